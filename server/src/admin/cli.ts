@@ -1,0 +1,82 @@
+/**
+ * Operator tool: `npm run admin -- <command> [options]`.
+ *   token --role <role> --document <id> [--document <id> ...] [--read-only] [--user <id>] [--name <name>] [--ttl <seconds>]
+ * Later stages add user and log commands here.
+ */
+import { parseArgs } from 'node:util';
+import { type DocumentAccess, isValidDocumentId, ROLES, RoleSchema } from '@samenspraak/shared';
+import { secretKey, signCollabToken } from '../auth/collabTokens.js';
+import { resolveAuthSecret } from '../auth/secret.js';
+import { loadConfig } from '../config.js';
+
+const USAGE = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  token   Print a collaboration access token.
+          --role <role>          one of: ${ROLES.join(', ')}
+          --document <id>        a document the token opens (repeatable)
+          --read-only            grant read access only (default: write)
+          --user <id>            user id (default: admin-<role>)
+          --name <name>          display name (default: the role)
+          --ttl <seconds>        lifetime (default 3600)
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+async function token(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      role: { type: 'string' },
+      document: { type: 'string', multiple: true },
+      'read-only': { type: 'boolean', default: false },
+      user: { type: 'string' },
+      name: { type: 'string' },
+      ttl: { type: 'string', default: '3600' },
+    },
+    strict: true,
+  });
+  const role = RoleSchema.safeParse(values.role);
+  if (!role.success) fail(`--role is required and must be a known role (got ${values.role ?? 'nothing'})`);
+  const documents = values.document ?? [];
+  if (documents.length === 0) fail('at least one --document is required');
+  for (const id of documents) if (!isValidDocumentId(id)) fail(`invalid document id: ${id}`);
+  const ttl = Number(values.ttl);
+  if (!Number.isInteger(ttl) || ttl <= 0 || ttl > 30 * 24 * 3600)
+    fail('--ttl must be a whole number of seconds, at most 30 days');
+  const access: DocumentAccess = values['read-only'] ? 'read' : 'write';
+  const config = loadConfig(process.env);
+  const key = secretKey(resolveAuthSecret(config));
+  const jwt = await signCollabToken(
+    key,
+    {
+      sub: values.user ?? `admin-${role.data}`,
+      name: values.name ?? role.data,
+      role: role.data,
+      docs: Object.fromEntries(documents.map((d) => [d, access])),
+    },
+    ttl,
+  );
+  process.stdout.write(`${jwt}\n`);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+try {
+  switch (command) {
+    case 'token':
+      await token(rest);
+      break;
+    case undefined:
+    case 'help':
+    case '--help':
+      process.stdout.write(USAGE);
+      break;
+    default:
+      fail(`unknown command: ${command}`);
+  }
+} catch (err) {
+  fail((err as Error).message);
+}

@@ -1,0 +1,433 @@
+/**
+ * The transport-agnostic collaboration core: authenticates a connection, loads its document, speaks
+ * the y-websocket protocol, checks every update before applying it, relays it, and acknowledges it to
+ * its author only once the store made it durable (group commit through PersistQueue).
+ *
+ * Transports call `open(socket, request)` and feed the returned session with `message()`/`closed()`.
+ */
+import { CloseCode, closeCodeName, isValidDocumentId, type Limits, RejectReason } from '@samenspraak/shared';
+import * as Y from 'yjs';
+import { CollabAuthError } from '../auth/collabTokens.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { DocumentStore } from '../storage/documentStore.js';
+import { PersistQueue } from '../storage/persistQueue.js';
+import { CollabConnection } from './connection.js';
+import { encodeAwareness, encodeRejected, encodeSyncStep1, encodeUpdate } from './messages.js';
+import { handleMessage, ProtocolError } from './protocolHandler.js';
+import { TokenBucket } from './rateLimiter.js';
+import { DocumentRoom } from './room.js';
+import type { AccessPolicy, CollabSocket, ConnectionRequest, Fanout } from './types.js';
+import { changesDocument, decodeUpdateStrict, InvalidUpdateError } from './updateInspection.js';
+
+export interface CollabServerOptions {
+  store: DocumentStore;
+  policy: AccessPolicy;
+  limits: Limits;
+  log: Logger;
+  metrics: Metrics;
+  fanout?: Fanout;
+}
+
+/** What a transport holds for one socket. */
+export interface CollabSession {
+  message(data: Uint8Array): void;
+  closed(): void;
+}
+
+/** Messages a client may send before authentication and loading finish. */
+const MAX_EARLY_MESSAGES = 256;
+
+export class CollabServer {
+  private readonly rooms = new Map<string, Promise<DocumentRoom>>();
+  private readonly loadedRooms = new Map<string, DocumentRoom>();
+  private readonly dirtyAcks = new Set<CollabConnection>();
+  private ackScheduled = false;
+  private closing = false;
+  private nextWriteToken = 1;
+  readonly queue: PersistQueue;
+
+  constructor(private readonly opts: CollabServerOptions) {
+    const { metrics, log } = opts;
+    this.queue = new PersistQueue(opts.store, {
+      onFlushed: (count, seconds) => {
+        metrics.storeAppend.observe(seconds);
+        metrics.storeBatch.observe(count);
+        metrics.storePending.set(this.queue.size);
+        this.flushAcks();
+      },
+      onFailure: (err, attempt) => {
+        metrics.storeFailures.inc();
+        metrics.storePending.set(this.queue.size);
+        log.error({ err, attempt, pending: this.queue.size }, 'store append failed; updates kept in memory, retrying');
+      },
+    });
+  }
+
+  get loadedDocumentCount(): number {
+    return this.loadedRooms.size;
+  }
+
+  get storeHealthy(): boolean {
+    return !this.queue.failing;
+  }
+
+  /** For tests and tooling: the in-memory document, if loaded. */
+  loadedDocument(docId: string): Y.Doc | undefined {
+    return this.loadedRooms.get(docId)?.doc;
+  }
+
+  open(socket: CollabSocket, request: ConnectionRequest): CollabSession {
+    let conn: CollabConnection | null = null;
+    let room: DocumentRoom | null = null;
+    let early: Uint8Array[] | null = [];
+    let gone = false;
+    const { log, limits } = this.opts;
+
+    const refuse = (code: number, reason: string) => {
+      gone = true;
+      this.opts.metrics.closes.inc({ code: closeCodeName(code) ?? String(code) });
+      log.warn({ docId: request.docId, remote: request.remoteAddress, code, reason }, 'collab connection refused');
+      socket.close(code, reason);
+    };
+
+    const start = async () => {
+      if (this.closing) return refuse(CloseCode.GoingAway, 'server shutting down');
+      if (!isValidDocumentId(request.docId)) return refuse(CloseCode.BadDocumentId, 'invalid document id');
+      let grant: Awaited<ReturnType<AccessPolicy['authenticate']>>;
+      try {
+        grant = await this.opts.policy.authenticate(request);
+      } catch (err) {
+        if (err instanceof CollabAuthError) return refuse(err.closeCode, err.message);
+        log.error({ err }, 'authentication hook failed');
+        return refuse(CloseCode.Unauthenticated, 'authentication failed');
+      }
+      if (gone) return;
+      try {
+        room = await this.getRoom(request.docId);
+      } catch (err) {
+        log.error({ err, docId: request.docId }, 'document load failed');
+        return refuse(CloseCode.StoreUnavailable, 'document could not be loaded');
+      }
+      if (gone) return this.maybeUnload(room);
+      const r = room;
+      const c = new CollabConnection(
+        socket,
+        grant,
+        request.docId,
+        request.remoteAddress,
+        new TokenBucket(limits.rateMessagesPerSecond, limits.rateBurst),
+        (code, reason) => this.onConnectionClosed(r, c, code, reason),
+      );
+      conn = c;
+      if (r.unloadTimer) clearTimeout(r.unloadTimer);
+      r.unloadTimer = null;
+      r.connections.add(c);
+      this.opts.metrics.connections.inc();
+      log.debug({ docId: request.docId, user: grant.claims.sub, access: grant.access }, 'collab connection opened');
+      c.send(encodeSyncStep1(r.doc));
+      if (r.awareness.states.size > 0) c.send(encodeAwareness(r.awareness, [...r.awareness.states.keys()]));
+      const queued = early ?? [];
+      early = null;
+      for (const data of queued) this.onMessage(r, c, data);
+    };
+
+    start().catch((err) => {
+      log.error({ err }, 'collab connection setup failed');
+      if (!gone) refuse(CloseCode.StoreUnavailable, 'internal error');
+    });
+
+    return {
+      message: (data) => {
+        if (gone) return;
+        if (conn && room) return this.onMessage(room, conn, data);
+        if (early && early.length < MAX_EARLY_MESSAGES && data.byteLength <= limits.maxMessageBytes) early.push(data);
+        else refuse(CloseCode.MalformedMessage, 'too many messages before the connection was ready');
+      },
+      closed: () => {
+        gone = true;
+        if (conn && !conn.closed) {
+          conn.closed = true;
+          if (room) this.onConnectionClosed(room, conn, CloseCode.Normal, 'client closed');
+        }
+      },
+    };
+  }
+
+  private onMessage(room: DocumentRoom, conn: CollabConnection, data: Uint8Array): void {
+    if (conn.closed) return;
+    if (data.byteLength > this.opts.limits.maxMessageBytes)
+      return this.kick(conn, CloseCode.MessageTooBig, 'message too big');
+    if (!conn.bucket.take()) return this.kick(conn, CloseCode.RateLimited, 'too many messages');
+    try {
+      handleMessage(data, room, conn, (update, frame) => this.receiveUpdate(room, conn, update, frame));
+    } catch (err) {
+      if (err instanceof InvalidUpdateError) return this.kick(conn, CloseCode.InvalidUpdate, err.message);
+      if (err instanceof ProtocolError) return this.kick(conn, CloseCode.MalformedMessage, err.message);
+      return this.kick(conn, CloseCode.MalformedMessage, `malformed message: ${(err as Error).message}`);
+    }
+  }
+
+  /** An update-bearing message: check, apply, relay, persist. `frame` is the raw message if it can be relayed as is. */
+  private receiveUpdate(
+    room: DocumentRoom,
+    conn: CollabConnection,
+    update: Uint8Array,
+    frame: Uint8Array | null,
+  ): void {
+    const { metrics, limits } = this.opts;
+    const n = conn.nextMessageNumber();
+    const decoded = decodeUpdateStrict(update);
+    if (!changesDocument(room.doc, decoded)) {
+      this.ackAfterPendingWrites(room, conn, n);
+      return;
+    }
+    const reject = (reason: string, detail: string) => {
+      metrics.rejected.inc({ reason });
+      this.opts.log.info({ docId: room.docId, user: conn.grant.claims.sub, reason }, 'update rejected');
+      conn.send(encodeRejected(n, reason, detail));
+      this.markAckDirty(conn);
+    };
+    if (!conn.canWrite) return reject(RejectReason.ReadOnly, 'this connection may only read the document');
+    const verdict = this.opts.policy.checkUpdate({ docId: room.docId, grant: conn.grant, doc: room.doc, decoded });
+    if (verdict) return reject(verdict.reason, verdict.detail);
+    if (room.storedBytes + update.byteLength > limits.maxDocumentBytes) {
+      return reject(RejectReason.DocumentTooLarge, `document would exceed ${limits.maxDocumentBytes} bytes`);
+    }
+    if (this.queue.pendingBytes + update.byteLength > limits.maxPendingBytes) {
+      return reject(RejectReason.StoreBackpressure, 'storage is unavailable; keep the edit and retry later');
+    }
+    Y.applyUpdate(room.doc, update, conn);
+    metrics.updates.inc();
+    room.broadcast(frame ?? encodeUpdate(update), conn);
+    this.opts.fanout?.publish(room.docId, update);
+    this.persist(room, update, conn, n);
+  }
+
+  private persist(room: DocumentRoom, update: Uint8Array, conn: CollabConnection, n: number): void {
+    const received = performance.now();
+    const token = this.nextWriteToken++;
+    conn.awaitDurable(n);
+    room.pendingWrites += 1;
+    room.newestWrite = token;
+    this.queue.enqueue({
+      docId: room.docId,
+      update,
+      onDurable: (seq) => {
+        room.pendingWrites -= 1;
+        room.tailCount += 1;
+        room.tailBytes += update.byteLength;
+        if (seq > room.lastDurableSeq) room.lastDurableSeq = seq;
+        conn.markDurable(n);
+        this.dirtyAcks.add(conn);
+        const waiters = room.waiters.get(token);
+        if (waiters) {
+          room.waiters.delete(token);
+          for (const w of waiters) {
+            w.conn.markDurable(w.n);
+            this.dirtyAcks.add(w.conn);
+          }
+        }
+        this.opts.metrics.ackLatency.observe((performance.now() - received) / 1000);
+        this.maybeCompact(room);
+      },
+    });
+    this.opts.metrics.storePending.set(this.queue.size);
+  }
+
+  /** A message that changed nothing is acknowledged once the document's queued writes are durable. */
+  private ackAfterPendingWrites(room: DocumentRoom, conn: CollabConnection, n: number): void {
+    if (room.pendingWrites === 0) return this.markAckDirty(conn);
+    conn.awaitDurable(n);
+    const list = room.waiters.get(room.newestWrite);
+    if (list) list.push({ conn, n });
+    else room.waiters.set(room.newestWrite, [{ conn, n }]);
+  }
+
+  private markAckDirty(conn: CollabConnection): void {
+    this.dirtyAcks.add(conn);
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    setImmediate(() => this.flushAcks());
+  }
+
+  private flushAcks(): void {
+    this.ackScheduled = false;
+    for (const conn of this.dirtyAcks) conn.flushAck();
+    this.dirtyAcks.clear();
+  }
+
+  private kick(conn: CollabConnection, code: number, reason: string): void {
+    this.opts.log.warn(
+      { docId: conn.docId, user: conn.grant.claims.sub, remote: conn.remoteAddress, code, reason },
+      'closing collab connection',
+    );
+    this.opts.metrics.closes.inc({ code: closeCodeName(code) ?? String(code) });
+    conn.close(code, reason);
+  }
+
+  private onConnectionClosed(room: DocumentRoom, conn: CollabConnection, _code: number, _reason: string): void {
+    if (!room.connections.delete(conn)) return;
+    this.dirtyAcks.delete(conn);
+    this.opts.metrics.connections.dec();
+    room.removeAwarenessOf(conn);
+    this.maybeUnload(room);
+  }
+
+  /** Applies an update accepted by another instance: relayed to local clients, persisted there, not here. */
+  private applyRemote(room: DocumentRoom, update: Uint8Array): void {
+    try {
+      decodeUpdateStrict(update);
+      Y.applyUpdate(room.doc, update, 'remote');
+    } catch (err) {
+      this.opts.log.error({ err, docId: room.docId }, 'invalid update from fan-out ignored');
+      return;
+    }
+    room.broadcast(encodeUpdate(update));
+  }
+
+  /** Merges whatever the shared store holds into the loaded document and relays what was new. */
+  private async resyncFromStore(room: DocumentRoom): Promise<void> {
+    try {
+      const loaded = await this.opts.store.load(room.docId);
+      const before = Y.encodeStateVector(room.doc);
+      Y.transact(
+        room.doc,
+        () => {
+          if (loaded.snapshot) Y.applyUpdate(room.doc, loaded.snapshot);
+          for (const entry of loaded.tail) Y.applyUpdate(room.doc, entry.update);
+        },
+        'store',
+      );
+      room.broadcast(encodeUpdate(Y.encodeStateAsUpdate(room.doc, before)));
+    } catch (err) {
+      this.opts.log.error({ err, docId: room.docId }, 'resync from store failed');
+    }
+  }
+
+  private getRoom(docId: string): Promise<DocumentRoom> {
+    let pending = this.rooms.get(docId);
+    if (!pending) {
+      pending = this.loadRoom(docId);
+      this.rooms.set(docId, pending);
+      pending.catch(() => this.rooms.delete(docId));
+    }
+    return pending;
+  }
+
+  private async loadRoom(docId: string): Promise<DocumentRoom> {
+    const started = performance.now();
+    const room = new DocumentRoom(docId);
+    try {
+      // Subscribe before loading so no remote update falls between the stored state and the live stream.
+      await this.opts.fanout?.subscribe(docId, {
+        update: (update) => this.applyRemote(room, update),
+        resync: () => void this.resyncFromStore(room),
+      });
+      room.hydrate(await this.opts.store.load(docId));
+    } catch (err) {
+      this.opts.fanout?.unsubscribe(docId);
+      room.destroy();
+      throw err;
+    }
+    this.loadedRooms.set(docId, room);
+    this.opts.metrics.documentsLoaded.set(this.loadedRooms.size);
+    this.opts.metrics.documentLoad.observe((performance.now() - started) / 1000);
+    this.maybeCompact(room);
+    return room;
+  }
+
+  private maybeCompact(room: DocumentRoom): void {
+    const { limits } = this.opts;
+    if (room.compacting || (room.tailCount < limits.compactAfterUpdates && room.tailBytes < limits.compactAfterBytes))
+      return;
+    room.compacting = true;
+    setImmediate(() => void this.compact(room));
+  }
+
+  /**
+   * Replace the log entries with a snapshot. On a single instance every durable update is in the
+   * in-memory document, so that is the snapshot. With fan-out, other instances append to the same log
+   * and an entry may be durable before it reached this instance, so the snapshot is rebuilt from
+   * exactly the entries the store holds.
+   */
+  private async compact(room: DocumentRoom): Promise<void> {
+    room.compacting = true;
+    const { store } = this.opts;
+    try {
+      if (this.opts.fanout) {
+        const loaded = await store.load(room.docId);
+        const uptoSeq = loaded.tail.at(-1)?.seq;
+        if (uptoSeq === undefined) return;
+        const scratch = new Y.Doc();
+        Y.transact(scratch, () => {
+          if (loaded.snapshot) Y.applyUpdate(scratch, loaded.snapshot);
+          for (const entry of loaded.tail) Y.applyUpdate(scratch, entry.update);
+        });
+        const snapshot = Y.encodeStateAsUpdate(scratch);
+        scratch.destroy();
+        await store.compact(room.docId, snapshot, uptoSeq);
+        const stats = await store.stats(room.docId);
+        room.snapshotBytes = stats.snapshotBytes;
+        room.tailCount = stats.tailCount;
+        room.tailBytes = stats.tailBytes;
+      } else {
+        const uptoSeq = room.lastDurableSeq;
+        const count = room.tailCount;
+        const bytes = room.tailBytes;
+        const snapshot = Y.encodeStateAsUpdate(room.doc);
+        await store.compact(room.docId, snapshot, uptoSeq);
+        room.snapshotBytes = snapshot.byteLength;
+        room.tailCount -= count;
+        room.tailBytes -= bytes;
+      }
+      this.opts.metrics.compactions.inc();
+    } catch (err) {
+      this.opts.log.error({ err, docId: room.docId }, 'compaction failed; the log is intact');
+    } finally {
+      room.compacting = false;
+    }
+  }
+
+  private maybeUnload(room: DocumentRoom): void {
+    if (room.connections.size > 0 || room.unloadTimer || this.closing) return;
+    room.unloadTimer = setTimeout(() => void this.unload(room), this.opts.limits.unloadGraceMs);
+    room.unloadTimer.unref();
+  }
+
+  private async unload(room: DocumentRoom): Promise<void> {
+    room.unloadTimer = null;
+    if (room.connections.size > 0) return;
+    if (room.pendingWrites > 0) return this.maybeUnload(room);
+    if (room.tailCount > 0 && !room.compacting) await this.compact(room);
+    if (room.connections.size > 0 || room.pendingWrites > 0 || this.loadedRooms.get(room.docId) !== room) {
+      return this.maybeUnload(room);
+    }
+    this.loadedRooms.delete(room.docId);
+    this.rooms.delete(room.docId);
+    this.opts.fanout?.unsubscribe(room.docId);
+    room.destroy();
+    this.opts.metrics.documentsLoaded.set(this.loadedRooms.size);
+    this.opts.log.debug({ docId: room.docId }, 'document unloaded');
+  }
+
+  /** Graceful shutdown: refuse new work, close sockets, make everything durable, compact. */
+  async close(timeoutMs = 10_000): Promise<boolean> {
+    this.closing = true;
+    for (const room of this.loadedRooms.values()) {
+      if (room.unloadTimer) clearTimeout(room.unloadTimer);
+      for (const conn of [...room.connections]) conn.close(CloseCode.GoingAway, 'server shutting down');
+    }
+    const flushed = await this.queue.drain(timeoutMs);
+    if (!flushed)
+      this.opts.log.error({ pending: this.queue.size }, 'shutdown: store did not take every update in time');
+    for (const room of this.loadedRooms.values()) {
+      if (flushed && room.tailCount > 0) await this.compact(room);
+      room.destroy();
+    }
+    this.loadedRooms.clear();
+    this.rooms.clear();
+    await this.opts.fanout?.close();
+    return flushed;
+  }
+}

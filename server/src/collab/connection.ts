@@ -1,0 +1,87 @@
+/**
+ * One client connection to one document: its grant, its rate limit, and the bookkeeping behind the
+ * Saved acknowledgement. Every update-bearing message gets a number (1, 2, ...); `Saved(n)` is sent
+ * once every message up to n is durable or was rejected.
+ */
+import { CloseCode } from '@samenspraak/shared';
+import { encodeSaved } from './messages.js';
+import type { TokenBucket } from './rateLimiter.js';
+import type { CollabSocket, ConnectionGrant } from './types.js';
+
+/** A connection whose unsent data passes this is dropped: it would otherwise hold memory without bound. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+
+let nextId = 1;
+
+export class CollabConnection {
+  readonly id = nextId++;
+  /** Client ids this connection announced in awareness, removed when it closes. */
+  readonly awarenessClients = new Set<number>();
+  private received = 0;
+  private acked = 0;
+  /** Message numbers waiting to become durable, in arrival order (the store commits in that order). */
+  private readonly pending: number[] = [];
+  closed = false;
+
+  constructor(
+    private readonly socket: CollabSocket,
+    readonly grant: ConnectionGrant,
+    readonly docId: string,
+    readonly remoteAddress: string,
+    readonly bucket: TokenBucket,
+    private readonly onClose: (code: number, reason: string) => void,
+  ) {}
+
+  get canWrite(): boolean {
+    return this.grant.access === 'write';
+  }
+
+  nextMessageNumber(): number {
+    this.received += 1;
+    return this.received;
+  }
+
+  awaitDurable(n: number): void {
+    this.pending.push(n);
+  }
+
+  markDurable(n: number): void {
+    if (this.pending[0] === n) this.pending.shift();
+    else {
+      const i = this.pending.indexOf(n);
+      if (i >= 0) this.pending.splice(i, 1);
+    }
+  }
+
+  /** Sends Saved(n) if the acknowledged prefix grew. */
+  flushAck(): void {
+    const upTo = this.pending.length > 0 ? (this.pending[0] as number) - 1 : this.received;
+    if (upTo > this.acked) {
+      this.acked = upTo;
+      this.send(encodeSaved(upTo));
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.GoingAway, 'connection too slow to keep up');
+      return;
+    }
+    try {
+      this.socket.send(frame);
+    } catch {
+      this.close(CloseCode.GoingAway, 'send failed');
+    }
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.socket.close(code, reason);
+    } finally {
+      this.onClose(code, reason);
+    }
+  }
+}

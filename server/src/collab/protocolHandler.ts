@@ -1,0 +1,66 @@
+/**
+ * Reads one y-websocket frame and does what the standard protocol asks. Update-bearing messages are
+ * handed to `onUpdate` (the server's check-apply-persist path); everything else is answered here.
+ * Throws ProtocolError (or InvalidUpdateError from onUpdate) on anything malformed.
+ */
+import { MessageType, SyncStep } from '@samenspraak/shared';
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { CollabConnection } from './connection.js';
+import { encodeAwareness, encodeSyncStep2 } from './messages.js';
+import type { DocumentRoom } from './room.js';
+
+export class ProtocolError extends Error {}
+
+function assertConsumed(decoder: decoding.Decoder, what: string): void {
+  if (decoding.hasContent(decoder)) throw new ProtocolError(`trailing bytes after ${what}`);
+}
+
+export function handleMessage(
+  data: Uint8Array,
+  room: DocumentRoom,
+  conn: CollabConnection,
+  onUpdate: (update: Uint8Array, relayableFrame: Uint8Array | null) => void,
+): void {
+  const decoder = decoding.createDecoder(data);
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.Sync: {
+      const step = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      assertConsumed(decoder, 'sync message');
+      if (step === SyncStep.Step1) {
+        let reply: Uint8Array;
+        try {
+          reply = encodeSyncStep2(room.doc, payload);
+        } catch {
+          throw new ProtocolError('invalid state vector');
+        }
+        conn.send(reply);
+      } else if (step === SyncStep.Step2) {
+        onUpdate(payload, null);
+      } else if (step === SyncStep.Update) {
+        onUpdate(payload, data);
+      } else {
+        throw new ProtocolError(`unknown sync step ${step}`);
+      }
+      return;
+    }
+    case MessageType.Awareness: {
+      const update = decoding.readVarUint8Array(decoder);
+      assertConsumed(decoder, 'awareness message');
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
+      room.broadcast(data, conn);
+      return;
+    }
+    case MessageType.QueryAwareness:
+      assertConsumed(decoder, 'query-awareness message');
+      conn.send(encodeAwareness(room.awareness, [...room.awareness.states.keys()]));
+      return;
+    case MessageType.Auth:
+      // Clients never need to send auth messages; tolerate and ignore them as y-websocket servers do.
+      return;
+    default:
+      throw new ProtocolError(`unknown message type ${type}`);
+  }
+}

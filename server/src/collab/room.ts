@@ -1,0 +1,82 @@
+/**
+ * A loaded document: the Y.Doc, its awareness, the connections on it and the bookkeeping of its
+ * stored form (snapshot + tail), which drives compaction and the document size limit.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { LoadedDocument } from '../storage/documentStore.js';
+import { CollabConnection } from './connection.js';
+import { encodeAwareness } from './messages.js';
+
+export interface DurabilityWaiter {
+  conn: CollabConnection;
+  n: number;
+}
+
+export class DocumentRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<CollabConnection>();
+  snapshotBytes = 0;
+  tailCount = 0;
+  tailBytes = 0;
+  /** Highest log seq known durable; compaction may drop entries up to it. */
+  lastDurableSeq = 0;
+  /** Updates of this document queued for the store and not yet durable. */
+  pendingWrites = 0;
+  /**
+   * Messages that changed nothing but must not be acknowledged before the document's queued writes are
+   * durable (a client re-sending its own not-yet-durable edit after a reconnect). Keyed by the pending
+   * write they wait for; the store commits in order, so that write being durable covers all before it.
+   */
+  readonly waiters = new Map<number, DurabilityWaiter[]>();
+  /** Token of the newest queued write of this document (see waiters). */
+  newestWrite = 0;
+  compacting = false;
+  unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(readonly docId: string) {
+    this.awareness.setLocalState(null);
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        if (!(origin instanceof CollabConnection)) return;
+        for (const id of added) origin.awarenessClients.add(id);
+        for (const id of updated) origin.awarenessClients.add(id);
+        for (const id of removed) origin.awarenessClients.delete(id);
+      },
+    );
+  }
+
+  get storedBytes(): number {
+    return this.snapshotBytes + this.tailBytes;
+  }
+
+  hydrate(loaded: LoadedDocument): void {
+    Y.transact(this.doc, () => {
+      if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot);
+      for (const entry of loaded.tail) Y.applyUpdate(this.doc, entry.update);
+    });
+    this.snapshotBytes = loaded.snapshot?.byteLength ?? 0;
+    this.tailCount = loaded.tail.length;
+    this.tailBytes = loaded.tail.reduce((sum, e) => sum + e.update.byteLength, 0);
+    this.lastDurableSeq = loaded.tail.at(-1)?.seq ?? 0;
+  }
+
+  broadcast(frame: Uint8Array, except?: CollabConnection): void {
+    for (const conn of this.connections) if (conn !== except) conn.send(frame);
+  }
+
+  /** Drops the awareness states a closing connection announced and tells the others. */
+  removeAwarenessOf(conn: CollabConnection): void {
+    const ids = [...conn.awarenessClients].filter((id) => this.awareness.states.has(id));
+    if (ids.length === 0) return;
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    this.broadcast(encodeAwareness(this.awareness, ids), conn);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,61 @@
+/** The collaboration core's seams: an abstract socket, the access hooks and the scale-out fan-out. */
+import type { CollabClaims, DocumentAccess } from '@samenspraak/shared';
+import type * as Y from 'yjs';
+import type { DecodedUpdate } from './updateInspection.js';
+
+/** What the core needs from a transport (ws in production, fakes in tests). */
+export interface CollabSocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+  /** Bytes queued but not yet written; used to drop connections that cannot keep up. */
+  readonly bufferedAmount: number;
+}
+
+export interface ConnectionRequest {
+  docId: string;
+  token: string | null;
+  remoteAddress: string;
+}
+
+/** Who is connected and what they may do with this document. */
+export interface ConnectionGrant {
+  claims: CollabClaims;
+  access: DocumentAccess;
+}
+
+export interface UpdateCheck {
+  docId: string;
+  grant: ConnectionGrant;
+  doc: Y.Doc;
+  decoded: DecodedUpdate;
+}
+
+/** Result of a permission check: null allows; otherwise the reject reason and a human-readable detail. */
+export type UpdateVerdict = null | { reason: string; detail: string };
+
+export interface AccessPolicy {
+  /** Decides at connect time; throws CollabAuthError (with a close code) to refuse. */
+  authenticate(request: ConnectionRequest): Promise<ConnectionGrant>;
+  /** Runs for every update that would change the document, before it is applied. */
+  checkUpdate(check: UpdateCheck): UpdateVerdict;
+}
+
+/**
+ * Cross-instance fan-out (Redis in production, none on a single machine). The instance that accepts an
+ * update persists it and publishes it; other instances apply it and relay it to their own clients.
+ */
+export interface RemoteHandlers {
+  /** An update another instance accepted (and persisted). */
+  update(update: Uint8Array): void;
+  /** The fan-out may have missed updates (e.g. Redis was down): reload the document from the store. */
+  resync(): void;
+}
+
+export interface Fanout {
+  /** Best effort: the update is already durable in the shared store when this is called. */
+  publish(docId: string, update: Uint8Array): void;
+  /** Starts delivering remote updates of docId; resolves once the subscription is live. */
+  subscribe(docId: string, handlers: RemoteHandlers): Promise<void>;
+  unsubscribe(docId: string): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,88 @@
+/**
+ * Thin `ws` adapter: accepts upgrades on /collab/<documentId>?token=..., wraps the socket as a
+ * CollabSocket and forwards frames to the core. Knows nothing about Yjs.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CloseCode } from '@samenspraak/shared';
+import { type RawData, type WebSocket, WebSocketServer } from 'ws';
+import type { CollabServer } from './collabServer.js';
+
+export const COLLAB_PATH = '/collab/';
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+export interface CollabWsOptions {
+  maxMessageBytes: number;
+  /** Interval of protocol-level pings that detect dead peers. */
+  pingIntervalMs?: number;
+}
+
+export function attachCollabWebSocket(httpServer: Server, core: CollabServer, options: CollabWsOptions) {
+  // ws enforces maxPayload itself (closing with 1009); allow a little above the core's limit so the
+  // core's own check, which logs the reason, is the one that normally fires.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes + 1024,
+    perMessageDeflate: false,
+  });
+  const alive = new WeakSet<WebSocket>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(COLLAB_PATH)) return; // another handler (socket.io) owns this path
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      let docId: string;
+      try {
+        docId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+      } catch {
+        ws.close(CloseCode.BadDocumentId, 'invalid document id');
+        return;
+      }
+      const session = core.open(
+        {
+          send: (data) => ws.send(data),
+          close: (code, reason) => ws.close(code, reason.slice(0, 120)),
+          get bufferedAmount() {
+            return ws.bufferedAmount;
+          },
+        },
+        { docId, token: url.searchParams.get('token'), remoteAddress: req.socket.remoteAddress ?? 'unknown' },
+      );
+      alive.add(ws);
+      ws.on('pong', () => alive.add(ws));
+      ws.on('message', (data) => session.message(toBytes(data)));
+      ws.on('close', () => session.closed());
+      ws.on('error', () => ws.terminate());
+    });
+  };
+  httpServer.on('upgrade', onUpgrade);
+
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  pinger.unref();
+
+  return {
+    get clientCount() {
+      return wss.clients.size;
+    },
+    close(): void {
+      clearInterval(pinger);
+      httpServer.off('upgrade', onUpgrade);
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/** Configuration from the environment. Only main.ts and admin/cli.ts call loadConfig(process.env). */
+import path from 'node:path';
+import { DEFAULT_LIMITS, type Limits } from '@samenspraak/shared';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://... selects the Postgres store; unset means embedded SQLite in dataDir. */
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  /** AUTH_SECRET; null means "generate one and keep it in dataDir" (development only). */
+  authSecret: string | null;
+  production: boolean;
+  logLevel: string;
+  limits: Limits;
+  /** Serve the built client from this folder (if it exists). */
+  clientDir: string;
+  instanceId: string;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const production = env.NODE_ENV === 'production';
+  const secret = env.AUTH_SECRET;
+  if (production && !secret) throw new Error('AUTH_SECRET is required when NODE_ENV=production');
+  if (secret !== undefined && secret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters');
+  const limits: Limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(limits) as Array<keyof Limits>) {
+    const envName = `LIMIT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+    limits[key] = int(env, envName, limits[key]);
+  }
+  return {
+    port: int(env, 'PORT', 3000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    redisUrl: env.REDIS_URL || null,
+    authSecret: secret ?? null,
+    production,
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    limits,
+    clientDir: path.resolve(cwd, env.CLIENT_DIR || 'client/dist'),
+    instanceId: env.INSTANCE_ID || `${process.pid}`,
+  };
+}

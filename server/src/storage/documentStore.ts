@@ -1,0 +1,50 @@
+/**
+ * Persistence of collaborative documents as an append-only update log plus an optional snapshot.
+ * Every adapter (SQLite, Postgres) implements this one interface and passes the shared suite in
+ * server/test/storage/storeSuite.ts.
+ *
+ * Invariants every adapter keeps:
+ * - `append` resolves only after the entries are durable (fsync'd / committed); it is atomic: all
+ *   entries of one call are stored, or none are and it rejects.
+ * - sequence numbers are per document, strictly increasing, assigned by the store.
+ * - `compact` atomically stores the snapshot and deletes log entries with seq <= uptoSeq; entries
+ *   appended after uptoSeq survive. A compaction whose uptoSeq is below the stored snapshot's does
+ *   nothing (two instances may compact the same document). A snapshot may already contain some later updates: Yjs updates are
+ *   idempotent, so replaying them is harmless.
+ */
+export interface AppendEntry {
+  docId: string;
+  update: Uint8Array;
+}
+
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+export interface LoadedDocument {
+  /** Snapshot (a Yjs v1 update), or null when the document was never compacted. */
+  snapshot: Uint8Array | null;
+  /** Log entries after the snapshot, in order. */
+  tail: StoredUpdate[];
+}
+
+export interface DocumentStats {
+  snapshotBytes: number;
+  tailCount: number;
+  tailBytes: number;
+}
+
+export interface DocumentStore {
+  readonly kind: string;
+  /** Appends updates (possibly of several documents) in one durable transaction; returns their seqs in order. */
+  append(entries: AppendEntry[]): Promise<number[]>;
+  /** Loads snapshot + tail. An unknown document loads as empty. */
+  load(docId: string): Promise<LoadedDocument>;
+  /** Replaces the snapshot and drops log entries with seq <= uptoSeq, atomically. */
+  compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  stats(docId: string): Promise<DocumentStats>;
+  /** Resolves when the store can serve requests (used by /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

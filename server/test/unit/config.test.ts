@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { DEFAULT_LIMITS } from '@samenspraak/shared';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+describe('configuration from the environment', () => {
+  it('has safe defaults: loopback, port 3000, embedded SQLite in ./data, no Redis', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: path.resolve('/srv/app/data'),
+      databaseUrl: null,
+      redisUrl: null,
+      authSecret: null,
+      production: false,
+    });
+    expect(config.limits).toEqual(DEFAULT_LIMITS);
+  });
+
+  it('reads every limit from LIMIT_* variables', () => {
+    const config = loadConfig({ LIMIT_MAX_MESSAGE_BYTES: '65536', LIMIT_RATE_BURST: '10', LIMIT_UNLOAD_GRACE_MS: '0' });
+    expect(config.limits.maxMessageBytes).toBe(65536);
+    expect(config.limits.rateBurst).toBe(10);
+    expect(config.limits.unloadGraceMs).toBe(0);
+  });
+
+  it('refuses nonsense with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ LIMIT_RATE_BURST: '-1' })).toThrow(/LIMIT_RATE_BURST/);
+    expect(() => loadConfig({ AUTH_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
+  it('requires AUTH_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).production).toBe(true);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Wire contract of `WS /collab/<documentId>`: the standard y-websocket protocol
+ * (y-protocols sync + awareness) plus two Samenspraak messages that stock clients ignore.
+ * Every message starts with a varuint message type. See docs/PROTOCOL.md.
+ */
+
+/** Standard y-websocket message types. */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  /** Samenspraak: `varuint n` — every update-bearing message this connection sent, up to number n, is durable or was rejected. */
+  Saved: 100,
+  /** Samenspraak: `varuint n, varstring reason, varstring detail` — update-bearing message n was rejected; the document is unchanged. */
+  Rejected: 101,
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** y-protocols sync sub-types (second varuint of a Sync message). */
+export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
+
+/** Named WebSocket close codes. 1000–1015 are RFC 6455; 4000–4999 are ours. */
+export const CloseCode = {
+  Normal: 1000,
+  GoingAway: 1001,
+  MessageTooBig: 1009,
+  Unauthenticated: 4001,
+  TokenExpired: 4002,
+  Forbidden: 4003,
+  AccessRevoked: 4004,
+  BadDocumentId: 4400,
+  MalformedMessage: 4401,
+  InvalidUpdate: 4402,
+  RateLimited: 4429,
+  StoreUnavailable: 4503,
+} as const;
+export type CloseCodeName = keyof typeof CloseCode;
+
+export function closeCodeName(code: number): CloseCodeName | undefined {
+  for (const [name, value] of Object.entries(CloseCode)) if (value === code) return name as CloseCodeName;
+  return undefined;
+}
+
+/** Reasons carried by a Rejected message. */
+export const RejectReason = {
+  ReadOnly: 'read-only',
+  SectionForbidden: 'section-forbidden',
+  DocumentTooLarge: 'document-too-large',
+  StoreBackpressure: 'store-backpressure',
+} as const;
+export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
+
+/** Document ids: what may appear after `/collab/`. */
+export const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export function isValidDocumentId(id: string): boolean {
+  return DOCUMENT_ID_PATTERN.test(id);
+}

@@ -1,0 +1,3 @@
+export * from './access.js';
+export * from './collabProtocol.js';
+export * from './limits.js';
