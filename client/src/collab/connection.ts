@@ -1,0 +1,303 @@
+/**
+ * The connection to `WS /collab/<documentId>`: the stock y-websocket provider plus the two
+ * Samenspraak messages (Saved, Rejected), a socket that counts the update-bearing frames it sends,
+ * and a tiny store the UI reads with `useCollabStatus`.
+ */
+import { CloseCode, MessageType, SyncStep } from '@samenspraak/shared';
+import * as decoding from 'lib0/decoding';
+import { useSyncExternalStore } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { type Rejection, SaveTracker } from './saveTracker';
+
+/** The server refused the connection itself; reconnecting will not help. */
+export type DeniedReason = 'unauthenticated' | 'expired' | 'forbidden' | 'revoked' | 'bad-document';
+/** The server closed the connection for a passing reason; the provider reconnects. */
+export type ConnectionProblem = 'rate-limited' | 'store-unavailable' | 'too-big' | 'invalid';
+
+export interface CollabStatus {
+  /**
+   * connecting: first connection not yet made; loading: connected, first sync not yet complete;
+   * online: connected and in sync; offline: the connection was lost (the provider keeps retrying);
+   * denied: the server refused the token.
+   */
+  phase: 'connecting' | 'loading' | 'online' | 'offline' | 'denied';
+  /** The document was received from the server at least once (editing is safe from then on). */
+  loaded: boolean;
+  /** A local change exists that the server has not confirmed as durable. */
+  unsaved: boolean;
+  /** The server confirmed every update-bearing frame and no local change happened since. */
+  saved: boolean;
+  rejection: Rejection | null;
+  denied: DeniedReason | null;
+  problem: ConnectionProblem | null;
+}
+
+export interface CollabConnection {
+  readonly doc: Y.Doc;
+  readonly provider: WebsocketProvider;
+  readonly awareness: Awareness;
+  getStatus(): CollabStatus;
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
+export interface ConnectOptions {
+  documentId: string;
+  token: string;
+  /** Defaults to the page's own origin with ws:/wss:. */
+  wsBase?: string;
+}
+
+const DENIED_BY_CODE: Record<number, DeniedReason> = {
+  [CloseCode.Unauthenticated]: 'unauthenticated',
+  [CloseCode.TokenExpired]: 'expired',
+  [CloseCode.Forbidden]: 'forbidden',
+  [CloseCode.AccessRevoked]: 'revoked',
+  [CloseCode.BadDocumentId]: 'bad-document',
+};
+
+const PROBLEM_BY_CODE: Record<number, ConnectionProblem> = {
+  [CloseCode.RateLimited]: 'rate-limited',
+  [CloseCode.StoreUnavailable]: 'store-unavailable',
+  [CloseCode.MessageTooBig]: 'too-big',
+  [CloseCode.MalformedMessage]: 'invalid',
+  [CloseCode.InvalidUpdate]: 'invalid',
+};
+
+/** Retry a change the server refused for back-pressure after this long (new socket → fresh step2). */
+const BACKPRESSURE_RETRY_MS = 3000;
+
+export function collabUrlBase(loc: Location = window.location): string {
+  return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/collab`;
+}
+
+type FrameData = Parameters<WebSocket['send']>[0];
+
+function frameBytes(data: FrameData): Uint8Array | null {
+  if (data instanceof Uint8Array) return data;
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return null;
+}
+
+/** 'step2' / 'update' for update-bearing frames (sync step2, sync update), otherwise null. */
+export function classifyFrame(data: FrameData): 'step2' | 'update' | null {
+  const bytes = frameBytes(data);
+  if (!bytes || bytes.length < 2) return null;
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    if (decoding.readVarUint(decoder) !== MessageType.Sync) return null;
+    const step = decoding.readVarUint(decoder);
+    if (step === SyncStep.Step2) return 'step2';
+    if (step === SyncStep.Update) return 'update';
+  } catch {
+    // not a y-websocket frame
+  }
+  return null;
+}
+
+/** A WebSocket that tells `hooks` when it is created and which update-bearing frames it sends. */
+function countingWebSocket(hooks: {
+  created(socket: WebSocket): void;
+  sent(socket: WebSocket, kind: 'step2' | 'update'): void;
+}): typeof WebSocket {
+  return class CountingWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      hooks.created(this);
+    }
+
+    override send(data: FrameData): void {
+      super.send(data); // throws when not open: then nothing was sent and nothing is counted
+      const kind = classifyFrame(data);
+      if (kind) hooks.sent(this, kind);
+    }
+  };
+}
+
+function sameStatus(a: CollabStatus, b: CollabStatus): boolean {
+  return (
+    a.phase === b.phase &&
+    a.loaded === b.loaded &&
+    a.unsaved === b.unsaved &&
+    a.saved === b.saved &&
+    a.rejection === b.rejection &&
+    a.denied === b.denied &&
+    a.problem === b.problem
+  );
+}
+
+export function connectDocument({ documentId, token, wsBase = collabUrlBase() }: ConnectOptions): CollabConnection {
+  const doc = new Y.Doc();
+  const tracker = new SaveTracker();
+  const listeners = new Set<() => void>();
+  let currentSocket: WebSocket | null = null;
+  let everConnected = false;
+  let loaded = false;
+  let denied: DeniedReason | null = null;
+  let problem: ConnectionProblem | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let status: CollabStatus = {
+    phase: 'connecting',
+    loaded: false,
+    unsaved: false,
+    saved: false,
+    rejection: null,
+    denied: null,
+    problem: null,
+  };
+
+  const WebSocketClass = countingWebSocket({
+    created(socket) {
+      currentSocket = socket;
+      tracker.newSocket();
+      publish();
+    },
+    sent(socket, kind) {
+      if (socket !== currentSocket) return;
+      tracker.frameSent(kind);
+      publish();
+    },
+  });
+
+  const provider = new WebsocketProvider(wsBase, documentId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocketClass,
+    // Connect only once the Saved/Rejected handlers and listeners below are in place.
+    connect: false,
+    // Every tab keeps its own connection, so its save status describes exactly its own changes.
+    disableBc: true,
+    maxBackoffTime: 5000,
+  });
+
+  /** Replace the socket now (a new socket sends, in its step2, everything the server lacks). */
+  const reconnect = () => {
+    if (denied || !provider.shouldConnect) return;
+    provider.disconnect();
+    provider.connect();
+  };
+
+  function computeStatus(): CollabStatus {
+    const save = tracker.state;
+    let phase: CollabStatus['phase'];
+    if (denied) phase = 'denied';
+    else if (provider.wsconnected && navigator.onLine !== false) phase = provider.synced ? 'online' : 'loading';
+    else phase = everConnected ? 'offline' : 'connecting';
+    return { phase, loaded, ...save, denied, problem };
+  }
+
+  function publish(): void {
+    const next = computeStatus();
+    if (sameStatus(next, status)) return;
+    status = next;
+    for (const listener of [...listeners]) listener();
+  }
+
+  const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider) return; // came from the server
+    tracker.localChange(provider.wsconnected && provider.ws?.readyState === WebSocket.OPEN);
+    publish();
+  };
+  doc.on('update', onDocUpdate);
+
+  provider.messageHandlers[MessageType.Saved] = (_encoder, decoder) => {
+    tracker.saved(decoding.readVarUint(decoder));
+    publish();
+  };
+  provider.messageHandlers[MessageType.Rejected] = (_encoder, decoder) => {
+    const frame = decoding.readVarUint(decoder);
+    const reason = decoding.readVarString(decoder);
+    const detail = decoding.readVarString(decoder);
+    tracker.rejected(frame, reason, detail);
+    publish();
+    if (reason === 'store-backpressure' && retryTimer === undefined) {
+      // The server kept nothing; a new connection sends everything it lacks in its step2.
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined;
+        reconnect();
+      }, BACKPRESSURE_RETRY_MS);
+    }
+  };
+
+  provider.on('status', ({ status: s }) => {
+    if (s === 'connected') {
+      everConnected = true;
+      problem = null;
+    }
+    publish();
+  });
+  provider.on('sync', (isSynced) => {
+    if (isSynced) loaded = true;
+    publish();
+  });
+  provider.on('connection-close', (event) => {
+    tracker.socketClosed();
+    const code = event?.code;
+    if (code !== undefined) {
+      const refusal = DENIED_BY_CODE[code];
+      if (refusal) {
+        denied = refusal;
+        // Do not call provider.disconnect() here (it re-enters this handler); this stops the retry.
+        provider.shouldConnect = false;
+      }
+      problem = PROBLEM_BY_CODE[code] ?? problem;
+    }
+    publish();
+  });
+
+  // A socket can take long to notice a lost network; the browser knows sooner. Going offline drops the
+  // connection (changes from then on travel in the step2 of the next one, and others' presence is
+  // cleared); coming back online reconnects at once instead of waiting for the back-off.
+  const onOffline = () => {
+    reconnect();
+    publish();
+  };
+  const onOnline = () => {
+    if (!provider.wsconnected) reconnect();
+    publish();
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
+
+  const connection: CollabConnection = {
+    doc,
+    provider,
+    awareness: provider.awareness,
+    getStatus: () => status,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      clearTimeout(retryTimer);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      doc.off('update', onDocUpdate);
+      provider.awareness.destroy(); // tells the others we left, stops its renewal timer
+      provider.destroy();
+      doc.destroy();
+      listeners.clear();
+    },
+  };
+
+  if (import.meta.env.DEV) {
+    // Development aid only (not in production builds): inspect the live document from the console.
+    (window as unknown as { __samenspraak?: unknown }).__samenspraak = { doc, provider, tracker, connection };
+  }
+  provider.connect();
+  publish();
+  return connection;
+}
+
+/** The connection's status, re-rendering when it changes. */
+export function useCollabStatus(connection: CollabConnection): CollabStatus {
+  return useSyncExternalStore(connection.subscribe, connection.getStatus, connection.getStatus);
+}
+
+/** Just the save-related part of the status. */
+export function useSaveStatus(connection: CollabConnection): Pick<CollabStatus, 'saved' | 'unsaved' | 'rejection'> {
+  const { saved, unsaved, rejection } = useCollabStatus(connection);
+  return { saved, unsaved, rejection };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { SaveTracker } from './saveTracker';
+
+function connected(): SaveTracker {
+  const tracker = new SaveTracker();
+  tracker.newSocket();
+  tracker.frameSent('step2'); // answer to the server's step1
+  tracker.saved(1);
+  return tracker;
+}
+
+describe('SaveTracker', () => {
+  it('is not saved before the first step2 was acknowledged', () => {
+    const tracker = new SaveTracker();
+    tracker.newSocket();
+    expect(tracker.state.saved).toBe(false);
+    tracker.frameSent('step2');
+    expect(tracker.state.saved).toBe(false);
+    tracker.saved(1);
+    expect(tracker.state).toMatchObject({ saved: true, unsaved: false });
+  });
+
+  it('is unsaved from a local change until its frame is acknowledged', () => {
+    const tracker = connected();
+    tracker.localChange(true);
+    tracker.frameSent('update'); // frame 2
+    expect(tracker.state).toMatchObject({ saved: false, unsaved: true });
+    tracker.saved(1);
+    expect(tracker.state.unsaved).toBe(true);
+    tracker.saved(2);
+    expect(tracker.state).toMatchObject({ saved: true, unsaved: false });
+  });
+
+  it('keeps offline changes unsaved until the next connection acknowledged its step2', () => {
+    const tracker = connected();
+    tracker.socketClosed();
+    tracker.localChange(false);
+    expect(tracker.state.unsaved).toBe(true);
+    tracker.newSocket();
+    tracker.frameSent('update'); // a newer change, sent before the server's step1 arrived
+    tracker.saved(1);
+    expect(tracker.state.unsaved).toBe(true); // the offline change is not in frame 1
+    tracker.frameSent('step2'); // frame 2 carries everything the server lacks
+    expect(tracker.state.unsaved).toBe(true);
+    tracker.saved(2);
+    expect(tracker.state).toMatchObject({ saved: true, unsaved: false });
+  });
+
+  it('re-covers frames that a closed socket never got acknowledged', () => {
+    const tracker = connected();
+    tracker.frameSent('update'); // frame 2, never acknowledged
+    tracker.socketClosed();
+    tracker.newSocket();
+    expect(tracker.state.unsaved).toBe(true);
+    tracker.frameSent('step2');
+    tracker.saved(1);
+    expect(tracker.state.unsaved).toBe(false);
+  });
+
+  it('reports a rejection until a later step2 is accepted', () => {
+    const tracker = connected();
+    tracker.frameSent('update'); // frame 2
+    tracker.rejected(2, 'read-only', 'no');
+    tracker.saved(2);
+    expect(tracker.state).toMatchObject({ saved: false, unsaved: false, rejection: { reason: 'read-only' } });
+    tracker.socketClosed();
+    tracker.newSocket();
+    tracker.frameSent('step2');
+    tracker.rejected(1, 'read-only', 'no'); // the refused content is still in this browser's copy
+    tracker.saved(1);
+    expect(tracker.state.rejection).not.toBeNull();
+    tracker.socketClosed();
+    tracker.newSocket();
+    tracker.frameSent('step2');
+    tracker.saved(1);
+    expect(tracker.state).toMatchObject({ saved: true, rejection: null });
+  });
+});
