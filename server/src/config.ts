@@ -8,6 +8,9 @@ export interface Config {
   dataDir: string;
   /** postgres://... selects the Postgres store; unset means embedded SQLite in dataDir. */
   databaseUrl: string | null;
+  /** DATABASE_SCHEMA: Postgres schema holding the tables (created if missing); null means 'public'. */
+  databaseSchema: string | null;
+  /** redis://... enables the cross-instance fan-out and the socket.io Redis adapter. */
   redisUrl: string | null;
   /** AUTH_SECRET; null means "generate one and keep it in dataDir" (development only). */
   authSecret: string | null;
@@ -27,6 +30,15 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   return n;
 }
 
+function schemaName(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.DATABASE_SCHEMA;
+  if (!raw) return null;
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(raw)) {
+    throw new Error(`DATABASE_SCHEMA must be a plain identifier (letters, digits, _), got "${raw}"`);
+  }
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
   const secret = env.AUTH_SECRET;
@@ -42,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     host: env.HOST || '127.0.0.1',
     dataDir: path.resolve(cwd, env.DATA_DIR || 'data'),
     databaseUrl: env.DATABASE_URL || null,
+    databaseSchema: schemaName(env),
     redisUrl: env.REDIS_URL || null,
     authSecret: secret ?? null,
     production,

@@ -12,13 +12,13 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { DocumentStore } from '../storage/documentStore.js';
 import { PersistQueue } from '../storage/persistQueue.js';
-import { CollabConnection } from './connection.js';
+import { CollabConnection, type DeferredUpdate } from './connection.js';
 import { encodeAwareness, encodeRejected, encodeSyncStep1, encodeUpdate } from './messages.js';
 import { handleMessage, ProtocolError } from './protocolHandler.js';
 import { TokenBucket } from './rateLimiter.js';
 import { DocumentRoom } from './room.js';
 import type { AccessPolicy, CollabSocket, ConnectionRequest, Fanout } from './types.js';
-import { changesDocument, decodeUpdateStrict, InvalidUpdateError } from './updateInspection.js';
+import { changesDocument, decodeUpdateStrict, InvalidUpdateError, missingDependencies } from './updateInspection.js';
 
 export interface CollabServerOptions {
   store: DocumentStore;
@@ -34,6 +34,11 @@ export interface CollabSession {
   message(data: Uint8Array): void;
   closed(): void;
 }
+
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+
+/** Updates held per connection while waiting for the client's sync step 2. */
+const MAX_DEFERRED = 1000;
 
 /** Messages a client may send before authentication and loading finish. */
 const MAX_EARLY_MESSAGES = 256;
@@ -141,7 +146,8 @@ export class CollabServer {
       message: (data) => {
         if (gone) return;
         if (conn && room) return this.onMessage(room, conn, data);
-        if (early && early.length < MAX_EARLY_MESSAGES && data.byteLength <= limits.maxMessageBytes) early.push(data);
+        if (data.byteLength > limits.maxMessageBytes) refuse(CloseCode.MessageTooBig, 'message too big');
+        else if (early && early.length < MAX_EARLY_MESSAGES) early.push(data);
         else refuse(CloseCode.MalformedMessage, 'too many messages before the connection was ready');
       },
       closed: () => {
@@ -160,7 +166,9 @@ export class CollabServer {
       return this.kick(conn, CloseCode.MessageTooBig, 'message too big');
     if (!conn.bucket.take()) return this.kick(conn, CloseCode.RateLimited, 'too many messages');
     try {
-      handleMessage(data, room, conn, (update, frame) => this.receiveUpdate(room, conn, update, frame));
+      handleMessage(data, room, conn, (update, frame, isStep2) =>
+        this.receiveUpdate(room, conn, update, frame, isStep2),
+      );
     } catch (err) {
       if (err instanceof InvalidUpdateError) return this.kick(conn, CloseCode.InvalidUpdate, err.message);
       if (err instanceof ProtocolError) return this.kick(conn, CloseCode.MalformedMessage, err.message);
@@ -168,27 +176,52 @@ export class CollabServer {
     }
   }
 
-  /** An update-bearing message: check, apply, relay, persist. `frame` is the raw message if it can be relayed as is. */
+  /**
+   * An update-bearing message. It is numbered and counts as pending until it is durable or rejected, so
+   * Saved(n) never runs ahead of it. `frame` is the raw message when it can be relayed as is.
+   */
   private receiveUpdate(
     room: DocumentRoom,
     conn: CollabConnection,
     update: Uint8Array,
     frame: Uint8Array | null,
+    isSyncStep2: boolean,
   ): void {
-    const { metrics, limits } = this.opts;
     const n = conn.nextMessageNumber();
     const decoded = decodeUpdateStrict(update);
-    if (!changesDocument(room.doc, decoded)) {
-      this.ackAfterPendingWrites(room, conn, n);
-      return;
+    conn.awaitDurable(n);
+    this.processUpdate(room, conn, { n, update, frame, decoded });
+    if (isSyncStep2 && !conn.step2Received) {
+      // Live edits a client made before its step 2 reached us build on that step 2: check them now.
+      conn.step2Received = true;
+      const deferred = conn.deferred;
+      conn.deferred = [];
+      for (const item of deferred) this.processUpdate(room, conn, item);
     }
+  }
+
+  private processUpdate(room: DocumentRoom, conn: CollabConnection, item: DeferredUpdate): void {
+    const { metrics, limits } = this.opts;
+    const { n, update, frame, decoded } = item;
+    if (!changesDocument(room.doc, decoded)) return this.ackAfterPendingWrites(room, conn, n);
     const reject = (reason: string, detail: string) => {
       metrics.rejected.inc({ reason });
       this.opts.log.info({ docId: room.docId, user: conn.grant.claims.sub, reason }, 'update rejected');
       conn.send(encodeRejected(n, reason, detail));
+      conn.markDurable(n);
       this.markAckDirty(conn);
     };
     if (!conn.canWrite) return reject(RejectReason.ReadOnly, 'this connection may only read the document');
+    if (missingDependencies(room.doc, decoded)) {
+      if (!conn.step2Received && conn.deferred.length < MAX_DEFERRED) {
+        conn.deferred.push(item);
+        return;
+      }
+      return reject(
+        RejectReason.OutOfSync,
+        'the update builds on changes the server does not have; reload the document',
+      );
+    }
     const verdict = this.opts.policy.checkUpdate({ docId: room.docId, grant: conn.grant, doc: room.doc, decoded });
     if (verdict) return reject(verdict.reason, verdict.detail);
     if (room.storedBytes + update.byteLength > limits.maxDocumentBytes) {
@@ -198,16 +231,15 @@ export class CollabServer {
       return reject(RejectReason.StoreBackpressure, 'storage is unavailable; keep the edit and retry later');
     }
     Y.applyUpdate(room.doc, update, conn);
+    room.changed();
     metrics.updates.inc();
     room.broadcast(frame ?? encodeUpdate(update), conn);
-    this.opts.fanout?.publish(room.docId, update);
     this.persist(room, update, conn, n);
   }
 
   private persist(room: DocumentRoom, update: Uint8Array, conn: CollabConnection, n: number): void {
     const received = performance.now();
     const token = this.nextWriteToken++;
-    conn.awaitDurable(n);
     room.pendingWrites += 1;
     room.newestWrite = token;
     this.queue.enqueue({
@@ -218,6 +250,9 @@ export class CollabServer {
         room.tailCount += 1;
         room.tailBytes += update.byteLength;
         if (seq > room.lastDurableSeq) room.lastDurableSeq = seq;
+        // Other instances get the update only now: one they hold must be in the shared store, or an
+        // author re-sending it to them after this instance died would be told "saved" for nothing.
+        this.opts.fanout?.publish(room.docId, update);
         conn.markDurable(n);
         this.dirtyAcks.add(conn);
         const waiters = room.waiters.get(token);
@@ -237,8 +272,10 @@ export class CollabServer {
 
   /** A message that changed nothing is acknowledged once the document's queued writes are durable. */
   private ackAfterPendingWrites(room: DocumentRoom, conn: CollabConnection, n: number): void {
-    if (room.pendingWrites === 0) return this.markAckDirty(conn);
-    conn.awaitDurable(n);
+    if (room.pendingWrites === 0) {
+      conn.markDurable(n);
+      return this.markAckDirty(conn);
+    }
     const list = room.waiters.get(room.newestWrite);
     if (list) list.push({ conn, n });
     else room.waiters.set(room.newestWrite, [{ conn, n }]);
@@ -279,6 +316,7 @@ export class CollabServer {
     try {
       decodeUpdateStrict(update);
       Y.applyUpdate(room.doc, update, 'remote');
+      room.changed();
     } catch (err) {
       this.opts.log.error({ err, docId: room.docId }, 'invalid update from fan-out ignored');
       return;
@@ -299,6 +337,7 @@ export class CollabServer {
         },
         'store',
       );
+      room.changed();
       room.broadcast(encodeUpdate(Y.encodeStateAsUpdate(room.doc, before)));
     } catch (err) {
       this.opts.log.error({ err, docId: room.docId }, 'resync from store failed');
@@ -339,7 +378,11 @@ export class CollabServer {
 
   private maybeCompact(room: DocumentRoom): void {
     const { limits } = this.opts;
-    if (room.compacting || (room.tailCount < limits.compactAfterUpdates && room.tailBytes < limits.compactAfterBytes))
+    if (
+      room.evicted ||
+      room.compacting ||
+      (room.tailCount < limits.compactAfterUpdates && room.tailBytes < limits.compactAfterBytes)
+    )
       return;
     room.compacting = true;
     setImmediate(() => void this.compact(room));
@@ -375,7 +418,7 @@ export class CollabServer {
         const uptoSeq = room.lastDurableSeq;
         const count = room.tailCount;
         const bytes = room.tailBytes;
-        const snapshot = Y.encodeStateAsUpdate(room.doc);
+        const snapshot = room.missingFor(EMPTY_STATE_VECTOR);
         await store.compact(room.docId, snapshot, uptoSeq);
         room.snapshotBytes = snapshot.byteLength;
         room.tailCount -= count;
@@ -397,7 +440,7 @@ export class CollabServer {
 
   private async unload(room: DocumentRoom): Promise<void> {
     room.unloadTimer = null;
-    if (room.connections.size > 0) return;
+    if (room.evicted || room.connections.size > 0) return;
     if (room.pendingWrites > 0) return this.maybeUnload(room);
     if (room.tailCount > 0 && !room.compacting) await this.compact(room);
     if (room.connections.size > 0 || room.pendingWrites > 0 || this.loadedRooms.get(room.docId) !== room) {
@@ -409,6 +452,80 @@ export class CollabServer {
     room.destroy();
     this.opts.metrics.documentsLoaded.set(this.loadedRooms.size);
     this.opts.log.debug({ docId: room.docId }, 'document unloaded');
+  }
+
+  /** Every live connection on loaded documents matching `docFilter`. */
+  private *connectionsOn(docFilter: (docId: string) => boolean): Generator<CollabConnection> {
+    for (const room of this.loadedRooms.values()) {
+      if (!docFilter(room.docId)) continue;
+      yield* [...room.connections];
+    }
+  }
+
+  /** Closes every connection of a user (logout everywhere, account disabled). Returns how many. */
+  disconnectUser(userId: string, reason = 'signed out'): number {
+    let n = 0;
+    for (const conn of this.connectionsOn(() => true)) {
+      if (conn.grant.claims.sub !== userId) continue;
+      this.kick(conn, CloseCode.AccessRevoked, reason);
+      n += 1;
+    }
+    return n;
+  }
+
+  /**
+   * Re-decides access for every live connection on the documents `docFilter` selects: connections that
+   * lost access are closed (AccessRevoked), the others get their new grant at once (e.g. read-only).
+   */
+  async recheckAccess(docFilter: (docId: string) => boolean): Promise<{ revoked: number; updated: number }> {
+    const recheck = this.opts.policy.recheck;
+    let revoked = 0;
+    let updated = 0;
+    if (!recheck) return { revoked, updated };
+    for (const conn of [...this.connectionsOn(docFilter)]) {
+      let grant: Awaited<ReturnType<typeof recheck>>;
+      try {
+        grant = await recheck.call(this.opts.policy, conn.grant, conn.docId);
+      } catch (err) {
+        this.opts.log.error({ err, docId: conn.docId }, 'access re-check failed; disconnecting to be safe');
+        grant = null;
+      }
+      if (conn.closed) continue;
+      if (!grant) {
+        this.kick(conn, CloseCode.AccessRevoked, 'access withdrawn');
+        revoked += 1;
+      } else {
+        conn.grant = grant;
+        updated += 1;
+      }
+    }
+    return { revoked, updated };
+  }
+
+  /** Re-checks access on every document of a case (documents are named `<caseId>.<type>[...]`). */
+  recheckCase(caseId: string): Promise<{ revoked: number; updated: number }> {
+    return this.recheckAccess((docId) => docId.startsWith(`${caseId}.`));
+  }
+
+  /**
+   * Drops a document from memory without writing it back (its case is being destroyed): closes its
+   * connections and waits until writes already queued for it are durable, so that the caller's delete
+   * from the store comes after them and nothing is resurrected.
+   */
+  async evict(docId: string, timeoutMs = 10_000): Promise<void> {
+    const pending = this.rooms.get(docId);
+    const room = pending ? await pending.catch(() => null) : null;
+    if (!room) return;
+    room.evicted = true;
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    for (const conn of [...room.connections]) this.kick(conn, CloseCode.AccessRevoked, 'document removed');
+    const deadline = Date.now() + timeoutMs;
+    while (room.pendingWrites > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    if (this.loadedRooms.get(docId) === room) this.loadedRooms.delete(docId);
+    if (this.rooms.get(docId) === pending) this.rooms.delete(docId);
+    this.opts.fanout?.unsubscribe(docId);
+    room.destroy();
+    this.opts.metrics.documentsLoaded.set(this.loadedRooms.size);
   }
 
   /** Graceful shutdown: refuse new work, close sockets, make everything durable, compact. */

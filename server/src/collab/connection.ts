@@ -7,11 +7,19 @@ import { CloseCode } from '@samenspraak/shared';
 import { encodeSaved } from './messages.js';
 import type { TokenBucket } from './rateLimiter.js';
 import type { CollabSocket, ConnectionGrant } from './types.js';
+import type { DecodedUpdate } from './updateInspection.js';
 
 /** A connection whose unsent data passes this is dropped: it would otherwise hold memory without bound. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
 let nextId = 1;
+
+export interface DeferredUpdate {
+  n: number;
+  update: Uint8Array;
+  frame: Uint8Array | null;
+  decoded: DecodedUpdate;
+}
 
 export class CollabConnection {
   readonly id = nextId++;
@@ -22,10 +30,15 @@ export class CollabConnection {
   /** Message numbers waiting to become durable, in arrival order (the store commits in that order). */
   private readonly pending: number[] = [];
   closed = false;
+  /** The client's sync step 2 (everything it had that the server lacked) has been processed. */
+  step2Received = false;
+  /** Updates that arrived before the step 2 they build on; processed right after it. */
+  deferred: DeferredUpdate[] = [];
 
   constructor(
     private readonly socket: CollabSocket,
-    readonly grant: ConnectionGrant,
+    /** Replaced when access is re-checked while connected. */
+    public grant: ConnectionGrant,
     readonly docId: string,
     readonly remoteAddress: string,
     readonly bucket: TokenBucket,
@@ -41,6 +54,7 @@ export class CollabConnection {
     return this.received;
   }
 
+  /** Message n is being handled; Saved will not cover it until markDurable(n). Numbers arrive in order. */
   awaitDurable(n: number): void {
     this.pending.push(n);
   }

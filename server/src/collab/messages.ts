@@ -12,11 +12,11 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-export function encodeSyncStep2(doc: Y.Doc, remoteStateVector: Uint8Array): Uint8Array {
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MessageType.Sync);
   encoding.writeVarUint(e, SyncStep.Step2);
-  encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, remoteStateVector));
+  encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
 }
 

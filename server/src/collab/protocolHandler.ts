@@ -16,11 +16,30 @@ function assertConsumed(decoder: decoding.Decoder, what: string): void {
   if (decoding.hasContent(decoder)) throw new ProtocolError(`trailing bytes after ${what}`);
 }
 
+/**
+ * y-protocols applies awareness entries one by one, so a broken entry after good ones would leave a
+ * half-applied update behind (presence nobody owns). Read the whole update first.
+ */
+function validateAwarenessUpdate(update: Uint8Array): void {
+  try {
+    const d = decoding.createDecoder(update);
+    const count = decoding.readVarUint(d);
+    for (let i = 0; i < count; i++) {
+      decoding.readVarUint(d); // client id
+      decoding.readVarUint(d); // clock
+      JSON.parse(decoding.readVarString(d));
+    }
+    if (decoding.hasContent(d)) throw new Error('trailing bytes');
+  } catch (err) {
+    throw new ProtocolError(`malformed awareness update: ${(err as Error).message}`);
+  }
+}
+
 export function handleMessage(
   data: Uint8Array,
   room: DocumentRoom,
   conn: CollabConnection,
-  onUpdate: (update: Uint8Array, relayableFrame: Uint8Array | null) => void,
+  onUpdate: (update: Uint8Array, relayableFrame: Uint8Array | null, isSyncStep2: boolean) => void,
 ): void {
   const decoder = decoding.createDecoder(data);
   const type = decoding.readVarUint(decoder);
@@ -32,15 +51,15 @@ export function handleMessage(
       if (step === SyncStep.Step1) {
         let reply: Uint8Array;
         try {
-          reply = encodeSyncStep2(room.doc, payload);
+          reply = encodeSyncStep2(room.missingFor(payload));
         } catch {
           throw new ProtocolError('invalid state vector');
         }
         conn.send(reply);
       } else if (step === SyncStep.Step2) {
-        onUpdate(payload, null);
+        onUpdate(payload, null, true);
       } else if (step === SyncStep.Update) {
-        onUpdate(payload, data);
+        onUpdate(payload, data, false);
       } else {
         throw new ProtocolError(`unknown sync step ${step}`);
       }
@@ -49,6 +68,7 @@ export function handleMessage(
     case MessageType.Awareness: {
       const update = decoding.readVarUint8Array(decoder);
       assertConsumed(decoder, 'awareness message');
+      validateAwarenessUpdate(update);
       awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
       room.broadcast(data, conn);
       return;

@@ -33,7 +33,14 @@ export class DocumentRoom {
   /** Token of the newest queued write of this document (see waiters). */
   newestWrite = 0;
   compacting = false;
+  /** Removed on purpose (case destroyed): never written back, never compacted. */
+  evicted = false;
   unloadTimer: NodeJS.Timeout | null = null;
+  /**
+   * The whole document as one update, for clients that start empty (a cold open, several people joining
+   * a meeting at once). Valid until the document changes; every apply path calls `changed()`.
+   */
+  private fullState: Uint8Array | null = null;
 
   constructor(readonly docId: string) {
     this.awareness.setLocalState(null);
@@ -61,6 +68,20 @@ export class DocumentRoom {
     this.tailCount = loaded.tail.length;
     this.tailBytes = loaded.tail.reduce((sum, e) => sum + e.update.byteLength, 0);
     this.lastDurableSeq = loaded.tail.at(-1)?.seq ?? 0;
+    // A snapshot without a tail already is the full state: no need to encode it again.
+    this.fullState = loaded.snapshot && loaded.tail.length === 0 ? loaded.snapshot : null;
+  }
+
+  changed(): void {
+    this.fullState = null;
+  }
+
+  /** The update a client holding `stateVector` is missing. */
+  missingFor(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (!empty) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc);
+    return this.fullState;
   }
 
   broadcast(frame: Uint8Array, except?: CollabConnection): void {

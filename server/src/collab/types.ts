@@ -1,5 +1,5 @@
 /** The collaboration core's seams: an abstract socket, the access hooks and the scale-out fan-out. */
-import type { CollabClaims, DocumentAccess } from '@samenspraak/shared';
+import type { CollabClaims, DocumentAccess, Permission } from '@samenspraak/shared';
 import type * as Y from 'yjs';
 import type { DecodedUpdate } from './updateInspection.js';
 
@@ -21,6 +21,8 @@ export interface ConnectionRequest {
 export interface ConnectionGrant {
   claims: CollabClaims;
   access: DocumentAccess;
+  /** Per-section permissions (case documents); absent means the whole document follows `access`. */
+  sections?: Record<string, Permission>;
 }
 
 export interface UpdateCheck {
@@ -38,6 +40,11 @@ export interface AccessPolicy {
   authenticate(request: ConnectionRequest): Promise<ConnectionGrant>;
   /** Runs for every update that would change the document, before it is applied. */
   checkUpdate(check: UpdateCheck): UpdateVerdict;
+  /**
+   * Decides again for a live connection after access changed (consent, participants, case closed).
+   * Returns the new grant, or null to disconnect. Without it, grants stay as decided at connect.
+   */
+  recheck?(grant: ConnectionGrant, docId: string): Promise<ConnectionGrant | null>;
 }
 
 /**

@@ -33,12 +33,17 @@ export function attachCollabWebSocket(httpServer: Server, core: CollabServer, op
   const alive = new WeakSet<WebSocket>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(COLLAB_PATH)) return; // another handler (socket.io) owns this path
+    // The raw path, not URL's normalised one: "/collab/%2e%2e" must not turn into "/" (and then hang),
+    // nor "/collab/x/%2e%2e/y" into document "y".
+    const raw = req.url ?? '/';
+    if (!raw.startsWith(COLLAB_PATH)) return; // another handler (socket.io) owns this path
+    const query = raw.indexOf('?');
+    const rawId = raw.slice(COLLAB_PATH.length, query < 0 ? undefined : query);
+    const url = new URL(raw.startsWith('/') ? raw : '/', 'http://localhost');
     wss.handleUpgrade(req, socket, head, (ws) => {
       let docId: string;
       try {
-        docId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+        docId = decodeURIComponent(rawId);
       } catch {
         ws.close(CloseCode.BadDocumentId, 'invalid document id');
         return;

@@ -44,6 +44,12 @@ export interface DocumentStore {
   /** Replaces the snapshot and drops log entries with seq <= uptoSeq, atomically. */
   compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
   stats(docId: string): Promise<DocumentStats>;
+  /**
+   * Removes a document completely (snapshot and every log entry), atomically; afterwards it loads as
+   * empty. Used to execute a destruction request, so adapters also make the old bytes unrecoverable
+   * where they cheaply can. Deleting an unknown document is not an error.
+   */
+  delete(docId: string): Promise<void>;
   /** Resolves when the store can serve requests (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

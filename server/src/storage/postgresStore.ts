@@ -151,6 +151,16 @@ export class PostgresStore implements DocumentStore {
     });
   }
 
+  /** Dead row versions stay on disk until (auto)vacuum reclaims them; the rows are gone for every reader at COMMIT. */
+  async delete(docId: string): Promise<void> {
+    await withTransaction(this.pool, async (client) => {
+      // The same per-document lock as `append`, so no append of this document commits halfway through.
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))`, [this.schema, docId]);
+      await client.query(`DELETE FROM ${this.updates} WHERE doc_id = $1`, [docId]);
+      await client.query(`DELETE FROM ${this.snapshots} WHERE doc_id = $1`, [docId]);
+    });
+  }
+
   async stats(docId: string): Promise<DocumentStats> {
     const res = await this.pool.query<{ snapshot_bytes: number; tail_count: number; tail_bytes: number }>(
       `SELECT coalesce((SELECT octet_length(data) FROM ${this.snapshots} WHERE doc_id = $1), 0) AS snapshot_bytes,

@@ -35,6 +35,7 @@ export class SqliteStore implements DocumentStore {
   private readonly selectTail: Database.Statement<[string]>;
   private readonly selectSnapshot: Database.Statement<[string]>;
   private readonly compactTx: (docId: string, snapshot: Uint8Array, uptoSeq: number) => void;
+  private readonly deleteTx: (docId: string) => void;
 
   /** `file` is a path, or ':memory:' for tests that do not need durability. */
   constructor(file: string) {
@@ -66,6 +67,12 @@ export class SqliteStore implements DocumentStore {
       if (upsertSnapshot.run(docId, Buffer.from(snapshot), uptoSeq, Date.now()).changes === 0) return;
       deleteUpTo.run(docId, uptoSeq);
     });
+    const deleteUpdates = this.db.prepare('DELETE FROM doc_updates WHERE doc_id = ?');
+    const deleteSnapshot = this.db.prepare('DELETE FROM doc_snapshots WHERE doc_id = ?');
+    this.deleteTx = this.db.transaction((docId: string) => {
+      deleteUpdates.run(docId);
+      deleteSnapshot.run(docId);
+    });
   }
 
   async append(entries: AppendEntry[]): Promise<number[]> {
@@ -84,6 +91,18 @@ export class SqliteStore implements DocumentStore {
 
   async compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     this.compactTx(docId, snapshot, uptoSeq);
+  }
+
+  async delete(docId: string): Promise<void> {
+    // A destruction must not leave the text readable in free pages or the WAL: overwrite what is
+    // deleted (only for this call; compaction deletes stay cheap) and fold the WAL into the database.
+    this.db.pragma('secure_delete = ON');
+    try {
+      this.deleteTx(docId);
+    } finally {
+      this.db.pragma('secure_delete = OFF');
+    }
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async stats(docId: string): Promise<DocumentStats> {

@@ -131,7 +131,7 @@ describe('collaboration core', () => {
       policy: {
         authenticate: base.authenticate,
         checkUpdate: ({ decoded }) => {
-          const touchesSecret = decoded.structs.some((s) => s instanceof Y.Item && s.parent === 'geheim');
+          const touchesSecret = decoded.structs.some((s) => s instanceof Y.Item && (s.parent as unknown) === 'geheim');
           seen.push(touchesSecret ? 'geheim' : 'ok');
           return touchesSecret ? { reason: RejectReason.SectionForbidden, detail: 'section geheim' } : null;
         },
@@ -283,17 +283,17 @@ describe('collaboration core', () => {
   it('refuses a connection without a valid token before loading anything', async () => {
     const { core } = await setup();
     const anon = new FakeClient(core, 'geheim-doc', null).connect();
-    await settle(10);
+    await waitFor(() => anon.closedWith !== null, 2000, 'anonymous refused');
     expect(anon.closedWith?.code).toBe(CloseCode.Unauthenticated);
     const other = new FakeClient(core, 'geheim-doc', await tokenFor({ 'ander-doc': 'write' })).connect();
-    await settle(10);
+    await waitFor(() => other.closedWith !== null, 2000, 'other document refused');
     expect(other.closedWith?.code).toBe(CloseCode.Forbidden);
     const expired = new FakeClient(
       core,
       'geheim-doc',
       await tokenFor({ 'geheim-doc': 'write' }, { ttlSeconds: -10 }),
     ).connect();
-    await settle(10);
+    await waitFor(() => expired.closedWith !== null, 2000, 'expired refused');
     expect(expired.closedWith?.code).toBe(CloseCode.TokenExpired);
     expect(core.loadedDocument('geheim-doc')).toBeUndefined();
   });

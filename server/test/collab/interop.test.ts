@@ -123,7 +123,7 @@ describe('operational endpoints', () => {
       body: '{"kapot":',
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.id).toBe('entity_parse_failed');
+    expect(((await bad.json()) as { error: { id: string } }).error.id).toBe('entity_parse_failed');
   });
 
   it('drops WebSocket upgrades on paths no transport serves', async () => {

@@ -265,6 +265,26 @@ export function runStoreSuite(name: string, open: () => Promise<DocumentStore>, 
       expectBytes((await store.load(id)).tail[0]?.update, enc('PAYLOAD'));
     });
 
+    it('delete removes snapshot and log of one document only, and the document loads as empty', async () => {
+      const id = doc('delete');
+      const other = doc('delete-other');
+      const [s1] = await store.append([
+        { docId: id, update: enc('secret-1') },
+        { docId: other, update: enc('keep') },
+      ]);
+      await store.compact(id, enc('secret-snapshot'), s1 as number);
+      await store.append([{ docId: id, update: enc('secret-2') }]);
+
+      await store.delete(id);
+      await expect(store.load(id)).resolves.toEqual({ snapshot: null, tail: [] });
+      await expect(store.stats(id)).resolves.toEqual({ snapshotBytes: 0, tailCount: 0, tailBytes: 0 });
+      expect((await store.load(other)).tail.map((e) => new TextDecoder().decode(e.update))).toEqual(['keep']);
+      // Deleting again (or an unknown document) is not an error, and the id can be used afresh.
+      await expect(store.delete(id)).resolves.toBeUndefined();
+      const [s3] = await store.append([{ docId: id, update: enc('new') }]);
+      expect((await store.load(id)).tail.map((e) => e.seq)).toEqual([s3]);
+    });
+
     it('close is idempotent', async () => {
       const extra = await open();
       await extra.close();

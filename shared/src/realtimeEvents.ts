@@ -1,0 +1,79 @@
+/**
+ * The socket.io channel at `/realtime` (presence, notices; later meetings and notifications): the event
+ * maps, typed once for server and client, and the zod schemas the server validates every payload with.
+ * Authentication: `io(url, { path: REALTIME_PATH, auth: { token } })` with a collaboration token.
+ */
+import { z } from 'zod';
+import { RoleSchema } from './access.js';
+import { DOCUMENT_ID_PATTERN } from './collabProtocol.js';
+
+export const REALTIME_PATH = '/realtime';
+export const NOTICE_MAX_CHARS = 500;
+
+const DocumentIdField = z.string().regex(DOCUMENT_ID_PATTERN, 'invalid document id');
+
+export const RealtimeDocumentRefSchema = z.object({ documentId: DocumentIdField }).strict();
+export type RealtimeDocumentRef = z.infer<typeof RealtimeDocumentRefSchema>;
+
+export const NoticeSendSchema = z
+  .object({
+    documentId: DocumentIdField,
+    text: z
+      .string()
+      .trim()
+      .min(1, 'text must not be empty')
+      .max(NOTICE_MAX_CHARS, `text must be at most ${NOTICE_MAX_CHARS} characters`),
+  })
+  .strict();
+export type NoticeSend = z.infer<typeof NoticeSendSchema>;
+
+export const RealtimeUserSchema = z.object({ userId: z.string(), name: z.string(), role: RoleSchema });
+export type RealtimeUser = z.infer<typeof RealtimeUserSchema>;
+
+export const PresenceChangedSchema = z.object({ documentId: DocumentIdField, users: z.array(RealtimeUserSchema) });
+export type PresenceChanged = z.infer<typeof PresenceChangedSchema>;
+
+export const NoticeSchema = z.object({
+  documentId: DocumentIdField,
+  from: RealtimeUserSchema,
+  text: z.string(),
+  /** ISO 8601 time the server accepted the notice. */
+  at: z.string(),
+});
+export type Notice = z.infer<typeof NoticeSchema>;
+
+/** Sent to one socket when an event it sent was refused (invalid payload, not allowed). */
+export interface RealtimeError {
+  /** The event that was refused. */
+  event: string;
+  code: 'invalid-payload' | 'forbidden' | 'rate-limited' | 'internal';
+  message: string;
+}
+
+/** Optional acknowledgement of client events. */
+export type RealtimeAck = { ok: true } | { ok: false; error: string };
+
+/**
+ * `connect_error` when the handshake is refused: err.message says why (no token, invalid, expired) and
+ * err.data is this shape.
+ */
+export interface RealtimeConnectErrorData {
+  code: 'unauthenticated';
+}
+
+export interface ClientToServerEvents {
+  'document:join': (payload: RealtimeDocumentRef, ack?: (result: RealtimeAck) => void) => void;
+  'document:leave': (payload: RealtimeDocumentRef, ack?: (result: RealtimeAck) => void) => void;
+  'notice:send': (payload: NoticeSend, ack?: (result: RealtimeAck) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'presence:changed': (payload: PresenceChanged) => void;
+  notice: (payload: Notice) => void;
+  error: (payload: RealtimeError) => void;
+}
+
+/** socket.io room of a document's realtime channel. */
+export function documentRoom(documentId: string): string {
+  return `doc:${documentId}`;
+}
