@@ -5,24 +5,36 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { AccessLog } from './audit/accessLog.js';
+import { createCasePolicy } from './auth/casePolicy.js';
 import { secretKey } from './auth/collabTokens.js';
 import { resolveAuthSecret } from './auth/secret.js';
-import { createTokenAccessPolicy } from './auth/tokenAccessPolicy.js';
 import { CollabServer } from './collab/collabServer.js';
 import type { AccessPolicy, Fanout } from './collab/types.js';
 import { attachCollabWebSocket, COLLAB_PATH } from './collab/wsAdapter.js';
 import type { Config } from './config.js';
+import { openAppDatabase } from './db/database.js';
+import { createApiRouter } from './http/api.js';
 import { createHttpApp } from './http/httpApp.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { attachRealtime, type RealtimeChannel } from './realtime/realtimeServer.js';
+import { executeDueDestructions } from './retention/executeDestructions.js';
+import { RedisFanout } from './scale/redisFanout.js';
+import type { AppServices } from './services.js';
 import type { DocumentStore } from './storage/documentStore.js';
 import { SqliteStore } from './storage/sqliteStore.js';
+
+const DESTRUCTION_SWEEP_MS = 60 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
   port: number;
   collab: CollabServer;
   store: DocumentStore;
+  services: AppServices;
+  /** socket.io at /realtime. */
+  realtime: RealtimeChannel;
   authKey: Uint8Array;
   log: Logger;
   /** Graceful stop: close sockets, flush and compact, close the store. Resolves false if not all was flushed. */
@@ -35,12 +47,14 @@ export interface StartOptions {
   store?: DocumentStore;
   policy?: AccessPolicy;
   fanout?: Fanout;
+  /** The domain clock (age, deadlines, session expiry); tests pass a fixed one. */
+  clock?: () => Date;
 }
 
 export async function openStore(config: Config): Promise<DocumentStore> {
   if (config.databaseUrl) {
     const { PostgresStore } = await import('./storage/postgresStore.js');
-    return PostgresStore.open(config.databaseUrl);
+    return PostgresStore.open(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
   }
   return new SqliteStore(path.join(config.dataDir, 'samenspraak.db'));
 }
@@ -50,10 +64,40 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const metrics = createMetrics();
   const store = options.store ?? (await openStore(config));
   const authKey = secretKey(resolveAuthSecret(config));
-  const policy = options.policy ?? createTokenAccessPolicy(authKey);
-  const collab = new CollabServer({ store, policy, limits: config.limits, log, metrics, fanout: options.fanout });
+  const appDb = await openAppDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema ?? undefined,
+  });
+  const clock = options.clock ?? (() => new Date());
+  const services: AppServices = {
+    config,
+    log,
+    db: appDb.db,
+    dialect: appDb.dialect,
+    accessLog: new AccessLog(appDb.db, appDb.dialect, clock),
+    clock,
+    store,
+    authKey,
+    collab: null,
+  };
+  const redisFanout =
+    !options.fanout && config.redisUrl
+      ? new RedisFanout({ url: config.redisUrl, instanceId: config.instanceId, log, registry: metrics.registry })
+      : null;
+  const fanout = options.fanout ?? redisFanout ?? undefined;
+  const policy =
+    options.policy ?? createCasePolicy({ db: appDb.db, authKey, accessLog: services.accessLog, clock, log });
+  const collab = new CollabServer({ store, policy, limits: config.limits, log, metrics, fanout });
+  services.collab = collab;
+  // Approved destruction requests are executed at decision time; this retries any that failed then.
+  const destructionTimer = setInterval(() => {
+    executeDueDestructions(services).catch((err: unknown) => log.error({ err }, 'scheduled destruction run failed'));
+  }, DESTRUCTION_SWEEP_MS);
+  destructionTimer.unref();
 
   const app = createHttpApp({
+    api: createApiRouter(services),
     log,
     metrics,
     clientDir: config.clientDir,
@@ -63,13 +107,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await store.ping();
           return collab.storeHealthy ? null : 'writes are failing and being retried';
         },
+        ...(config.redisUrl && {
+          redis: async () => {
+            if (redisFanout && !redisFanout.healthy)
+              return 'unreachable: no cross-instance updates (documents resync on return)';
+            if (!realtime.healthy) return 'unreachable: realtime events stay on this instance';
+            return null;
+          },
+        }),
       },
+      optional: ['redis'],
     },
   });
   const server = http.createServer(app);
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
   const ws = attachCollabWebSocket(server, collab, { maxMessageBytes: config.limits.maxMessageBytes });
+  // After the Express handler is attached: socket.io takes over only the requests under its path.
+  const realtime = attachRealtime(server, { authKey, log, redisUrl: config.redisUrl });
   // An upgrade no transport claims would otherwise hang until the client gives up.
   const upgradePrefixes = [COLLAB_PATH, '/realtime/'];
   server.on('upgrade', (req, socket) => {
@@ -90,15 +145,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let closing: Promise<boolean> | null = null;
   const close = () => {
     closing ??= (async () => {
+      clearInterval(destructionTimer);
       server.close();
+      const realtimeClosed = realtime.close();
       const flushed = await collab.close();
       ws.close();
+      await realtimeClosed;
       server.closeAllConnections();
       await store.close();
+      await appDb.close();
       return flushed;
     })();
     return closing;
   };
 
-  return { url, port, collab, store, authKey, log, close };
+  return { url, port, collab, store, services, realtime, authKey, log, close };
 }

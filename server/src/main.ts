@@ -2,13 +2,13 @@
 
 import { startServer } from './app.js';
 import { loadConfig } from './config.js';
-import { printDemoLinks } from './demoLinks.js';
+import { runDemoMode } from './demoMode.js';
 
 const config = loadConfig(process.env);
 const server = await startServer(config);
 server.log.info({ url: server.url, store: server.store.kind }, 'Samenspraak listening');
 process.stdout.write(`\nSamenspraak draait op ${server.url}\n`);
-if (!config.production) await printDemoLinks(server.url, server.authKey);
+if (process.argv.includes('--demo') && !config.production) await runDemoMode(server, config.dataDir);
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -48,6 +48,8 @@ export const RejectReason = {
   SectionForbidden: 'section-forbidden',
   DocumentTooLarge: 'document-too-large',
   StoreBackpressure: 'store-backpressure',
+  /** The update builds on content the server never accepted (an earlier rejection): reload the document. */
+  OutOfSync: 'out-of-sync',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 

@@ -1,6 +1,7 @@
 /**
  * Operator tool: `npm run admin -- <command> [options]`.
  *   token --role <role> --document <id> [--document <id> ...] [--read-only] [--user <id>] [--name <name>] [--ttl <seconds>]
+ *   create-user --login <email> --name <name> --role <role> --organisation <name> [--password <pw>] [--json]
  * Later stages add user and log commands here.
  */
 import { parseArgs } from 'node:util';
@@ -8,6 +9,9 @@ import { type DocumentAccess, isValidDocumentId, ROLES, RoleSchema } from '@same
 import { secretKey, signCollabToken } from '../auth/collabTokens.js';
 import { resolveAuthSecret } from '../auth/secret.js';
 import { loadConfig } from '../config.js';
+import { CREATE_USER_USAGE, createUserCommand } from './commands/createUser.js';
+import { SEED_DEMO_USAGE, seedDemoCommand } from './commands/seedDemo.js';
+import { VERIFY_LOG_USAGE, verifyLogCommand } from './commands/verifyLog.js';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -19,7 +23,7 @@ Commands:
           --user <id>            user id (default: admin-<role>)
           --name <name>          display name (default: the role)
           --ttl <seconds>        lifetime (default 3600)
-`;
+${CREATE_USER_USAGE}${SEED_DEMO_USAGE}${VERIFY_LOG_USAGE}`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}`);
@@ -68,6 +72,19 @@ try {
   switch (command) {
     case 'token':
       await token(rest);
+      break;
+    case 'create-user':
+      await createUserCommand(rest, { config: loadConfig(process.env), out: (text) => process.stdout.write(text) });
+      break;
+    case 'seed-demo':
+      await seedDemoCommand({ config: loadConfig(process.env), out: (text) => process.stdout.write(text) });
+      break;
+    case 'verify-log':
+      process.exitCode = await verifyLogCommand({
+        config: loadConfig(process.env),
+        out: (t) => process.stdout.write(t),
+        err: (t) => process.stderr.write(t),
+      });
       break;
     case undefined:
     case 'help':

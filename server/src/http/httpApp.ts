@@ -1,7 +1,7 @@
 /** The Express application: operational endpoints, the built client, one error handler. */
 import fs from 'node:fs';
 import path from 'node:path';
-import express from 'express';
+import express, { type Router } from 'express';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { errorHandler, notFound } from './errors.js';
@@ -13,7 +13,13 @@ export interface Readiness {
   optional?: string[];
 }
 
-export function createHttpApp(opts: { log: Logger; metrics: Metrics; readiness: Readiness; clientDir: string }) {
+export function createHttpApp(opts: {
+  log: Logger;
+  metrics: Metrics;
+  readiness: Readiness;
+  clientDir: string;
+  api?: Router;
+}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -48,6 +54,7 @@ export function createHttpApp(opts: { log: Logger; metrics: Metrics; readiness: 
   });
 
   app.use('/api', express.json({ limit: '256kb' }));
+  if (opts.api) app.use('/api', opts.api);
   app.use('/api', (_req, _res, next) => next(notFound('API route')));
 
   const index = path.join(opts.clientDir, 'index.html');

@@ -64,6 +64,9 @@ export class ControlledStore implements DocumentStore {
   stats(docId: string) {
     return this.inner.stats(docId);
   }
+  delete(docId: string) {
+    return this.inner.delete(docId);
+  }
   ping() {
     return this.inner.ping();
   }

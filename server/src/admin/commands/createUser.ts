@@ -1,0 +1,94 @@
+/**
+ * `create-user`: an administrator makes a professional's organisation account. The initial password
+ * and TOTP secret are printed once and stored only as an argon2 hash and the secret itself.
+ */
+import { parseArgs } from 'node:util';
+import { RoleSchema } from '@samenspraak/shared';
+import { AccessLog } from '../../audit/accessLog.js';
+import type { Config } from '../../config.js';
+import { openAppDatabase } from '../../db/database.js';
+import { createProfessional } from '../../identity/users.js';
+
+export const CREATE_USER_USAGE = `  create-user  Create a professional's account (password + TOTP) and its organisation if new.
+          --login <email>        login name (the e-mail address)
+          --name <name>          display name
+          --role <role>          organisation role (not jeugdige/ouder: they are invited to a case)
+          --organisation <name>  organisation (created if it does not exist)
+          --password <password>  initial password for scripts and tests (default: generated)
+          --json                 print the result as JSON
+`;
+
+export class UsageError extends Error {}
+
+export interface CommandIo {
+  config: Config;
+  out: (text: string) => void;
+  now?: () => Date;
+}
+
+export async function createUserCommand(argv: string[], io: CommandIo): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      login: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      organisation: { type: 'string' },
+      password: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  for (const option of ['login', 'name', 'role', 'organisation'] as const) {
+    if (!values[option]?.trim()) throw new UsageError(`--${option} is required`);
+  }
+  const role = RoleSchema.safeParse(values.role);
+  if (!role.success) throw new UsageError(`--role must be a known role (got ${values.role})`);
+  const now = io.now ?? (() => new Date());
+  const { config } = io;
+  const app = await openAppDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema ?? undefined,
+  });
+  try {
+    const created = await createProfessional(
+      app.db,
+      {
+        login: values.login!,
+        name: values.name!,
+        role: role.data,
+        organisation: values.organisation!,
+        password: values.password,
+      },
+      now(),
+    );
+    // Accounts are made outside any session: the log still says who got one, when and from where.
+    await new AccessLog(app.db, app.dialect, now).append({
+      event: 'create',
+      caseId: null,
+      actor: { userId: null, name: 'admin cli', role: 'beheerder', responsible: null },
+      source: 'local admin-cli',
+      outcome: 'success',
+      detail: `user ${created.userId} (${role.data})`,
+    });
+    if (values.json) {
+      io.out(`${JSON.stringify(created)}\n`);
+      return;
+    }
+    io.out(
+      [
+        `Created ${values.name!.trim()} <${created.login}> as ${role.data} at ${values.organisation!.trim()}.`,
+        `User id:      ${created.userId}`,
+        `Password:     ${created.password}`,
+        `TOTP secret:  ${created.totpSecret}`,
+        `TOTP URI:     ${created.otpauthUri}`,
+        '',
+        'Shown only once: hand the password and the TOTP secret (or the URI as a QR code) over securely.',
+        '',
+      ].join('\n'),
+    );
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * `seed-demo`: a realistic demonstration set — the organisations of a Noord-Holland case, one
+ * professional of every professional role (password + TOTP), two cases in different regions (a young
+ * person of 14 and one of 16½, ages computed from the clock) with their teams, and the young people and
+ * parents as client accounts. Idempotent: what exists (by login, organisation name, case id) is kept,
+ * and only new accounts get a password, which is printed once.
+ */
+import type { Role } from '@samenspraak/shared';
+import { AccessLog } from '../../audit/accessLog.js';
+import { caseDb } from '../../cases/caseDb.js';
+import { STANDARD_DOCUMENTS } from '../../cases/caseDocuments.js';
+import type { Config } from '../../config.js';
+import { openAppDatabase } from '../../db/database.js';
+import { generatePassword, hashPassword } from '../../identity/passwords.js';
+import { createProfessional, findUserByLogin, newId } from '../../identity/users.js';
+import type { AppServices } from '../../services.js';
+import { DEMO_CASES, DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_PROFESSIONALS } from './seedDemoData.js';
+
+export type SeedServices = Pick<AppServices, 'db' | 'clock' | 'accessLog'>;
+
+export interface DemoLogin {
+  login: string;
+  name: string;
+  role: Role | 'client';
+  organisation: string | null;
+  /** Only for accounts made in this run; null when the account already existed. */
+  password: string | null;
+  totpSecret: string | null;
+  otpauthUri: string | null;
+}
+
+const SEED_ACTOR = { userId: null, name: 'seed-demo', role: 'beheerder', responsible: null };
+
+async function ensureOrganisations(services: SeedServices, at: string): Promise<void> {
+  for (const org of DEMO_ORGANISATIONS) {
+    const found = await services.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', org.name)
+      .executeTakeFirst();
+    if (!found)
+      await services.db
+        .insertInto('organisations')
+        .values({ id: newId(), ...org, created_at: at })
+        .execute();
+  }
+}
+
+async function ensureClient(services: SeedServices, login: string, name: string, at: string): Promise<DemoLogin> {
+  const base = { login, name, role: 'client' as const, organisation: null, totpSecret: null, otpauthUri: null };
+  if (await findUserByLogin(services.db, login)) return { ...base, password: null };
+  const password = generatePassword();
+  await services.db
+    .insertInto('users')
+    .values({
+      id: newId(),
+      kind: 'client',
+      login,
+      name,
+      role: null,
+      organisation_id: null,
+      password_hash: await hashPassword(password),
+      totp_secret: null,
+      failed_logins: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: at,
+    })
+    .execute();
+  return { ...base, password };
+}
+
+/** Date of birth of someone `years` and `days` old at `now`. */
+function bornAgo(now: Date, years: number, days: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear() - years, now.getUTCMonth(), now.getUTCDate() - days));
+  return d.toISOString().slice(0, 10);
+}
+
+async function userId(services: SeedServices, login: string): Promise<string> {
+  const user = await findUserByLogin(services.db, login);
+  if (!user) throw new Error(`demo user ${login} missing`);
+  return user.id;
+}
+
+async function ensureCases(services: SeedServices, now: Date): Promise<void> {
+  const db = caseDb(services.db);
+  const at = now.toISOString();
+  for (const c of DEMO_CASES) {
+    if (await db.selectFrom('cases').select('id').where('id', '=', c.id).executeTakeFirst()) continue;
+    const team = await Promise.all(
+      c.team.map(async ([login, role]) => ({ user_id: await userId(services, login), role })),
+    );
+    const scientist = team.find((p) => p.role === 'gedragswetenschapper');
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('cases')
+        .values({
+          id: c.id,
+          young_person_name: c.name,
+          date_of_birth: bornAgo(now, c.age[0], c.age[1]),
+          municipality: c.municipality,
+          region: c.region,
+          status: c.status,
+          responsible_scientist_id: scientist?.user_id ?? null,
+          parents_consent: c.parentsConsent ? 1 : 0,
+          created_at: at,
+          closed_at: null,
+          retention_until: null,
+          registered_by: c.registeredBy,
+          problem_categories: JSON.stringify(c.problems),
+          attends_school: c.attendsSchool ? 1 : 0,
+          destroyed_at: null,
+        })
+        .execute();
+      await trx
+        .insertInto('participants')
+        .values(team.map((p) => ({ ...p, case_id: c.id, added_at: at, added_by: null })))
+        .execute();
+      await trx
+        .insertInto('case_documents')
+        .values(STANDARD_DOCUMENTS.map((type) => ({ doc_id: `${c.id}.${type}`, case_id: c.id, type, created_at: at })))
+        .execute();
+    });
+    await services.accessLog.append({
+      event: 'create',
+      caseId: c.id,
+      actor: SEED_ACTOR,
+      source: 'local seed-demo',
+      outcome: 'success',
+      detail: 'demo case',
+    });
+  }
+}
+
+/** Seeds the demo; returns every demo login (passwords only for accounts made now). */
+export async function seedDemo(services: SeedServices): Promise<DemoLogin[]> {
+  const now = services.clock();
+  const at = now.toISOString();
+  await ensureOrganisations(services, at);
+  const logins: DemoLogin[] = [];
+  for (const p of DEMO_PROFESSIONALS) {
+    const base = { login: p.login, name: p.name, role: p.role, organisation: p.organisation };
+    if (await findUserByLogin(services.db, p.login)) {
+      logins.push({ ...base, password: null, totpSecret: null, otpauthUri: null });
+      continue;
+    }
+    const made = await createProfessional(services.db, base, now);
+    logins.push({ ...base, password: made.password, totpSecret: made.totpSecret, otpauthUri: made.otpauthUri });
+  }
+  for (const c of DEMO_CLIENTS) logins.push(await ensureClient(services, c.login, c.name, at));
+  await ensureCases(services, now);
+  return logins;
+}
+
+export function formatDemoLogins(logins: DemoLogin[]): string {
+  const lines = ['Demo accounts (Samenspraak):', ''];
+  for (const l of logins) {
+    lines.push(`${l.name} — ${l.role}${l.organisation ? ` at ${l.organisation}` : ''}`);
+    lines.push(`  login:     ${l.login}`);
+    lines.push(`  password:  ${l.password ?? '(existing account, unchanged)'}`);
+    if (l.totpSecret) lines.push(`  TOTP:      ${l.totpSecret}`, `  otpauth:   ${l.otpauthUri}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const SEED_DEMO_USAGE = `  seed-demo   Create the demo organisations, accounts and cases (idempotent); prints new logins.
+`;
+
+export async function seedDemoCommand(io: { config: Config; out: (text: string) => void }): Promise<void> {
+  const { config } = io;
+  if (config.production) throw new Error('seed-demo refuses to run with NODE_ENV=production');
+  const app = await openAppDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    schema: config.databaseSchema ?? undefined,
+  });
+  try {
+    const clock = () => new Date();
+    const logins = await seedDemo({ db: app.db, clock, accessLog: new AccessLog(app.db, app.dialect, clock) });
+    io.out(formatDemoLogins(logins));
+  } finally {
+    await app.close();
+  }
+}

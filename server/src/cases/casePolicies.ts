@@ -1,0 +1,40 @@
+/**
+ * Who may do what on a case, per action: the gate rules the routes enter with. Age and consent
+ * (caseAccess) apply to all of them first; these add the roles and special rules of each action.
+ */
+import { CASE_DIRECTOR_ROLES, CASE_PROFESSIONALS, CLIENT_ROLES, type Role } from '@samenspraak/shared';
+import { mayChangeParentsConsent } from '../domain/caseAccess.js';
+import type { GateRule } from './caseGate.js';
+
+export const CASE_POLICIES = {
+  read: { event: 'read' },
+  /** Professionals who work on the case manage who takes part. */
+  manageParticipants: { event: 'update', roles: CASE_PROFESSIONALS, what: 'participants' },
+  parentsConsent: {
+    event: 'consent',
+    what: 'parents consent',
+    check: (s) =>
+      mayChangeParentsConsent(s.facts, s.role, s.now)
+        ? null
+        : 'only the young person, from 16, decides about access for the parents',
+  },
+  status: { event: 'update', roles: CASE_DIRECTOR_ROLES, what: 'status' },
+  /** The young person (from 12, via caseAccess), the parents while they have access, and the professionals. */
+  accessLog: { event: 'read', roles: [...CLIENT_ROLES, ...CASE_PROFESSIONALS] as Role[], what: 'access log' },
+  export: {
+    event: 'export',
+    what: 'complete export',
+    check: (s) =>
+      s.role === 'jeugdige' ||
+      (s.role === 'gedragswetenschapper' && s.row.responsible_scientist_id === s.audit.actor.userId)
+        ? null
+        : 'only the young person, or the responsible behavioural scientist on their behalf, exports the case',
+  },
+  listDestructionRequests: {
+    event: 'read',
+    roles: [...CLIENT_ROLES, ...CASE_DIRECTOR_ROLES] as Role[],
+    what: 'destruction requests',
+  },
+  requestDestruction: { event: 'create', roles: CLIENT_ROLES, what: 'destruction request' },
+  decideDestruction: { event: 'update', roles: CASE_DIRECTOR_ROLES, what: 'destruction decision' },
+} satisfies Record<string, GateRule>;

@@ -1,0 +1,126 @@
+/** Reads of cases: what the routes present. The callers have been through the gate (caseGate.ts). */
+import {
+  type AccessLogView,
+  type CaseDetail,
+  type CaseParticipantView,
+  type CaseStatus,
+  type CaseSummary,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  type Permission,
+  type Role,
+} from '@samenspraak/shared';
+import type { RequestAudit } from '../audit/caseAudit.js';
+import { ageOn } from '../domain/age.js';
+import { effectiveSections } from '../domain/caseAccess.js';
+import type { AppServices } from '../services.js';
+import { caseDb } from './caseDb.js';
+import { accessTo, type CaseRow, type CaseScope } from './caseGate.js';
+
+export function firstName(fullName: string): string {
+  return fullName.trim().split(/\s+/)[0] ?? '';
+}
+
+export function parseCategories(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The actor's cases (through participation), with whether they may open each one today. */
+export async function listMyCases(services: AppServices, userId: string): Promise<CaseSummary[]> {
+  const now = services.clock();
+  const rows = await caseDb(services.db)
+    .selectFrom('participants')
+    .innerJoin('cases', 'cases.id', 'participants.case_id')
+    .selectAll('cases')
+    .select('participants.role as my_role')
+    .where('participants.user_id', '=', userId)
+    .where('cases.destroyed_at', 'is', null)
+    .orderBy('cases.created_at')
+    .orderBy('cases.id')
+    .execute();
+  return rows.map(({ my_role, ...row }) => ({
+    id: row.id,
+    firstName: firstName(row.young_person_name),
+    age: ageOn(row.date_of_birth, now),
+    region: row.region,
+    status: row.status as CaseStatus,
+    myRole: my_role as Role,
+    hasAccess: accessTo(row, my_role as Role, now).allowed,
+  }));
+}
+
+/**
+ * The case list is a search over dossiers: each listed case gets a 'search' entry (so the young person
+ * sees who had their case in a list); an empty result is still logged once, without a case.
+ */
+export async function searchMyCases(services: AppServices, audit: RequestAudit): Promise<CaseSummary[]> {
+  const cases = await listMyCases(services, audit.actor.userId);
+  if (cases.length === 0) await audit.log({ event: 'search', caseId: null, outcome: 'success', what: 'no cases' });
+  for (const c of cases) await audit.log({ event: 'search', caseId: c.id, outcome: 'success', caseRole: c.myRole });
+  return cases;
+}
+
+export async function listParticipants(services: AppServices, caseId: string): Promise<CaseParticipantView[]> {
+  const rows = await services.db
+    .selectFrom('participants')
+    .innerJoin('users', 'users.id', 'participants.user_id')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['participants.user_id', 'participants.role', 'users.name', 'organisations.name as organisation'])
+    .where('participants.case_id', '=', caseId)
+    .orderBy('participants.added_at')
+    .orderBy('participants.user_id')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role as Role, organisation: r.organisation }));
+}
+
+export function presentCase(row: CaseRow, now: Date) {
+  return {
+    id: row.id,
+    youngPerson: {
+      name: row.young_person_name,
+      dateOfBirth: row.date_of_birth,
+      age: ageOn(row.date_of_birth, now),
+      municipality: row.municipality,
+    },
+    region: row.region,
+    status: row.status as CaseStatus,
+    responsibleScientistId: row.responsible_scientist_id,
+    parentsConsent: row.parents_consent === 1,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    retentionUntil: row.retention_until,
+    registeredBy: row.registered_by,
+    problemCategories: parseCategories(row.problem_categories),
+    attendsSchool: row.attends_school === null ? null : row.attends_school === 1,
+  };
+}
+
+export async function caseDetail(services: AppServices, scope: CaseScope): Promise<CaseDetail> {
+  const sections = Object.fromEntries(
+    DOCUMENT_TYPES.map((type) => [type, effectiveSections(scope.facts, type, scope.role, scope.now)]),
+  ) as Record<DocumentType, Record<string, Permission>>;
+  return {
+    ...presentCase(scope.row, scope.now),
+    participants: await listParticipants(services, scope.caseId),
+    myRole: scope.role,
+    effectiveSections: sections,
+  };
+}
+
+/** The young person's view of who opened their dossier: no addresses, ids or hashes. */
+export async function accessLogView(services: AppServices, caseId: string, limit = 1000): Promise<AccessLogView[]> {
+  const entries = await services.accessLog.forCase(caseId, limit);
+  return entries.map((e) => ({
+    at: e.at,
+    name: e.user_name,
+    role: e.user_role,
+    event: e.event,
+    outcome: e.outcome,
+    what: e.detail,
+  }));
+}

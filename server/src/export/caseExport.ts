@@ -1,0 +1,118 @@
+/**
+ * The complete, machine-readable export of a case for the young person (right of access and data
+ * portability): case data, participants, every document's sections, destruction requests and the
+ * access log of the case. Network addresses and hash-chain internals stay out.
+ */
+import type { CaseParticipantView, DestructionRequestView, DocumentType } from '@samenspraak/shared';
+import { caseDb } from '../cases/caseDb.js';
+import { listCaseDocuments } from '../cases/caseDocuments.js';
+import { listParticipants, presentCase } from '../cases/caseQueries.js';
+import { listDestructionRequests } from '../cases/destruction.js';
+import type { AppServices } from '../services.js';
+import { docFromStore, documentSections, type SectionExport } from './docJson.js';
+
+export const EXPORT_FORMAT = 'samenspraak.case-export';
+export const EXPORT_VERSION = 1;
+
+export interface CaseExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  case: ReturnType<typeof presentCase>;
+  participants: CaseParticipantView[];
+  documents: Array<{
+    docId: string;
+    type: DocumentType;
+    meetingId?: string;
+    sections: Record<string, SectionExport>;
+    comments: CommentExport[];
+  }>;
+  destructionRequests: DestructionRequestView[];
+  accessLog: Array<{
+    seq: number;
+    at: string;
+    event: string;
+    name: string | null;
+    role: string | null;
+    responsible: string | null;
+    outcome: string;
+    what: string;
+  }>;
+}
+
+export interface CommentExport {
+  id: string;
+  section: string;
+  parentId: string | null;
+  author: { name: string; role: string };
+  text: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+async function commentsByDocument(services: AppServices, caseId: string): Promise<Map<string, CommentExport[]>> {
+  const rows = await caseDb(services.db)
+    .selectFrom('comments')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const byDoc = new Map<string, CommentExport[]>();
+  for (const r of rows) {
+    const list = byDoc.get(r.document_id) ?? [];
+    list.push({
+      id: r.id,
+      section: r.section,
+      parentId: r.parent_id,
+      author: { name: r.author_name, role: r.author_role },
+      text: r.text,
+      createdAt: r.created_at,
+      resolvedAt: r.resolved_at,
+    });
+    byDoc.set(r.document_id, list);
+  }
+  return byDoc;
+}
+
+/** The access log is kept at least 5 years; an export holds all of it for this case. */
+const MAX_LOG_ENTRIES = 1_000_000;
+
+export async function buildCaseExport(services: AppServices, caseId: string): Promise<CaseExport> {
+  const now = services.clock();
+  const row = await caseDb(services.db)
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  const documents: CaseExport['documents'] = [];
+  const comments = await commentsByDocument(services, caseId);
+  for (const ref of await listCaseDocuments(services.db, caseId)) {
+    const doc = docFromStore(await services.store.load(ref.docId));
+    try {
+      documents.push({ ...ref, sections: documentSections(doc, ref.type), comments: comments.get(ref.docId) ?? [] });
+    } finally {
+      doc.destroy();
+    }
+  }
+  const log = await services.accessLog.forCase(caseId, MAX_LOG_ENTRIES);
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: now.toISOString(),
+    case: presentCase(row, now),
+    participants: await listParticipants(services, caseId),
+    documents,
+    destructionRequests: await listDestructionRequests(services, caseId),
+    accessLog: log.reverse().map((e) => ({
+      seq: e.seq,
+      at: e.at,
+      event: e.event,
+      name: e.user_name,
+      role: e.user_role,
+      responsible: e.responsible,
+      outcome: e.outcome,
+      what: e.detail,
+    })),
+  };
+}

@@ -1,0 +1,20 @@
+/** The /api router: session → routes. Each concern owns one routes file. */
+import { Router } from 'express';
+import type { AppServices } from '../services.js';
+import { authRoutes } from './routes/authRoutes.js';
+import { caseRoutes } from './routes/caseRoutes.js';
+import { commentRoutes } from './routes/commentRoutes.js';
+import { documentRoutes } from './routes/documentRoutes.js';
+import { invitationRoutes } from './routes/invitationRoutes.js';
+import { sessionMiddleware } from './sessionMiddleware.js';
+
+export function createApiRouter(services: AppServices): Router {
+  const api = Router();
+  api.use(sessionMiddleware(services));
+  api.use('/auth', authRoutes(services));
+  api.use(caseRoutes(services));
+  api.use(documentRoutes(services));
+  api.use(commentRoutes(services));
+  api.use(invitationRoutes(services));
+  return api;
+}

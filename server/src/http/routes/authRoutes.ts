@@ -1,0 +1,125 @@
+/** Login (password + TOTP), logout, logout everywhere, who am I. Logic lives in identity/login.ts. */
+import { LoginRequestSchema, type LoginResponse, type MeResponse, TotpRequestSchema } from '@samenspraak/shared';
+import { Router } from 'express';
+import { logAuth } from '../../identity/authLog.js';
+import { type LoginRefusal, passwordLogin, totpLogin } from '../../identity/login.js';
+import { endAllSessions, endSession } from '../../identity/sessions.js';
+import { sessionUser } from '../../identity/users.js';
+import type { AppServices } from '../../services.js';
+import { actorOf } from '../authContext.js';
+import { HttpError } from '../errors.js';
+import { liveSessionOf } from '../sessionMiddleware.js';
+import {
+  clearSessionCookie,
+  clientOf,
+  lockedError,
+  parseBody,
+  rateLimitedError,
+  setSessionCookie,
+} from './identityHttp.js';
+
+/** The refusals of both login steps, as HTTP errors. */
+function refusal(outcome: LoginRefusal): HttpError {
+  switch (outcome.kind) {
+    case 'locked':
+      return lockedError();
+    case 'rate_limited':
+      return rateLimitedError();
+    case 'invalid':
+      return new HttpError(401, 'invalid_credentials', 'login or password is wrong');
+  }
+}
+
+export function authRoutes(services: AppServices): Router {
+  const router = Router();
+
+  router.post('/login', async (req, res) => {
+    const body = parseBody(LoginRequestSchema, req.body);
+    const outcome = await passwordLogin(services, body, clientOf(req));
+    if (outcome.kind !== 'totp' && outcome.kind !== 'done') throw refusal(outcome);
+    // Whatever session this browser had ends here: one browser, one session.
+    const previous = liveSessionOf(res);
+    if (previous) await endSession(services.db, previous.session.id);
+    setSessionCookie(res, services, outcome.session);
+    const response: LoginResponse =
+      outcome.kind === 'totp'
+        ? { next: 'totp', csrfToken: outcome.session.csrfToken }
+        : { next: 'done', user: await sessionUser(services.db, outcome.user), csrfToken: outcome.session.csrfToken };
+    res.json(response);
+  });
+
+  router.post('/totp', async (req, res) => {
+    const body = parseBody(TotpRequestSchema, req.body);
+    const live = liveSessionOf(res);
+    if (!live || live.session.authenticated === 1) {
+      throw new HttpError(401, 'unauthenticated', 'log in with your password first');
+    }
+    const outcome = await totpLogin(
+      services,
+      { preAuthSessionId: live.session.id, user: live.user, code: body.code },
+      clientOf(req),
+    );
+    if (outcome.kind === 'invalid') {
+      const message = outcome.replayed ? 'this code was already used; wait for the next one' : 'the code is wrong';
+      throw new HttpError(401, 'invalid_code', message);
+    }
+    if (outcome.kind !== 'done') {
+      if (outcome.kind === 'locked') clearSessionCookie(res, services); // the pre-auth session is gone
+      throw refusal(outcome);
+    }
+    setSessionCookie(res, services, outcome.session);
+    const response: LoginResponse = {
+      next: 'done',
+      user: await sessionUser(services.db, outcome.user),
+      csrfToken: outcome.session.csrfToken,
+    };
+    res.json(response);
+  });
+
+  // Also ends a pre-auth session, so "cancel" works half-way through the login.
+  router.post('/logout', async (req, res) => {
+    const live = liveSessionOf(res);
+    if (live) {
+      await endSession(services.db, live.session.id);
+      const { remoteAddress } = clientOf(req);
+      await logAuth(services, {
+        event: 'logout',
+        outcome: 'success',
+        user: live.user,
+        remoteAddress,
+        detail: 'session',
+      });
+    }
+    clearSessionCookie(res, services);
+    res.status(204).end();
+  });
+
+  router.post('/logout-all', async (req, res) => {
+    const actor = actorOf(res);
+    const live = liveSessionOf(res)!;
+    const sessionsEnded = await endAllSessions(services.db, actor.userId);
+    // Open documents hold their own (token) connections: a lost laptop must lose those too.
+    const connectionsClosed = services.collab?.disconnectUser(actor.userId) ?? 0;
+    await logAuth(services, {
+      event: 'logout',
+      outcome: 'success',
+      user: live.user,
+      remoteAddress: clientOf(req).remoteAddress,
+      detail: `all sessions (${sessionsEnded}), collaboration connections (${connectionsClosed})`,
+    });
+    clearSessionCookie(res, services);
+    res.json({ sessionsEnded, connectionsClosed });
+  });
+
+  router.get('/me', async (_req, res) => {
+    actorOf(res);
+    const live = liveSessionOf(res)!;
+    const response: MeResponse = {
+      user: await sessionUser(services.db, live.user),
+      csrfToken: live.session.csrf_token,
+    };
+    res.json(response);
+  });
+
+  return router;
+}

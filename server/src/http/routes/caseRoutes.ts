@@ -1,0 +1,134 @@
+/**
+ * /api/cases: thin routes — validate the body, enter the case through the gate (which logs refusals),
+ * run the command or query (which logs its outcome), present. Rules live in server/src/cases.
+ * Invalid input is answered with 400 before anything is read or written, so it is not logged.
+ */
+import {
+  AddParticipantBodySchema,
+  CreateCaseBodySchema,
+  DestructionDecisionBodySchema,
+  DestructionRequestBodySchema,
+  ParentsConsentBodySchema,
+  StatusBodySchema,
+} from '@samenspraak/shared';
+import { type Request, type Response, Router } from 'express';
+import { requestAudit } from '../../audit/caseAudit.js';
+import {
+  addParticipant,
+  createCase,
+  removeParticipant,
+  setParentsConsent,
+  setStatus,
+} from '../../cases/caseCommands.js';
+import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import { CASE_POLICIES } from '../../cases/casePolicies.js';
+import { accessLogView, caseDetail, presentCase, searchMyCases } from '../../cases/caseQueries.js';
+import { decideDestruction, listDestructionRequests, requestDestruction } from '../../cases/destruction.js';
+import { buildCaseExport } from '../../export/caseExport.js';
+import { executeDueDestructions } from '../../retention/executeDestructions.js';
+import type { AppServices } from '../../services.js';
+import { actorOf } from '../authContext.js';
+import { parseBody } from '../validate.js';
+
+function param(req: Request, name: string): string {
+  const value = req.params[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function caseRoutes(services: AppServices): Router {
+  const router = Router();
+  const auditOf = (req: Request, res: Response) => requestAudit(services, req, actorOf(res));
+  const enter = (req: Request, res: Response, rule: GateRule) =>
+    enterCase(services, auditOf(req, res), param(req, 'id'), rule);
+
+  router.get('/cases', async (req, res) => {
+    res.json({ cases: await searchMyCases(services, auditOf(req, res)) });
+  });
+
+  router.post('/cases', async (req, res) => {
+    const audit = auditOf(req, res);
+    const body = parseBody(CreateCaseBodySchema, req.body);
+    const row = await createCase(services, audit, body);
+    res.status(201).json({ case: presentCase(row, services.clock()) });
+  });
+
+  router.get('/cases/:id', async (req, res) => {
+    const scope = await enter(req, res, CASE_POLICIES.read);
+    const detail = await caseDetail(services, scope);
+    await scope.log('read', 'success');
+    res.json({ case: detail });
+  });
+
+  router.post('/cases/:id/participants', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(AddParticipantBodySchema, req.body);
+    const scope = await enter(req, res, CASE_POLICIES.manageParticipants);
+    await addParticipant(services, scope, body.userId, body.role);
+    res.status(201).json({ participant: { userId: body.userId, role: body.role } });
+  });
+
+  router.delete('/cases/:id/participants/:userId', async (req, res) => {
+    const scope = await enter(req, res, CASE_POLICIES.manageParticipants);
+    await removeParticipant(services, scope, param(req, 'userId'));
+    res.status(204).end();
+  });
+
+  router.put('/cases/:id/parents-consent', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(ParentsConsentBodySchema, req.body);
+    const scope = await enter(req, res, CASE_POLICIES.parentsConsent);
+    await setParentsConsent(services, scope, body.consent);
+    res.json({ parentsConsent: body.consent });
+  });
+
+  router.put('/cases/:id/status', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(StatusBodySchema, req.body);
+    const scope = await enter(req, res, CASE_POLICIES.status);
+    const row = await setStatus(services, scope, body.status);
+    res.json({ case: presentCase(row, scope.now) });
+  });
+
+  router.get('/cases/:id/access-log', async (req, res) => {
+    const scope = await enter(req, res, CASE_POLICIES.accessLog);
+    const entries = await accessLogView(services, scope.caseId);
+    await scope.log('read', 'success');
+    res.json({ entries });
+  });
+
+  router.post('/cases/:id/export', async (req, res) => {
+    const scope = await enter(req, res, CASE_POLICIES.export);
+    const data = await buildCaseExport(services, scope.caseId);
+    await scope.log('export', 'success');
+    res.setHeader('Content-Disposition', `attachment; filename="samenspraak-${scope.caseId}.json"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(data);
+  });
+
+  router.get('/cases/:id/destruction-requests', async (req, res) => {
+    const scope = await enter(req, res, CASE_POLICIES.listDestructionRequests);
+    const requests = await listDestructionRequests(services, scope.caseId);
+    await scope.log('read', 'success');
+    res.json({ requests });
+  });
+
+  router.post('/cases/:id/destruction-requests', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(DestructionRequestBodySchema, req.body);
+    const scope = await enter(req, res, CASE_POLICIES.requestDestruction);
+    res.status(201).json({ request: await requestDestruction(services, scope, body.reason) });
+  });
+
+  router.post('/cases/:id/destruction-requests/:rid/decision', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(DestructionDecisionBodySchema, req.body);
+    const scope = await enter(req, res, CASE_POLICIES.decideDestruction);
+    const decided = await decideDestruction(services, scope, param(req, 'rid'), body);
+    // An approval is carried out at once (the timer only catches what failed or was missed).
+    if (body.decision === 'approved') await executeDueDestructions(services);
+    const request = (await listDestructionRequests(services, scope.caseId)).find((r) => r.id === decided.id) ?? decided;
+    res.json({ request });
+  });
+
+  return router;
+}

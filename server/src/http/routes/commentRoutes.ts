@@ -1,0 +1,95 @@
+/** Comments on case documents: list, add (or reply), resolve. Every call is checked against the permission table and logged. */
+import { atLeast, NewCommentSchema } from '@samenspraak/shared';
+import { Router } from 'express';
+import { documentAccessFor } from '../../cases/documentAccess.js';
+import { addComment, findComment, listComments, resolveComment } from '../../comments/comments.js';
+import type { AppServices } from '../../services.js';
+import { type Actor, actorOf } from '../authContext.js';
+import { HttpError } from '../errors.js';
+import { parseBody } from '../validate.js';
+
+export function commentRoutes(services: AppServices): Router {
+  const router = Router();
+  const notFound = () => new HttpError(404, 'not_found', 'document not found');
+
+  const log = (
+    actor: Actor,
+    caseId: string,
+    event: 'read' | 'create' | 'update',
+    outcome: 'success' | 'denied',
+    detail: string,
+  ) =>
+    services.accessLog.append({
+      event,
+      caseId,
+      actor: {
+        userId: actor.userId,
+        name: actor.name,
+        role: actor.role,
+        responsible: actor.organisationId ?? 'eigen account',
+      },
+      source: `${actor.remoteAddress} http`,
+      outcome,
+      detail,
+    });
+
+  router.get('/documents/:documentId/comments', async (req, res) => {
+    const actor = actorOf(res);
+    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
+    if (!access) throw notFound();
+    const readable = Object.entries(access.sections)
+      .filter(([, p]) => atLeast(p, 'read'))
+      .map(([s]) => s);
+    const comments = await listComments(services.db, access.documentId, readable);
+    await log(actor, access.caseId, 'read', 'success', `${access.documentId} comments`);
+    res.json({ comments });
+  });
+
+  router.post('/documents/:documentId/comments', async (req, res) => {
+    const actor = actorOf(res);
+    const body = parseBody(NewCommentSchema, req.body);
+    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
+    if (!access) throw notFound();
+    const permission = access.sections[body.section];
+    if (!permission) throw new HttpError(400, 'invalid_request', `unknown section "${body.section}"`);
+    if (!atLeast(permission, 'comment')) {
+      await log(actor, access.caseId, 'create', 'denied', `${access.documentId} comment on ${body.section}`);
+      throw new HttpError(403, 'forbidden', `you may not comment on section "${body.section}"`);
+    }
+    if (body.parentId) {
+      const parent = await findComment(services.db, access.documentId, body.parentId);
+      if (!parent || parent.section !== body.section)
+        throw new HttpError(400, 'invalid_request', 'parentId: no such comment here');
+    }
+    const comment = await addComment(services.db, {
+      documentId: access.documentId,
+      caseId: access.caseId,
+      section: body.section,
+      parentId: body.parentId ?? null,
+      author: { id: actor.userId, name: actor.name, role: access.role },
+      text: body.text,
+      anchor: body.anchor ?? null,
+      now: services.clock(),
+    });
+    await log(actor, access.caseId, 'create', 'success', `${access.documentId} comment on ${body.section}`);
+    res.status(201).json({ comment });
+  });
+
+  router.post('/documents/:documentId/comments/:commentId/resolve', async (req, res) => {
+    const actor = actorOf(res);
+    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
+    if (!access) throw notFound();
+    const comment = await findComment(services.db, access.documentId, String(req.params.commentId));
+    if (!comment || !atLeast(access.sections[comment.section] ?? 'none', 'read'))
+      throw new HttpError(404, 'not_found', 'comment not found');
+    const mayResolve = comment.author.id === actor.userId || access.sections[comment.section] === 'edit';
+    if (!mayResolve) {
+      await log(actor, access.caseId, 'update', 'denied', `${access.documentId} resolve comment`);
+      throw new HttpError(403, 'forbidden', 'only the author or an editor of the section resolves a comment');
+    }
+    await resolveComment(services.db, comment.id, actor.userId, services.clock());
+    await log(actor, access.caseId, 'update', 'success', `${access.documentId} resolve comment`);
+    res.json({ ok: true });
+  });
+  return router;
+}

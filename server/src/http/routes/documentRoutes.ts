@@ -1,0 +1,37 @@
+/**
+ * `POST /api/documents/:documentId/token` — turns a logged-in session into a short-lived access token
+ * for `WS /collab/<documentId>`. The token names the user; what they may do is decided again by the
+ * collaboration server's case policy when they connect.
+ */
+import { Router } from 'express';
+import { documentAccessOf } from '../../auth/casePolicy.js';
+import { signCollabToken } from '../../auth/collabTokens.js';
+import { documentAccessFor } from '../../cases/documentAccess.js';
+import type { AppServices } from '../../services.js';
+import { actorOf } from '../authContext.js';
+import { HttpError } from '../errors.js';
+
+export const DOCUMENT_TOKEN_TTL_SECONDS = 15 * 60;
+
+export function documentRoutes(services: AppServices): Router {
+  const router = Router();
+  router.post('/documents/:documentId/token', async (req, res) => {
+    const actor = actorOf(res);
+    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
+    // Unknown, foreign and forbidden documents all look the same from outside.
+    if (!access) throw new HttpError(404, 'not_found', 'document not found');
+    const level = documentAccessOf(access.sections) ?? 'read';
+    const token = await signCollabToken(
+      services.authKey,
+      { sub: actor.userId, name: actor.name, role: access.role, docs: { [access.documentId]: level } },
+      DOCUMENT_TOKEN_TTL_SECONDS,
+    );
+    res.json({
+      token,
+      access: level,
+      sections: access.sections,
+      expiresAt: new Date(Date.now() + DOCUMENT_TOKEN_TTL_SECONDS * 1000).toISOString(),
+    });
+  });
+  return router;
+}

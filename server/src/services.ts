@@ -1,0 +1,21 @@
+/** What HTTP routes, socket handlers and admin commands get: built once per instance in app.ts. */
+import type { AccessLog } from './audit/accessLog.js';
+import type { CollabServer } from './collab/collabServer.js';
+import type { Config } from './config.js';
+import type { AppDb } from './db/database.js';
+import type { Logger } from './observability/logger.js';
+import type { DocumentStore } from './storage/documentStore.js';
+
+export interface AppServices {
+  config: Config;
+  log: Logger;
+  db: AppDb;
+  dialect: 'sqlite' | 'postgres';
+  accessLog: AccessLog;
+  /** The one clock of the domain rules (age, deadlines, expiry); tests inject a fixed one. */
+  clock: () => Date;
+  store: DocumentStore;
+  authKey: Uint8Array;
+  /** Set once the collaboration core exists (it needs the access policy, which needs these services). */
+  collab: CollabServer | null;
+}

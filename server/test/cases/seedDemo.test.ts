@@ -1,0 +1,120 @@
+/** seed-demo: every professional role, two cases (14 and 16½) in two regions, idempotent, and the logins work. */
+import { ROLES } from '@samenspraak/shared';
+import * as OTPAuth from 'otpauth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoLogin, seedDemo } from '../../src/admin/commands/seedDemo.js';
+import { type CaseHarness, startCaseServer } from './support.js';
+
+let h: CaseHarness;
+let first: DemoLogin[];
+
+async function counts() {
+  const n = async (table: 'users' | 'organisations' | 'cases' | 'participants' | 'access_log') =>
+    Number(
+      (
+        await h.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    users: await n('users'),
+    organisations: await n('organisations'),
+    cases: await n('cases'),
+    participants: await n('participants'),
+    log: await n('access_log'),
+  };
+}
+
+beforeAll(async () => {
+  h = await startCaseServer();
+  first = await seedDemo(h.services);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('seedDemo', () => {
+  it('creates a professional of every professional role with password and TOTP, and clients with passwords', () => {
+    const professionalRoles = ROLES.filter((r) => r !== 'jeugdige' && r !== 'ouder');
+    for (const role of professionalRoles) {
+      const login = first.find((l) => l.role === role);
+      expect(login, role).toBeDefined();
+      expect(login?.password?.length).toBeGreaterThanOrEqual(10);
+      expect(login?.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+    }
+    const clients = first.filter((l) => l.role === 'client');
+    expect(clients).toHaveLength(4);
+    for (const c of clients) expect(c.password).toBeTruthy();
+  });
+
+  it('creates two cases in different regions: a young person of 14 and one of 16½, each with a full team', async () => {
+    const rows = await h.db.selectFrom('cases').selectAll().orderBy('id').execute();
+    expect(rows.map((r) => r.region)).toEqual(['Alkmaar (Noord-Kennemerland)', 'West-Friesland']);
+    const regisseur = await h.db
+      .selectFrom('users')
+      .select('id')
+      .where('login', '=', 'ria.de.graaf@ret.example')
+      .executeTakeFirstOrThrow();
+    const parts = await h.db.selectFrom('participants').select(['case_id', 'role', 'user_id']).execute();
+    for (const r of rows) {
+      const roles = parts.filter((p) => p.case_id === r.id).map((p) => p.role);
+      for (const needed of [
+        'gedragswetenschapper',
+        'onderwijsconsulent',
+        'lokaal-team',
+        'procesregisseur',
+        'jeugdige',
+        'ouder',
+      ]) {
+        expect(roles, `${r.id} ${needed}`).toContain(needed);
+      }
+      expect(roles.some((x) => x === 'jeugdbeschermer' || x === 'jeugdhulpaanbieder')).toBe(true);
+      expect(r.responsible_scientist_id).not.toBeNull();
+    }
+    expect(parts.filter((p) => p.user_id === regisseur.id)).toHaveLength(2);
+  });
+
+  it('is idempotent: a second run adds nothing and gives no new passwords', async () => {
+    const before = await counts();
+    const again = await seedDemo(h.services);
+    expect(await counts()).toEqual(before);
+    expect(again.map((l) => l.login)).toEqual(first.map((l) => l.login));
+    expect(again.every((l) => l.password === null && l.totpSecret === null)).toBe(true);
+  });
+
+  it('its logins work: a client with a password, a professional with password and TOTP, and they see their cases', async () => {
+    const daan = first.find((l) => l.login === 'daan.visser')!;
+    const login = await fetch(`${h.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: daan.login, password: daan.password }),
+    });
+    expect(login.status).toBe(200);
+    expect(((await login.json()) as { next: string }).next).toBe('done');
+
+    const ria = first.find((l) => l.login === 'ria.de.graaf@ret.example')!;
+    const step1 = await fetch(`${h.server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: ria.login, password: ria.password }),
+    });
+    const { csrfToken } = (await step1.json()) as { csrfToken: string };
+    const cookie = step1.headers.get('set-cookie')?.split(';')[0] ?? '';
+    const code = OTPAuth.URI.parse(ria.otpauthUri!).generate({ timestamp: h.now().getTime() });
+    const step2 = await fetch(`${h.server.url}/api/auth/totp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ code }),
+    });
+    expect(step2.status).toBe(200);
+    const cookie2 = step2.headers.get('set-cookie')?.split(';')[0] ?? cookie;
+    const list = await fetch(`${h.server.url}/api/cases`, { headers: { cookie: cookie2 } });
+    const body = (await list.json()) as { cases: Array<{ firstName: string; age: number; hasAccess: boolean }> };
+    expect(body.cases.map((c) => [c.firstName, c.age, c.hasAccess])).toEqual([
+      ['Daan', 14, true],
+      ['Sanne', 16, true],
+    ]);
+  });
+});

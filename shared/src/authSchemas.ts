@@ -1,0 +1,101 @@
+/**
+ * Wire contracts of login, second factor, logout and invitations (`/api/auth/*`, `/api/.../invitations`).
+ * The server validates every body with these; the client builds its requests from the same types.
+ */
+import { z } from 'zod';
+import { RoleSchema } from './access.js';
+
+/** Long enough to resist guessing; argon2 makes each guess slow. */
+export const PASSWORD_MIN_LENGTH = 10;
+/** Caps the work one request can cause in the password hash. */
+export const PASSWORD_MAX_LENGTH = 200;
+export const INVITATION_CODE_DIGITS = 8;
+export const TOTP_DIGITS = 6;
+
+/** Logins are compared case-insensitively: e-mail addresses and chosen names alike. */
+export const LoginNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'login is required')
+  .max(254, 'login is at most 254 characters')
+  .transform((s) => s.toLowerCase());
+
+export const LoginRequestSchema = z.object({
+  login: LoginNameSchema,
+  // No minimum here: the password policy applies when a password is set, not when one is tried.
+  password: z.string().min(1, 'password is required').max(PASSWORD_MAX_LENGTH),
+});
+export type LoginRequest = z.infer<typeof LoginRequestSchema>;
+
+export const TotpRequestSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${TOTP_DIGITS}}$`), `code must be ${TOTP_DIGITS} digits`),
+});
+export type TotpRequest = z.infer<typeof TotpRequestSchema>;
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['professional', 'client']),
+  /** Organisation role of a professional; null for clients, whose role is per case. */
+  role: RoleSchema.nullable(),
+  /** Organisation name; null for clients. */
+  organisation: z.string().nullable(),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+/** After the password: professionals still owe a TOTP code; clients are logged in. */
+export const LoginResponseSchema = z.discriminatedUnion('next', [
+  z.object({ next: z.literal('totp'), csrfToken: z.string() }),
+  z.object({ next: z.literal('done'), user: SessionUserSchema, csrfToken: z.string() }),
+]);
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const MeResponseSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/** Roles that are invited to one case instead of having an organisation account. */
+export const INVITED_ROLES = ['jeugdige', 'ouder'] as const;
+
+export const CreateInvitationRequestSchema = z.object({
+  role: z.enum(INVITED_ROLES, { message: `role must be one of: ${INVITED_ROLES.join(', ')}` }),
+  name: z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters'),
+});
+export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequestSchema>;
+
+export const CreateInvitationResponseSchema = z.object({
+  invitationId: z.string(),
+  /** The client page that accepts it: `/uitnodiging/<id>`. */
+  link: z.string(),
+  /** Shown once to the inviting professional, who hands it over in person or by phone. */
+  code: z.string(),
+  expiresAt: z.string(),
+});
+export type CreateInvitationResponse = z.infer<typeof CreateInvitationResponseSchema>;
+
+export const AcceptInvitationRequestSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${INVITATION_CODE_DIGITS}}$`), `code must be ${INVITATION_CODE_DIGITS} digits`),
+  login: LoginNameSchema.pipe(
+    z
+      .string()
+      .min(3, 'login must be at least 3 characters')
+      .regex(/^[a-z0-9._@+-]+$/, 'login may contain only letters, digits and . _ @ + -'),
+  ),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+    .max(PASSWORD_MAX_LENGTH, `password is at most ${PASSWORD_MAX_LENGTH} characters`),
+});
+export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequestSchema>;
+
+export const AcceptInvitationResponseSchema = z.object({
+  caseId: z.string(),
+  user: SessionUserSchema,
+  csrfToken: z.string(),
+});
+export type AcceptInvitationResponse = z.infer<typeof AcceptInvitationResponseSchema>;

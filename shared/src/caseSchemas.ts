@@ -1,0 +1,153 @@
+/**
+ * Cases: the vocabulary (regions, RET statuses, who may do what) and the zod schemas of the /api/cases
+ * bodies and responses. The server validates with these; the client uses the same types and role sets
+ * to show only the controls that will work.
+ */
+import { z } from 'zod';
+import { type Role, RoleSchema } from './access.js';
+import type { DocumentType } from './documents.js';
+import type { Permission } from './permissions.js';
+
+/** The nine youth-care regions of Noord-Holland (domain brief §1). */
+export const REGIONS = [
+  'Amsterdam-Amstelland',
+  'Gooi en Vechtstreek',
+  'Haarlemmermeer',
+  'Kop van Noord-Holland',
+  'Alkmaar (Noord-Kennemerland)',
+  'West-Friesland',
+  'Zaanstreek-Waterland',
+  'Zuid-Kennemerland',
+  'IJmond',
+] as const;
+export const RegionSchema = z.enum(REGIONS);
+export type Region = z.infer<typeof RegionSchema>;
+
+/** The RET process steps (registration/triage → joint analysis and planning → monitoring → scaled down). */
+export const CASE_STATUSES = ['aanmelding', 'analyse_en_planvorming', 'monitoring', 'afgeschaald'] as const;
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatusSchema>;
+/** The status that closes a case (starts the retention period, makes the documents read-only). */
+export const CLOSED_STATUS: CaseStatus = 'afgeschaald';
+
+/** Professionals who may register a case; the registrant becomes a participant. */
+export const CASE_CREATOR_ROLES: readonly Role[] = [
+  'procesregisseur',
+  'gedragswetenschapper',
+  'jeugdbeschermer',
+  'lokaal-team',
+  'jeugdhulpaanbieder',
+];
+/** Who directs the process: moves the status, decides on destruction requests. */
+export const CASE_DIRECTOR_ROLES: readonly Role[] = ['procesregisseur', 'gedragswetenschapper'];
+/** The people a case is about; their accounts are 'client' accounts with a role per case. */
+export const CLIENT_ROLES: readonly Role[] = ['jeugdige', 'ouder'];
+/** Organisation roles that may take part in a case (municipality staff and administrators never do). */
+export const PARTICIPANT_PROFESSIONAL_ROLES: readonly Role[] = [
+  'gedragswetenschapper',
+  'lokaal-team',
+  'jeugdbeschermer',
+  'jeugdhulpaanbieder',
+  'onderwijsconsulent',
+  'clientondersteuner',
+  'procesregisseur',
+  'ben-adviseur',
+  'dbt-lid',
+];
+
+/** Who registered the case, as the RET monitor counts it (domain brief §6). */
+export const REGISTRANTS = ['gi', 'lokaal-team', 'jeugdhulpaanbieder', 'ouders', 'onderwijs', 'anders'] as const;
+export const RegistrantSchema = z.enum(REGISTRANTS);
+
+const id = z.string().min(1).max(100);
+const personName = z.string().trim().min(1, 'name is required').max(200);
+/** A calendar date; the server checks that it is not in the future. */
+export const DateOnlySchema = z.iso.date({ message: 'expected a date as YYYY-MM-DD' });
+
+export const CreateCaseBodySchema = z.strictObject({
+  youngPerson: z.strictObject({
+    name: personName,
+    dateOfBirth: DateOnlySchema,
+    /** Municipality of origin: stays responsible (woonplaatsbeginsel). */
+    municipality: z.string().trim().min(1).max(100),
+  }),
+  region: RegionSchema,
+  /** The behavioural scientist responsible for the analysis; must be (or become) a participant. */
+  responsibleScientistId: id.optional(),
+  registeredBy: RegistrantSchema.optional(),
+  problemCategories: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+  attendsSchool: z.boolean().optional(),
+});
+export type CreateCaseBody = z.infer<typeof CreateCaseBodySchema>;
+
+export const AddParticipantBodySchema = z.strictObject({ userId: id, role: RoleSchema });
+export const ParentsConsentBodySchema = z.strictObject({ consent: z.boolean() });
+export const StatusBodySchema = z.strictObject({ status: CaseStatusSchema });
+export const DestructionRequestBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+export const DestructionDecisionBodySchema = z
+  .strictObject({
+    decision: z.enum(['approved', 'refused']),
+    /** Required for a refusal: the substantial interest of another, or the legal duty that forbids it. */
+    motivation: z.string().trim().max(2000).optional(),
+  })
+  .refine((b) => b.decision !== 'refused' || (b.motivation ?? '').length > 0, {
+    message: 'a refusal needs a motivation (the substantial interest of another, or the legal duty)',
+    path: ['motivation'],
+  });
+export type DestructionDecisionBody = z.infer<typeof DestructionDecisionBodySchema>;
+
+export interface CaseSummary {
+  id: string;
+  firstName: string;
+  age: number;
+  region: string;
+  status: CaseStatus;
+  myRole: Role;
+  hasAccess: boolean;
+}
+
+export interface CaseParticipantView {
+  userId: string;
+  name: string;
+  role: Role;
+  organisation: string | null;
+}
+
+export interface CaseDetail {
+  id: string;
+  youngPerson: { name: string; dateOfBirth: string; age: number; municipality: string };
+  region: string;
+  status: CaseStatus;
+  responsibleScientistId: string | null;
+  parentsConsent: boolean;
+  createdAt: string;
+  closedAt: string | null;
+  retentionUntil: string | null;
+  registeredBy: string | null;
+  problemCategories: string[];
+  attendsSchool: boolean | null;
+  participants: CaseParticipantView[];
+  myRole: Role;
+  effectiveSections: Record<DocumentType, Record<string, Permission>>;
+}
+
+/** What the young person sees of the access log: who, when, what — never addresses or internals. */
+export interface AccessLogView {
+  at: string;
+  name: string | null;
+  role: string | null;
+  event: string;
+  outcome: string;
+  what: string;
+}
+
+export interface DestructionRequestView {
+  id: string;
+  caseId: string;
+  requestedAt: string;
+  dueBy: string;
+  decision: 'approved' | 'refused' | null;
+  decidedAt: string | null;
+  motivation: string | null;
+  executedAt: string | null;
+}
