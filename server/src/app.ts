@@ -11,6 +11,7 @@ import { secretKey } from './auth/collabTokens.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { CollabServer } from './collab/collabServer.js';
 import type { AccessPolicy, Fanout } from './collab/types.js';
+import { warmUpYjs } from './collab/warmup.js';
 import { attachCollabWebSocket, COLLAB_PATH } from './collab/wsAdapter.js';
 import type { Config } from './config.js';
 import { openAppDatabase } from './db/database.js';
@@ -88,6 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const fanout = options.fanout ?? redisFanout ?? undefined;
   const policy =
     options.policy ?? createCasePolicy({ db: appDb.db, authKey, accessLog: services.accessLog, clock, log });
+  warmUpYjs();
   const collab = new CollabServer({ store, policy, limits: config.limits, log, metrics, fanout });
   services.collab = collab;
   // Approved destruction requests are executed at decision time; this retries any that failed then.

@@ -14,6 +14,8 @@ export const DEFAULT_LIMITS = {
   compactAfterUpdates: 1000,
   /** ...or after this many tail bytes. */
   compactAfterBytes: 1024 * 1024,
+  /** Shortest time between two store commits (ms): under load, updates within it share one fsync. */
+  commitIntervalMs: 4,
   /** Updates held in memory while the store is failing before new ones are rejected (bytes). */
   maxPendingBytes: 256 * 1024 * 1024,
 } as const;

@@ -13,7 +13,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { DocumentStore } from '../storage/documentStore.js';
 import { PersistQueue } from '../storage/persistQueue.js';
 import { CollabConnection, type DeferredUpdate } from './connection.js';
-import { encodeAwareness, encodeRejected, encodeSyncStep1, encodeUpdate } from './messages.js';
+import { encodeAwareness, encodeRejected, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
 import { handleMessage, ProtocolError } from './protocolHandler.js';
 import { TokenBucket } from './rateLimiter.js';
 import { DocumentRoom } from './room.js';
@@ -37,6 +37,11 @@ export interface CollabSession {
 
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
+/** A y-protocols sync step 1 carrying the empty state vector: [sync, step1, length 1, 0 clients]. */
+function isEmptySyncStep1(frame: Uint8Array): boolean {
+  return frame.byteLength === 4 && frame[0] === 0 && frame[1] === 0 && frame[2] === 1 && frame[3] === 0;
+}
+
 /** Updates held per connection while waiting for the client's sync step 2. */
 const MAX_DEFERRED = 1000;
 
@@ -55,6 +60,7 @@ export class CollabServer {
   constructor(private readonly opts: CollabServerOptions) {
     const { metrics, log } = opts;
     this.queue = new PersistQueue(opts.store, {
+      minIntervalMs: opts.limits.commitIntervalMs,
       onFlushed: (count, seconds) => {
         metrics.storeAppend.observe(seconds);
         metrics.storeBatch.observe(count);
@@ -115,6 +121,24 @@ export class CollabServer {
         return refuse(CloseCode.StoreUnavailable, 'document could not be loaded');
       }
       if (gone) return this.maybeUnload(room);
+      // A cold document stored as one snapshot: answer the client's "I have nothing" with the stored
+      // bytes right away, and parse them on the server afterwards.
+      let sentCold: Uint8Array | null = null;
+      if (room.coldSnapshot && early) {
+        const i = early.findIndex(isEmptySyncStep1);
+        if (i >= 0) {
+          early.splice(i, 1);
+          sentCold = room.coldSnapshot;
+          socket.send(encodeSyncStep2(sentCold));
+        }
+      }
+      try {
+        await room.ensureHydrated();
+      } catch (err) {
+        log.error({ err, docId: request.docId }, 'stored document could not be applied');
+        return refuse(CloseCode.StoreUnavailable, 'document could not be loaded');
+      }
+      if (gone) return this.maybeUnload(room);
       const r = room;
       const c = new CollabConnection(
         socket,
@@ -130,6 +154,10 @@ export class CollabServer {
       r.connections.add(c);
       this.opts.metrics.connections.inc();
       log.debug({ docId: request.docId, user: grant.claims.sub, access: grant.access }, 'collab connection opened');
+      if (sentCold && !r.fullStateIs(sentCold)) {
+        // Changed while it was being parsed (a remote update): send what the stored bytes lacked.
+        c.send(encodeSyncStep2(Y.encodeStateAsUpdate(r.doc, Y.encodeStateVectorFromUpdate(sentCold))));
+      }
       c.send(encodeSyncStep1(r.doc));
       if (r.awareness.states.size > 0) c.send(encodeAwareness(r.awareness, [...r.awareness.states.keys()]));
       const queued = early ?? [];
@@ -363,7 +391,7 @@ export class CollabServer {
         update: (update) => this.applyRemote(room, update),
         resync: () => void this.resyncFromStore(room),
       });
-      room.hydrate(await this.opts.store.load(docId));
+      room.load(await this.opts.store.load(docId));
     } catch (err) {
       this.opts.fanout?.unsubscribe(docId);
       room.destroy();
@@ -371,7 +399,10 @@ export class CollabServer {
     }
     this.loadedRooms.set(docId, room);
     this.opts.metrics.documentsLoaded.set(this.loadedRooms.size);
-    this.opts.metrics.documentLoad.observe((performance.now() - started) / 1000);
+    // The load counts until the content is parsed (for a lazily applied snapshot, a moment later).
+    const observeLoad = () => this.opts.metrics.documentLoad.observe((performance.now() - started) / 1000);
+    if (room.coldSnapshot) room.ensureHydrated().then(observeLoad, () => {});
+    else observeLoad();
     this.maybeCompact(room);
     return room;
   }
@@ -398,6 +429,8 @@ export class CollabServer {
     room.compacting = true;
     const { store } = this.opts;
     try {
+      // The in-memory snapshot below must contain what the store holds.
+      await room.ensureHydrated();
       if (this.opts.fanout) {
         const loaded = await store.load(room.docId);
         const uptoSeq = loaded.tail.at(-1)?.seq;

@@ -41,6 +41,9 @@ export class DocumentRoom {
    * a meeting at once). Valid until the document changes; every apply path calls `changed()`.
    */
   private fullState: Uint8Array | null = null;
+  /** Stored snapshot not yet applied to `doc` (see load). */
+  coldSnapshot: Uint8Array | null = null;
+  private hydrating: Promise<void> | null = null;
 
   constructor(readonly docId: string) {
     this.awareness.setLocalState(null);
@@ -59,17 +62,48 @@ export class DocumentRoom {
     return this.snapshotBytes + this.tailBytes;
   }
 
-  hydrate(loaded: LoadedDocument): void {
-    Y.transact(this.doc, () => {
-      if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot);
-      for (const entry of loaded.tail) Y.applyUpdate(this.doc, entry.update);
-    });
+  /**
+   * Takes over what the store holds. A document stored as a snapshot alone is applied lazily
+   * (`ensureHydrated`), so the first reader can be sent the stored bytes before the server has parsed
+   * them; everything else is applied at once.
+   */
+  load(loaded: LoadedDocument): void {
     this.snapshotBytes = loaded.snapshot?.byteLength ?? 0;
     this.tailCount = loaded.tail.length;
     this.tailBytes = loaded.tail.reduce((sum, e) => sum + e.update.byteLength, 0);
     this.lastDurableSeq = loaded.tail.at(-1)?.seq ?? 0;
-    // A snapshot without a tail already is the full state: no need to encode it again.
-    this.fullState = loaded.snapshot && loaded.tail.length === 0 ? loaded.snapshot : null;
+    if (loaded.snapshot && loaded.tail.length === 0) {
+      // The snapshot already is the full state: no need to encode it again.
+      this.fullState = loaded.snapshot;
+      this.coldSnapshot = loaded.snapshot;
+      return;
+    }
+    Y.transact(this.doc, () => {
+      if (loaded.snapshot) Y.applyUpdate(this.doc, loaded.snapshot);
+      for (const entry of loaded.tail) Y.applyUpdate(this.doc, entry.update);
+    });
+  }
+
+  /** Applies a lazily loaded snapshot; after a timer turn, so replies already written leave first. */
+  ensureHydrated(): Promise<void> {
+    if (!this.coldSnapshot) return Promise.resolve();
+    this.hydrating ??= new Promise<void>((resolve, reject) => {
+      setTimeout(() => {
+        try {
+          if (this.coldSnapshot) Y.applyUpdate(this.doc, this.coldSnapshot);
+          this.coldSnapshot = null;
+          resolve();
+        } catch (err) {
+          reject(err);
+        }
+      }, 0);
+    });
+    return this.hydrating;
+  }
+
+  /** True while the full state is still exactly `bytes` (nothing changed since they were sent). */
+  fullStateIs(bytes: Uint8Array): boolean {
+    return this.fullState === bytes;
   }
 
   changed(): void {

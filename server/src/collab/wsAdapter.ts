@@ -48,9 +48,24 @@ export function attachCollabWebSocket(httpServer: Server, core: CollabServer, op
         ws.close(CloseCode.BadDocumentId, 'invalid document id');
         return;
       }
+      // Frames for one socket produced in one event-loop turn (relays of several incoming updates, a
+      // Saved ack) leave in one write: fewer syscalls per delivery under load, none delayed past the turn.
+      const tcp = (ws as unknown as { _socket?: Duplex })._socket;
+      let corked = false;
+      const uncork = () => {
+        corked = false;
+        tcp?.uncork();
+      };
       const session = core.open(
         {
-          send: (data) => ws.send(data),
+          send: (data) => {
+            if (tcp && !corked) {
+              corked = true;
+              tcp.cork();
+              setImmediate(uncork);
+            }
+            ws.send(data);
+          },
           close: (code, reason) => ws.close(code, reason.slice(0, 120)),
           get bufferedAmount() {
             return ws.bufferedAmount;

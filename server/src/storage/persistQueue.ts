@@ -20,6 +20,12 @@ export interface PersistQueueOptions {
   maxBatch?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /**
+   * Shortest time between two commits. An idle queue commits at once; under load, updates arriving
+   * within the window share one commit, so the store fsyncs (and blocks) at most 1000/minIntervalMs
+   * times a second whatever the update rate.
+   */
+  minIntervalMs?: number;
   /** After every successful flush (acks are coalesced here). */
   onFlushed?(count: number, seconds: number): void;
   onFailure?(err: unknown, attempt: number): void;
@@ -30,6 +36,8 @@ export class PersistQueue {
   private inFlight = false;
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
+  private readonly minIntervalMs: number;
   private failures = 0;
   private drainWaiters: Array<() => void> = [];
   private readonly maxBatch: number;
@@ -44,6 +52,7 @@ export class PersistQueue {
     this.maxBatch = options.maxBatch ?? 10_000;
     this.retryBaseMs = options.retryBaseMs ?? 50;
     this.retryMaxMs = options.retryMaxMs ?? 5_000;
+    this.minIntervalMs = options.minIntervalMs ?? 0;
   }
 
   /** Number of updates not yet durable. */
@@ -87,15 +96,19 @@ export class PersistQueue {
   private schedule(): void {
     if (this.scheduled || this.inFlight || this.retryTimer) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
       void this.flush();
-    });
+    };
+    const wait = this.lastFlushAt + this.minIntervalMs - performance.now();
+    if (wait > 0) setTimeout(run, wait);
+    else setImmediate(run);
   }
 
   private async flush(): Promise<void> {
     if (this.inFlight || this.queue.length === 0) return;
     this.inFlight = true;
+    this.lastFlushAt = performance.now();
     const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
     this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
     const started = process.hrtime.bigint();

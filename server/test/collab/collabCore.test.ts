@@ -219,7 +219,7 @@ describe('collaboration core', () => {
       a.doc.getText('t').insert(i, String(i % 10));
       await pump(a);
     }
-    await waitFor(() => a.saved === a.sent, 2000, 'all saved');
+    await waitFor(() => deliverAll(a) && a.saved === a.sent, 2000, 'all saved');
     await settle(20);
     const stats = await store.stats(DOC);
     expect(stats.snapshotBytes).toBeGreaterThan(0);

@@ -112,7 +112,7 @@ class ServerProcess {
 }
 
 /** What a restarted server would load for `docId`, read from the database file of the dead server. */
-function marksOnDisk(dataDir: string, docId: string): Set<string> {
+async function marksOnDisk(dataDir: string, docId: string): Promise<Set<string>> {
   const db = new Database(path.join(dataDir, 'samenspraak.db'), { readonly: true, fileMustExist: true });
   const room = new DocumentRoom(docId);
   try {
@@ -123,10 +123,11 @@ function marksOnDisk(dataDir: string, docId: string): Set<string> {
       seq: number;
       data: Buffer;
     }>;
-    room.hydrate({
+    room.load({
       snapshot: snap ? new Uint8Array(snap.data) : null,
       tail: rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.data) })),
     });
+    await room.ensureHydrated();
     return new Set(room.doc.getArray<string>('a').toArray());
   } finally {
     room.destroy();
@@ -191,7 +192,7 @@ describe('crash durability (SIGKILL)', () => {
         await waitFor(() => writers.every((w) => !w.client.connected), 5_000, 'clients to notice the crash');
         for (const w of writers) unackedAtCrash += w.client.outstanding.size;
         for (const docId of DOCS) {
-          const onDisk = marksOnDisk(dataDir, docId);
+          const onDisk = await marksOnDisk(dataDir, docId);
           const mine = writers.filter((w) => w.docId === docId).map((w) => w.client);
           const missing = [...union(mine.map((c) => c.confirmed))].filter((m) => !onDisk.has(m));
           if (missing.length > 0) {
