@@ -206,3 +206,45 @@ describe('access follows age and consent', () => {
     client.destroy();
   });
 });
+
+describe('document opens and edits are in the access log', () => {
+  it('one read entry per open, one update entry per section first edited, denied opens too', async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    const caseId = await createCase(server.services.db, { dateOfBirth: '2012-05-01' });
+    const gw = await addParticipant(server.services.db, caseId, 'gedragswetenschapper', 'Sanne');
+    const outsider = `user-outsider-${caseId}`;
+    const docId = `${caseId}.analysis`;
+    const entries = async () =>
+      (await server.services.accessLog.forCase(caseId)).map((e) => [e.event, e.user_id, e.outcome, e.detail]).reverse();
+
+    const client = new TrackedClient(
+      server.wsUrl,
+      docId,
+      await tokenFor({ [docId]: 'write' }, { sub: gw, name: 'Sanne' }),
+    );
+    await waitFor(() => client.provider.synced, 3000, 'synced');
+    client.edit('1', (d) => d.getXmlFragment('veiligheid').insert(0, [new Y.XmlText('eerste')]));
+    client.edit('2', (d) => d.getXmlFragment('veiligheid').insert(0, [new Y.XmlText('tweede')]));
+    client.edit('3', (d) => d.getXmlFragment('evaluatie').insert(0, [new Y.XmlText('over zes weken')]));
+    await waitFor(() => client.saved >= client.sent, 3000, 'saved');
+    client.destroy();
+    const refused = new TrackedClient(server.wsUrl, docId, await tokenFor({ [docId]: 'write' }, { sub: outsider }));
+    await waitFor(() => refused.closes.length > 0, 3000, 'refused');
+    refused.destroy();
+
+    // Edit entries are appended without holding up the update: give them a moment to land.
+    let logged = await entries();
+    for (let i = 0; i < 100 && logged.length < 4; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      logged = await entries();
+    }
+    expect(logged).toEqual([
+      ['read', gw, 'success', `${docId}: opened (write)`],
+      ['update', gw, 'success', `${docId}: edited section veiligheid`],
+      ['update', gw, 'success', `${docId}: edited section evaluatie`],
+      ['read', outsider, 'denied', `${docId}: open refused`],
+    ]);
+    const verdict = await server.services.accessLog.verify();
+    expect(verdict.broken).toBeNull();
+  });
+});
