@@ -165,7 +165,13 @@ export class RedisFanout implements Fanout {
       connectTimeout: 3000,
       retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
     };
-    this.pub = new Redis(opts.url, { ...common, commandTimeout: 3000, connectionName: 'samenspraak-fanout-pub' });
+    // Auto-pipelining: the XADDs of one group commit (published together) leave in one write.
+    this.pub = new Redis(opts.url, {
+      ...common,
+      commandTimeout: 3000,
+      connectionName: 'samenspraak-fanout-pub',
+      enableAutoPipelining: true,
+    });
     this.reader = new Redis(opts.url, { ...common, connectionName: 'samenspraak-fanout-reader' });
     for (const [name, conn] of [
       ['pub', this.pub],
