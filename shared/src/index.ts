@@ -4,6 +4,8 @@ export * from './caseSchemas.js';
 export * from './collabProtocol.js';
 export * from './commentSchemas.js';
 export * from './documents.js';
+export * from './escalationSchemas.js';
 export * from './limits.js';
 export * from './permissions.js';
 export * from './realtimeEvents.js';
+export * from './versionSchemas.js';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { CommentsTable } from '../comments/comments.js';
 import type { AppDb } from '../db/database.js';
-import type { AppSchema, CasesTable, DestructionRequestsTable } from '../db/schema.js';
+import type { AppSchema, CasesTable, DestructionRequestsTable, ParticipantsTable } from '../db/schema.js';
 
 export interface CaseRowTable extends CasesTable {
   registered_by: string | null;
@@ -28,8 +28,14 @@ export interface CaseDocumentsTable {
   created_at: string;
 }
 
-export interface CaseSchema extends Omit<AppSchema, 'cases' | 'destruction_requests'> {
+/** Migration 0005_escalation adds when a participation ends (a DBT member's, after the follow-up). */
+export interface ParticipantRowTable extends ParticipantsTable {
+  access_until: string | null;
+}
+
+export interface CaseSchema extends Omit<AppSchema, 'cases' | 'destruction_requests' | 'participants'> {
   cases: CaseRowTable;
+  participants: ParticipantRowTable;
   destruction_requests: DestructionRequestRowTable;
   case_documents: CaseDocumentsTable;
   /** Owned by the comments work; the cases code exports and destroys a case's comments. */

@@ -41,9 +41,9 @@ export function factsOf(row: Pick<CaseRow, 'date_of_birth' | 'parents_consent' |
 }
 
 /** Case access for a role, treating a destroyed case (whose date of birth is wiped) as closed to all. */
-export function accessTo(row: CaseRow, role: Role, now: Date): CaseAccessDecision {
+export function accessTo(row: CaseRow, role: Role, now: Date, accessUntil: string | null = null): CaseAccessDecision {
   if (row.destroyed_at) return { allowed: false, reason: 'the case was destroyed' };
-  return caseAccess(factsOf(row), role, now);
+  return caseAccess({ ...factsOf(row), accessUntil }, role, now);
 }
 
 export async function enterCase(
@@ -59,7 +59,7 @@ export async function enterCase(
       join.onRef('participants.case_id', '=', 'cases.id').on('participants.user_id', '=', audit.actor.userId),
     )
     .selectAll('cases')
-    .select('participants.role as participant_role')
+    .select(['participants.role as participant_role', 'participants.access_until as access_until'])
     .where('cases.id', '=', caseId)
     .executeTakeFirst();
   const refuse = async (role: string | null, why: string, error: HttpError): Promise<never> => {
@@ -74,17 +74,17 @@ export async function enterCase(
     throw error;
   };
   if (!found) return refuse(null, 'unknown case', notFound('case'));
-  const { participant_role, ...row } = found;
+  const { participant_role, access_until, ...row } = found;
   if (!participant_role) return refuse(null, 'not a participant', notFound('case'));
   const role = participant_role as Role;
-  const access = accessTo(row, role, now);
+  const access = accessTo(row, role, now, access_until);
   if (!access.allowed) return refuse(role, access.reason, notFound('case'));
 
   const scope: CaseScope = {
     caseId: row.id,
     row,
     role,
-    facts: factsOf(row),
+    facts: { ...factsOf(row), accessUntil: access_until },
     now,
     audit,
     log: (event, outcome, what) => audit.log({ event, caseId: row.id, outcome, caseRole: role, what }),

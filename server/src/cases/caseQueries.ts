@@ -37,20 +37,20 @@ export async function listMyCases(services: AppServices, userId: string): Promis
     .selectFrom('participants')
     .innerJoin('cases', 'cases.id', 'participants.case_id')
     .selectAll('cases')
-    .select('participants.role as my_role')
+    .select(['participants.role as my_role', 'participants.access_until as access_until'])
     .where('participants.user_id', '=', userId)
     .where('cases.destroyed_at', 'is', null)
     .orderBy('cases.created_at')
     .orderBy('cases.id')
     .execute();
-  return rows.map(({ my_role, ...row }) => ({
+  return rows.map(({ my_role, access_until, ...row }) => ({
     id: row.id,
     firstName: firstName(row.young_person_name),
     age: ageOn(row.date_of_birth, now),
     region: row.region,
     status: row.status as CaseStatus,
     myRole: my_role as Role,
-    hasAccess: accessTo(row, my_role as Role, now).allowed,
+    hasAccess: accessTo(row, my_role as Role, now, access_until).allowed,
   }));
 }
 

@@ -40,6 +40,8 @@ export function participantRoleProblem(user: { kind: string; role: string | null
       return 'this account has no professional role that takes part in cases';
     }
     if (user.role !== role) return `a professional takes part in their own role (${user.role})`;
+    // Directors join only through a breakthrough-session invitation, whose access ends with the follow-up.
+    if (role === 'dbt-lid') return 'a DBT member is added by inviting them to a breakthrough session';
     return null;
   }
   if (user.kind === 'client') {

@@ -2,6 +2,7 @@
 import type { Role } from '@samenspraak/shared';
 import type { AppDb } from '../db/database.js';
 import type { CaseFacts } from '../domain/caseAccess.js';
+import { caseDb } from './caseDb.js';
 
 export interface Participation {
   caseId: string;
@@ -11,11 +12,12 @@ export interface Participation {
 }
 
 export async function loadParticipation(db: AppDb, caseId: string, userId: string): Promise<Participation | null> {
-  const row = await db
+  const row = await caseDb(db)
     .selectFrom('participants')
     .innerJoin('cases', 'cases.id', 'participants.case_id')
     .select([
       'participants.role as role',
+      'participants.access_until as access_until',
       'cases.date_of_birth as date_of_birth',
       'cases.parents_consent as parents_consent',
       'cases.closed_at as closed_at',
@@ -32,6 +34,7 @@ export async function loadParticipation(db: AppDb, caseId: string, userId: strin
       dateOfBirth: row.date_of_birth,
       parentsConsent: row.parents_consent === 1,
       closed: row.closed_at !== null,
+      accessUntil: row.access_until,
     },
   };
 }

@@ -37,6 +37,9 @@ export interface CollabSession {
 
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
+/** Transaction origin of changes the server makes itself (see applyServerChange). */
+export const SERVER_ORIGIN = 'server';
+
 /** A y-protocols sync step 1 carrying the empty state vector: [sync, step1, length 1, 0 clients]. */
 function isEmptySyncStep1(frame: Uint8Array): boolean {
   return frame.byteLength === 4 && frame[0] === 0 && frame[1] === 0 && frame[2] === 1 && frame[3] === 0;
@@ -262,10 +265,57 @@ export class CollabServer {
     room.changed();
     metrics.updates.inc();
     room.broadcast(frame ?? encodeUpdate(update), conn);
-    this.persist(room, update, conn, n);
+    this.persist(room, update, { conn, n });
   }
 
-  private persist(room: DocumentRoom, update: Uint8Array, conn: CollabConnection, n: number): void {
+  /**
+   * A change the server itself makes (restoring a version): run on a copy of the current state so that a
+   * failing `change` or an oversized result never touches the live document, then applied, relayed to
+   * every connection and persisted like a client's update. Permission checks are the caller's: the
+   * access policy vets clients, not the server. Resolves once the change is durable (false: no change).
+   */
+  async applyServerChange(docId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
+    if (this.closing) throw new Error('server shutting down');
+    const room = await this.getRoom(docId);
+    await room.ensureHydrated();
+    if (room.evicted) throw new Error('document removed');
+    const scratch = new Y.Doc({ gc: true });
+    let update: Uint8Array | null = null;
+    try {
+      Y.applyUpdate(scratch, room.missingFor(EMPTY_STATE_VECTOR));
+      scratch.on('update', (u: Uint8Array) => {
+        update = update ? Y.mergeUpdates([update, u]) : u;
+      });
+      scratch.transact(() => change(scratch), SERVER_ORIGIN);
+    } finally {
+      scratch.destroy();
+    }
+    const u = update as Uint8Array | null;
+    if (!u || !changesDocument(room.doc, decodeUpdateStrict(u))) {
+      this.maybeUnload(room);
+      return false;
+    }
+    const { limits } = this.opts;
+    if (room.storedBytes + u.byteLength > limits.maxDocumentBytes)
+      throw new Error(`document would exceed ${limits.maxDocumentBytes} bytes`);
+    const durable = new Promise<void>((resolve) => {
+      Y.applyUpdate(room.doc, u, SERVER_ORIGIN);
+      room.changed();
+      this.opts.metrics.updates.inc();
+      room.broadcast(encodeUpdate(u));
+      this.persist(room, u, null, resolve);
+    });
+    await durable;
+    this.maybeUnload(room);
+    return true;
+  }
+
+  private persist(
+    room: DocumentRoom,
+    update: Uint8Array,
+    ack: { conn: CollabConnection; n: number } | null,
+    onDurable?: () => void,
+  ): void {
     const received = performance.now();
     const token = this.nextWriteToken++;
     room.pendingWrites += 1;
@@ -281,8 +331,11 @@ export class CollabServer {
         // Other instances get the update only now: one they hold must be in the shared store, or an
         // author re-sending it to them after this instance died would be told "saved" for nothing.
         this.opts.fanout?.publish(room.docId, update);
-        conn.markDurable(n);
-        this.dirtyAcks.add(conn);
+        if (ack) {
+          ack.conn.markDurable(ack.n);
+          this.dirtyAcks.add(ack.conn);
+        }
+        onDurable?.();
         const waiters = room.waiters.get(token);
         if (waiters) {
           room.waiters.delete(token);

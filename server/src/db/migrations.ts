@@ -10,7 +10,9 @@ import {
 } from 'kysely';
 import { casesMigration } from '../cases/casesMigration.js';
 import { commentsMigration } from '../comments/commentsMigration.js';
+import { escalationMigration } from '../escalation/escalationMigration.js';
 import { identityMigration } from '../identity/identityMigration.js';
+import { versionsMigration } from '../versions/versionsMigration.js';
 
 function isPostgres(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -156,6 +158,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_identity': identityMigration,
   '0003_cases': casesMigration,
   '0004_comments': commentsMigration,
+  '0005_escalation': escalationMigration,
+  '0006_versions': versionsMigration,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -22,11 +22,16 @@ export interface CaseFacts {
   /** The young person's consent for parental access (counts from 16). */
   parentsConsent: boolean;
   closed: boolean;
+  /** A participation that ends (a DBT member's, at the end of the follow-up): ISO instant, else none. */
+  accessUntil?: string | null;
 }
 
 export type CaseAccessDecision = { allowed: true } | { allowed: false; reason: string };
 
 export function caseAccess(facts: CaseFacts, role: Role, now: Date): CaseAccessDecision {
+  if (facts.accessUntil && now.getTime() >= Date.parse(facts.accessUntil)) {
+    return { allowed: false, reason: 'the participation ended with the follow-up of the breakthrough session' };
+  }
   const band = ageBand(ageOn(facts.dateOfBirth, now));
   if (role === 'jeugdige' && band === 'under12') {
     return { allowed: false, reason: 'young people have access to their own dossier from 12' };

@@ -5,7 +5,9 @@ import { authRoutes } from './routes/authRoutes.js';
 import { caseRoutes } from './routes/caseRoutes.js';
 import { commentRoutes } from './routes/commentRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
+import { escalationRoutes } from './routes/escalationRoutes.js';
 import { invitationRoutes } from './routes/invitationRoutes.js';
+import { versionRoutes } from './routes/versionRoutes.js';
 import { sessionMiddleware } from './sessionMiddleware.js';
 
 export function createApiRouter(services: AppServices): Router {
@@ -15,6 +17,8 @@ export function createApiRouter(services: AppServices): Router {
   api.use(caseRoutes(services));
   api.use(documentRoutes(services));
   api.use(commentRoutes(services));
+  api.use(escalationRoutes(services));
   api.use(invitationRoutes(services));
+  api.use(versionRoutes(services));
   return api;
 }

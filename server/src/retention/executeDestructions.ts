@@ -6,15 +6,26 @@
  *
  * Runs right after an approval and may run on a timer (idempotent; a failed case is retried next time).
  */
+import { sql } from 'kysely';
 import type { LogEntryInput } from '../audit/accessLog.js';
 import { SYSTEM_ACTOR } from '../audit/caseAudit.js';
 import { recheckLiveAccess } from '../cases/caseCommands.js';
 import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
+import type { AppDb } from '../db/database.js';
+import { deleteCaseEndorsements } from '../endorsements/endorsements.js';
+import { deleteCaseVotes } from '../endorsements/hypothesisVotes.js';
 import type { AppServices } from '../services.js';
+import { deleteCaseVersions } from '../versions/versions.js';
 
 /** What replaces personal data in a destroyed case. */
 export const DESTROYED = '[vernietigd]';
+
+async function wipeEscalationContent(db: AppDb, caseId: string): Promise<void> {
+  await sql`UPDATE escalation_steps SET bottleneck = ${DESTROYED}, tried = ${DESTROYED}, analysis_snapshot = NULL
+            WHERE case_id = ${caseId}`.execute(db);
+  await sql`UPDATE commitments SET what = ${DESTROYED} WHERE case_id = ${caseId}`.execute(db);
+}
 
 export interface DestructionRun {
   /** Request ids executed in this run. */
@@ -105,6 +116,14 @@ async function destroyCase(
     await services.store.delete(doc.docId);
     await log('delete', `document ${doc.docId} deleted from the document store`);
   }
+
+  // Versions, endorsements and votes are document content. The escalation history keeps its levels
+  // and dates (the RET monitor counts referrals) but loses its words and the analysis snapshot.
+  await deleteCaseVersions(services.db, caseId);
+  await deleteCaseEndorsements(services.db, caseId);
+  await deleteCaseVotes(services.db, caseId);
+  await wipeEscalationContent(services.db, caseId);
+  await log('delete', 'versions, endorsements, votes and escalation texts removed');
 
   const destroyedAt = services.clock().toISOString();
   const done = await db.transaction().execute(async (trx) => {

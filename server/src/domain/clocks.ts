@@ -1,0 +1,143 @@
+/**
+ * The clocks of domain brief §5, pure over case data with the moment as a parameter:
+ *  - the explanatory analysis is due 6 weeks after the request;
+ *  - a future plan is required from the 16th birthday and checked by the municipality every half year;
+ *  - after a child-protection measure starts, fitting help must start within 6 weeks, otherwise the GI
+ *    escalates straight to the breakthrough approach (West-Friesland, action 4);
+ *  - three months of help without progress calls for an analysis.
+ * Each clock that applies yields a notice; a clock whose condition is met yields none.
+ */
+import type { NoticeView } from '@samenspraak/shared';
+import { birthday } from './age.js';
+
+export type NoticeKind =
+  | 'analysis-due'
+  | 'future-plan-required'
+  | 'future-plan-half-year-check'
+  | 'measure-escalation'
+  | 'no-progress-analysis';
+
+export interface Notice extends NoticeView {
+  kind: NoticeKind;
+}
+
+export interface ClockFacts {
+  caseId: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  /** When the analysis was requested (the case registration). */
+  requestedAt: Date;
+  /** The analysis was completed (null: not yet). */
+  analysisCompletedAt: Date | null;
+  /** The case has a future plan document. */
+  hasFuturePlan: boolean;
+  /** Start of a child-protection measure, if any. */
+  measureStartedAt: Date | null;
+  /** Start of fitting help after the measure, if it started. */
+  helpStartedAt: Date | null;
+  /** The last recorded progress in the help (or the start of help when none was recorded). */
+  lastProgressAt: Date | null;
+  closed: boolean;
+}
+
+const DAY_MS = 86_400_000;
+export const SIX_WEEKS_DAYS = 42;
+/** Within this many days before a due date a notice is a warning rather than information. */
+export const WARNING_DAYS = 7;
+
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}
+
+/** Calendar months in UTC; the 31st plus one month clamps to the month's last day. */
+export function addMonths(at: Date, months: number): Date {
+  const y = at.getUTCFullYear();
+  const m = at.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const d = Math.min(at.getUTCDate(), lastDay);
+  return new Date(Date.UTC(y, m, d, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
+}
+
+/** Whole days left until `due` (negative once past); due on the instant itself counts as 0 and overdue. */
+export function daysLeft(due: Date, now: Date): number {
+  return Math.floor((due.getTime() - now.getTime()) / DAY_MS);
+}
+
+export function isOverdue(due: Date, now: Date): boolean {
+  return now.getTime() >= due.getTime();
+}
+
+function notice(kind: NoticeKind, caseId: string, due: Date, now: Date, urgentWhenOverdue = true): Notice {
+  const overdue = isOverdue(due, now);
+  const severity = overdue
+    ? urgentWhenOverdue
+      ? 'urgent'
+      : 'warning'
+    : daysLeft(due, now) < WARNING_DAYS
+      ? 'warning'
+      : 'info';
+  return { kind, caseId, dueAt: due.toISOString(), overdue, severity };
+}
+
+export function analysisDueAt(requestedAt: Date): Date {
+  return addDays(requestedAt, SIX_WEEKS_DAYS);
+}
+
+export function analysisClock(f: ClockFacts, now: Date): Notice | null {
+  if (f.analysisCompletedAt) return null;
+  return notice('analysis-due', f.caseId, analysisDueAt(f.requestedAt), now);
+}
+
+/**
+ * The half-year check runs every 6 months from the 16th birthday for every young person aged 16+:
+ * the next check date after `now` (or the 16th birthday itself when that is still ahead).
+ */
+export function nextHalfYearCheck(dateOfBirth: string, now: Date): Date {
+  const sixteen = birthday(dateOfBirth, 16);
+  if (now.getTime() < sixteen.getTime()) return sixteen;
+  let k = 1;
+  while (addMonths(sixteen, 6 * k).getTime() <= now.getTime()) k += 1;
+  return addMonths(sixteen, 6 * k);
+}
+
+export function futurePlanClocks(f: ClockFacts, now: Date): Notice[] {
+  const sixteen = birthday(f.dateOfBirth, 16);
+  if (f.hasFuturePlan) return [];
+  if (now.getTime() < sixteen.getTime()) {
+    // Announce the requirement in the half year before the 16th birthday, so the plan is ready on time.
+    return addMonths(sixteen, -6).getTime() <= now.getTime()
+      ? [notice('future-plan-required', f.caseId, sixteen, now)]
+      : [];
+  }
+  return [
+    notice('future-plan-required', f.caseId, sixteen, now),
+    notice('future-plan-half-year-check', f.caseId, nextHalfYearCheck(f.dateOfBirth, now), now),
+  ];
+}
+
+/** No fitting help 6 weeks after the measure started: escalate straight to the breakthrough approach. */
+export function measureClock(f: ClockFacts, now: Date): Notice | null {
+  if (!f.measureStartedAt) return null;
+  const due = addDays(f.measureStartedAt, SIX_WEEKS_DAYS);
+  if (f.helpStartedAt && f.helpStartedAt.getTime() <= due.getTime()) return null;
+  return notice('measure-escalation', f.caseId, due, now);
+}
+
+export function mayEscalateStraightToBreakthrough(f: ClockFacts, now: Date): boolean {
+  return measureClock(f, now)?.overdue === true;
+}
+
+/** Three months of help without progress: an analysis is called for (again). */
+export function progressClock(f: ClockFacts, now: Date): Notice | null {
+  const since = f.lastProgressAt ?? f.helpStartedAt;
+  if (!since) return null;
+  // The overdue state is a prompt to analyse, not a missed legal deadline: a warning, not urgent.
+  return notice('no-progress-analysis', f.caseId, addMonths(since, 3), now, false);
+}
+
+/** All notices of one case; a closed case has no running clocks. */
+export function caseClocks(f: ClockFacts, now: Date): Notice[] {
+  if (f.closed) return [];
+  const list = [analysisClock(f, now), ...futurePlanClocks(f, now), measureClock(f, now), progressClock(f, now)];
+  return list.filter((n): n is Notice => n !== null);
+}

@@ -1,0 +1,108 @@
+/**
+ * Endorsement (gedragen) of a case document, per participant: agrees, agrees with remarks, or disagrees,
+ * in their own words. One current stance per person; an earlier stance is kept, marked superseded.
+ */
+import crypto from 'node:crypto';
+import type { EndorsementStance } from '@samenspraak/shared';
+import type { Kysely } from 'kysely';
+import type { AppDb } from '../db/database.js';
+import type { AppSchema } from '../db/schema.js';
+
+export interface EndorsementsTable {
+  id: string;
+  document_id: string;
+  case_id: string;
+  user_id: string;
+  user_name: string;
+  user_role: string;
+  stance: string;
+  words: string | null;
+  seq: number;
+  created_at: string;
+  superseded_at: string | null;
+}
+
+type EndorsementDb = Kysely<AppSchema & { endorsements: EndorsementsTable }>;
+const asEndorsementDb = (db: AppDb) => db as unknown as EndorsementDb;
+
+export interface EndorsementView {
+  id: string;
+  person: { id: string; name: string; role: string };
+  stance: EndorsementStance;
+  /** Exactly as the person wrote them (trimmed); null for a plain "agree". */
+  words: string | null;
+  createdAt: string;
+  supersededAt: string | null;
+}
+
+function present(row: Omit<EndorsementsTable, 'seq'>): EndorsementView {
+  return {
+    id: row.id,
+    person: { id: row.user_id, name: row.user_name, role: row.user_role },
+    stance: row.stance as EndorsementStance,
+    words: row.words,
+    createdAt: row.created_at,
+    supersededAt: row.superseded_at,
+  };
+}
+
+export async function setEndorsement(
+  db: AppDb,
+  input: {
+    documentId: string;
+    caseId: string;
+    person: { id: string; name: string; role: string };
+    stance: EndorsementStance;
+    words: string | null;
+    now: Date;
+  },
+): Promise<EndorsementView> {
+  const at = input.now.toISOString();
+  const row: Omit<EndorsementsTable, 'seq'> = {
+    id: crypto.randomUUID(),
+    document_id: input.documentId,
+    case_id: input.caseId,
+    user_id: input.person.id,
+    user_name: input.person.name,
+    user_role: input.person.role,
+    stance: input.stance,
+    words: input.words,
+    created_at: at,
+    superseded_at: null,
+  };
+  // Supersede and insert together, so there is never zero or two current stances for a person.
+  await asEndorsementDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      const last = await trx
+        .selectFrom('endorsements')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('document_id', '=', input.documentId)
+        .where('user_id', '=', input.person.id)
+        .executeTakeFirst();
+      await trx
+        .updateTable('endorsements')
+        .set({ superseded_at: at })
+        .where('document_id', '=', input.documentId)
+        .where('user_id', '=', input.person.id)
+        .where('superseded_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('endorsements')
+        .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
+        .execute();
+    });
+  return present(row);
+}
+
+/** Current stances (history: every stance ever given, oldest first). */
+export async function listEndorsements(db: AppDb, documentId: string, history = false): Promise<EndorsementView[]> {
+  let q = asEndorsementDb(db).selectFrom('endorsements').selectAll().where('document_id', '=', documentId);
+  if (!history) q = q.where('superseded_at', 'is', null);
+  const rows = await q.orderBy('created_at').orderBy('seq').orderBy('id').execute();
+  return rows.map(present);
+}
+
+export async function deleteCaseEndorsements(db: AppDb, caseId: string): Promise<void> {
+  await asEndorsementDb(db).deleteFrom('endorsements').where('case_id', '=', caseId).execute();
+}

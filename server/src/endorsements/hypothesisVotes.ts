@@ -1,0 +1,103 @@
+/** Who agrees with an explanatory hypothesis: one current vote per person and hypothesis, history kept. */
+import crypto from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as Y from 'yjs';
+import type { AppDb } from '../db/database.js';
+import type { AppSchema } from '../db/schema.js';
+
+export interface HypothesisVotesTable {
+  id: string;
+  document_id: string;
+  case_id: string;
+  hypothesis_id: string;
+  user_id: string;
+  user_name: string;
+  user_role: string;
+  agree: number;
+  created_at: string;
+  superseded_at: string | null;
+}
+
+type VoteDb = Kysely<AppSchema & { hypothesis_votes: HypothesisVotesTable }>;
+const asVoteDb = (db: AppDb) => db as unknown as VoteDb;
+
+export const HYPOTHESES_SECTION = 'hypothesen';
+
+/** True when the document's hypotheses list holds an item (a Y.Map) with this id. */
+export function hypothesisExists(doc: Y.Doc, hypothesisId: string): boolean {
+  const items = doc.getArray<unknown>(HYPOTHESES_SECTION).toArray();
+  return items.some((item) =>
+    item instanceof Y.Map
+      ? item.get('id') === hypothesisId
+      : typeof item === 'object' && item !== null && (item as { id?: unknown }).id === hypothesisId,
+  );
+}
+
+export interface VoteTally {
+  hypothesisId: string;
+  agree: Array<{ id: string; name: string; role: string }>;
+  disagree: Array<{ id: string; name: string; role: string }>;
+}
+
+export async function recordVote(
+  db: AppDb,
+  input: {
+    documentId: string;
+    caseId: string;
+    hypothesisId: string;
+    person: { id: string; name: string; role: string };
+    agree: boolean;
+    now: Date;
+  },
+): Promise<VoteTally> {
+  const at = input.now.toISOString();
+  await asVoteDb(db)
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable('hypothesis_votes')
+        .set({ superseded_at: at })
+        .where('document_id', '=', input.documentId)
+        .where('hypothesis_id', '=', input.hypothesisId)
+        .where('user_id', '=', input.person.id)
+        .where('superseded_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('hypothesis_votes')
+        .values({
+          id: crypto.randomUUID(),
+          document_id: input.documentId,
+          case_id: input.caseId,
+          hypothesis_id: input.hypothesisId,
+          user_id: input.person.id,
+          user_name: input.person.name,
+          user_role: input.person.role,
+          agree: input.agree ? 1 : 0,
+          created_at: at,
+          superseded_at: null,
+        })
+        .execute();
+    });
+  return tally(db, input.documentId, input.hypothesisId);
+}
+
+export async function tally(db: AppDb, documentId: string, hypothesisId: string): Promise<VoteTally> {
+  const rows = await asVoteDb(db)
+    .selectFrom('hypothesis_votes')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .where('hypothesis_id', '=', hypothesisId)
+    .where('superseded_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+  const person = (r: HypothesisVotesTable) => ({ id: r.user_id, name: r.user_name, role: r.user_role });
+  return {
+    hypothesisId,
+    agree: rows.filter((r) => r.agree === 1).map(person),
+    disagree: rows.filter((r) => r.agree !== 1).map(person),
+  };
+}
+
+export async function deleteCaseVotes(db: AppDb, caseId: string): Promise<void> {
+  await asVoteDb(db).deleteFrom('hypothesis_votes').where('case_id', '=', caseId).execute();
+}

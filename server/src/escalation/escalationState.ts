@@ -1,0 +1,157 @@
+/**
+ * Reading a case's escalation state for the pure rules: the steps so far, the commitments, the facts
+ * the clocks run on, and the analysis snapshot a step carries along.
+ */
+import crypto from 'node:crypto';
+import {
+  type CommitmentView,
+  documentId,
+  type EscalationStepView,
+  type EscalationTarget,
+  type LawOrBudget,
+} from '@samenspraak/shared';
+import * as Y from 'yjs';
+import { type ClockFacts, caseClocks, mayEscalateStraightToBreakthrough, type Notice } from '../domain/clocks.js';
+import { type Commitment, commitmentStatus, currentLevel, type LadderState } from '../domain/escalation.js';
+import type { AppServices } from '../services.js';
+import { type EscalationCaseRow, escalationDb } from './escalationDb.js';
+
+const date = (iso: string | null) => (iso ? new Date(iso) : null);
+
+export async function loadSteps(services: AppServices, caseId: string): Promise<EscalationStepView[]> {
+  const rows = await escalationDb(services.db)
+    .selectFrom('escalation_steps')
+    .select([
+      'id',
+      'from_level',
+      'to_level',
+      'bottleneck',
+      'tried',
+      'decided_by',
+      'decided_by_role',
+      'decided_at',
+      'analysis_doc_id',
+      'analysis_version',
+    ])
+    .where('case_id', '=', caseId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    from: r.from_level as LadderState,
+    to: r.to_level as EscalationTarget,
+    bottleneck: r.bottleneck,
+    tried: r.tried,
+    decidedBy: r.decided_by,
+    decidedByRole: r.decided_by_role,
+    decidedAt: r.decided_at,
+    analysisSnapshot:
+      r.analysis_doc_id && r.analysis_version ? { documentId: r.analysis_doc_id, version: r.analysis_version } : null,
+  }));
+}
+
+export type CommitmentRecord = Commitment & { sessionId: string | null; authorId: string; caseId: string };
+
+export async function loadCommitments(services: AppServices, caseIds: readonly string[]): Promise<CommitmentRecord[]> {
+  if (caseIds.length === 0) return [];
+  const rows = await escalationDb(services.db)
+    .selectFrom('commitments')
+    .selectAll()
+    .where('case_id', 'in', caseIds)
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    sessionId: r.session_id,
+    authorId: r.author_id,
+    organisation: r.organisation,
+    what: r.what,
+    lawOrBudget: r.law_or_budget as LawOrBudget,
+    dueAt: new Date(r.due_at),
+    metAt: date(r.met_at),
+  }));
+}
+
+export function presentCommitment(c: CommitmentRecord, now: Date): CommitmentView {
+  return {
+    id: c.id,
+    sessionId: c.sessionId,
+    organisation: c.organisation,
+    what: c.what,
+    lawOrBudget: c.lawOrBudget,
+    dueAt: c.dueAt.toISOString(),
+    status: commitmentStatus(c, now),
+    authorId: c.authorId,
+  };
+}
+
+export async function loadCaseRow(services: AppServices, caseId: string): Promise<EscalationCaseRow> {
+  return escalationDb(services.db).selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
+}
+
+/** A document "exists" once anything was written to it (the standard documents are always registered). */
+export async function hasContent(services: AppServices, docId: string): Promise<boolean> {
+  const loaded = await services.store.load(docId);
+  return loaded.snapshot !== null || loaded.tail.length > 0;
+}
+
+export async function clockFacts(services: AppServices, row: EscalationCaseRow): Promise<ClockFacts> {
+  return {
+    caseId: row.id,
+    dateOfBirth: row.date_of_birth,
+    requestedAt: new Date(row.created_at),
+    analysisCompletedAt: date(row.analysis_completed_at),
+    hasFuturePlan: await hasContent(services, documentId(row.id, 'futurePlan')),
+    measureStartedAt: date(row.measure_started_at),
+    helpStartedAt: date(row.help_started_at),
+    lastProgressAt: date(row.last_progress_at),
+    closed: row.closed_at !== null || row.destroyed_at !== null,
+  };
+}
+
+export interface CaseEscalationState {
+  row: EscalationCaseRow;
+  level: LadderState;
+  steps: EscalationStepView[];
+  commitments: CommitmentRecord[];
+  facts: ClockFacts;
+  notices: Notice[];
+  measureClockOverdue: boolean;
+}
+
+export async function loadState(services: AppServices, caseId: string, now: Date): Promise<CaseEscalationState> {
+  const row = await loadCaseRow(services, caseId);
+  const steps = await loadSteps(services, caseId);
+  const commitments = await loadCommitments(services, [caseId]);
+  const facts = await clockFacts(services, row);
+  return {
+    row,
+    level: currentLevel(steps),
+    steps,
+    commitments,
+    facts,
+    notices: caseClocks(facts, now),
+    measureClockOverdue: mayEscalateStraightToBreakthrough(facts, now),
+  };
+}
+
+/** The analysis as it is now (the whole Yjs state, base64) and a version marker: a hash of that state. */
+export async function snapshotAnalysis(
+  services: AppServices,
+  caseId: string,
+): Promise<{ documentId: string; version: string; state: string }> {
+  const docId = documentId(caseId, 'analysis');
+  const loaded = await services.store.load(docId);
+  const doc = new Y.Doc();
+  try {
+    if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
+    for (const entry of loaded.tail) Y.applyUpdate(doc, entry.update);
+    const state = Y.encodeStateAsUpdate(doc);
+    const version = crypto.createHash('sha256').update(state).digest('hex').slice(0, 16);
+    return { documentId: docId, version, state: Buffer.from(state).toString('base64') };
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Escalation, breakthrough sessions, commitments, notifications and the monitor: thin routes —
+ * validate the body (400 before anything is read or written), enter the case through the gate (which
+ * logs refusals), run the command (which logs its outcome), present. Rules live in server/src/domain.
+ */
+import {
+  BreakthroughSessionBodySchema,
+  CommitmentBodySchema,
+  EscalateBodySchema,
+  InvitationBodySchema,
+} from '@samenspraak/shared';
+import { type Request, type Response, Router } from 'express';
+import { requestAudit } from '../../audit/caseAudit.js';
+import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import { mayScaleDown, overdueCommitments } from '../../domain/escalation.js';
+import {
+  createSession,
+  escalate,
+  inviteDirector,
+  markCommitmentMet,
+  recordCommitment,
+} from '../../escalation/escalationCommands.js';
+import { ESCALATION_POLICIES } from '../../escalation/escalationPolicies.js';
+import { loadState, presentCommitment } from '../../escalation/escalationState.js';
+import { buildMonitor } from '../../escalation/monitor.js';
+import { notificationsFor } from '../../escalation/notifications.js';
+import type { AppServices } from '../../services.js';
+import { actorOf } from '../authContext.js';
+import { HttpError } from '../errors.js';
+import { parseBody } from '../validate.js';
+
+/** Aggregates only: the municipality and the RET see the monitor, nobody else. */
+export const MONITOR_ROLES = ['gemeente', 'procesregisseur'] as const;
+
+function param(req: Request, name: string): string {
+  const value = req.params[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function escalationRoutes(services: AppServices): Router {
+  const router = Router();
+  const auditOf = (req: Request, res: Response) => requestAudit(services, req, actorOf(res));
+  const enter = (req: Request, res: Response, rule: GateRule) =>
+    enterCase(services, auditOf(req, res), param(req, 'id'), rule);
+
+  router.get('/cases/:id/escalation', async (req, res) => {
+    const scope = await enter(req, res, ESCALATION_POLICIES.read);
+    const state = await loadState(services, scope.caseId, scope.now);
+    await scope.log('read', 'success', 'escalation');
+    res.json({
+      level: state.level,
+      history: state.steps,
+      notices: state.notices,
+      commitments: state.commitments.map((c) => presentCommitment(c, scope.now)),
+      overdueCommitments: overdueCommitments(state.commitments, scope.now).map((c) => c.id),
+      mayScaleDown: mayScaleDown(state.commitments),
+    });
+  });
+
+  router.post('/cases/:id/escalation', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(EscalateBodySchema, req.body);
+    const scope = await enter(req, res, ESCALATION_POLICIES.escalate);
+    res.status(201).json({ step: await escalate(services, scope, body) });
+  });
+
+  router.post('/cases/:id/breakthrough-sessions', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(BreakthroughSessionBodySchema, req.body);
+    const scope = await enter(req, res, ESCALATION_POLICIES.session);
+    res.status(201).json({ session: await createSession(services, scope, body) });
+  });
+
+  router.post('/cases/:id/breakthrough-sessions/:sid/invitations', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(InvitationBodySchema, req.body);
+    const scope = await enter(req, res, ESCALATION_POLICIES.invite);
+    res.status(201).json({ invitation: await inviteDirector(services, scope, param(req, 'sid'), body.userId) });
+  });
+
+  router.post('/cases/:id/commitments', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(CommitmentBodySchema, req.body);
+    const scope = await enter(req, res, ESCALATION_POLICIES.commit);
+    const record = await recordCommitment(services, scope, body);
+    res.status(201).json({ commitment: presentCommitment(record, scope.now) });
+  });
+
+  router.post('/cases/:id/commitments/:cid/met', async (req, res) => {
+    const scope = await enter(req, res, ESCALATION_POLICIES.commitmentMet);
+    const row = await markCommitmentMet(services, scope, param(req, 'cid'));
+    res.json({ commitment: { id: row.id, status: 'met', metAt: row.met_at } });
+  });
+
+  router.get('/notifications', async (req, res) => {
+    res.json({ notifications: await notificationsFor(services, auditOf(req, res)) });
+  });
+
+  router.get('/monitor', async (req, res) => {
+    const audit = auditOf(req, res);
+    const role = audit.actor.role;
+    if (audit.actor.kind !== 'professional' || !role || !(MONITOR_ROLES as readonly string[]).includes(role)) {
+      await audit.log({ event: 'read', caseId: null, outcome: 'denied', what: 'monitor' });
+      throw new HttpError(403, 'forbidden', 'the monitor is for the municipality and the RET process direction');
+    }
+    const monitor = await buildMonitor(services);
+    await audit.log({ event: 'read', caseId: null, outcome: 'success', what: 'monitor' });
+    res.json({ monitor });
+  });
+
+  return router;
+}

@@ -1,0 +1,94 @@
+/**
+ * A version as a readable document (Markdown or PDF): title, the young person's first name, the
+ * version's name and date, the sections the reader may read as text, and the endorsements with each
+ * person's stance in their own words.
+ */
+import type { DocumentType, EndorsementStance } from '@samenspraak/shared';
+import type { EndorsementView } from '../endorsements/endorsements.js';
+import type { SectionExport } from '../export/docJson.js';
+import { type PdfLine, renderPdf } from './pdfWriter.js';
+import { itemText } from './versionContent.js';
+
+const DOCUMENT_TITLES: Record<DocumentType, string> = {
+  analysis: 'Verklarende analyse',
+  futurePlan: 'Toekomstplan',
+  meetingNotes: 'Verslag overleg',
+};
+
+const STANCES: Record<EndorsementStance, string> = {
+  agree: 'eens',
+  'agree-with-remarks': 'eens met opmerkingen',
+  disagree: 'oneens',
+};
+
+export interface ExportModel {
+  title: string;
+  firstName: string;
+  versionName: string;
+  createdAt: string;
+  sections: Array<{ title: string; paragraphs: string[] } | { title: string; items: string[] }>;
+  endorsements: Array<{ name: string; role: string; stance: string; words: string | null }>;
+}
+
+export function exportModel(input: {
+  type: DocumentType;
+  youngPersonName: string;
+  version: { name: string; createdAt: string };
+  sections: Record<string, SectionExport>;
+  endorsements: EndorsementView[];
+}): ExportModel {
+  return {
+    title: DOCUMENT_TITLES[input.type],
+    firstName: input.youngPersonName.trim().split(/\s+/)[0] ?? '',
+    versionName: input.version.name,
+    createdAt: input.version.createdAt,
+    sections: Object.values(input.sections).map((s) => {
+      if (s.content === 'items') return { title: s.title, items: s.items.map(itemText).filter((t) => t !== '') };
+      if (s.content === 'richText') return { title: s.title, paragraphs: s.text.split('\n').filter((p) => p.trim()) };
+      return { title: s.title, paragraphs: ['(deze sectie kon niet worden gelezen)'] };
+    }),
+    endorsements: input.endorsements.map((e) => ({
+      name: e.person.name,
+      role: e.person.role,
+      stance: STANCES[e.stance] ?? e.stance,
+      words: e.words,
+    })),
+  };
+}
+
+const day = (iso: string) => iso.slice(0, 10);
+
+/** Markdown-special characters in people's text are escaped so their words print as written. */
+const md = (s: string) => s.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+
+export function toMarkdown(m: ExportModel): string {
+  const out = [`# ${md(m.title)} — ${md(m.firstName)}`, '', `Versie: ${md(m.versionName)} (${day(m.createdAt)})`, ''];
+  for (const s of m.sections) {
+    out.push(`## ${md(s.title)}`, '');
+    const lines = 'items' in s ? s.items.map((i) => `- ${md(i)}`) : s.paragraphs.map((p) => `${md(p)}\n`);
+    out.push(...(lines.length > 0 ? lines : ['_(leeg)_']), '');
+  }
+  out.push('## Gedragen', '');
+  if (m.endorsements.length === 0) out.push('_(nog niemand)_');
+  for (const e of m.endorsements)
+    out.push(`- ${md(e.name)} (${md(e.role)}): ${e.stance}${e.words ? ` — “${md(e.words)}”` : ''}`);
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
+}
+
+export function toPdf(m: ExportModel): Buffer {
+  const lines: PdfLine[] = [
+    { text: `${m.title} — ${m.firstName}`, size: 18, bold: true },
+    { text: `Versie: ${m.versionName} (${day(m.createdAt)})`, size: 10, gap: 4 },
+  ];
+  for (const s of m.sections) {
+    lines.push({ text: s.title, size: 13, bold: true, gap: 14 });
+    const body = 'items' in s ? s.items.map((i) => `• ${i}`) : s.paragraphs;
+    if (body.length === 0) lines.push({ text: '(leeg)', gap: 2 });
+    for (const text of body) lines.push({ text, gap: 4 });
+  }
+  lines.push({ text: 'Gedragen', size: 13, bold: true, gap: 14 });
+  if (m.endorsements.length === 0) lines.push({ text: '(nog niemand)', gap: 2 });
+  for (const e of m.endorsements)
+    lines.push({ text: `${e.name} (${e.role}): ${e.stance}${e.words ? ` — “${e.words}”` : ''}`, gap: 4 });
+  return renderPdf(lines, { title: `${m.title} — ${m.versionName}` });
+}

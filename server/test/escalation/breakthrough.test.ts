@@ -1,0 +1,164 @@
+/**
+ * Breakthrough sessions: a director with mandate is invited, sees the case during the session and its
+ * follow-up and not after (also their open document is closed), records commitments; the process
+ * director is alerted to overdue ones; the case scales down once all are met.
+ */
+import { CloseCode, documentId } from '@samenspraak/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaseHarness, START, startCaseServer, type TestUser } from '../cases/support.js';
+import { RawCollabSocket } from '../support/rawCollabSocket.js';
+import { tokenFor } from '../support/tokens.js';
+import { countRows, escalateToDbt, type LadderTeam, ladderTeam, STEP } from './support.js';
+
+let h: CaseHarness;
+let team: LadderTeam;
+let director: TestUser;
+let other: TestUser;
+let sessionId: string;
+let followUpUntil: string;
+const sockets: RawCollabSocket[] = [];
+const base = () => `/api/cases/${team.caseId}`;
+const day = (n: number) => new Date(new Date(START).getTime() + n * 86_400_000).toISOString();
+const commitment = {
+  organisation: 'Gemeente Alkmaar',
+  what: 'woonplek per 1 mei',
+  lawOrBudget: 'Jeugdwet',
+  dueAt: day(10),
+};
+
+type Notification = { kind: string; caseId: string; commitmentId?: string };
+
+beforeAll(async () => {
+  h = await startCaseServer();
+  team = await ladderTeam(h);
+  director = await h.user({ role: 'dbt-lid', name: 'Dirk Directeur', organisation: 'Zorgaanbieder Noord' });
+  other = await h.user({ role: 'dbt-lid', name: 'Olga Onderwijs', organisation: 'SWV VO' });
+});
+afterAll(async () => {
+  for (const s of sockets) s.ws.terminate();
+  await h?.close();
+});
+
+describe('a breakthrough session', () => {
+  it('needs the case at the DBT and the process director', async () => {
+    const body = { scheduledAt: day(1), followUpDays: 30 };
+    expect((await h.api(team.regisseur, 'POST', `${base()}/breakthrough-sessions`, body)).status).toBe(409);
+    await escalateToDbt(h, team);
+    expect((await h.api(team.lokaal, 'POST', `${base()}/breakthrough-sessions`, body)).status).toBe(403);
+    const res = await h.api<{ session: { id: string; followUpUntil: string } }>(
+      team.regisseur,
+      'POST',
+      `${base()}/breakthrough-sessions`,
+      body,
+    );
+    expect(res.status).toBe(201);
+    sessionId = res.body.session.id;
+    followUpUntil = res.body.session.followUpUntil;
+    expect(followUpUntil).toBe(new Date(new Date(day(31)).getTime() + 2 * 3_600_000).toISOString());
+  });
+
+  it('invites only professionals with role dbt-lid, and only by the process director', async () => {
+    const url = `${base()}/breakthrough-sessions/${sessionId}/invitations`;
+    const bad = await h.api(team.regisseur, 'POST', url, { userId: team.provider.id });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toMatch(/dbt-lid/);
+    expect((await h.api(team.lokaal, 'POST', url, { userId: director.id })).status).toBe(403);
+    expect(
+      (await h.api(team.regisseur, 'POST', `${base()}/breakthrough-sessions/nope/invitations`, { userId: director.id }))
+        .status,
+    ).toBe(404);
+    expect((await h.api(director, 'GET', base())).status).toBe(404);
+    for (const u of [director, other]) {
+      const res = await h.api<{ invitation: { accessUntil: string } }>(team.regisseur, 'POST', url, { userId: u.id });
+      expect(res.status).toBe(201);
+      expect(res.body.invitation.accessUntil).toBe(followUpUntil);
+    }
+  });
+
+  it('directors record their own commitments; others cannot', async () => {
+    h.setClock(day(1));
+    expect((await h.api(team.provider, 'POST', `${base()}/commitments`, commitment)).status).toBe(403);
+    const res = await h.api<{ commitment: { id: string; status: string; authorId: string } }>(
+      director,
+      'POST',
+      `${base()}/commitments`,
+      commitment,
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.commitment).toMatchObject({ status: 'open', authorId: director.id });
+    const second = await h.api(other, 'POST', `${base()}/commitments`, {
+      ...commitment,
+      organisation: 'SWV VO',
+      lawOrBudget: 'onderwijs',
+      dueAt: day(40),
+    });
+    expect(second.status).toBe(201);
+    expect(await countRows(h, 'commitments')).toBe(2);
+  });
+
+  it('alerts the process director (and the author) when a commitment passes its date', async () => {
+    const alerts = async (u: TestUser) =>
+      (await h.api<{ notifications: Notification[] }>(u, 'GET', '/api/notifications')).body.notifications.filter(
+        (n) => n.kind === 'commitment-overdue',
+      );
+    expect(await alerts(team.regisseur)).toEqual([]);
+    h.setClock(day(10));
+    expect(await alerts(team.regisseur)).toHaveLength(1);
+    expect((await alerts(team.regisseur))[0]?.caseId).toBe(team.caseId);
+    expect(await alerts(director)).toHaveLength(1);
+    expect(await alerts(other)).toEqual([]);
+    expect(await alerts(team.provider)).toEqual([]);
+    const status = await h.api<{ overdueCommitments: string[]; mayScaleDown: boolean }>(
+      team.regisseur,
+      'GET',
+      `${base()}/escalation`,
+    );
+    expect(status.body.overdueCommitments).toHaveLength(1);
+    expect(status.body.mayScaleDown).toBe(false);
+  });
+
+  it('scales down only when every commitment is met', async () => {
+    expect((await h.api(team.regisseur, 'POST', `${base()}/escalation`, { to: 'gesloten', ...STEP })).status).toBe(409);
+    const list = await h.api<{ commitments: { id: string; authorId: string }[] }>(
+      director,
+      'GET',
+      `${base()}/escalation`,
+    );
+    const mine = list.body.commitments.find((c) => c.authorId === director.id);
+    const theirs = list.body.commitments.find((c) => c.authorId === other.id);
+    if (!mine || !theirs) throw new Error('commitments missing');
+    expect((await h.api(director, 'POST', `${base()}/commitments/${theirs.id}/met`)).status).toBe(403);
+    expect((await h.api(director, 'POST', `${base()}/commitments/${mine.id}/met`)).status).toBe(200);
+    expect((await h.api(director, 'POST', `${base()}/commitments/${mine.id}/met`)).status).toBe(409);
+    expect((await h.api(team.regisseur, 'POST', `${base()}/commitments/unknown/met`)).status).toBe(404);
+    expect((await h.api(team.regisseur, 'POST', `${base()}/commitments/${theirs.id}/met`)).status).toBe(200);
+    expect((await h.api(team.regisseur, 'POST', `${base()}/escalation`, { to: 'gesloten', ...STEP })).status).toBe(201);
+  });
+});
+
+describe('a director’s access ends with the follow-up', () => {
+  it('reads during the follow-up; after it HTTP says 404 and the open document is closed', async () => {
+    h.setClock(day(20));
+    expect((await h.api(director, 'GET', base())).status).toBe(200);
+    const docId = documentId(team.caseId, 'analysis');
+    const token = await tokenFor({ [docId]: 'read' }, { sub: director.id, name: director.name, role: 'dbt-lid' });
+    const socket = new RawCollabSocket(h.server.url.replace(/^http/, 'ws'), docId, token);
+    sockets.push(socket);
+    await socket.ready();
+
+    h.setClock(new Date(new Date(followUpUntil).getTime() - 1).toISOString());
+    expect(await h.server.collab.recheckCase(team.caseId)).toMatchObject({ revoked: 0 });
+    expect((await h.api(director, 'GET', base())).status).toBe(200);
+
+    h.setClock(followUpUntil);
+    expect((await h.server.collab.recheckCase(team.caseId)).revoked).toBeGreaterThanOrEqual(1);
+    expect((await socket.closed()).code).toBe(CloseCode.AccessRevoked);
+    expect((await h.api(director, 'GET', base())).status).toBe(404);
+    expect((await h.api(director, 'GET', `${base()}/escalation`)).status).toBe(404);
+    const listed = await h.api<{ cases: { id: string; hasAccess: boolean }[] }>(director, 'GET', '/api/cases');
+    expect(listed.body.cases.find((c) => c.id === team.caseId)?.hasAccess).toBe(false);
+    expect((await h.api(director, 'POST', `${base()}/commitments`, commitment)).status).toBe(404);
+    // Everyone else keeps their access.
+    expect((await h.api(team.regisseur, 'GET', base())).status).toBe(200);
+  });
+});

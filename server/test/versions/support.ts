@@ -1,0 +1,104 @@
+/** A logged-in HTTP client with PUT as well, and case setup for the version tests. */
+import type { Role } from '@samenspraak/shared';
+import * as Y from 'yjs';
+import { createSession, SESSION_COOKIE } from '../../src/identity/sessions.js';
+import type { AppServices } from '../../src/services.js';
+import { addParticipant, createCase } from '../support/caseFixture.js';
+import { tokenFor } from '../support/tokens.js';
+import { TrackedClient, waitFor } from '../support/trackedClient.js';
+
+export type Api = Awaited<ReturnType<typeof apiFor>>;
+
+export async function apiFor(services: AppServices, baseUrl: string, userId: string) {
+  const s = await createSession(services.db, {
+    userId,
+    authenticated: true,
+    remoteAddress: '127.0.0.1',
+    userAgent: 'vitest',
+    ttlMs: 3600_000,
+    now: services.clock(),
+  });
+  const headers = { cookie: `${SESSION_COOKIE}=${s.token}`, 'x-csrf-token': s.csrfToken };
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return {
+    userId,
+    get: (path: string) => send('GET', path),
+    post: (path: string, body: unknown = {}) => send('POST', path, body),
+    put: (path: string, body: unknown = {}) => send('PUT', path, body),
+  };
+}
+
+/** A case with a behavioural scientist (responsible), a young person of `age` and a parent. */
+export async function caseWithPeople(services: AppServices, opts: { dateOfBirth?: string; name?: string } = {}) {
+  const caseId = await createCase(services.db, {
+    dateOfBirth: opts.dateOfBirth ?? '2012-05-01',
+    name: opts.name ?? 'Noor de Vries',
+  });
+  const people: Record<'scientist' | 'youngPerson' | 'parent' | 'localTeam', string> = {
+    scientist: await addParticipant(services.db, caseId, 'gedragswetenschapper', 'Sanne Bakker'),
+    youngPerson: await addParticipant(services.db, caseId, 'jeugdige', 'Noor'),
+    parent: await addParticipant(services.db, caseId, 'ouder', 'Petra de Vries'),
+    localTeam: await addParticipant(services.db, caseId, 'lokaal-team', 'Ahmed Lokaal'),
+  };
+  await services.db
+    .updateTable('cases')
+    .set({ responsible_scientist_id: people.scientist })
+    .where('id', '=', caseId)
+    .execute();
+  return { caseId, docId: `${caseId}.analysis`, people };
+}
+
+/** A real client on the WebSocket server, as `userId`, synced. */
+export async function connect(wsUrl: string, docId: string, userId: string, role: Role = 'gedragswetenschapper') {
+  const client = new TrackedClient(wsUrl, docId, await tokenFor({ [docId]: 'write' }, { sub: userId, role }));
+  await waitFor(() => client.provider.synced, 5000, 'client synced');
+  return client;
+}
+
+/** Writes through the WebSocket and waits until the server reported it durable. */
+export async function write(client: TrackedClient, fn: (doc: Y.Doc) => void): Promise<void> {
+  client.edit(`w${client.sent}`, fn);
+  await waitFor(() => client.saved >= client.sent, 5000, 'saved');
+  if (client.rejections.length > 0) throw new Error(`rejected: ${JSON.stringify(client.rejections)}`);
+}
+
+/** Replaces a rich-text section with paragraphs, the way Tiptap writes them. */
+export function setParagraphs(doc: Y.Doc, section: string, paragraphs: string[]): void {
+  const fragment = doc.getXmlFragment(section);
+  fragment.delete(0, fragment.length);
+  fragment.insert(
+    0,
+    paragraphs.map((text) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      return p;
+    }),
+  );
+}
+
+export function paragraphsOf(doc: Y.Doc, section: string): string[] {
+  return doc
+    .getXmlFragment(section)
+    .toArray()
+    .map((node) =>
+      node instanceof Y.XmlElement
+        ? node
+            .toArray()
+            .map((t) => (t as Y.XmlText).toString())
+            .join('')
+        : '',
+    );
+}
+
+export function addHypothesis(doc: Y.Doc, id: string, text: string): void {
+  const item = new Y.Map<unknown>();
+  item.set('id', id);
+  item.set('text', text);
+  item.set('status', 'open');
+  doc.getArray('hypothesen').push([item]);
+}

@@ -1,0 +1,88 @@
+/**
+ * Escalation, breakthrough sessions and commitments (domain brief §5): the ladder's vocabulary and the
+ * zod schemas of the /api/cases/:id/escalation… bodies. The server validates with these; the client
+ * shows the same levels and laws.
+ */
+import { z } from 'zod';
+
+/** The ladder, bottom to top: local team / provider / GI → RET → BEN-NH → Doorbraakteam. */
+export const ESCALATION_LEVELS = ['lokaal', 'ret', 'ben-nh', 'dbt'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+/** A step may also close the escalation (scaled down after the commitments are met). */
+export const ESCALATION_TARGETS = [...ESCALATION_LEVELS, 'gesloten'] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+
+/** Under which law or budget a director commits resources. */
+export const LAWS_OR_BUDGETS = ['Jeugdwet', 'Wmo', 'Zvw', 'Wlz', 'Participatiewet', 'onderwijs', 'other'] as const;
+export type LawOrBudget = (typeof LAWS_OR_BUDGETS)[number];
+
+export const COMMITMENT_STATUSES = ['open', 'met', 'overdue'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+const text = (what: string) =>
+  z
+    .string({ message: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(4000);
+const id = z.string().min(1).max(100);
+/** A moment with offset, e.g. 2026-03-01T10:00:00Z. */
+const instant = z.iso.datetime({ offset: true, message: 'expected an ISO date-time, e.g. 2026-03-01T10:00:00Z' });
+
+export const EscalateBodySchema = z.strictObject({
+  to: z.enum(ESCALATION_TARGETS, { message: `to must be one of ${ESCALATION_TARGETS.join(', ')}` }),
+  bottleneck: text('bottleneck'),
+  tried: text('tried'),
+});
+export type EscalateBody = z.infer<typeof EscalateBodySchema>;
+
+export const BreakthroughSessionBodySchema = z.strictObject({
+  scheduledAt: instant,
+  /** How long after the session the directors follow the case up (and keep access). */
+  followUpDays: z.number().int().min(1).max(365),
+});
+export type BreakthroughSessionBody = z.infer<typeof BreakthroughSessionBodySchema>;
+
+export const InvitationBodySchema = z.strictObject({ userId: id });
+
+export const CommitmentBodySchema = z.strictObject({
+  organisation: text('organisation').max(200),
+  what: text('what'),
+  lawOrBudget: z.enum(LAWS_OR_BUDGETS, { message: `lawOrBudget must be one of ${LAWS_OR_BUDGETS.join(', ')}` }),
+  dueAt: instant,
+});
+export type CommitmentBody = z.infer<typeof CommitmentBodySchema>;
+
+export interface NoticeView {
+  kind: string;
+  caseId: string;
+  dueAt: string;
+  overdue: boolean;
+  severity: 'info' | 'warning' | 'urgent';
+}
+
+export interface EscalationStepView {
+  id: string;
+  from: EscalationLevel | 'gesloten';
+  to: EscalationTarget;
+  bottleneck: string;
+  tried: string;
+  decidedBy: string;
+  decidedByRole: string;
+  decidedAt: string;
+  analysisSnapshot: { documentId: string; version: string } | null;
+}
+
+export interface CommitmentView {
+  id: string;
+  sessionId: string | null;
+  organisation: string;
+  what: string;
+  lawOrBudget: LawOrBudget;
+  dueAt: string;
+  status: CommitmentStatus;
+  authorId: string;
+}
+
+/** Counts only; a count below 5 is shown as "<5" so that no child can be recognised. */
+export type SuppressedCount = number | '<5';
