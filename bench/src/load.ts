@@ -46,7 +46,7 @@ export interface LoadTarget {
   /** Shared infrastructure (Redis, Postgres) pids: their CPU is reported on its own row, not as "other". */
   infraPids?(): Promise<number[]>;
   /** Runs after the instances stopped, also after failures: drop schemas, delete keys, remove files. */
-  cleanup(): Promise<void>;
+  cleanup(): Promise<string | undefined>;
 }
 
 export interface LoadResult {
@@ -102,6 +102,7 @@ export function singleTarget(kind: ServerKind, secret: string): LoadTarget {
     },
     async cleanup() {
       if (dataDir) removeTempDir(dataDir);
+      return undefined;
     },
   };
 }
@@ -162,32 +163,42 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
     if (notReady) throw new Error(`${label}: ${notReady.error}`);
     const connectMs = Math.max(...readies.map((r) => r.ms));
     log(`${label}: all clients synced in ${connectMs} ms; warm-up ${p.warmupSeconds} s, window ${p.seconds} s`);
-    const infra = (await t.infraPids?.()) ?? null;
 
     // The clients edit from now on; only edits sent inside [windowStart, windowEnd) are measured.
     const windowStart = wallNow() + p.warmupSeconds * 1000;
     const windowEnd = windowStart + p.seconds * 1000;
     for (const w of workers) w.send({ type: 'run', windowStart, windowEnd });
+    // Redis/Postgres pids late in the warm-up (connection pools have grown by then), again at the end.
+    await sleep(windowStart - Math.min(500, p.warmupSeconds * 500) - wallNow());
+    const infra = t.infraPids ? await t.infraPids() : null;
     await sleep(windowStart - wallNow());
     const serverBefore = servers.map((s) => sampleProc(s.pid).cpuMs);
     const workerBefore = workers.map((w) => sampleProc(w.proc.pid!).cpuMs);
-    const infraBefore = (infra ?? []).map(cpuNow);
+    const infraBefore = new Map((infra ?? []).map((pid) => [pid, cpuNow(pid)]));
     const machineBefore = sampleMachineBusyMs();
     const selfBefore = process.cpuUsage();
     const t0 = wallNow();
     await sleep(windowEnd - wallNow());
     const elapsed = wallNow() - t0;
     const serverCpuMs = total(servers.map((s, i) => cpuDelta(s.pid, serverBefore[i]!)));
-    const serverRssPerInstanceMB = servers.map((s) => sampleProc(s.pid).rssBytes / 1024 / 1024);
     const workerCpuPercent = workers.map((w, i) => (cpuDelta(w.proc.pid!, workerBefore[i]!) / elapsed) * 100);
-    // A Postgres backend that went away during the window is counted as 0 rather than spoiling the sum.
-    const infraCpuMs = infra ? total(infra.map((pid, i) => cpuDelta(pid, infraBefore[i]!, 0) || 0)) : null;
+    const machineMs = sampleMachineBusyMs() - machineBefore;
     const self = process.cpuUsage(selfBefore);
+    const serverRssPerInstanceMB = servers.map((s) => sampleProc(s.pid).rssBytes / 1024 / 1024);
+    // A backend that appeared during the window started at 0 CPU; one that went away is lost (counted 0).
+    const infraCpuMs =
+      infra && t.infraPids
+        ? total(
+            [...new Set([...infra, ...(await t.infraPids())])].map(
+              (pid) => cpuDelta(pid, infraBefore.get(pid) ?? 0, 0) || 0,
+            ),
+          )
+        : null;
     // Everything else on the machine (other users' builds, browsers…) competes for the same cores.
     const ourMs =
       serverCpuMs + (infraCpuMs ?? 0) + (total(workerCpuPercent) * elapsed) / 100 + (self.user + self.system) / 1000;
     // Clamped at 0: the samples are taken a few ms apart, so a quiet machine can read slightly negative.
-    const otherCpuPercent = Math.max(0, ((sampleMachineBusyMs() - machineBefore - ourMs) / elapsed) * 100);
+    const otherCpuPercent = Math.max(0, ((machineMs - ourMs) / elapsed) * 100);
 
     // Grace: poll until every in-window edit has reached every other client (and been acked), bounded.
     const graceStart = Date.now();
@@ -251,7 +262,8 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
     for (const w of workers) w.kill();
     await Promise.all(servers.map((s) => s.stop()));
     try {
-      await t.cleanup();
+      const done = await t.cleanup();
+      if (done) log(`${label}: ${done}`);
     } catch (err) {
       log(`${label}: cleanup failed: ${(err as Error).message}`);
     }

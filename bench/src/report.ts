@@ -127,7 +127,9 @@ function ratioLines(r: Report): string[] {
   return [
     `Samenspraak SQLite p99 / Hocuspocus p99 delivery latency: ${fmt(r.ratios.p99SamenspraakOverHocuspocus, 2)}`,
     `Samenspraak SQLite / Hocuspocus server CPU per 1,000 deliveries: ${fmt(r.ratios.cpuSamenspraakOverHocuspocus, 2)}`,
-    ...r.targets.map((t) => `${t.name}: ${t.value} (target ${t.target}${verdict(t)})`),
+    ...r.targets.map(
+      (t) => `${t.name}: ${t.value} (${t.target ? `target ${t.target}${verdict(t)}` : 'for information'})`,
+    ),
   ];
 }
 

@@ -63,6 +63,8 @@ const requested = args.servers?.split(',').map((s) => s.trim()) ?? ALL;
 for (const s of requested) if (!ALL.includes(s)) throw new Error(`unknown server "${s}" (use ${ALL.join(',')})`);
 // In the order of ALL (single-instance first), --no-scale drops the scale-out scenarios.
 const servers = ALL.filter((s) => requested.includes(s) && !(args['no-scale'] && !SINGLE.includes(s as ServerKind)));
+if (servers.length === 0)
+  throw new Error('nothing to run: --servers lists only scale-out scenarios and --no-scale is set');
 if (params.docs > params.clients) throw new Error('--docs must not exceed --clients');
 
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
