@@ -236,6 +236,7 @@ function exportDestructionSuite(overrides: Partial<Config>, cleanup?: () => Prom
         ['delete', 'success', 'systeem'],
         ['delete', 'success', 'systeem'],
         ['delete', 'success', 'systeem'],
+        ['delete', 'success', 'systeem'], // versions, endorsements, votes, escalation texts
         ['delete', 'success', 'systeem'],
         ['destroy', 'success', 'systeem'],
       ]);
