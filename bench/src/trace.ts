@@ -10,9 +10,11 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { ackHooks, type BenchClient, createClient, signToken } from './clients.js';
 import { median, sleep, wallNow } from './latency.js';
-import { freePort, makeTempDir, type RunningServer, removeTempDir, startServer } from './servers.js';
+import { freePort, makeTempDir, ROOT, type RunningServer, removeTempDir, startServer } from './servers.js';
 
-export const TRACE_FILE = '/work/shared/data/editing-trace.json.gz';
+/** The project's shared data sits beside the repository (../shared/data); BENCH_TRACE overrides it. */
+export const TRACE_FILE =
+  process.env.BENCH_TRACE ?? path.resolve(ROOT, '..', 'shared', 'data', 'editing-trace.json.gz');
 const DOC_ID = 'trace-1';
 /** Back-pressure: stop producing above HIGH bytes queued in the socket, resume below LOW. */
 const HIGH_WATER = 4 * 1024 * 1024;

@@ -19,7 +19,7 @@ const MAIN = path.join(ROOT, 'server/dist/main.js');
  * build mode, `tsc -b --dry`), so a stale build cannot make a multi-process test pass or fail.
  */
 export function assertBuilt(): void {
-  const hint = 'build it first: cd /work/main && npx tsc -b shared server';
+  const hint = 'build it first: npx tsc -b shared server (from the repository root)';
   if (!fs.existsSync(MAIN)) throw new Error(`server/dist/main.js is missing — ${hint}`);
   const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
   const dry = spawnSync(process.execPath, [tsc, '-b', 'shared', 'server', '--dry'], { cwd: ROOT, encoding: 'utf8' });
