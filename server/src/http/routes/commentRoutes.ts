@@ -1,42 +1,26 @@
 /** Comments on case documents: list, add (or reply), resolve. Every call is checked against the permission table and logged. */
 import { atLeast, NewCommentSchema } from '@samenspraak/shared';
 import { Router } from 'express';
-import { documentAccessFor } from '../../cases/documentAccess.js';
 import { addComment, findComment, listComments, resolveComment } from '../../comments/comments.js';
 import type { AppServices } from '../../services.js';
 import { type Actor, actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { parseBody } from '../validate.js';
+import { accessOr404, logDocumentEvent } from './documentAudit.js';
 
 export function commentRoutes(services: AppServices): Router {
   const router = Router();
-  const notFound = () => new HttpError(404, 'not_found', 'document not found');
-
   const log = (
     actor: Actor,
     caseId: string,
     event: 'read' | 'create' | 'update',
     outcome: 'success' | 'denied',
     detail: string,
-  ) =>
-    services.accessLog.append({
-      event,
-      caseId,
-      actor: {
-        userId: actor.userId,
-        name: actor.name,
-        role: actor.role,
-        responsible: actor.organisationId ?? 'eigen account',
-      },
-      source: `${actor.remoteAddress} http`,
-      outcome,
-      detail,
-    });
+  ) => logDocumentEvent(services, actor, caseId, event, outcome, detail);
 
   router.get('/documents/:documentId/comments', async (req, res) => {
     const actor = actorOf(res);
-    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
-    if (!access) throw notFound();
+    const access = await accessOr404(services, actor, String(req.params.documentId));
     const readable = Object.entries(access.sections)
       .filter(([, p]) => atLeast(p, 'read'))
       .map(([s]) => s);
@@ -48,8 +32,7 @@ export function commentRoutes(services: AppServices): Router {
   router.post('/documents/:documentId/comments', async (req, res) => {
     const actor = actorOf(res);
     const body = parseBody(NewCommentSchema, req.body);
-    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
-    if (!access) throw notFound();
+    const access = await accessOr404(services, actor, String(req.params.documentId));
     const permission = access.sections[body.section];
     if (!permission) throw new HttpError(400, 'invalid_request', `unknown section "${body.section}"`);
     if (!atLeast(permission, 'comment')) {
@@ -77,8 +60,7 @@ export function commentRoutes(services: AppServices): Router {
 
   router.post('/documents/:documentId/comments/:commentId/resolve', async (req, res) => {
     const actor = actorOf(res);
-    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
-    if (!access) throw notFound();
+    const access = await accessOr404(services, actor, String(req.params.documentId));
     const comment = await findComment(services.db, access.documentId, String(req.params.commentId));
     if (!comment || !atLeast(access.sections[comment.section] ?? 'none', 'read'))
       throw new HttpError(404, 'not_found', 'comment not found');

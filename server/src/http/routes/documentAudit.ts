@@ -1,4 +1,4 @@
-/** Shared by the version and endorsement routes: document access or a 404, and the access-log entry. */
+/** Shared by the document routes (token, comments, versions, endorsements): access or a 404, and the access-log entry. */
 import type { LogEvent } from '../../audit/accessLog.js';
 import { type DocumentAccessInfo, documentAccessFor } from '../../cases/documentAccess.js';
 import type { AppServices } from '../../services.js';

@@ -6,10 +6,9 @@
 import { Router } from 'express';
 import { documentAccessOf } from '../../auth/casePolicy.js';
 import { signCollabToken } from '../../auth/collabTokens.js';
-import { documentAccessFor } from '../../cases/documentAccess.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
-import { HttpError } from '../errors.js';
+import { accessOr404 } from './documentAudit.js';
 
 export const DOCUMENT_TOKEN_TTL_SECONDS = 15 * 60;
 
@@ -17,9 +16,7 @@ export function documentRoutes(services: AppServices): Router {
   const router = Router();
   router.post('/documents/:documentId/token', async (req, res) => {
     const actor = actorOf(res);
-    const access = await documentAccessFor(services.db, actor.userId, String(req.params.documentId), services.clock());
-    // Unknown, foreign and forbidden documents all look the same from outside.
-    if (!access) throw new HttpError(404, 'not_found', 'document not found');
+    const access = await accessOr404(services, actor, String(req.params.documentId));
     const level = documentAccessOf(access.sections) ?? 'read';
     const token = await signCollabToken(
       services.authKey,
