@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { attachRealtime, type RealtimeChannel } from './realtime/realtimeServer.js';
 import { executeDueDestructions } from './retention/executeDestructions.js';
+import { RedisAwarenessRelay, withAwareness } from './scale/redisAwareness.js';
 import { RedisFanout } from './scale/redisFanout.js';
 import type { AppServices } from './services.js';
 import type { DocumentStore } from './storage/documentStore.js';
@@ -86,7 +87,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     !options.fanout && config.redisUrl
       ? new RedisFanout({ url: config.redisUrl, instanceId: config.instanceId, log, registry: metrics.registry })
       : null;
-  const fanout = options.fanout ?? redisFanout ?? undefined;
+  const fanout =
+    options.fanout ??
+    (redisFanout && config.redisUrl
+      ? withAwareness(redisFanout, new RedisAwarenessRelay(config.redisUrl, config.instanceId, log))
+      : undefined);
   const policy =
     options.policy ?? createCasePolicy({ db: appDb.db, authKey, accessLog: services.accessLog, clock, log });
   warmUpYjs();

@@ -6,6 +6,7 @@
  * Transports call `open(socket, request)` and feed the returned session with `message()`/`closed()`.
  */
 import { CloseCode, closeCodeName, isValidDocumentId, type Limits, RejectReason } from '@samenspraak/shared';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CollabAuthError } from '../auth/collabTokens.js';
 import type { Logger } from '../observability/logger.js';
@@ -13,8 +14,15 @@ import type { Metrics } from '../observability/metrics.js';
 import type { DocumentStore } from '../storage/documentStore.js';
 import { PersistQueue } from '../storage/persistQueue.js';
 import { CollabConnection, type DeferredUpdate } from './connection.js';
-import { encodeAwareness, encodeRejected, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './messages.js';
-import { handleMessage, ProtocolError } from './protocolHandler.js';
+import {
+  encodeAwareness,
+  encodeAwarenessFrame,
+  encodeRejected,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './messages.js';
+import { handleMessage, ProtocolError, validateAwarenessUpdate } from './protocolHandler.js';
 import { TokenBucket } from './rateLimiter.js';
 import { DocumentRoom } from './room.js';
 import type { AccessPolicy, CollabSocket, ConnectionRequest, Fanout } from './types.js';
@@ -197,8 +205,12 @@ export class CollabServer {
       return this.kick(conn, CloseCode.MessageTooBig, 'message too big');
     if (!conn.bucket.take()) return this.kick(conn, CloseCode.RateLimited, 'too many messages');
     try {
-      handleMessage(data, room, conn, (update, frame, isStep2) =>
-        this.receiveUpdate(room, conn, update, frame, isStep2),
+      handleMessage(
+        data,
+        room,
+        conn,
+        (update, frame, isStep2) => this.receiveUpdate(room, conn, update, frame, isStep2),
+        (update) => this.opts.fanout?.publishAwareness?.(room.docId, update),
       );
     } catch (err) {
       if (err instanceof InvalidUpdateError) return this.kick(conn, CloseCode.InvalidUpdate, err.message);
@@ -388,7 +400,8 @@ export class CollabServer {
     if (!room.connections.delete(conn)) return;
     this.dirtyAcks.delete(conn);
     this.opts.metrics.connections.dec();
-    room.removeAwarenessOf(conn);
+    const removal = room.removeAwarenessOf(conn);
+    if (removal) this.opts.fanout?.publishAwareness?.(room.docId, removal);
     this.maybeUnload(room);
   }
 
@@ -403,6 +416,18 @@ export class CollabServer {
       return;
     }
     room.broadcast(encodeUpdate(update));
+  }
+
+  /** Presence from another instance: kept (it times out like any remote state) and relayed locally. */
+  private applyRemoteAwareness(room: DocumentRoom, update: Uint8Array): void {
+    try {
+      validateAwarenessUpdate(update);
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, update, 'remote');
+    } catch (err) {
+      this.opts.log.warn({ err, docId: room.docId }, 'invalid awareness update from fan-out ignored');
+      return;
+    }
+    room.broadcast(encodeAwarenessFrame(update));
   }
 
   /** Merges whatever the shared store holds into the loaded document and relays what was new. */
@@ -443,6 +468,7 @@ export class CollabServer {
       await this.opts.fanout?.subscribe(docId, {
         update: (update) => this.applyRemote(room, update),
         resync: () => void this.resyncFromStore(room),
+        awareness: (update) => this.applyRemoteAwareness(room, update),
       });
       room.load(await this.opts.store.load(docId));
     } catch (err) {

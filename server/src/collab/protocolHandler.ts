@@ -20,7 +20,7 @@ function assertConsumed(decoder: decoding.Decoder, what: string): void {
  * y-protocols applies awareness entries one by one, so a broken entry after good ones would leave a
  * half-applied update behind (presence nobody owns). Read the whole update first.
  */
-function validateAwarenessUpdate(update: Uint8Array): void {
+export function validateAwarenessUpdate(update: Uint8Array): void {
   try {
     const d = decoding.createDecoder(update);
     const count = decoding.readVarUint(d);
@@ -40,6 +40,7 @@ export function handleMessage(
   room: DocumentRoom,
   conn: CollabConnection,
   onUpdate: (update: Uint8Array, relayableFrame: Uint8Array | null, isSyncStep2: boolean) => void,
+  onAwareness?: (update: Uint8Array) => void,
 ): void {
   const decoder = decoding.createDecoder(data);
   const type = decoding.readVarUint(decoder);
@@ -71,6 +72,7 @@ export function handleMessage(
       validateAwarenessUpdate(update);
       awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
       room.broadcast(data, conn);
+      onAwareness?.(update);
       return;
     }
     case MessageType.QueryAwareness:

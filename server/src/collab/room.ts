@@ -6,7 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { LoadedDocument } from '../storage/documentStore.js';
 import { CollabConnection } from './connection.js';
-import { encodeAwareness } from './messages.js';
+import { encodeAwarenessFrame } from './messages.js';
 
 export interface DurabilityWaiter {
   conn: CollabConnection;
@@ -122,12 +122,17 @@ export class DocumentRoom {
     for (const conn of this.connections) if (conn !== except) conn.send(frame);
   }
 
-  /** Drops the awareness states a closing connection announced and tells the others. */
-  removeAwarenessOf(conn: CollabConnection): void {
+  /**
+   * Drops the awareness states a closing connection announced and tells the others. Returns the
+   * awareness update that removes them (for other instances), or null when there was nothing.
+   */
+  removeAwarenessOf(conn: CollabConnection): Uint8Array | null {
     const ids = [...conn.awarenessClients].filter((id) => this.awareness.states.has(id));
-    if (ids.length === 0) return;
+    if (ids.length === 0) return null;
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
-    this.broadcast(encodeAwareness(this.awareness, ids), conn);
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
+    this.broadcast(encodeAwarenessFrame(update), conn);
+    return update;
   }
 
   destroy(): void {

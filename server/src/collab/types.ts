@@ -56,11 +56,15 @@ export interface RemoteHandlers {
   update(update: Uint8Array): void;
   /** The fan-out may have missed updates (e.g. Redis was down): reload the document from the store. */
   resync(): void;
+  /** Presence from clients on another instance (an awareness update). */
+  awareness?(update: Uint8Array): void;
 }
 
 export interface Fanout {
   /** Best effort: the update is already durable in the shared store when this is called. */
   publish(docId: string, update: Uint8Array): void;
+  /** Best effort, ephemeral: presence of this instance's clients for the other instances. */
+  publishAwareness?(docId: string, update: Uint8Array): void;
   /** Starts delivering remote updates of docId; resolves once the subscription is live. */
   subscribe(docId: string, handlers: RemoteHandlers): Promise<void>;
   unsubscribe(docId: string): void;

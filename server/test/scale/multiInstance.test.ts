@@ -84,6 +84,23 @@ await describeWithServices('two instances on Redis and Postgres', { redis: true,
     }
   });
 
+  it('presence crosses instances: a cursor set on one is seen on the other, and removed when its client leaves', async () => {
+    const docId = newDoc();
+    const onA = await editor('anna', a, docId);
+    const onB = await editor('bram', b, docId);
+    onA.client.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    onB.client.provider.awareness.setLocalStateField('user', { name: 'Bram' });
+    const seen = (from: Editor, by: Editor, name: string) =>
+      by.client.provider.awareness.getStates().get(from.client.doc.clientID)?.user?.name === name;
+    await waitFor(() => seen(onA, onB, 'Anna') && seen(onB, onA, 'Bram'), 5000, 'presence across instances');
+    onA.client.destroy();
+    await waitFor(
+      () => !onB.client.provider.awareness.getStates().has(onA.client.doc.clientID),
+      5000,
+      'Anna gone on b',
+    );
+  });
+
   it('SIGKILL of one instance mid-edit: its clients move over and nothing reported saved is lost', async () => {
     const docId = newDoc();
     const onA = [await editor('a1', a, docId), await editor('a2', a, docId)];
