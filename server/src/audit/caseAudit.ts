@@ -34,7 +34,8 @@ export interface RequestAudit {
   log(entry: AuditEntry): Promise<number>;
 }
 
-async function responsibleFor(services: AppServices, actor: Actor): Promise<string> {
+/** On whose responsibility the actor works: their organisation's name, or their own account. */
+export async function responsibleFor(services: AppServices, actor: Actor): Promise<string> {
   if (actor.kind === 'client' || !actor.organisationId) return OWN_ACCOUNT;
   const org = await services.db
     .selectFrom('organisations')

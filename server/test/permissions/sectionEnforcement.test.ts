@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { addParticipant, createCase } from '../support/caseFixture.js';
+import { sessionFor } from '../support/sessionClient.js';
 import { startTestServer } from '../support/testServer.js';
 import { tokenFor } from '../support/tokens.js';
 import { TrackedClient, waitFor } from '../support/trackedClient.js';
@@ -246,5 +247,27 @@ describe('document opens and edits are in the access log', () => {
     ]);
     const verdict = await server.services.accessLog.verify();
     expect(verdict.broken).toBeNull();
+  });
+});
+
+describe('document routes log like the case routes', () => {
+  it('records the actor’s role on the case and on whose responsibility they act', async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    const caseId = await createCase(server.services.db, { dateOfBirth: '2012-05-01' });
+    const youngPerson = await addParticipant(server.services.db, caseId, 'jeugdige', 'Noor');
+    const http = await sessionFor(server.services, server.url, youngPerson);
+    const res = await http.post(`/api/documents/${caseId}.analysis/comments`, {
+      section: 'veiligheid',
+      text: 'Ik voel me veilig op school.',
+    });
+    expect(res.status).toBe(201);
+    const [entry] = await server.services.accessLog.forCase(caseId);
+    expect(entry).toMatchObject({
+      event: 'create',
+      user_id: youngPerson,
+      user_role: 'jeugdige',
+      responsible: 'eigen account',
+      outcome: 'success',
+    });
   });
 });

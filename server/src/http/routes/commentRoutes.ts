@@ -3,21 +3,13 @@ import { atLeast, NewCommentSchema } from '@samenspraak/shared';
 import { Router } from 'express';
 import { addComment, findComment, listComments, resolveComment } from '../../comments/comments.js';
 import type { AppServices } from '../../services.js';
-import { type Actor, actorOf } from '../authContext.js';
+import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { parseBody } from '../validate.js';
 import { accessOr404, logDocumentEvent } from './documentAudit.js';
 
 export function commentRoutes(services: AppServices): Router {
   const router = Router();
-  const log = (
-    actor: Actor,
-    caseId: string,
-    event: 'read' | 'create' | 'update',
-    outcome: 'success' | 'denied',
-    detail: string,
-  ) => logDocumentEvent(services, actor, caseId, event, outcome, detail);
-
   router.get('/documents/:documentId/comments', async (req, res) => {
     const actor = actorOf(res);
     const access = await accessOr404(services, actor, String(req.params.documentId));
@@ -25,7 +17,7 @@ export function commentRoutes(services: AppServices): Router {
       .filter(([, p]) => atLeast(p, 'read'))
       .map(([s]) => s);
     const comments = await listComments(services.db, access.documentId, readable);
-    await log(actor, access.caseId, 'read', 'success', `${access.documentId} comments`);
+    await logDocumentEvent(services, actor, access, 'read', 'success', `${access.documentId} comments`);
     res.json({ comments });
   });
 
@@ -36,7 +28,14 @@ export function commentRoutes(services: AppServices): Router {
     const permission = access.sections[body.section];
     if (!permission) throw new HttpError(400, 'invalid_request', `unknown section "${body.section}"`);
     if (!atLeast(permission, 'comment')) {
-      await log(actor, access.caseId, 'create', 'denied', `${access.documentId} comment on ${body.section}`);
+      await logDocumentEvent(
+        services,
+        actor,
+        access,
+        'create',
+        'denied',
+        `${access.documentId} comment on ${body.section}`,
+      );
       throw new HttpError(403, 'forbidden', `you may not comment on section "${body.section}"`);
     }
     if (body.parentId) {
@@ -54,7 +53,14 @@ export function commentRoutes(services: AppServices): Router {
       anchor: body.anchor ?? null,
       now: services.clock(),
     });
-    await log(actor, access.caseId, 'create', 'success', `${access.documentId} comment on ${body.section}`);
+    await logDocumentEvent(
+      services,
+      actor,
+      access,
+      'create',
+      'success',
+      `${access.documentId} comment on ${body.section}`,
+    );
     res.status(201).json({ comment });
   });
 
@@ -66,11 +72,11 @@ export function commentRoutes(services: AppServices): Router {
       throw new HttpError(404, 'not_found', 'comment not found');
     const mayResolve = comment.author.id === actor.userId || access.sections[comment.section] === 'edit';
     if (!mayResolve) {
-      await log(actor, access.caseId, 'update', 'denied', `${access.documentId} resolve comment`);
+      await logDocumentEvent(services, actor, access, 'update', 'denied', `${access.documentId} resolve comment`);
       throw new HttpError(403, 'forbidden', 'only the author or an editor of the section resolves a comment');
     }
     await resolveComment(services.db, comment.id, actor.userId, services.clock());
-    await log(actor, access.caseId, 'update', 'success', `${access.documentId} resolve comment`);
+    await logDocumentEvent(services, actor, access, 'update', 'success', `${access.documentId} resolve comment`);
     res.json({ ok: true });
   });
   return router;

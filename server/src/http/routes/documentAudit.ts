@@ -1,5 +1,6 @@
 /** Shared by the document routes (token, comments, versions, endorsements): access or a 404, and the access-log entry. */
 import type { LogEvent } from '../../audit/accessLog.js';
+import { responsibleFor } from '../../audit/caseAudit.js';
 import { type DocumentAccessInfo, documentAccessFor } from '../../cases/documentAccess.js';
 import type { AppServices } from '../../services.js';
 import type { Actor } from '../authContext.js';
@@ -16,22 +17,26 @@ export async function accessOr404(
   return access;
 }
 
-export function logDocumentEvent(
+/**
+ * The access-log entry of a document route: same shape as the case routes' (`requestAudit`) — the
+ * actor's role on this case and the organisation they act for.
+ */
+export async function logDocumentEvent(
   services: AppServices,
   actor: Actor,
-  caseId: string,
+  access: Pick<DocumentAccessInfo, 'caseId' | 'role'>,
   event: Extract<LogEvent, 'read' | 'create' | 'update' | 'export'>,
   outcome: 'success' | 'denied',
   detail: string,
 ) {
   return services.accessLog.append({
     event,
-    caseId,
+    caseId: access.caseId,
     actor: {
       userId: actor.userId,
       name: actor.name,
-      role: actor.role,
-      responsible: actor.organisationId ?? 'eigen account',
+      role: access.role,
+      responsible: await responsibleFor(services, actor),
     },
     source: `${actor.remoteAddress} http`,
     outcome,

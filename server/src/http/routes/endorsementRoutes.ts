@@ -33,7 +33,7 @@ export function endorsementRoutes(services: AppServices): Router {
     const body = parseBody(EndorsementSchema, req.body);
     const access = await accessOr404(services, actor, String(req.params.documentId));
     if (!takesPart(access)) {
-      await logDocumentEvent(services, actor, access.caseId, 'update', 'denied', `${access.documentId} endorsement`);
+      await logDocumentEvent(services, actor, access, 'update', 'denied', `${access.documentId} endorsement`);
       throw new HttpError(403, 'forbidden', 'you only read this document; you cannot endorse it');
     }
     const endorsement = await setEndorsement(services.db, {
@@ -44,7 +44,7 @@ export function endorsementRoutes(services: AppServices): Router {
       words: body.words ? body.words : null,
       now: services.clock(),
     });
-    await logDocumentEvent(services, actor, access.caseId, 'update', 'success', `${access.documentId} endorsement`);
+    await logDocumentEvent(services, actor, access, 'update', 'success', `${access.documentId} endorsement`);
     res.json({ endorsement });
   });
 
@@ -55,7 +55,7 @@ export function endorsementRoutes(services: AppServices): Router {
       listEndorsements(services.db, access.documentId),
       listEndorsements(services.db, access.documentId, true),
     ]);
-    await logDocumentEvent(services, actor, access.caseId, 'read', 'success', `${access.documentId} endorsements`);
+    await logDocumentEvent(services, actor, access, 'read', 'success', `${access.documentId} endorsements`);
     res.json({ endorsements, history });
   });
 
@@ -64,7 +64,7 @@ export function endorsementRoutes(services: AppServices): Router {
     const body = parseBody(SignOffSchema, req.body);
     const access = await accessOr404(services, actor, String(req.params.documentId));
     if (!(await maySignOff(services, access.caseId, actor.userId, access.role))) {
-      await logDocumentEvent(services, actor, access.caseId, 'create', 'denied', `${access.documentId} sign-off`);
+      await logDocumentEvent(services, actor, access, 'create', 'denied', `${access.documentId} sign-off`);
       throw new HttpError(403, 'forbidden', "only the case's responsible behavioural scientist signs off");
     }
     const version = await createVersion(services, {
@@ -74,7 +74,7 @@ export function endorsementRoutes(services: AppServices): Router {
       kind: 'signed-off',
       person: personOf(actor, access),
     });
-    await logDocumentEvent(services, actor, access.caseId, 'create', 'success', `${access.documentId} sign-off`);
+    await logDocumentEvent(services, actor, access, 'create', 'success', `${access.documentId} sign-off`);
     res.status(201).json({ version, endorsements: await listEndorsements(services.db, access.documentId) });
   });
 
@@ -88,7 +88,7 @@ export function endorsementRoutes(services: AppServices): Router {
     if (!type || !SECTIONS[type].some((s) => s.id === HYPOTHESES_SECTION))
       throw new HttpError(404, 'not_found', 'this document has no hypotheses');
     if (!atLeast(access.sections[HYPOTHESES_SECTION] ?? 'none', 'comment')) {
-      await logDocumentEvent(services, actor, access.caseId, 'update', 'denied', detail);
+      await logDocumentEvent(services, actor, access, 'update', 'denied', detail);
       throw new HttpError(403, 'forbidden', 'you may not give your view on the hypotheses');
     }
     const doc = await currentDoc(services, access.documentId);
@@ -107,7 +107,7 @@ export function endorsementRoutes(services: AppServices): Router {
       agree: body.agree,
       now: services.clock(),
     });
-    await logDocumentEvent(services, actor, access.caseId, 'update', 'success', detail);
+    await logDocumentEvent(services, actor, access, 'update', 'success', detail);
     res.json({ tally });
   });
 

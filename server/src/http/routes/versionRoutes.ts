@@ -42,7 +42,7 @@ export function versionRoutes(services: AppServices): Router {
     const body = parseBody(NewVersionSchema, req.body);
     const access = await accessOr404(services, actor, String(req.params.documentId));
     if (!Object.values(access.sections).includes('edit')) {
-      await logDocumentEvent(services, actor, access.caseId, 'create', 'denied', `${access.documentId} version`);
+      await logDocumentEvent(services, actor, access, 'create', 'denied', `${access.documentId} version`);
       throw new HttpError(403, 'forbidden', 'only someone who edits this document saves a version of it');
     }
     const version = await createVersion(services, {
@@ -52,7 +52,7 @@ export function versionRoutes(services: AppServices): Router {
       kind: 'manual',
       person: personOf(actor, access),
     });
-    await logDocumentEvent(services, actor, access.caseId, 'create', 'success', `${access.documentId} version`);
+    await logDocumentEvent(services, actor, access, 'create', 'success', `${access.documentId} version`);
     res.status(201).json({ version });
   });
 
@@ -60,7 +60,7 @@ export function versionRoutes(services: AppServices): Router {
     const actor = actorOf(res);
     const access = await accessOr404(services, actor, String(req.params.documentId));
     const versions = await listVersions(services.db, access.documentId);
-    await logDocumentEvent(services, actor, access.caseId, 'read', 'success', `${access.documentId} versions`);
+    await logDocumentEvent(services, actor, access, 'read', 'success', `${access.documentId} versions`);
     res.json({ versions });
   });
 
@@ -77,7 +77,7 @@ export function versionRoutes(services: AppServices): Router {
     const doc = docFromState(state);
     try {
       const sections = sectionsFor(doc, typeOf(access), readableSections(access.sections));
-      await logDocumentEvent(services, actor, access.caseId, 'read', 'success', `${access.documentId} version`);
+      await logDocumentEvent(services, actor, access, 'read', 'success', `${access.documentId} version`);
       res.json({ version, sections, endorsements });
     } finally {
       doc.destroy();
@@ -92,7 +92,7 @@ export function versionRoutes(services: AppServices): Router {
       const to = await docOf(access, String(req.params.to));
       try {
         const sections = diffDocs(from, to, typeOf(access), readableSections(access.sections));
-        await logDocumentEvent(services, actor, access.caseId, 'read', 'success', `${access.documentId} version diff`);
+        await logDocumentEvent(services, actor, access, 'read', 'success', `${access.documentId} version diff`);
         res.json({ from: String(req.params.from), to: String(req.params.to), sections });
       } finally {
         to.destroy();
@@ -116,12 +116,12 @@ export function versionRoutes(services: AppServices): Router {
         sections: body.sections,
         person: personOf(actor, access),
       });
-      await logDocumentEvent(services, actor, access.caseId, 'update', 'success', `${detail} (${result.changed})`);
+      await logDocumentEvent(services, actor, access, 'update', 'success', `${detail} (${result.changed})`);
       res.json(result);
     } catch (err) {
       if (!(err instanceof RestoreRefused)) throw err;
       if (err.reason === 'unknown_section') throw new HttpError(400, 'invalid_request', err.message);
-      await logDocumentEvent(services, actor, access.caseId, 'update', 'denied', detail);
+      await logDocumentEvent(services, actor, access, 'update', 'denied', detail);
       throw new HttpError(403, 'forbidden', err.message);
     }
   });
@@ -141,7 +141,7 @@ export function versionRoutes(services: AppServices): Router {
         sections: sectionsFor(doc, typeOf(access), readableSections(access.sections)),
         endorsements: version.endorsements,
       });
-      await logDocumentEvent(services, actor, access.caseId, 'export', 'success', `${access.documentId} ${format}`);
+      await logDocumentEvent(services, actor, access, 'export', 'success', `${access.documentId} ${format}`);
       const file = `${model.title} ${version.name}`.replace(/[^\w .-]+/g, '_');
       res.setHeader('content-disposition', `attachment; filename="${file}.${format}"`);
       if (format === 'md') res.type('text/markdown; charset=utf-8').send(toMarkdown(model));
