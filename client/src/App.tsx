@@ -1,17 +1,22 @@
+import { AuthProvider } from './app/auth';
+import { Routes } from './app/Routes';
 import { AccessProblem } from './components/AccessProblem';
 import { DocumentPage } from './components/DocumentPage';
 import { Layout } from './components/Layout';
-import { StartPage } from './components/StartPage';
 import { t } from './i18n';
 import type { Session } from './session';
 
+/**
+ * Two ways in: the app with login (cases, documents, meetings), or — for a shared demo or benchmark
+ * document opened with `/?doc=<id>#token=<jwt>` — the single-document page of the foundation.
+ */
 export function App({ session }: { session: Session }) {
   switch (session.kind) {
     case 'start':
       return (
-        <Layout>
-          <StartPage />
-        </Layout>
+        <AuthProvider>
+          <Routes />
+        </AuthProvider>
       );
     case 'invalid-link':
       return (

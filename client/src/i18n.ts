@@ -210,3 +210,11 @@ export const t: Messages = catalogs[lang];
 export function roleLabel(role: string): string {
   return (t.roles as Record<string, string>)[role] ?? role;
 }
+
+/**
+ * Messages of one feature, in both languages, picked for the current language. Each feature keeps its
+ * own catalogue (`features/<name>/messages.ts`) so features can grow without touching one shared file.
+ */
+export function messages<T>(catalogue: Record<Lang, T>): T {
+  return catalogue[lang];
+}

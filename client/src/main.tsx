@@ -1,19 +1,23 @@
+import '@amsterdam/design-system-tokens/dist/index.css';
+import '@amsterdam/design-system-css/dist/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { lang } from './i18n';
 import { readSession } from './session';
 import './styles.css';
+import './app/shell.css';
 
 document.documentElement.lang = lang;
 
-// A new link opened in this tab (only the #token part changed): start over with the new access.
-window.addEventListener('hashchange', () => window.location.reload());
+const session = readSession();
+// A new link opened on the single-document page (only the #token part changed): start over with it.
+if (session.kind === 'document') window.addEventListener('hashchange', () => window.location.reload());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 createRoot(root).render(
   <StrictMode>
-    <App session={readSession()} />
+    <App session={session} />
   </StrictMode>,
 );

@@ -61,16 +61,58 @@ export interface RealtimeConnectErrorData {
   code: 'unauthenticated';
 }
 
+/** A case room: everyone with access to the case who has it open gets its live events. */
+export const RealtimeCaseRefSchema = z.object({ caseId: z.string().min(1).max(100) }).strict();
+export type RealtimeCaseRef = z.infer<typeof RealtimeCaseRefSchema>;
+
+/**
+ * "Something on this case changed; re-read it": sent to the case room after the change is stored.
+ * Payloads carry ids only, never case content; the client re-reads through the API, which checks
+ * access and writes the access log.
+ */
+export interface CaseChanged {
+  caseId: string;
+  /** What changed. */
+  kind: 'comments' | 'versions' | 'endorsements' | 'escalation' | 'commitments' | 'meetings' | 'case';
+  /** The document concerned, for comments, versions and endorsements. */
+  documentId?: string;
+  /** The meeting concerned, for meetings. */
+  meetingId?: string;
+}
+
+/** A new in-app notification for this user (clock due, overdue commitment, escalation step). */
+export interface NotificationPush {
+  caseId: string;
+  kind: string;
+  message: string;
+  /** ISO 8601. */
+  at: string;
+}
+
 export interface ClientToServerEvents {
+  'case:join': (payload: RealtimeCaseRef, ack?: (result: RealtimeAck) => void) => void;
+  'case:leave': (payload: RealtimeCaseRef, ack?: (result: RealtimeAck) => void) => void;
   'document:join': (payload: RealtimeDocumentRef, ack?: (result: RealtimeAck) => void) => void;
   'document:leave': (payload: RealtimeDocumentRef, ack?: (result: RealtimeAck) => void) => void;
   'notice:send': (payload: NoticeSend, ack?: (result: RealtimeAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
+  'case:changed': (payload: CaseChanged) => void;
+  notification: (payload: NotificationPush) => void;
   'presence:changed': (payload: PresenceChanged) => void;
   notice: (payload: Notice) => void;
   error: (payload: RealtimeError) => void;
+}
+
+/** socket.io room of a case. */
+export function caseRoom(caseId: string): string {
+  return `case:${caseId}`;
+}
+
+/** socket.io room of one user (their notifications, on every device). */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
 }
 
 /** socket.io room of a document's realtime channel. */

@@ -1,0 +1,99 @@
+/** A young person or parent accepts their invitation: the one-time code, then their own login. */
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  PasswordInput,
+  TextInput,
+} from '@amsterdam/design-system-react';
+import { type AcceptInvitationResponse, PASSWORD_MIN_LENGTH } from '@samenspraak/shared';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, setCsrfToken } from './api';
+import { useAuth } from './auth';
+import { m } from './messages';
+import { navigate, paths } from './router';
+
+export function InvitationPage({ invitationId }: { invitationId: string }) {
+  const { refresh } = useAuth();
+  const [code, setCode] = useState('');
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    void (async () => {
+      try {
+        const res = await api<AcceptInvitationResponse>(
+          'POST',
+          `/api/invitations/${encodeURIComponent(invitationId)}/accept`,
+          { code, login, password },
+        );
+        setCsrfToken(res.csrfToken);
+        await refresh();
+        navigate(paths.overview(), { replace: true });
+      } catch (err) {
+        setError(err instanceof ApiError ? err.message : String(err));
+      } finally {
+        setBusy(false);
+      }
+    })();
+  };
+
+  return (
+    <section className="narrow stack" aria-labelledby="invitation-title">
+      <Heading level={1} id="invitation-title">
+        {m.invitationTitle}
+      </Heading>
+      <Paragraph>{m.invitationIntro}</Paragraph>
+      {error && (
+        <Alert heading={m.invitationFailed} headingLevel={2} severity="error" role="alert">
+          <Paragraph>{error}</Paragraph>
+        </Alert>
+      )}
+      <form onSubmit={submit} className="stack" aria-label={m.invitationTitle}>
+        <Field>
+          <Label htmlFor="inv-code">{m.invitationCode}</Label>
+          <TextInput
+            id="inv-code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          />
+        </Field>
+        <Field>
+          <Label htmlFor="inv-login">{m.invitationLogin}</Label>
+          <TextInput
+            id="inv-login"
+            autoComplete="username"
+            required
+            value={login}
+            onChange={(e) => setLogin(e.target.value)}
+          />
+        </Field>
+        <Field>
+          <Label htmlFor="inv-password">{m.invitationPassword}</Label>
+          <PasswordInput
+            id="inv-password"
+            autoComplete="new-password"
+            minLength={PASSWORD_MIN_LENGTH}
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </Field>
+        <Button type="submit" disabled={busy}>
+          {m.invitationButton}
+        </Button>
+      </form>
+    </section>
+  );
+}

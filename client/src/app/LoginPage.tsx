@@ -1,0 +1,120 @@
+/** Login: user name + password, then (for professionals) the 6-digit TOTP code. */
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Label,
+  Paragraph,
+  PasswordInput,
+  TextInput,
+} from '@amsterdam/design-system-react';
+import type { LoginResponse } from '@samenspraak/shared';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, setCsrfToken } from './api';
+import { useAuth } from './auth';
+import { m } from './messages';
+
+export function LoginPage() {
+  const { refresh } = useAuth();
+  const [step, setStep] = useState<'password' | 'totp'>('password');
+  const [login, setLogin] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitPassword = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const res = await api<LoginResponse>('POST', '/api/auth/login', { login, password });
+      setCsrfToken(res.csrfToken);
+      setPassword('');
+      if (res.next === 'totp') setStep('totp');
+      else await refresh();
+    });
+  };
+
+  const submitCode = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      await api('POST', '/api/auth/totp', { code });
+      await refresh();
+    });
+  };
+
+  return (
+    <section className="narrow stack" aria-labelledby="login-title">
+      <Heading level={1} id="login-title">
+        {step === 'password' ? m.loginTitle : m.totpTitle}
+      </Heading>
+      <Paragraph>{step === 'password' ? m.loginIntro : m.totpIntro}</Paragraph>
+      {error && (
+        <Alert heading={m.loginFailed} headingLevel={2} severity="error" role="alert">
+          <Paragraph>{error}</Paragraph>
+        </Alert>
+      )}
+      {step === 'password' ? (
+        <form onSubmit={submitPassword} className="stack" aria-label={m.loginTitle}>
+          <Field>
+            <Label htmlFor="login-name">{m.loginName}</Label>
+            <TextInput
+              id="login-name"
+              name="login"
+              autoComplete="username"
+              required
+              value={login}
+              onChange={(e) => setLogin(e.target.value)}
+            />
+          </Field>
+          <Field>
+            <Label htmlFor="login-password">{m.password}</Label>
+            <PasswordInput
+              id="login-password"
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+          <Button type="submit" disabled={busy}>
+            {m.loginButton}
+          </Button>
+        </form>
+      ) : (
+        <form onSubmit={submitCode} className="stack" aria-label={m.totpTitle}>
+          <Field>
+            <Label htmlFor="login-totp">{m.totpCode}</Label>
+            <TextInput
+              id="login-totp"
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            />
+          </Field>
+          <Button type="submit" disabled={busy}>
+            {m.totpButton}
+          </Button>
+        </form>
+      )}
+    </section>
+  );
+}

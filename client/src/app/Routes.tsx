@@ -1,0 +1,85 @@
+/** Which page the current address shows; everything but login and invitations needs a session. */
+import { Alert, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
+import { useEffect } from 'react';
+import { CaseDocumentPage } from '../features/documents/CaseDocumentPage';
+import { BreakthroughPage } from '../features/escalation/BreakthroughPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
+import { MonitorPage } from '../features/monitor/MonitorPage';
+import { CasePage } from '../features/overview/CasePage';
+import { CasesPage } from '../features/overview/CasesPage';
+import { AppShell } from './AppShell';
+import { useAuth } from './auth';
+import { InvitationPage } from './InvitationPage';
+import { LoginPage } from './LoginPage';
+import { m } from './messages';
+import { AppLink, navigate, paths, type Route, useRoute } from './router';
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <CasesPage />;
+    case 'case':
+      return <CasePage caseId={route.caseId} />;
+    case 'document':
+      return <CaseDocumentPage key={`${route.caseId}/${route.type}`} caseId={route.caseId} type={route.type} />;
+    case 'meeting':
+      return <MeetingPage key={route.meetingId} caseId={route.caseId} meetingId={route.meetingId} />;
+    case 'breakthrough':
+      return <BreakthroughPage caseId={route.caseId} />;
+    case 'monitor':
+      return <MonitorPage />;
+    case 'login':
+    case 'invitation':
+      return null; // handled before the session check
+    case 'notFound':
+      return (
+        <section className="stack">
+          <Heading level={1}>{m.notFoundTitle}</Heading>
+          <Paragraph>{m.notFoundBody}</Paragraph>
+          <AppLink to={paths.overview()}>{m.backToCases}</AppLink>
+        </section>
+      );
+  }
+}
+
+export function Routes() {
+  const route = useRoute();
+  const { state, refresh } = useAuth();
+
+  // After logging in on the login page, go to where the user wanted to be (or the overview).
+  useEffect(() => {
+    if (state.status === 'authenticated' && route.name === 'login') {
+      const next = new URLSearchParams(location.search).get('next');
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : paths.overview(), { replace: true });
+    }
+  }, [state.status, route.name]);
+
+  if (route.name === 'invitation')
+    return (
+      <AppShell>
+        <InvitationPage invitationId={route.invitationId} />
+      </AppShell>
+    );
+  if (state.status === 'loading') return <AppShell>{<Paragraph>{m.loading}</Paragraph>}</AppShell>;
+  if (state.status === 'offline')
+    return (
+      <AppShell>
+        <Alert heading={m.offlineTitle} headingLevel={1} severity="error">
+          <Paragraph>{state.message}</Paragraph>
+          <Button onClick={() => void refresh()}>{m.retry}</Button>
+        </Alert>
+      </AppShell>
+    );
+  if (state.status === 'anonymous') {
+    return (
+      <AppShell>
+        <LoginPage />
+      </AppShell>
+    );
+  }
+  return (
+    <AppShell>
+      <Page route={route} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The socket.io channel at `/realtime` for live case events (comments, meetings, escalation,
+ * notifications). One connection per tab, authenticated by the session cookie; pages join the rooms
+ * they show (`case:join`, `meeting:join`) and listen with `useRealtimeEvent`.
+ * Event names and payloads are typed once in `shared/src/realtimeEvents.ts`.
+ */
+import { type ClientToServerEvents, REALTIME_PATH, type ServerToClientEvents } from '@samenspraak/shared';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { io, type Socket } from 'socket.io-client';
+
+export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let socket: RealtimeSocket | null = null;
+const statusListeners = new Set<() => void>();
+
+/** The tab's socket, created on first use (after login: the cookie is what authenticates it). */
+export function realtime(): RealtimeSocket {
+  if (!socket) {
+    socket = io({ path: REALTIME_PATH, withCredentials: true, transports: ['websocket', 'polling'] });
+    const notify = () => {
+      for (const l of statusListeners) l();
+    };
+    socket.on('connect', notify);
+    socket.on('disconnect', notify);
+    socket.on('connect_error', notify);
+  }
+  return socket;
+}
+
+/** Closes the socket (on logout): the next `realtime()` connects with the new session. */
+export function closeRealtime(): void {
+  socket?.disconnect();
+  socket = null;
+}
+
+export function useRealtimeConnected(): boolean {
+  return useSyncExternalStore(
+    (l) => {
+      statusListeners.add(l);
+      return () => statusListeners.delete(l);
+    },
+    () => socket?.connected ?? false,
+  );
+}
+
+/**
+ * Listens to a server event while the component is mounted. The handler may change between renders
+ * without re-subscribing.
+ */
+export function useRealtimeEvent<E extends keyof ServerToClientEvents>(
+  event: E,
+  handler: ServerToClientEvents[E],
+): void {
+  const ref = useRef(handler);
+  ref.current = handler;
+  useEffect(() => {
+    const s = realtime();
+    const listener = ((...args: Parameters<ServerToClientEvents[E]>) =>
+      (ref.current as (...a: unknown[]) => void)(...args)) as unknown as ServerToClientEvents[E];
+    // socket.io's typed `on` cannot relate a generic event to its listener; the map above is the contract.
+    (s.on as (e: string, l: unknown) => void)(event, listener);
+    return () => {
+      (s.off as (e: string, l: unknown) => void)(event, listener);
+    };
+  }, [event]);
+}
+
+/**
+ * Joins a room while mounted, and again after every reconnect (rooms do not survive a reconnect).
+ * `join`/`leave` are the client events of the room kind, e.g. `case:join` / `case:leave`.
+ */
+export function useRoom<J extends keyof ClientToServerEvents, L extends keyof ClientToServerEvents>(
+  join: J,
+  leave: L,
+  payload: Parameters<ClientToServerEvents[J]>[0] | null,
+): void {
+  const key = payload === null ? null : JSON.stringify(payload);
+  useEffect(() => {
+    if (key === null) return;
+    const s = realtime();
+    const body = JSON.parse(key) as unknown;
+    const emit = s.emit as (e: string, p: unknown) => void;
+    const doJoin = () => emit(join, body);
+    if (s.connected) doJoin();
+    s.on('connect', doJoin);
+    return () => {
+      s.off('connect', doJoin);
+      if (s.connected) emit(leave, body);
+    };
+  }, [join, leave, key]);
+}

@@ -1,0 +1,93 @@
+/**
+ * A small History-API router: the routes of the app as data, `navigate()` for code, `<AppLink>` for
+ * links (real `<a href>` so they work with the keyboard, middle-click and screen readers).
+ */
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'overview' }
+  | { name: 'login' }
+  | { name: 'invitation'; invitationId: string }
+  | { name: 'case'; caseId: string }
+  | { name: 'document'; caseId: string; type: 'analysis' | 'futurePlan' }
+  | { name: 'meeting'; caseId: string; meetingId: string }
+  | { name: 'breakthrough'; caseId: string }
+  | { name: 'monitor' }
+  | { name: 'notFound' };
+
+const DOC_SLUGS = { analyse: 'analysis', toekomstplan: 'futurePlan' } as const;
+
+/** Path → route. Dutch paths: they show in the address bar of Dutch users. */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [a, b, c, d] = parts;
+  if (parts.length === 0) return { name: 'overview' };
+  if (a === 'inloggen' && parts.length === 1) return { name: 'login' };
+  if (a === 'monitor' && parts.length === 1) return { name: 'monitor' };
+  if (a === 'uitnodiging' && b && parts.length === 2) return { name: 'invitation', invitationId: b };
+  if (a === 'zaken' && b) {
+    if (parts.length === 2) return { name: 'case', caseId: b };
+    if (parts.length === 3 && c && c in DOC_SLUGS)
+      return { name: 'document', caseId: b, type: DOC_SLUGS[c as keyof typeof DOC_SLUGS] };
+    if (parts.length === 3 && c === 'doorbraak') return { name: 'breakthrough', caseId: b };
+    if (parts.length === 4 && c === 'overleg' && d) return { name: 'meeting', caseId: b, meetingId: d };
+  }
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  overview: () => '/',
+  login: () => '/inloggen',
+  monitor: () => '/monitor',
+  case: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}`,
+  document: (caseId: string, type: 'analysis' | 'futurePlan') =>
+    `/zaken/${encodeURIComponent(caseId)}/${type === 'analysis' ? 'analyse' : 'toekomstplan'}`,
+  meeting: (caseId: string, meetingId: string) =>
+    `/zaken/${encodeURIComponent(caseId)}/overleg/${encodeURIComponent(meetingId)}`,
+  breakthrough: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}/doorbraak`,
+};
+
+const listeners = new Set<() => void>();
+function emit() {
+  for (const l of listeners) l();
+}
+if (typeof window !== 'undefined') window.addEventListener('popstate', emit);
+
+/** Keeps `?lang=` when moving around, so an English session stays English. */
+function withLang(path: string): string {
+  if (typeof location === 'undefined') return path;
+  const langParam = new URLSearchParams(location.search).get('lang');
+  if (!langParam || path.includes('?')) return path;
+  return `${path}?lang=${encodeURIComponent(langParam)}`;
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  const target = withLang(path);
+  if (options.replace) history.replaceState(null, '', target);
+  else history.pushState(null, '', target);
+  window.scrollTo(0, 0);
+  emit();
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => location.pathname,
+  );
+  return parseRoute(pathname);
+}
+
+/** An in-app link: a normal anchor that navigates without a page load. */
+export function AppLink({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {
+  const href = withLang(to);
+  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(e);
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    navigate(to);
+  };
+  return <a href={href} onClick={handle} {...rest} />;
+}
