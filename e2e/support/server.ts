@@ -63,7 +63,16 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   throw new Error(`server not healthy within ${timeoutMs} ms:\n${output()}`);
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Seed the demo organisations, people and cases (`--demo`); logins land in `<dataDir>/demo-logins.txt`. */
+  demo?: boolean;
+  /** A settable domain clock (`PUT /api/test/clock {now}`), for deadlines in end-to-end scenarios. */
+  testClock?: boolean;
+  /** Extra environment for the server process. */
+  env?: Record<string, string>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   for (const [file, hint] of [
     [serverEntry, 'the server is not built: run `npm run build` (or `npx tsc -b shared server`) first'],
     [clientIndex, 'the client is not built: run `npm run build -w client` first'],
@@ -85,7 +94,10 @@ export async function startTestServer(): Promise<TestServer> {
     DATA_DIR: dataDir,
     AUTH_SECRET: secret,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    ...(options.testClock ? { SAMENSPRAAK_TEST_CLOCK: '1' } : {}),
+    ...options.env,
   };
+  const args = [serverEntry, ...(options.demo ? ['--demo'] : [])];
   // Always the embedded SQLite store in dataDir, whatever the surrounding environment configures.
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
@@ -101,7 +113,7 @@ export async function startTestServer(): Promise<TestServer> {
     output: () => log,
     async start() {
       if (child) throw new Error('server already running');
-      const proc = spawn(process.execPath, [serverEntry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const proc = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
       child = proc;
       proc.stdout?.on('data', (chunk: Buffer) => {
         log += chunk.toString();
