@@ -5,9 +5,10 @@
  */
 import { MessageType, SyncStep } from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabConnection } from './connection.js';
-import { encodeAwareness, encodeSyncStep2 } from './messages.js';
+import { encodeAwareness, encodeAwarenessFrame, encodeSyncStep2 } from './messages.js';
 import type { DocumentRoom } from './room.js';
 
 export class ProtocolError extends Error {}
@@ -33,6 +34,49 @@ export function validateAwarenessUpdate(update: Uint8Array): void {
   } catch (err) {
     throw new ProtocolError(`malformed awareness update: ${(err as Error).message}`);
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Presence shows who someone is; the client must not decide that. Every awareness state a connection
+ * sends gets its `user.name`, `user.role` and `user.userId` from the verified token (other fields such
+ * as the cursor colour stay), and entries for client ids another connection announced are dropped, so
+ * nobody can rename or remove someone else's presence. Returns null when nothing is left.
+ */
+export function stampAwarenessUpdate(
+  update: Uint8Array,
+  conn: CollabConnection,
+  room: DocumentRoom,
+): Uint8Array | null {
+  const { claims } = conn.grant;
+  const d = decoding.createDecoder(update);
+  const count = decoding.readVarUint(d);
+  const kept: Array<[number, number, string]> = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    const state: unknown = JSON.parse(decoding.readVarString(d));
+    let owner: CollabConnection | null = null;
+    for (const other of room.connections) if (other !== conn && other.awarenessClients.has(clientId)) owner = other;
+    if (owner) continue;
+    if (isRecord(state)) {
+      const user = isRecord(state.user) ? state.user : {};
+      state.user = { ...user, name: claims.name, role: claims.role, userId: claims.sub };
+    }
+    kept.push([clientId, clock, JSON.stringify(state)]);
+  }
+  if (kept.length === 0) return null;
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, kept.length);
+  for (const [clientId, clock, json] of kept) {
+    encoding.writeVarUint(e, clientId);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, json);
+  }
+  return encoding.toUint8Array(e);
 }
 
 export function handleMessage(
@@ -67,11 +111,13 @@ export function handleMessage(
       return;
     }
     case MessageType.Awareness: {
-      const update = decoding.readVarUint8Array(decoder);
+      const received = decoding.readVarUint8Array(decoder);
       assertConsumed(decoder, 'awareness message');
-      validateAwarenessUpdate(update);
+      validateAwarenessUpdate(received);
+      const update = stampAwarenessUpdate(received, conn, room);
+      if (!update) return;
       awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
-      room.broadcast(data, conn);
+      room.broadcast(encodeAwarenessFrame(update), conn);
       onAwareness?.(update);
       return;
     }

@@ -2,6 +2,7 @@
 import { CloseCode, MessageType, RejectReason } from '@samenspraak/shared';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createTokenAccessPolicy } from '../../src/auth/tokenAccessPolicy.js';
 import { SqliteStore } from '../../src/storage/sqliteStore.js';
@@ -19,8 +20,8 @@ afterEach(async () => {
 async function setup(opts: Parameters<typeof createCore>[0] = {}) {
   const h = createCore(opts);
   cleanups.push(() => h.core.close(1000));
-  const client = async (access: 'read' | 'write' = 'write', docId = DOC) =>
-    new FakeClient(h.core, docId, await tokenFor({ [docId]: access })).connect();
+  const client = async (access: 'read' | 'write' = 'write', docId = DOC, who: Parameters<typeof tokenFor>[1] = {}) =>
+    new FakeClient(h.core, docId, await tokenFor({ [docId]: access }, who)).connect();
   return { ...h, client };
 }
 
@@ -181,13 +182,14 @@ describe('collaboration core', () => {
 
   it('relays awareness and removes a departed client from the others', async () => {
     const { client } = await setup();
-    const a = await client();
+    const a = await client('write', DOC, { sub: 'u-sanne', name: 'Sanne', role: 'gedragswetenschapper' });
     const b = await client();
     await pump(a, b);
-    a.setAwareness({ user: { name: 'Sanne', role: 'gedragswetenschapper' } });
+    a.setAwareness({ user: { name: 'Sanne', role: 'gedragswetenschapper', color: '#123456' }, cursor: null });
     await pump(a, b);
     expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
-      user: { name: 'Sanne', role: 'gedragswetenschapper' },
+      user: { name: 'Sanne', role: 'gedragswetenschapper', userId: 'u-sanne', color: '#123456' },
+      cursor: null,
     });
     a.disconnect();
     await pump(b);
@@ -201,13 +203,52 @@ describe('collaboration core', () => {
     await pump(a, b);
     a.setAwareness({ user: { name: 'A' } });
     await pump(a, b);
+    const stamped = { user: { name: 'Test Gebruiker', role: 'gedragswetenschapper', userId: 'user-1' } };
     b.awareness.states.clear();
     b.awareness.meta.clear();
     const e = encoding.createEncoder();
     encoding.writeVarUint(e, MessageType.QueryAwareness);
     b.raw(encoding.toUint8Array(e));
     await pump(a, b);
-    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'A' } });
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual(stamped);
+  });
+
+  it('shows the name and role of the token in presence, whatever the client claims', async () => {
+    const { client } = await setup();
+    const parent = await client('write', DOC, { sub: 'u-ouder', name: 'Marieke', role: 'ouder' });
+    const scientist = await client('write', DOC, { sub: 'u-gw', name: 'Gert', role: 'gedragswetenschapper' });
+    await pump(parent, scientist);
+    parent.setAwareness({
+      user: { name: 'Gert (gedragswetenschapper)', role: 'gedragswetenschapper', userId: 'u-gw' },
+    });
+    await pump(parent, scientist);
+    expect(scientist.awareness.getStates().get(parent.doc.clientID)).toEqual({
+      user: { name: 'Marieke', role: 'ouder', userId: 'u-ouder' },
+    });
+  });
+
+  it("refuses awareness entries for another connection's client id (no renaming or removing someone else)", async () => {
+    const { client } = await setup();
+    const victim = await client('write', DOC, { sub: 'u-1', name: 'Anna' });
+    const attacker = await client('write', DOC, { sub: 'u-2', name: 'Bram' });
+    const witness = await client('write', DOC, { sub: 'u-3', name: 'Cor' });
+    await pump(victim, attacker, witness);
+    victim.setAwareness({ user: { name: 'Anna' } });
+    await pump(victim, attacker, witness);
+    // The attacker replays the victim's client id with a higher clock and a null state ("left").
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = victim.doc.clientID;
+    const meta = victim.awareness.meta.get(victim.doc.clientID);
+    forged.meta.set(victim.doc.clientID, { clock: (meta?.clock ?? 0) + 5, lastUpdated: Date.now() });
+    forged.states.delete(victim.doc.clientID);
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MessageType.Awareness);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(forged, [victim.doc.clientID]));
+    attacker.raw(encoding.toUint8Array(e));
+    await pump(victim, attacker, witness);
+    expect(witness.awareness.getStates().get(victim.doc.clientID)).toEqual({
+      user: { name: 'Anna', role: 'gedragswetenschapper', userId: 'u-1' },
+    });
   });
 
   it('compacts the log into a snapshot and loads snapshot + tail to the same document', async () => {

@@ -30,8 +30,8 @@ describe('interoperability with the stock y-websocket provider', () => {
   it('two stock providers co-edit and converge, and awareness flows both ways', async () => {
     // Stock clients log "Unable to compute message" for our extra Saved message and otherwise ignore it.
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const a = await stockProvider('interop-1', 'anna');
-    const b = await stockProvider('interop-1', 'bram');
+    const a = await stockProvider('interop-1', 'Anna');
+    const b = await stockProvider('interop-1', 'Bram');
     try {
       await waitFor(() => a.provider.synced && b.provider.synced, 5000, 'both synced');
       a.doc.getText('t').insert(0, 'Wat gaat goed: ');
