@@ -43,8 +43,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * Presence shows who someone is; the client must not decide that. Every awareness state a connection
  * sends gets its `user.name`, `user.role` and `user.userId` from the verified token (other fields such
- * as the cursor colour stay), and entries for client ids another connection announced are dropped, so
- * nobody can rename or remove someone else's presence. Returns null when nothing is left.
+ * as the cursor colour stay), and entries for client ids another person's connection announced are
+ * dropped, so nobody can rename or remove someone else's presence. Returns null when nothing is left.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
@@ -59,9 +59,15 @@ export function stampAwarenessUpdate(
     const clientId = decoding.readVarUint(d);
     const clock = decoding.readVarUint(d);
     const state: unknown = JSON.parse(decoding.readVarString(d));
-    let owner: CollabConnection | null = null;
-    for (const other of room.connections) if (other !== conn && other.awarenessClients.has(clientId)) owner = other;
-    if (owner) continue;
+    let foreign = false;
+    for (const other of room.connections) {
+      if (other === conn || !other.awarenessClients.has(clientId)) continue;
+      // The same person reconnecting before the server noticed the old socket died: the id moves over,
+      // so closing the old socket does not remove the new presence.
+      if (other.grant.claims.sub === claims.sub) other.awarenessClients.delete(clientId);
+      else foreign = true;
+    }
+    if (foreign) continue;
     if (isRecord(state)) {
       const user = isRecord(state.user) ? state.user : {};
       state.user = { ...user, name: claims.name, role: claims.role, userId: claims.sub };
