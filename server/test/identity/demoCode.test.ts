@@ -55,9 +55,9 @@ describe('demo-code', () => {
     fs.writeFileSync(path.join(dataDir, 'demo-logins.txt'), file);
     expect(() => demoCodeCommand(['daan'], io({}))).toThrow(/not a demo account with a TOTP secret/);
     expect(() => demoCodeCommand([], io({}))).toThrow(/exactly one login/);
-    expect(() =>
-      demoCodeCommand(['ria@ret.example'], io({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x' })),
-    ).toThrow(/production/);
+    const production = io({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x' });
+    expect(production.config.production).toBe(true);
+    expect(() => demoCodeCommand(['ria@ret.example'], production)).toThrow(/refuses to run with NODE_ENV=production/);
     demoCodeCommand(['ria@ret.example'], io({}));
     expect(out.join('')).toMatch(/^\d{6} {3}\(valid for about \d+ more seconds/);
     fs.rmSync(dataDir, { recursive: true, force: true });
