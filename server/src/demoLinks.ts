@@ -1,4 +1,8 @@
-/** Development only: prints links with short-lived tokens for a demo document (replaced by real login later). */
+/**
+ * Development only: how to get into the demo — the app with the demo logins (professionals add a TOTP
+ * code: `npm run admin -- demo-code <login>`), and links with short-lived tokens for a free scratch
+ * document that needs no login.
+ */
 import type { CollabClaims } from '@samenspraak/shared';
 import { signCollabToken } from './auth/collabTokens.js';
 
@@ -20,7 +24,14 @@ const DEMO_USERS: Array<{ label: string; claims: CollabClaims }> = [
 ];
 
 export async function printDemoLinks(baseUrl: string, key: Uint8Array): Promise<void> {
-  const lines = ['', 'Demo (ontwikkelomgeving) — open een link, eventueel in twee vensters:'];
+  const lines = [
+    '',
+    `Samenspraak draait op ${baseUrl}`,
+    '  Log in met een demo-account hierboven. Professionals vragen daarna een code (TOTP): gebruik een',
+    '  authenticator-app met het TOTP-geheim, of: npm run admin -- demo-code <login>',
+    '',
+    'Kladdocument zonder inloggen — open een link, eventueel in twee vensters:',
+  ];
   for (const user of DEMO_USERS) {
     const token = await signCollabToken(key, user.claims, 12 * 3600);
     lines.push(`  ${user.label}: ${baseUrl}/?doc=${DEMO_DOC}#token=${token}`);
