@@ -1,10 +1,6 @@
 /** Which page the current address shows; everything but login and invitations needs a session. */
 import { Alert, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
-import { useEffect } from 'react';
-import { CaseDocumentPage } from '../features/documents/CaseDocumentPage';
-import { BreakthroughPage } from '../features/escalation/BreakthroughPage';
-import { MeetingPage } from '../features/meetings/MeetingPage';
-import { MonitorPage } from '../features/monitor/MonitorPage';
+import { lazy, Suspense, useEffect } from 'react';
 import { CasePage } from '../features/overview/CasePage';
 import { CasesPage } from '../features/overview/CasesPage';
 import { AppShell } from './AppShell';
@@ -13,6 +9,17 @@ import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
 import { m } from './messages';
 import { AppLink, navigate, paths, type Route, useRoute } from './router';
+
+// The editor (Tiptap, Yjs) and the other heavy pages load when first opened, so the login and the
+// case overview stay light on a phone.
+const CaseDocumentPage = lazy(() =>
+  import('../features/documents/CaseDocumentPage').then((m) => ({ default: m.CaseDocumentPage })),
+);
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const BreakthroughPage = lazy(() =>
+  import('../features/escalation/BreakthroughPage').then((m) => ({ default: m.BreakthroughPage })),
+);
+const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -79,7 +86,9 @@ export function Routes() {
   }
   return (
     <AppShell>
-      <Page route={route} />
+      <Suspense fallback={<Paragraph>{m.loading}</Paragraph>}>
+        <Page route={route} />
+      </Suspense>
     </AppShell>
   );
 }
