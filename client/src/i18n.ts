@@ -9,11 +9,6 @@ export type Lang = 'nl' | 'en';
 export interface Messages {
   appName: string;
   tagline: string;
-  startTitle: string;
-  startIntro: string;
-  startHowTitle: string;
-  startHowSteps: readonly string[];
-  startDeveloper: string;
   documentLabel: string;
   signedInAs: string;
   roleLabel: string;
@@ -56,16 +51,6 @@ export interface Messages {
 const nl: Messages = {
   appName: 'Samenspraak',
   tagline: 'Samen werken aan één plan',
-  startTitle: 'Welkom bij Samenspraak',
-  startIntro:
-    'Hier werk je samen aan een plan: jij, je ouders en de professionals die met je meedenken. Iedereen ziet wijzigingen meteen.',
-  startHowTitle: 'Hoe open je een document?',
-  startHowSteps: [
-    'Je hebt een persoonlijke link nodig. Daarin staat dat jij dit document mag openen.',
-    'Je krijgt die link van de professional die met je samenwerkt.',
-    'Open de link op je telefoon of computer. Deel de link niet met anderen.',
-  ],
-  startDeveloper: 'Voor ontwikkelaars: de server toont bij het starten voorbeeldlinks.',
   documentLabel: 'Document',
   signedInAs: 'Je bent',
   roleLabel: 'Rol',
@@ -128,16 +113,6 @@ const nl: Messages = {
 const en: Messages = {
   appName: 'Samenspraak',
   tagline: 'Working together on one plan',
-  startTitle: 'Welcome to Samenspraak',
-  startIntro:
-    'Here you work together on a plan: you, your parents and the professionals who help you. Everyone sees changes right away.',
-  startHowTitle: 'How do you open a document?',
-  startHowSteps: [
-    'You need a personal link. It says that you may open this document.',
-    'You get that link from the professional you work with.',
-    'Open the link on your phone or computer. Do not share the link with others.',
-  ],
-  startDeveloper: 'For developers: the server prints demo links when it starts.',
   documentLabel: 'Document',
   signedInAs: 'You are',
   roleLabel: 'Role',

@@ -57,10 +57,15 @@ export function useRealtimeEvent<E extends keyof ServerToClientEvents>(
     const s = realtime();
     const listener = ((...args: Parameters<ServerToClientEvents[E]>) =>
       (ref.current as (...a: unknown[]) => void)(...args)) as unknown as ServerToClientEvents[E];
-    // socket.io's typed `on` cannot relate a generic event to its listener; the map above is the contract.
-    (s.on as (e: string, l: unknown) => void)(event, listener);
+    // socket.io's typed `on` cannot relate a generic event to its listener; the map above is the
+    // contract. Called as methods of the socket (a detached `on` would register on nothing).
+    const untyped = s as unknown as {
+      on(e: string, l: unknown): void;
+      off(e: string, l: unknown): void;
+    };
+    untyped.on(event, listener);
     return () => {
-      (s.off as (e: string, l: unknown) => void)(event, listener);
+      untyped.off(event, listener);
     };
   }, [event]);
 }
@@ -79,7 +84,8 @@ export function useRoom<J extends keyof ClientToServerEvents, L extends keyof Cl
     if (key === null) return;
     const s = realtime();
     const body = JSON.parse(key) as unknown;
-    const emit = s.emit as (e: string, p: unknown) => void;
+    // socket.io's typed emit cannot relate a generic event name to its payload; bound to the socket.
+    const emit = s.emit.bind(s) as unknown as (e: string, p: unknown) => void;
     const doJoin = () => emit(join, body);
     if (s.connected) doJoin();
     s.on('connect', doJoin);
