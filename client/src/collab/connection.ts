@@ -2,10 +2,15 @@
  * The connection to `WS /collab/<documentId>`: the stock y-websocket provider plus the two
  * Samenspraak messages (Saved, Rejected), a socket that counts the update-bearing frames it sends,
  * and a tiny store the UI reads with `useCollabStatus`.
+ *
+ * Optional extras for the logged-in app: a local copy in IndexedDB (edits made offline survive a
+ * closed tab and are sent with the next connection's step2), and token renewal (the 15-minute token
+ * is renewed before it expires, and again when the server closes a connection with TokenExpired).
  */
 import { CloseCode, MessageType, SyncStep } from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
 import { useSyncExternalStore } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -40,12 +45,34 @@ export interface CollabConnection {
   readonly awareness: Awareness;
   getStatus(): CollabStatus;
   subscribe(listener: () => void): () => void;
+  /**
+   * Forget the local copy (IndexedDB) and close: after a rejection the copy holds a change the server
+   * refused, and every later change of this Y.Doc would be refused too. Resolves when the copy is gone
+   * (or after a short wait when another tab still holds it open).
+   */
+  discard(): Promise<void>;
   destroy(): void;
+}
+
+/** A collaboration token as `POST /api/documents/:id/token` issues it. */
+export interface IssuedToken {
+  token: string;
+  /** ISO 8601; when known, the token is renewed a minute before. */
+  expiresAt?: string;
 }
 
 export interface ConnectOptions {
   documentId: string;
   token: string;
+  /** When `token` expires (ISO 8601); with `renewToken` it is renewed a minute before. */
+  expiresAt?: string;
+  /**
+   * Fetches a new token. Resolves null when the server refuses for good (no session, no access):
+   * the connection then ends as denied. Throws for a passing problem (offline): tried again later.
+   */
+  renewToken?: () => Promise<IssuedToken | null>;
+  /** Keep a local copy in IndexedDB under this database name (one per user and document). */
+  offlineStore?: string;
   /** Defaults to the page's own origin with ws:/wss:. */
   wsBase?: string;
 }
@@ -68,6 +95,16 @@ const PROBLEM_BY_CODE: Record<number, ConnectionProblem> = {
 
 /** Retry a change the server refused for back-pressure after this long (new socket → fresh step2). */
 const BACKPRESSURE_RETRY_MS = 3000;
+/** Renew a token this long before it expires. */
+const RENEW_BEFORE_MS = 60_000;
+/** After a failed renewal (offline), try again after this long. */
+const RENEW_RETRY_MS = 5000;
+/** Connect at the latest after this long, even when the local copy has not loaded (blocked IndexedDB). */
+const LOCAL_COPY_WAIT_MS = 3000;
+/** How long `discard()` waits for the local copy to be deleted. */
+const DISCARD_WAIT_MS = 2000;
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function collabUrlBase(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/collab`;
@@ -129,16 +166,27 @@ function sameStatus(a: CollabStatus, b: CollabStatus): boolean {
   );
 }
 
-export function connectDocument({ documentId, token, wsBase = collabUrlBase() }: ConnectOptions): CollabConnection {
+export function connectDocument({
+  documentId,
+  token,
+  expiresAt,
+  renewToken,
+  offlineStore,
+  wsBase = collabUrlBase(),
+}: ConnectOptions): CollabConnection {
   const doc = new Y.Doc();
   const tracker = new SaveTracker();
   const listeners = new Set<() => void>();
   let currentSocket: WebSocket | null = null;
   let everConnected = false;
   let loaded = false;
+  let destroyed = false;
   let denied: DeniedReason | null = null;
   let problem: ConnectionProblem | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let renewTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A renewal after TokenExpired is under way; the provider waits for it instead of retrying. */
+  let renewingAfterExpiry = false;
   let status: CollabStatus = {
     phase: 'connecting',
     loaded: false,
@@ -236,6 +284,16 @@ export function connectDocument({ documentId, token, wsBase = collabUrlBase() }:
     tracker.socketClosed();
     const code = event?.code;
     if (code !== undefined) {
+      if (code === CloseCode.TokenExpired && renewToken && !destroyed) {
+        // Not a refusal: fetch a new token, then connect again (the provider must not retry meanwhile).
+        provider.shouldConnect = false;
+        if (!renewingAfterExpiry) {
+          renewingAfterExpiry = true;
+          void renewAfterExpiry();
+        }
+        publish();
+        return;
+      }
       const refusal = DENIED_BY_CODE[code];
       if (refusal) {
         denied = refusal;
@@ -261,6 +319,62 @@ export function connectDocument({ documentId, token, wsBase = collabUrlBase() }:
   window.addEventListener('offline', onOffline);
   window.addEventListener('online', onOnline);
 
+  // Token renewal: the server checks the token when a connection opens, so a renewed token only
+  // matters for the next (re)connection; the provider reads `params` each time it opens a socket.
+  const useToken = (issued: IssuedToken) => {
+    provider.params = { ...provider.params, token: issued.token };
+    scheduleRenewal(issued.expiresAt);
+  };
+
+  function scheduleRenewal(expires: string | undefined): void {
+    clearTimeout(renewTimer);
+    renewTimer = undefined;
+    if (!renewToken || !expires || destroyed) return;
+    const at = Date.parse(expires);
+    if (Number.isNaN(at)) return;
+    renewTimer = setTimeout(() => void renewAhead(), Math.max(at - Date.now() - RENEW_BEFORE_MS, 0));
+  }
+
+  async function renewAhead(): Promise<void> {
+    renewTimer = undefined;
+    if (!renewToken || destroyed || denied) return;
+    try {
+      const issued = await renewToken();
+      if (destroyed) return;
+      // Refused: keep the open connection; a reconnect will be told TokenExpired and end as denied.
+      if (issued) useToken(issued);
+    } catch {
+      if (!destroyed) renewTimer = setTimeout(() => void renewAhead(), RENEW_RETRY_MS);
+    }
+  }
+
+  async function renewAfterExpiry(): Promise<void> {
+    while (!destroyed && renewToken) {
+      try {
+        const issued = await renewToken();
+        if (destroyed) return;
+        renewingAfterExpiry = false;
+        if (!issued) {
+          denied = 'expired';
+          publish();
+          return;
+        }
+        useToken(issued);
+        provider.connect();
+        publish();
+        return;
+      } catch {
+        await wait(RENEW_RETRY_MS);
+      }
+    }
+    renewingAfterExpiry = false;
+  }
+
+  // The local copy: loaded before connecting, so the first step2 carries everything it holds that the
+  // server lacks (edits made offline in an earlier visit). Its updates count as local changes.
+  const persistence = offlineStore ? new IndexeddbPersistence(offlineStore, doc) : null;
+  let persistenceGone = false;
+
   const connection: CollabConnection = {
     doc,
     provider,
@@ -270,13 +384,27 @@ export function connectDocument({ documentId, token, wsBase = collabUrlBase() }:
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async discard() {
+      if (persistence && !persistenceGone) {
+        persistenceGone = true;
+        await Promise.race([persistence.clearData().catch(() => {}), wait(DISCARD_WAIT_MS)]);
+      }
+      connection.destroy();
+    },
     destroy() {
+      if (destroyed) return;
+      destroyed = true;
       clearTimeout(retryTimer);
+      clearTimeout(renewTimer);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       doc.off('update', onDocUpdate);
       provider.awareness.destroy(); // tells the others we left, stops its renewal timer
       provider.destroy();
+      if (persistence && !persistenceGone) {
+        persistenceGone = true;
+        void persistence.destroy();
+      }
       doc.destroy();
       listeners.clear();
     },
@@ -286,7 +414,17 @@ export function connectDocument({ documentId, token, wsBase = collabUrlBase() }:
     // Development aid only (not in production builds): inspect the live document from the console.
     (window as unknown as { __samenspraak?: unknown }).__samenspraak = { doc, provider, tracker, connection };
   }
-  provider.connect();
+  scheduleRenewal(expiresAt);
+  const start = () => {
+    if (destroyed) return;
+    provider.connect();
+    publish();
+  };
+  if (persistence) {
+    void Promise.race([persistence.whenSynced.catch(() => {}), wait(LOCAL_COPY_WAIT_MS)]).then(start);
+  } else {
+    start();
+  }
   publish();
   return connection;
 }

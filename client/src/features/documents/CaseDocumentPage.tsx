@@ -1,6 +1,71 @@
-/** Placeholder until this page is built. */
-import { Heading } from '@amsterdam/design-system-react';
+/**
+ * `/zaken/:caseId/analyse` and `/zaken/:caseId/toekomstplan`: the case document page. Loads the case
+ * (who the young person is, what this person may do per section), then the live document.
+ */
+import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
+import { type CaseDetail, documentId as documentIdOf } from '@samenspraak/shared';
+import { type AnchorHTMLAttributes, useEffect } from 'react';
+import { AppLink, paths } from '../../app/router';
+import { useApi } from '../../app/useApi';
+import { CaseDocument } from './CaseDocument';
+import { m } from './messages';
 
-export function CaseDocumentPage(_props: { caseId: string; type: 'analysis' | 'futurePlan' }) {
-  return <Heading level={1}>CaseDocumentPage</Heading>;
+/** Design-system links navigate inside the app: `href` becomes AppLink's `to`. */
+function RouterLink({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <AppLink to={href ?? '/'} {...rest} />;
+}
+
+export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'analysis' | 'futurePlan' }) {
+  const detail = useApi<{ case: CaseDetail }>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const c = detail.data?.case ?? null;
+  const firstName = c ? (c.youngPerson.name.trim().split(/\s+/)[0] ?? '') : '';
+  const title = m.docTitle[type];
+
+  useEffect(() => {
+    document.title = `${c ? m.headingOf(title, firstName) : m.loading} — Samenspraak`;
+  }, [c, title, firstName]);
+
+  const breadcrumb = (
+    <Breadcrumb accessibleName={m.breadcrumb}>
+      <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
+        {m.breadcrumbCases}
+      </Breadcrumb.Link>
+      {c && (
+        <Breadcrumb.Link linkComponent={RouterLink} href={paths.case(caseId)}>
+          {firstName}
+        </Breadcrumb.Link>
+      )}
+    </Breadcrumb>
+  );
+
+  if (detail.error) {
+    const missing = detail.error.status === 404;
+    return (
+      <section className="stack">
+        {breadcrumb}
+        <Alert heading={m.loadFailed} headingLevel={1} severity="error" role="alert">
+          <Paragraph>{missing ? m.notFound : detail.error.message}</Paragraph>
+          {!missing && (
+            <Button variant="secondary" onClick={() => void detail.reload()}>
+              {m.retry}
+            </Button>
+          )}
+        </Alert>
+      </section>
+    );
+  }
+  if (!c) return <Paragraph aria-live="polite">{m.loading}</Paragraph>;
+
+  return (
+    <div className="casedoc-page">
+      {breadcrumb}
+      <header className="casedoc-page__header">
+        <Heading level={1} data-testid="document-heading">
+          {m.headingOf(title, firstName)}
+        </Heading>
+        <Paragraph className="casedoc-page__intro">{m.intro[type]}</Paragraph>
+      </header>
+      <CaseDocument caseId={caseId} documentId={documentIdOf(caseId, type)} type={type} detail={c} />
+    </div>
+  );
 }

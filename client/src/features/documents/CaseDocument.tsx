@@ -1,0 +1,471 @@
+/**
+ * One case document, co-edited live: the analysis, the future plan or the notes of a meeting. Every
+ * section of the template as a titled block with a plain-language hint, in template order; text
+ * sections are Tiptap editors on the section's Y.XmlFragment, item sections are lists on its Y.Array.
+ *
+ * What a person may do per section comes from the server (the permission table after age, consent and
+ * case rules): 'edit' → an editor; 'comment' / 'read' → the text read-only (bound to a replica, so it
+ * can never send a change), with "Reageren" for 'comment'; 'none' → not shown. The server refuses any
+ * change to a section the person may not edit; the interface never offers one.
+ *
+ * Reused by the meetings feature for meeting notes (type 'meetingNotes', `<caseId>.meetingNotes.<id>`).
+ */
+import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
+import {
+  atLeast,
+  type CaseDetail,
+  type DocumentType,
+  type Permission,
+  SECTIONS,
+  type SectionDef,
+} from '@samenspraak/shared';
+import { createRef, type ReactNode, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useUser } from '../../app/auth';
+import { type CollabConnection, type CollabStatus, useCollabStatus } from '../../collab/connection';
+import { readOnlyReplica } from '../../collab/replica';
+import { PresenceList } from '../../components/PresenceList';
+import { SaveStatus } from '../../components/SaveStatus';
+import { lang, t } from '../../i18n';
+import { DocumentPanels } from '../versions/DocumentPanels';
+import { voteOnHypothesis } from './api';
+import { Countdown } from './Countdown';
+import { type Highlight, PENDING_ID } from './commentAnchors';
+import { openCount, type Thread } from './comments';
+import { ActionsSection, ChecklistSection, HypothesesSection, useVotes, type VotesState } from './ItemSections';
+import { itemKindOf } from './items';
+import { m } from './messages';
+import { PanelBoundary } from './PanelBoundary';
+import { type EditorHandle, RichTextEditor } from './RichTextEditor';
+import { type ComposerState, SectionComments } from './SectionComments';
+import { useComments } from './useComments';
+import { type DocumentConnectionState, useDocumentConnection } from './useDocumentConnection';
+import './documents.css';
+
+export interface CaseDocumentProps {
+  caseId: string;
+  documentId: string;
+  type: DocumentType;
+  detail: CaseDetail;
+}
+
+export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentProps) {
+  const user = useUser();
+  const live = useDocumentConnection(documentId, user, detail.myRole);
+  const comments = useComments(caseId, documentId);
+  const votes = useVotes(documentId, voteOnHypothesis);
+
+  if (live.error) {
+    const missing = live.error.status === 404 || live.error.status === 403;
+    return (
+      <Alert heading={m.loadFailed} headingLevel={2} severity="error" role="alert">
+        <Paragraph>{missing ? m.notFound : live.error.message}</Paragraph>
+        {!missing && (
+          <Button variant="secondary" onClick={live.retry}>
+            {m.retry}
+          </Button>
+        )}
+      </Alert>
+    );
+  }
+  if (!live.connection) {
+    return (
+      <Paragraph aria-live="polite" className="casedoc__loading">
+        {m.loading}
+      </Paragraph>
+    );
+  }
+  return (
+    <ConnectedDocument
+      key={live.connection.doc.guid}
+      connection={live.connection}
+      live={live}
+      caseId={caseId}
+      documentId={documentId}
+      type={type}
+      detail={detail}
+      userId={user.id}
+      threads={comments.threads}
+      reloadComments={() => void comments.reload()}
+      votes={votes}
+    />
+  );
+}
+
+interface ConnectedProps {
+  connection: CollabConnection;
+  live: DocumentConnectionState;
+  caseId: string;
+  documentId: string;
+  type: DocumentType;
+  detail: CaseDetail;
+  userId: string;
+  threads: Map<string, Thread[]>;
+  reloadComments(): void;
+  votes: VotesState;
+}
+
+const NO_THREADS: Thread[] = [];
+
+function ConnectedDocument(props: ConnectedProps) {
+  const { connection, live, type, detail, documentId } = props;
+  const status = useCollabStatus(connection);
+  const permissions: Record<string, Permission> = live.access?.sections ?? detail.effectiveSections[type] ?? {};
+  const sections = SECTIONS[type].filter((s) => (permissions[s.id] ?? 'none') !== 'none');
+
+  // Sections this person may not edit are bound to a read-only replica of the document.
+  const needsReplica = sections.some((s) => s.content === 'richText' && permissions[s.id] !== 'edit');
+  const replica = useMemo(
+    () => (needsReplica ? readOnlyReplica(connection.doc) : null),
+    [needsReplica, connection.doc],
+  );
+  useEffect(() => () => replica?.destroy(), [replica]);
+
+  const [expanded, setExpanded] = useState<Record<string, boolean>>({});
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [composer, setComposer] = useState<ComposerState | null>(null);
+  const handles = useRef(new Map<string, RefObject<EditorHandle | null>>());
+  const handleOf = (sectionId: string) => {
+    let handle = handles.current.get(sectionId);
+    if (!handle) {
+      handle = createRef<EditorHandle | null>();
+      handles.current.set(sectionId, handle);
+    }
+    return handle;
+  };
+
+  const focusThread = (threadId: string) => {
+    requestAnimationFrame(() => {
+      const element = document.getElementById(`thread-${threadId}`);
+      element?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      element?.focus({ preventScroll: true });
+    });
+  };
+  const openThread = (sectionId: string, threadId: string) => {
+    setExpanded((e) => ({ ...e, [sectionId]: true }));
+    setActiveThread(threadId);
+    focusThread(threadId);
+  };
+
+  const denied = status.denied;
+  const firstName = detail.youngPerson.name.trim().split(/\s+/)[0] ?? '';
+
+  return (
+    <div className="casedoc" data-testid="case-document" data-document={documentId}>
+      <div className="casedoc__status">
+        <SaveStatus status={status} />
+      </div>
+      <ConnectionNotices status={status} live={live} />
+      <div className="casedoc__layout">
+        <div className="casedoc__main">
+          {!denied && <PresenceList awareness={connection.awareness} />}
+          {type === 'futurePlan' && (
+            <Countdown
+              dateOfBirth={detail.youngPerson.dateOfBirth}
+              firstName={firstName}
+              isYou={detail.myRole === 'jeugdige'}
+            />
+          )}
+          {sections.map((section) => {
+            const permission = permissions[section.id] ?? 'none';
+            const sectionThreads = props.threads.get(section.id) ?? NO_THREADS;
+            const handle = handleOf(section.id);
+            return (
+              <SectionBlock
+                key={section.id}
+                section={section}
+                type={type}
+                permission={permission}
+                isOwnSection={section.owner.kind === 'ownWords' && section.owner.role === detail.myRole}
+                firstName={firstName}
+              >
+                {section.content === 'richText' ? (
+                  <RichTextSection
+                    section={section}
+                    permission={permission}
+                    connection={connection}
+                    fragmentDoc={permission === 'edit' ? connection.doc : (replica?.doc ?? connection.doc)}
+                    editable={permission === 'edit' && status.loaded && !denied}
+                    threads={sectionThreads}
+                    activeThread={activeThread}
+                    composer={composer?.section === section.id ? composer : null}
+                    handle={handle}
+                    onOpenThread={(id) => openThread(section.id, id)}
+                    onComment={() => {
+                      const selected = handle.current?.selection() ?? null;
+                      setComposer({
+                        section: section.id,
+                        anchor: selected?.anchor ?? null,
+                        quote: selected?.text ?? null,
+                      });
+                    }}
+                  />
+                ) : (
+                  <ItemsContent
+                    section={section}
+                    doc={connection.doc}
+                    editable={permission === 'edit' && status.loaded && !denied}
+                    canVote={atLeast(permission, 'comment') && !denied}
+                    userId={props.userId}
+                    votes={props.votes}
+                  />
+                )}
+                <SectionComments
+                  documentId={documentId}
+                  sectionId={section.id}
+                  title={section.title[lang]}
+                  threads={sectionThreads}
+                  permission={denied ? 'read' : permission}
+                  me={props.userId}
+                  expanded={expanded[section.id] ?? false}
+                  onExpand={(open) => setExpanded((e) => ({ ...e, [section.id]: open }))}
+                  activeThread={activeThread}
+                  onActivate={(id) => {
+                    setActiveThread(id);
+                    if (id) focusThread(id);
+                  }}
+                  composer={composer?.section === section.id ? composer : null}
+                  onCloseComposer={() => setComposer(null)}
+                  ownCommentButton={section.content === 'items'}
+                  onStartComment={() => setComposer({ section: section.id, anchor: null, quote: null })}
+                  quoteOf={(anchor) => handle.current?.quote(anchor) ?? null}
+                  reveal={(anchor) => handle.current?.reveal(anchor)}
+                  onChanged={props.reloadComments}
+                />
+              </SectionBlock>
+            );
+          })}
+        </div>
+        <div className="casedoc__side">
+          <CommentsOverview
+            sections={sections}
+            threads={props.threads}
+            onOpen={(sectionId) => {
+              setExpanded((e) => ({ ...e, [sectionId]: true }));
+              requestAnimationFrame(() =>
+                document
+                  .getElementById(`sectie-${sectionId}`)
+                  ?.querySelector<HTMLElement>('.section-comments')
+                  ?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+              );
+            }}
+          />
+          {/* Slot for the versions and endorsement panels (features/versions, built separately). */}
+          <div className="casedoc__panels" data-slot="document-panels">
+            <PanelBoundary>
+              <DocumentPanels caseId={props.caseId} documentId={documentId} type={type} detail={detail} />
+            </PanelBoundary>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const DENIED_TEXT = {
+  unauthenticated: () => m.deniedSession,
+  expired: () => m.deniedSession,
+  forbidden: () => m.deniedAccess,
+  revoked: () => m.deniedAccess,
+  'bad-document': () => m.deniedAccess,
+} as const;
+
+const PROBLEM_TEXT = {
+  'rate-limited': () => t.problemRateLimited,
+  'store-unavailable': () => t.problemStoreUnavailable,
+  'too-big': () => t.problemTooBig,
+  invalid: () => t.problemInvalid,
+} as const;
+
+function ConnectionNotices({ status, live }: { status: CollabStatus; live: DocumentConnectionState }) {
+  const reason = (r: string) => t.rejected[r] ?? t.rejectedOther;
+  return (
+    <>
+      {live.reloadedAfter && (
+        <Alert
+          heading={m.reloadedTitle}
+          headingLevel={2}
+          severity="warning"
+          closeable
+          closeButtonLabel={m.dismiss}
+          onClose={live.dismissNotice}
+          data-testid="reloaded-notice"
+        >
+          <Paragraph>{m.reloadedBody(reason(live.reloadedAfter.reason))}</Paragraph>
+        </Alert>
+      )}
+      {live.rejectedAgain && (
+        <Alert heading={m.reloadedTitle} headingLevel={2} severity="error" role="alert" data-testid="rejection">
+          <Paragraph>{reason(live.rejectedAgain.reason)}</Paragraph>
+          <Button variant="secondary" onClick={live.reload}>
+            {m.reloadAgain}
+          </Button>
+        </Alert>
+      )}
+      {status.denied && (
+        <Alert heading={m.deniedTitle} headingLevel={2} severity="error" role="alert" data-testid="access-ended">
+          <Paragraph>{DENIED_TEXT[status.denied]()}</Paragraph>
+          {status.unsaved && <Paragraph>{m.deniedUnsaved}</Paragraph>}
+        </Alert>
+      )}
+      {status.problem && status.phase !== 'online' && !status.denied && (
+        <Alert heading={PROBLEM_TEXT[status.problem]()} headingLevel={2} severity="warning" />
+      )}
+    </>
+  );
+}
+
+function SectionBlock(props: {
+  section: SectionDef;
+  type: DocumentType;
+  permission: Permission;
+  isOwnSection: boolean;
+  firstName: string;
+  children: ReactNode;
+}) {
+  const { section, permission } = props;
+  const ownWords = section.owner.kind === 'ownWords' ? section.owner : null;
+  const whose = ownWords
+    ? props.isOwnSection
+      ? m.ownWordsYours
+      : m.ownWordsOf(ownWords.role === 'jeugdige' ? props.firstName || m.ownWordsJeugdige : m.ownWordsOuder)
+    : null;
+  return (
+    <section
+      id={`sectie-${section.id}`}
+      className={`doc-section${ownWords ? ' doc-section--own' : ''}`}
+      aria-labelledby={`sectie-${section.id}-titel`}
+      data-testid={`section-${section.id}`}
+      data-permission={permission}
+    >
+      <div className="doc-section__head">
+        <h2 className="doc-section__title" id={`sectie-${section.id}-titel`}>
+          {section.title[lang]}
+        </h2>
+        {whose && (
+          <span className="own-words-tag" data-testid="own-words">
+            {whose}
+          </span>
+        )}
+      </div>
+      <p className="doc-section__hint" id={`sectie-${section.id}-hint`}>
+        {m.hints[props.type][section.id] ?? ''}
+      </p>
+      {permission !== 'edit' && (
+        <p className="doc-section__access" id={`sectie-${section.id}-toegang`}>
+          {permission === 'comment' ? m.mayComment : m.mayRead}
+        </p>
+      )}
+      {props.children}
+    </section>
+  );
+}
+
+function RichTextSection(props: {
+  section: SectionDef;
+  permission: Permission;
+  connection: CollabConnection;
+  fragmentDoc: CollabConnection['doc'];
+  editable: boolean;
+  threads: Thread[];
+  activeThread: string | null;
+  composer: ComposerState | null;
+  handle: RefObject<EditorHandle | null>;
+  onOpenThread(threadId: string): void;
+  onComment(): void;
+}) {
+  const { section, threads, activeThread, composer } = props;
+  const fragment = props.fragmentDoc.getXmlFragment(section.id);
+  const highlights = useMemo(() => {
+    const list: Highlight[] = [];
+    for (const thread of threads) {
+      if (thread.resolved || !thread.anchor) continue;
+      list.push({ id: thread.root.id, anchor: thread.anchor, active: thread.root.id === activeThread });
+    }
+    if (composer?.anchor) list.push({ id: PENDING_ID, anchor: composer.anchor });
+    return list;
+  }, [threads, activeThread, composer]);
+  const describedBy =
+    props.permission === 'edit'
+      ? `sectie-${section.id}-hint`
+      : `sectie-${section.id}-hint sectie-${section.id}-toegang`;
+  return (
+    <RichTextEditor
+      fragment={fragment}
+      awareness={props.connection.awareness}
+      title={section.title[lang]}
+      sectionId={section.id}
+      describedBy={describedBy}
+      editable={props.editable}
+      canComment={atLeast(props.permission, 'comment')}
+      highlights={highlights}
+      onOpenThread={props.onOpenThread}
+      onComment={props.onComment}
+      handle={props.handle}
+    />
+  );
+}
+
+function ItemsContent(props: {
+  section: SectionDef;
+  doc: CollabConnection['doc'];
+  editable: boolean;
+  canVote: boolean;
+  userId: string;
+  votes: VotesState;
+}) {
+  const kind = itemKindOf(props.section.id);
+  if (kind === 'hypothesis')
+    return (
+      <HypothesesSection
+        doc={props.doc}
+        editable={props.editable}
+        canVote={props.canVote}
+        userId={props.userId}
+        votes={props.votes}
+      />
+    );
+  if (kind === 'checklist') return <ChecklistSection doc={props.doc} editable={props.editable} />;
+  if (kind === 'action')
+    return <ActionsSection doc={props.doc} sectionId={props.section.id} editable={props.editable} />;
+  return null;
+}
+
+function CommentsOverview({
+  sections,
+  threads,
+  onOpen,
+}: {
+  sections: SectionDef[];
+  threads: Map<string, Thread[]>;
+  onOpen(sectionId: string): void;
+}) {
+  const titleId = useId();
+  const withOpen = sections.map((s) => ({ section: s, open: openCount(threads.get(s.id)) })).filter((x) => x.open > 0);
+  return (
+    <section className="comments-overview" aria-labelledby={titleId} data-testid="comments-overview">
+      <h2 className="comments-overview__title" id={titleId}>
+        {m.commentsOverview}
+      </h2>
+      {withOpen.length === 0 ? (
+        <p className="comments-overview__none">{m.commentsOverviewNone}</p>
+      ) : (
+        <ul className="comments-overview__list">
+          {withOpen.map(({ section, open }) => (
+            <li key={section.id}>
+              <a
+                href={`#sectie-${section.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onOpen(section.id);
+                }}
+              >
+                {section.title[lang]}
+              </a>{' '}
+              <span className="comments-overview__count">{m.openComments(open)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

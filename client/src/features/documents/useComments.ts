@@ -1,0 +1,78 @@
+/**
+ * The comments of one document, kept fresh: re-read when the server says comments on this document
+ * changed (`case:changed` in the case room), and — as a fallback while that event is not there or the
+ * socket is down — when the window gets focus and every 15 seconds while the page is visible.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { realtime, useRealtimeEvent } from '../../app/realtime';
+import { fetchComments } from './api';
+import { type CommentView, type Thread, threadsBySection } from './comments';
+
+const POLL_MS = 15_000;
+
+export interface CommentsState {
+  comments: CommentView[];
+  threads: Map<string, Thread[]>;
+  loaded: boolean;
+  reload(): Promise<void>;
+}
+
+export function useComments(caseId: string, documentId: string): CommentsState {
+  const [comments, setComments] = useState<CommentView[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const latest = useRef(0);
+
+  const reload = useCallback(async () => {
+    const ticket = ++latest.current;
+    try {
+      const list = await fetchComments(documentId);
+      if (ticket === latest.current) {
+        setComments(list);
+        setLoaded(true);
+      }
+    } catch {
+      // offline or a passing problem: keep what we have; the next trigger tries again
+    }
+  }, [documentId]);
+
+  useEffect(() => {
+    void reload();
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void reload();
+    }, POLL_MS);
+    return () => {
+      window.removeEventListener('focus', onFocus);
+      clearInterval(timer);
+    };
+  }, [reload]);
+
+  useCaseRoom(caseId);
+  useRealtimeEvent('case:changed', (e) => {
+    if (e.caseId === caseId && e.kind === 'comments' && (!e.documentId || e.documentId === documentId)) void reload();
+  });
+
+  const threads = useMemo(() => threadsBySection(comments), [comments]);
+  return { comments, threads, loaded, reload };
+}
+
+/**
+ * Joins the case room while mounted, and again after every reconnect. (Like `useRoom` of the app shell,
+ * whose `emit` is currently called without its socket as `this` and throws in socket.io; this calls it
+ * on the socket.)
+ */
+function useCaseRoom(caseId: string): void {
+  useEffect(() => {
+    const socket = realtime();
+    const join = () => {
+      socket.emit('case:join', { caseId });
+    };
+    if (socket.connected) join();
+    socket.on('connect', join);
+    return () => {
+      socket.off('connect', join);
+      if (socket.connected) socket.emit('case:leave', { caseId });
+    };
+  }, [caseId]);
+}
