@@ -1,14 +1,17 @@
 /**
  * The complete, machine-readable export of a case for the young person (right of access and data
- * portability): case data, participants, every document's sections, destruction requests and the
- * access log of the case. Network addresses and hash-chain internals stay out.
+ * portability): case data, participants, every document's sections, comments, endorsements (with
+ * earlier stances) and named versions, destruction requests and the access log of the case. Network
+ * addresses and hash-chain internals stay out. `casePdf.ts` renders the same data as a readable PDF.
  */
 import type { CaseParticipantView, DestructionRequestView, DocumentType } from '@samenspraak/shared';
 import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import { listParticipants, presentCase } from '../cases/caseQueries.js';
 import { listDestructionRequests } from '../cases/destruction.js';
+import { type EndorsementView, listEndorsements } from '../endorsements/endorsements.js';
 import type { AppServices } from '../services.js';
+import { listVersions, type VersionSummary } from '../versions/versions.js';
 import { docFromStore, documentSections, type SectionExport } from './docJson.js';
 
 export const EXPORT_FORMAT = 'samenspraak.case-export';
@@ -26,6 +29,10 @@ export interface CaseExport {
     meetingId?: string;
     sections: Record<string, SectionExport>;
     comments: CommentExport[];
+    /** Every stance anyone gave, oldest first; the current one per person has `supersededAt: null`. */
+    endorsements: EndorsementView[];
+    /** Named versions (without their content, which is the sections at that moment). */
+    versions: VersionSummary[];
   }>;
   destructionRequests: DestructionRequestView[];
   accessLog: Array<{
@@ -90,7 +97,13 @@ export async function buildCaseExport(services: AppServices, caseId: string): Pr
   for (const ref of await listCaseDocuments(services.db, caseId)) {
     const doc = docFromStore(await services.store.load(ref.docId));
     try {
-      documents.push({ ...ref, sections: documentSections(doc, ref.type), comments: comments.get(ref.docId) ?? [] });
+      documents.push({
+        ...ref,
+        sections: documentSections(doc, ref.type),
+        comments: comments.get(ref.docId) ?? [],
+        endorsements: await listEndorsements(services.db, ref.docId, true),
+        versions: await listVersions(services.db, ref.docId),
+      });
     } finally {
       doc.destroy();
     }

@@ -10,6 +10,21 @@ export interface PdfLine {
   bold?: boolean;
   /** Extra space above, in points. */
   gap?: number;
+  /** Start a new page before this line (a title page, a new chapter). */
+  pageBreak?: boolean;
+  /** Indent from the left margin, in points. */
+  indent?: number;
+  /**
+   * A table row instead of `text`: cells side by side, each wrapped within its share of the line
+   * (`width` relative to the other cells); the row is as tall as its tallest cell.
+   */
+  cells?: Array<{ text: string; width: number }>;
+}
+
+export interface PdfOptions {
+  title: string;
+  /** A line at the bottom of every page, e.g. `Pagina 2 van 5`. */
+  footer?: (page: number, pages: number) => string;
 }
 
 const PAGE_W = 595;
@@ -106,39 +121,76 @@ export function wrap(winAnsi: string, width: number, size: number, bold = false)
 const escapePdf = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
 /** Lays the lines out on as many pages as they need and returns the PDF file. */
-export function renderPdf(input: PdfLine[], info: { title: string }): Buffer {
-  const pages: string[] = [];
+export function renderPdf(input: PdfLine[], info: PdfOptions): Buffer {
+  const pages: string[][] = [];
   let ops: string[] = [];
   let y = PAGE_H - MARGIN;
   const newPage = () => {
-    pages.push(ops.join('\n'));
+    pages.push(ops);
     ops = [];
     y = PAGE_H - MARGIN;
+  };
+  const show = (font: string, size: number, x: number, line: string) => {
+    const at = Number.isInteger(x) ? String(x) : x.toFixed(2);
+    if (line !== '') ops.push(`BT /${font} ${size} Tf ${at} ${y.toFixed(2)} Td (${escapePdf(line)}) Tj ET`);
   };
   for (const item of input) {
     const size = item.size ?? 11;
     const leading = size * 1.35;
     const font = item.bold ? 'F2' : 'F1';
+    const left = MARGIN + (item.indent ?? 0);
+    const width = PAGE_W - MARGIN - left;
+    if (item.pageBreak && ops.length > 0) newPage();
     y -= item.gap ?? 0;
-    for (const paragraph of toWinAnsi(item.text).split('\n')) {
-      for (const line of wrap(paragraph, PAGE_W - 2 * MARGIN, size, item.bold)) {
+    if (item.cells) {
+      const total = item.cells.reduce((sum, c) => sum + c.width, 0) || 1;
+      const gutter = 8;
+      let x = left;
+      const columns = item.cells.map((cell) => {
+        const w = (width * cell.width) / total;
+        const lines = toWinAnsi(cell.text)
+          .split('\n')
+          .flatMap((p) => wrap(p, w - gutter, size, item.bold));
+        const column = { x, lines };
+        x += w;
+        return column;
+      });
+      const rows = Math.max(1, ...columns.map((c) => c.lines.length));
+      // Keep a row on one page when it fits on one.
+      if (y - rows * leading < MARGIN && rows * leading <= PAGE_H - 2 * MARGIN) newPage();
+      for (let r = 0; r < rows; r++) {
         if (y - leading < MARGIN) newPage();
         y -= leading;
-        if (line !== '') ops.push(`BT /${font} ${size} Tf ${MARGIN} ${y.toFixed(2)} Td (${escapePdf(line)}) Tj ET`);
+        for (const c of columns) show(font, size, c.x, c.lines[r] ?? '');
+      }
+      continue;
+    }
+    for (const paragraph of toWinAnsi(item.text).split('\n')) {
+      for (const line of wrap(paragraph, width, size, item.bold)) {
+        if (y - leading < MARGIN) newPage();
+        y -= leading;
+        show(font, size, left, line);
       }
     }
   }
-  pages.push(ops.join('\n'));
+  pages.push(ops);
+  if (info.footer) {
+    pages.forEach((page, i) => {
+      const text = toWinAnsi(info.footer?.(i + 1, pages.length) ?? '');
+      if (text !== '') page.push(`BT /F1 9 Tf ${MARGIN} ${(MARGIN / 2).toFixed(2)} Td (${escapePdf(text)}) Tj ET`);
+    });
+  }
+  const contents = pages.map((page) => page.join('\n'));
 
   // Objects: 1 catalog, 2 page tree, 3/4 fonts, 5 info, then per page a page and its content stream.
   const objects: string[] = [];
-  const pageIds = pages.map((_, i) => 6 + 2 * i);
+  const pageIds = contents.map((_, i) => 6 + 2 * i);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
+  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${contents.length} >>`;
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   objects[4] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>';
   objects[5] = `<< /Title (${escapePdf(toWinAnsi(info.title))}) /Producer (Samenspraak) >>`;
-  pages.forEach((content, i) => {
+  contents.forEach((content, i) => {
     const id = pageIds[i] as number;
     objects[id] =
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_W} ${PAGE_H}] ` +

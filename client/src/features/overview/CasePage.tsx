@@ -1,6 +1,349 @@
-/** Placeholder until this page is built. */
-import { Heading } from '@amsterdam/design-system-react';
+/**
+ * `/zaken/:caseId` — one case: the young person (first name, age), the RET step, the documents, clocks
+ * and commitments (professionals), meetings, the team, the access log ("Wie heeft mijn dossier
+ * bekeken"), and what the reader may do here: invite (professionals), parents' access (the young person
+ * from 16), download the complete dossier (the young person, the responsible behavioural scientist).
+ * Live: joins the case room and re-reads what a `case:changed` concerns.
+ */
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Heading,
+  LinkList,
+  Paragraph,
+  StandaloneLink,
+  Table,
+} from '@amsterdam/design-system-react';
+import {
+  type AccessLogView,
+  atLeast,
+  CASE_STATUSES,
+  type CaseDetail,
+  CLOSED_STATUS,
+  type DocumentType,
+  type Permission,
+} from '@samenspraak/shared';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { ApiError } from '../../app/api';
+import { useUser } from '../../app/auth';
+import { paths } from '../../app/router';
+import { useApi } from '../../app/useApi';
+import { roleLabel } from '../../i18n';
+import { AccessLogTable } from './AccessLogTable';
+import { ClockItem } from './Clock';
+import { byUrgency } from './clocks';
+import { DossierDownload } from './DossierDownload';
+import { longDate, shortMoment } from './format';
+import { InviteForm } from './InviteForm';
+import { useCaseRooms, useLiveEvent } from './live';
+import { m } from './messages';
+import { ParentsConsent } from './ParentsConsent';
+import { RouterLink } from './RouterLink';
+import { type EscalationAnswer, errorText, FUTURE_PLAN_AGE, readsEscalation } from './shared';
+import { useNow } from './useNow';
+import './overview.css';
 
-export function CasePage(_props: { caseId: string }) {
-  return <Heading level={1}>CasePage</Heading>;
+/** What `GET /api/cases/:id/meetings` lists (the meetings API is optional here). */
+interface MeetingListItem {
+  id: string;
+  title: string;
+  scheduledAt: string;
+  status: string;
+}
+
+/** The strongest permission on any section of a document: what the reader can do there. */
+function documentPermission(detail: CaseDetail, type: DocumentType): Permission {
+  let best: Permission = 'none';
+  for (const p of Object.values(detail.effectiveSections[type] ?? {})) if (atLeast(p, best)) best = p;
+  return best;
+}
+
+function Panel(props: { id: string; title: string; children: ReactNode; testId?: string }) {
+  return (
+    <section className="case-page__panel" aria-labelledby={props.id} data-testid={props.testId}>
+      <Heading level={2} size="level-3" id={props.id}>
+        {props.title}
+      </Heading>
+      {props.children}
+    </section>
+  );
+}
+
+export function CasePage({ caseId }: { caseId: string }) {
+  const user = useUser();
+  const now = useNow();
+  const base = `/api/cases/${encodeURIComponent(caseId)}`;
+  const detail = useApi<{ case: CaseDetail }>(base);
+  const c = detail.data?.case ?? null;
+  const role = c?.myRole ?? null;
+  const escalation = useApi<EscalationAnswer>(role && readsEscalation(role) ? `${base}/escalation` : null);
+  const meetings = useApi<{ meetings: MeetingListItem[] } | MeetingListItem[]>(c ? `${base}/meetings` : null);
+  const log = useApi<{ entries: AccessLogView[] }>(c ? `${base}/access-log` : null);
+
+  useCaseRooms(c ? [caseId] : []);
+
+  // Several events in a burst (a meeting ending touches meetings, escalation, the case) → one re-read each.
+  const pending = useRef(new Set<string>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
+  const schedule = (kind: string) => {
+    pending.current.add(kind);
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      const kinds = pending.current;
+      pending.current = new Set();
+      timer.current = null;
+      if (kinds.has('case')) void detail.reload();
+      if (kinds.has('meetings') || kinds.has('case')) void meetings.reload();
+      if (kinds.has('escalation') || kinds.has('commitments') || kinds.has('case')) void escalation.reload();
+      void log.reload();
+    }, 300);
+  };
+  useLiveEvent('case:changed', (e) => {
+    if (e === null) schedule('case');
+    else if (e.caseId === caseId && e.kind !== 'comments') schedule(e.kind);
+  });
+
+  useEffect(() => {
+    document.title = `${c ? m.caseTitle(c.youngPerson.name.split(/\s+/)[0] ?? '') : m.loading} — Samenspraak`;
+  }, [c]);
+
+  if (detail.error) {
+    const missing = detail.error instanceof ApiError && detail.error.status === 404;
+    return (
+      <section className="stack">
+        <Breadcrumb>
+          <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
+            {m.breadcrumbCases}
+          </Breadcrumb.Link>
+        </Breadcrumb>
+        <Alert heading={m.loadFailed} headingLevel={1} severity="error" role="alert">
+          <Paragraph>{missing ? m.notFound : errorText(detail.error)}</Paragraph>
+          {!missing && (
+            <Button variant="secondary" onClick={() => void detail.reload()}>
+              {m.retry}
+            </Button>
+          )}
+        </Alert>
+      </section>
+    );
+  }
+  if (!c) return <Paragraph aria-live="polite">{m.loading}</Paragraph>;
+
+  const firstName = c.youngPerson.name.trim().split(/\s+/)[0] ?? '';
+  const isYoungPerson = c.myRole === 'jeugdige';
+  const isResponsible = c.myRole === 'gedragswetenschapper' && c.responsibleScientistId === user.id;
+  const step = CASE_STATUSES.indexOf(c.status) + 1;
+  const meetingList = meetings.data ? (Array.isArray(meetings.data) ? meetings.data : meetings.data.meetings) : null;
+  const notices = [...(escalation.data?.notices ?? [])].sort(byUrgency);
+  const commitments = (escalation.data?.commitments ?? []).filter((x) => x.status !== 'met');
+  const documents: Array<{ type: 'analysis' | 'futurePlan'; title: string; about: string }> = [
+    { type: 'analysis', title: m.analysisTitle, about: m.analysisAbout },
+  ];
+  if (c.youngPerson.age >= FUTURE_PLAN_AGE)
+    documents.push({ type: 'futurePlan', title: m.futurePlanTitle, about: m.futurePlanAbout });
+
+  return (
+    <article className="stack case-page" aria-labelledby="case-title">
+      <Breadcrumb>
+        <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
+          {m.breadcrumbCases}
+        </Breadcrumb.Link>
+      </Breadcrumb>
+      <header className="stack">
+        <Heading level={1} id="case-title">
+          {m.caseTitle(firstName)}
+        </Heading>
+        <Paragraph className="case-page__meta">
+          <span>{m.ageYears(c.youngPerson.age)}</span>
+          <span>
+            {m.municipality} {c.youngPerson.municipality}
+          </span>
+          <span>
+            {m.region} {c.region}
+          </span>
+          <span>
+            {m.myRole}: {roleLabel(c.myRole)}
+          </span>
+        </Paragraph>
+        <Paragraph>
+          <strong>{m.statuses[c.status] ?? c.status}</strong>{' '}
+          <span className="muted">({m.stepOf(step, CASE_STATUSES.length)})</span>. {m.statusExplained[c.status]}
+        </Paragraph>
+      </header>
+
+      <div className="case-page__layout">
+        <div className="stack">
+          <Panel id="documents-title" title={m.documentsTitle} testId="documents">
+            <ul className="case-page__documents">
+              {documents.map((d) => {
+                const p = documentPermission(c, d.type);
+                return (
+                  <li key={d.type} className="case-page__document">
+                    <Heading level={3} size="level-4">
+                      {d.title}
+                    </Heading>
+                    <Paragraph size="small">{d.about}</Paragraph>
+                    <Paragraph size="small">
+                      <strong>{m.permission[p]}</strong>
+                    </Paragraph>
+                    {p !== 'none' && (
+                      <StandaloneLink linkComponent={RouterLink} href={paths.document(c.id, d.type)}>
+                        {m.openDocument(d.title)}
+                      </StandaloneLink>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+            {c.youngPerson.age < FUTURE_PLAN_AGE && <Paragraph size="small">{m.futurePlanFrom16}</Paragraph>}
+          </Panel>
+
+          {escalation.data && (
+            <Panel id="clocks-title" title={m.clocksTitle} testId="clocks">
+              <Paragraph>
+                {m.escalationLevel}: <strong>{m.levels[escalation.data.level] ?? escalation.data.level}</strong>
+              </Paragraph>
+              {escalation.data.level === 'dbt' && (
+                <StandaloneLink linkComponent={RouterLink} href={paths.breakthrough(c.id)}>
+                  {m.breakthroughLink}
+                </StandaloneLink>
+              )}
+              {notices.length === 0 ? (
+                <Paragraph>{m.noClocks}</Paragraph>
+              ) : (
+                <ul className="clock-list">
+                  {notices.map((n) => (
+                    <ClockItem key={n.kind} notice={n} now={now} />
+                  ))}
+                </ul>
+              )}
+              {commitments.length > 0 && (
+                <>
+                  <Heading level={3} size="level-5">
+                    {m.openCommitments}
+                  </Heading>
+                  <ul className="clock-list">
+                    {commitments.map((x) => (
+                      <li key={x.id} className={`clock clock--${x.status === 'overdue' ? 'urgent' : 'info'}`}>
+                        <span className="clock__what">
+                          {m.commitmentDue(x.organisation, x.what, longDate(x.dueAt))}
+                        </span>
+                        {x.status === 'overdue' && <strong className="clock-chip--urgent">{m.commitmentLate}</strong>}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </Panel>
+          )}
+
+          {meetingList && (
+            <Panel id="meetings-title" title={m.meetingsTitle} testId="meetings">
+              {meetingList.length === 0 ? (
+                <Paragraph>{m.meetingsNone}</Paragraph>
+              ) : (
+                <LinkList>
+                  {[...meetingList]
+                    .sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt))
+                    .map((x) => (
+                      <LinkList.Link key={x.id} linkComponent={RouterLink} href={paths.meeting(c.id, x.id)}>
+                        {x.title} — {shortMoment(x.scheduledAt)} ({m.meetingStatus[x.status] ?? x.status})
+                      </LinkList.Link>
+                    ))}
+                </LinkList>
+              )}
+            </Panel>
+          )}
+        </div>
+
+        <div className="stack">
+          {(isYoungPerson || isResponsible) && (
+            <Panel
+              id="download-title"
+              title={isYoungPerson ? m.downloadTitleYoung : m.downloadTitle}
+              testId="dossier-download"
+            >
+              <Paragraph>{isYoungPerson ? m.downloadIntro : m.downloadIntroScientist}</Paragraph>
+              <DossierDownload caseId={c.id} onDone={() => void log.reload()} />
+            </Panel>
+          )}
+
+          {isYoungPerson && c.youngPerson.age >= FUTURE_PLAN_AGE && (
+            <Panel id="consent-title" title={m.consentTitle} testId="parents-consent">
+              <ParentsConsent
+                caseId={c.id}
+                consent={c.parentsConsent}
+                onChanged={() => {
+                  void detail.reload();
+                  void log.reload();
+                }}
+              />
+            </Panel>
+          )}
+
+          {user.kind === 'professional' && c.status !== CLOSED_STATUS && (
+            <Panel id="invite-title" title={m.inviteTitle} testId="invite">
+              <InviteForm caseId={c.id} onDone={() => void log.reload()} />
+            </Panel>
+          )}
+        </div>
+      </div>
+
+      <Panel id="team-title" title={m.teamTitle} testId="team">
+        <div>
+          <Table className="stacked-table" role="table" data-testid="team-table">
+            <Table.Header role="rowgroup">
+              <Table.Row role="row">
+                <Table.HeaderCell scope="col" role="columnheader">
+                  {m.teamName}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" role="columnheader">
+                  {m.teamRole}
+                </Table.HeaderCell>
+                <Table.HeaderCell scope="col" role="columnheader">
+                  {m.teamOrganisation}
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body role="rowgroup">
+              {c.participants.map((p) => (
+                <Table.Row key={`${p.userId}-${p.role}`} role="row">
+                  <Table.Cell role="cell" data-label={m.teamName}>
+                    {p.name} {p.userId === user.id && <span className="muted">{m.teamYou}</span>}
+                  </Table.Cell>
+                  <Table.Cell role="cell" data-label={m.teamRole}>
+                    {roleLabel(p.role)}
+                    {p.userId === c.responsibleScientistId && <span className="muted">, {m.responsible}</span>}
+                  </Table.Cell>
+                  <Table.Cell role="cell" data-label={m.teamOrganisation}>
+                    {p.organisation ?? '—'}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </Panel>
+
+      {(log.data || (log.error && log.error.status !== 403)) && (
+        <Panel id="log-title" title={isYoungPerson ? m.logTitleYoung : m.logTitle} testId="access-log-panel">
+          <Paragraph>{m.logIntro}</Paragraph>
+          {log.error && <Paragraph>{errorText(log.error)}</Paragraph>}
+          {log.data &&
+            (log.data.entries.length === 0 ? (
+              <Paragraph>{m.logEmpty}</Paragraph>
+            ) : (
+              <AccessLogTable entries={log.data.entries} me={{ name: user.name, role: c.myRole }} />
+            ))}
+        </Panel>
+      )}
+    </article>
+  );
 }

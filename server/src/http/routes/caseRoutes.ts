@@ -25,9 +25,11 @@ import { CASE_POLICIES } from '../../cases/casePolicies.js';
 import { accessLogView, caseDetail, presentCase, searchMyCases } from '../../cases/caseQueries.js';
 import { decideDestruction, listDestructionRequests, requestDestruction } from '../../cases/destruction.js';
 import { buildCaseExport } from '../../export/caseExport.js';
+import { casePdf } from '../../export/casePdf.js';
 import { executeDueDestructions } from '../../retention/executeDestructions.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
+import { HttpError } from '../errors.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -96,13 +98,35 @@ export function caseRoutes(services: AppServices): Router {
     res.json({ entries });
   });
 
-  router.post('/cases/:id/export', async (req, res) => {
+  /**
+   * The young person's complete dossier: JSON (machine-readable) or PDF (readable). Same gate, same
+   * 'export' entry in the access log. `POST …/export?format=pdf` and `GET …/export.pdf` give the PDF.
+   */
+  const exportCase = async (req: Request, res: Response, format: 'json' | 'pdf') => {
     const scope = await enter(req, res, CASE_POLICIES.export);
     const data = await buildCaseExport(services, scope.caseId);
-    await scope.log('export', 'success');
-    res.setHeader('Content-Disposition', `attachment; filename="samenspraak-${scope.caseId}.json"`);
+    const file = `samenspraak-${scope.caseId}`.replace(/[^\w.-]+/g, '_');
     res.setHeader('Cache-Control', 'no-store');
+    if (format === 'pdf') {
+      const pdf = casePdf(data);
+      await scope.log('export', 'success', 'pdf');
+      res.setHeader('Content-Disposition', `attachment; filename="${file}.pdf"`);
+      res.type('application/pdf').send(pdf);
+      return;
+    }
+    await scope.log('export', 'success');
+    res.setHeader('Content-Disposition', `attachment; filename="${file}.json"`);
     res.json(data);
+  };
+
+  router.post('/cases/:id/export', async (req, res) => {
+    const format = req.query.format ?? 'json';
+    if (format !== 'json' && format !== 'pdf') throw new HttpError(400, 'invalid_request', 'format: json or pdf');
+    await exportCase(req, res, format);
+  });
+
+  router.get('/cases/:id/export.pdf', async (req, res) => {
+    await exportCase(req, res, 'pdf');
   });
 
   router.get('/cases/:id/destruction-requests', async (req, res) => {

@@ -1,0 +1,91 @@
+/**
+ * A professional invites the young person or a parent (`POST /api/cases/:id/invitations`): the answer's
+ * link and one-time code are shown once, with the advice to pass them on by two different channels.
+ */
+import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } from '@amsterdam/design-system-react';
+import { type CreateInvitationResponse, INVITED_ROLES } from '@samenspraak/shared';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../app/api';
+import { roleLabel } from '../../i18n';
+import { shortMoment } from './format';
+import { m } from './messages';
+import { errorText } from './shared';
+
+export function InviteForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
+  const [role, setRole] = useState<(typeof INVITED_ROLES)[number]>('jeugdige');
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<CreateInvitationResponse | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim() === '') return;
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<CreateInvitationResponse>('POST', `/api/cases/${encodeURIComponent(caseId)}/invitations`, {
+        role,
+        name,
+      });
+      setResult(res);
+      setName('');
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const link = result ? new URL(result.link, location.origin).toString() : '';
+  return (
+    <>
+      <Paragraph>{m.inviteIntro}</Paragraph>
+      <form className="stack" onSubmit={(e) => void submit(e)} aria-label={m.inviteTitle}>
+        <FieldSet legend={m.inviteRole}>
+          {INVITED_ROLES.map((r) => (
+            <Radio key={r} name="invite-role" value={r} checked={role === r} onChange={() => setRole(r)}>
+              {roleLabel(r)}
+            </Radio>
+          ))}
+        </FieldSet>
+        <Field>
+          <Label htmlFor="invite-name">{m.inviteName}</Label>
+          <TextInput
+            id="invite-name"
+            maxLength={200}
+            autoComplete="off"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </Field>
+        <div>
+          <Button type="submit" variant="secondary" disabled={busy || name.trim() === ''}>
+            {m.inviteButton}
+          </Button>
+        </div>
+      </form>
+      {error && (
+        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
+          <Paragraph>{error}</Paragraph>
+        </Alert>
+      )}
+      {result && (
+        <Alert heading={m.inviteDoneTitle} headingLevel={3} severity="success" data-testid="invitation-result">
+          <div className="invite-result">
+            <Paragraph>
+              {m.inviteLink}: <code>{link}</code>
+            </Paragraph>
+            <Paragraph>
+              {m.inviteCode}: <code className="invite-result__code">{result.code}</code>
+            </Paragraph>
+            <Paragraph>
+              <strong>{m.inviteOnce}</strong> {m.inviteExpires(shortMoment(result.expiresAt))}
+            </Paragraph>
+          </div>
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+/** From 16 the young person alone decides whether the parents see the dossier (`PUT …/parents-consent`). */
+import { Alert, Label, Paragraph, Switch } from '@amsterdam/design-system-react';
+import { useState } from 'react';
+import { api } from '../../app/api';
+import { m } from './messages';
+import { errorText } from './shared';
+
+export function ParentsConsent(props: { caseId: string; consent: boolean; onChanged(consent: boolean): void }) {
+  const [consent, setConsent] = useState(props.consent);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [known, setKnown] = useState(props.consent);
+  // Follow the server when someone else's change (or a reload) brings a new value.
+  if (props.consent !== known) {
+    setKnown(props.consent);
+    setConsent(props.consent);
+  }
+
+  const change = async (next: boolean) => {
+    setBusy(true);
+    setError(null);
+    setConsent(next);
+    try {
+      const res = await api<{ parentsConsent: boolean }>(
+        'PUT',
+        `/api/cases/${encodeURIComponent(props.caseId)}/parents-consent`,
+        { consent: next },
+      );
+      setConsent(res.parentsConsent);
+      props.onChanged(res.parentsConsent);
+    } catch (err) {
+      setConsent(!next);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Paragraph>{m.consentIntro}</Paragraph>
+      <div className="button-row">
+        <Switch
+          id="parents-consent"
+          checked={consent}
+          disabled={busy}
+          onChange={(e) => void change(e.currentTarget.checked)}
+        />
+        <Label htmlFor="parents-consent">{m.consentLabel}</Label>
+      </div>
+      <Paragraph aria-live="polite" data-testid="consent-status">
+        <strong>{busy ? m.consentSaving : consent ? m.consentOn : m.consentOff}</strong>
+      </Paragraph>
+      {error && (
+        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
+          <Paragraph>{error}</Paragraph>
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+/** Small rules the overview and case page share: who reads escalation, what age opens the future plan. */
+import { CASE_PROFESSIONALS, type EscalationLevel, type Role } from '@samenspraak/shared';
+import type { ClockNotice } from './clocks';
+
+/** `GET /api/cases/:id/escalation` answers the professionals on the case and the DBT directors. */
+export function readsEscalation(role: Role): boolean {
+  return CASE_PROFESSIONALS.includes(role) || role === 'dbt-lid';
+}
+
+/** The future plan is for every young person from 16 (domain brief §4). */
+export const FUTURE_PLAN_AGE = 16;
+
+export interface EscalationAnswer {
+  level: EscalationLevel | 'gesloten';
+  notices: ClockNotice[];
+  commitments: Array<{
+    id: string;
+    organisation: string;
+    what: string;
+    dueAt: string;
+    status: 'open' | 'met' | 'overdue';
+  }>;
+  overdueCommitments: string[];
+}
+
+/** Whoever should act on something late: the text of an ApiError for people, never a stack. */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

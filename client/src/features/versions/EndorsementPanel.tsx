@@ -1,0 +1,217 @@
+/**
+ * Instemming (domain brief §3.9): each participant who may comment says whether they agree, agree with
+ * remarks, or disagree — in their own words — and sees everyone's current stance. The responsible
+ * behavioural scientist signs off: a named version "vastgesteld" with the endorsements of that moment.
+ */
+import {
+  Alert,
+  Blockquote,
+  Button,
+  ErrorMessage,
+  Field,
+  FieldSet,
+  Heading,
+  Label,
+  Paragraph,
+  Radio,
+  TextArea,
+} from '@amsterdam/design-system-react';
+import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@samenspraak/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../app/api';
+import { roleLabel } from '../../i18n';
+import { ConfirmDialog } from './Modal';
+import { m } from './messages';
+import type { EndorsementView, VersionSummary } from './types';
+
+const SYMBOL: Record<EndorsementStance, string> = { agree: '✓', 'agree-with-remarks': '✓', disagree: '✗' };
+
+export function EndorsementPanel(props: {
+  documentId: string;
+  detail: CaseDetail;
+  me: string;
+  mayEndorse: boolean;
+  maySignOff: boolean;
+  endorsements: EndorsementView[] | null;
+  error: string | null;
+  /** After a change of ours: re-read endorsements (and versions, after a sign-off). */
+  onEndorsed(): void;
+  onSignedOff(): void;
+}) {
+  const { endorsements, me } = props;
+  const ids = useId();
+  const mine = endorsements?.find((e) => e.person.id === me) ?? null;
+  const [stance, setStance] = useState<EndorsementStance | null>(null);
+  const [words, setWords] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+
+  // Until the person picks something, the form shows their current stance.
+  const chosen = stance ?? mine?.stance ?? null;
+  const text = words ?? mine?.words ?? '';
+  const base = `/api/documents/${encodeURIComponent(props.documentId)}`;
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen) return;
+    if (chosen !== 'agree' && text.trim() === '') {
+      setInvalid(true);
+      return;
+    }
+    setInvalid(false);
+    setBusy(true);
+    setError(null);
+    try {
+      await api('PUT', `${base}/endorsement`, {
+        stance: chosen,
+        ...(text.trim() ? { words: text.trim() } : {}),
+      });
+      setStance(null);
+      setWords(null);
+      setStatus(m.endorseSaved);
+      props.onEndorsed();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const signOff = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ version: VersionSummary }>('POST', `${base}/sign-off`, {});
+      setStatus(m.signedOff(res.version.name));
+      setConfirming(false);
+      props.onSignedOff();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setConfirming(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const current = endorsements ?? [];
+  const count = (s: EndorsementStance) => current.filter((e) => e.stance === s).length;
+  const responded = new Set(current.map((e) => e.person.id));
+  // Directors of a breakthrough session only read; everyone else on the case is asked.
+  const asked = props.detail.participants.filter((p) => p.role !== 'dbt-lid');
+  const waiting = asked.filter((p) => !responded.has(p.userId));
+  const agreeing = count('agree') + count('agree-with-remarks');
+  const whoLabel = (id: string, role: string) => (id === me ? `${m.you}, ${roleLabel(role)}` : roleLabel(role));
+
+  return (
+    <section className="doc-panel" aria-labelledby={`${ids}-title`} data-testid="endorsement-panel">
+      <Heading level={2} size="level-3" id={`${ids}-title`}>
+        {m.endorseTitle}
+      </Heading>
+      <Paragraph size="small">{m.endorseIntro}</Paragraph>
+
+      {props.mayEndorse ? (
+        <form className="stack" onSubmit={(e) => void save(e)} noValidate>
+          <FieldSet legend={m.endorseLegend}>
+            {ENDORSEMENT_STANCES.map((s) => (
+              <Radio key={s} name={`${ids}-stance`} value={s} checked={chosen === s} onChange={() => setStance(s)}>
+                {m.stanceChoice[s]}
+              </Radio>
+            ))}
+          </FieldSet>
+          <Field invalid={invalid}>
+            <Label htmlFor={`${ids}-words`}>{m.wordsLabel}</Label>
+            <Paragraph size="small" id={`${ids}-hint`} className="muted">
+              {m.wordsHint}
+            </Paragraph>
+            {invalid && <ErrorMessage id={`${ids}-error`}>{m.wordsRequired}</ErrorMessage>}
+            <TextArea
+              id={`${ids}-words`}
+              rows={3}
+              maxLength={4000}
+              invalid={invalid}
+              aria-describedby={invalid ? `${ids}-hint ${ids}-error` : `${ids}-hint`}
+              value={text}
+              onChange={(e) => setWords(e.target.value)}
+            />
+          </Field>
+          <div>
+            <Button type="submit" variant="secondary" disabled={busy || !chosen}>
+              {m.endorseSave}
+            </Button>
+          </div>
+          {mine && <Paragraph size="small">{m.yourStance(m.stanceShort[mine.stance] ?? mine.stance)}</Paragraph>}
+        </form>
+      ) : (
+        <Paragraph size="small">{m.readOnlyEndorse}</Paragraph>
+      )}
+      <Paragraph size="small" aria-live="polite" data-testid="endorsement-status">
+        {status}
+      </Paragraph>
+      {(error ?? props.error) && (
+        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
+          <Paragraph>{error ?? props.error}</Paragraph>
+        </Alert>
+      )}
+
+      <Heading level={3} size="level-4">
+        {m.everyoneTitle}
+      </Heading>
+      {endorsements === null ? (
+        <Paragraph size="small">{m.loading}</Paragraph>
+      ) : current.length === 0 ? (
+        <Paragraph size="small">{m.nobodyYet}</Paragraph>
+      ) : (
+        <>
+          <Paragraph size="small">{m.tally(count('agree'), count('agree-with-remarks'), count('disagree'))}</Paragraph>
+          <ul className="endorsement-list" data-testid="endorsement-list">
+            {current.map((e) => (
+              <li key={e.id} className={`endorsement endorsement--${e.stance}`}>
+                <span className="endorsement__who">
+                  <span aria-hidden="true" className="endorsement__symbol">
+                    {SYMBOL[e.stance]}
+                  </span>{' '}
+                  {e.person.name} <span className="muted">({whoLabel(e.person.id, e.person.role)})</span>:{' '}
+                  <strong>{m.stanceShort[e.stance] ?? e.stance}</strong>
+                </span>
+                {e.words && <Blockquote className="endorsement__words">{e.words}</Blockquote>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {endorsements !== null && waiting.length > 0 && (
+        <Paragraph size="small">
+          {m.notYet} {waiting.map((p) => `${p.name} (${whoLabel(p.userId, p.role)})`).join(', ')}
+        </Paragraph>
+      )}
+
+      {props.maySignOff && (
+        <div className="stack doc-panel__signoff" data-testid="sign-off">
+          <Heading level={3} size="level-4">
+            {m.signOffTitle}
+          </Heading>
+          <Paragraph size="small">{m.signOffIntro}</Paragraph>
+          <div>
+            <Button onClick={() => setConfirming(true)} disabled={busy}>
+              {m.signOffButton}
+            </Button>
+          </div>
+        </div>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title={m.signOffConfirmTitle}
+        testId="sign-off-dialog"
+        confirmLabel={m.signOffConfirm}
+        busy={busy}
+        onConfirm={() => void signOff()}
+        onCancel={() => setConfirming(false)}
+      >
+        <Paragraph>{m.signOffConfirmBody(agreeing, asked.length)}</Paragraph>
+      </ConfirmDialog>
+    </section>
+  );
+}

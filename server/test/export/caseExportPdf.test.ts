@@ -1,0 +1,286 @@
+/**
+ * The young person's complete dossier as a readable PDF (GET /api/cases/:id/export.pdf and
+ * POST /api/cases/:id/export?format=pdf): same gate and the same 'export' log entry as the JSON export;
+ * the file is a valid PDF whose text (title page, sections, comments, endorsements, versions, access
+ * log) is extractable from its content streams.
+ */
+import { documentId } from '@samenspraak/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { registerCaseDocument } from '../../src/cases/caseDocuments.js';
+import { addComment } from '../../src/comments/comments.js';
+import { dutchDateTime, logSubject } from '../../src/export/casePdf.js';
+import { renderPdf } from '../../src/versions/pdfWriter.js';
+import {
+  bornYearsAgo,
+  type CaseHarness,
+  type CaseTeam,
+  caseWithTeam,
+  lastSeq,
+  logSince,
+  START,
+  startCaseServer,
+} from '../cases/support.js';
+import { apiFor } from '../versions/support.js';
+
+function paragraphsUpdate(section: string, texts: string[]): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getXmlFragment(section).insert(
+    0,
+    texts.map((text) => {
+      const p = new Y.XmlElement('paragraph');
+      p.insert(0, [new Y.XmlText(text)]);
+      return p;
+    }),
+  );
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** WinAnsi bytes back to Unicode for the few characters outside Latin-1 that the tests use. */
+const FROM_CP1252: Record<number, string> = { 145: '‘', 146: '’', 147: '“', 148: '”', 149: '•', 151: '—' };
+
+/** The text of every `(…) Tj` in the file, one shown string per line, in page order. */
+function pdfText(file: string): string {
+  const out: string[] = [];
+  for (const m of file.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)) {
+    const raw = (m[1] ?? '').replace(/\\(.)/g, '$1');
+    out.push([...raw].map((ch) => FROM_CP1252[ch.charCodeAt(0)] ?? ch).join(''));
+  }
+  return out.join('\n');
+}
+
+/** Structural checks: header, trailer, and every xref offset pointing at its object. */
+function expectValidPdf(file: string): number {
+  expect(file.startsWith('%PDF-1.4\n')).toBe(true);
+  expect(file.trimEnd().endsWith('%%EOF')).toBe(true);
+  const xref = Number(/startxref\n(\d+)/.exec(file)?.[1]);
+  expect(file.slice(xref, xref + 4)).toBe('xref');
+  const offsets = [...file.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+  for (const [i, offset] of offsets.entries()) expect(file.slice(offset).startsWith(`${i + 1} 0 obj`)).toBe(true);
+  return Number(/\/Type \/Pages \/Kids \[[^\]]*\] \/Count (\d+)/.exec(file)?.[1]);
+}
+
+let h: CaseHarness;
+let team: CaseTeam;
+const analysis = () => documentId(team.caseId, 'analysis');
+
+async function pdfOf(userId: string, how: 'get' | 'post' = 'get') {
+  const api = await apiFor(h.services, h.server.url, userId);
+  const res =
+    how === 'get'
+      ? await api.get(`/cases/${team.caseId}/export.pdf`)
+      : await api.post(`/cases/${team.caseId}/export?format=pdf`);
+  return { res, file: Buffer.from(await res.arrayBuffer()).toString('latin1') };
+}
+
+beforeAll(async () => {
+  h = await startCaseServer();
+  team = await caseWithTeam(h, bornYearsAgo(START, 16, 30));
+  const meetingDoc = documentId(team.caseId, 'meetingNotes', 'mdo-7f3a');
+  await registerCaseDocument(h.db, meetingDoc, h.now());
+  await h.services.store.append([
+    { docId: meetingDoc, update: paragraphsUpdate('notulen', ['Afgesproken: school belt maandag.']) },
+    {
+      docId: analysis(),
+      update: paragraphsUpdate('hulpvraag_jeugdige', ['Ik wil gewoon weer naar school.', 'En rust thuis.']),
+    },
+    { docId: analysis(), update: paragraphsUpdate('veiligheid', ['Oma’s huis is een veilige plek (zegt Noor).']) },
+    {
+      docId: documentId(team.caseId, 'futurePlan'),
+      update: paragraphsUpdate('toekomstbeeld_jeugdige', ['Op mezelf wonen in Alkmaar.']),
+    },
+  ]);
+  await addComment(h.db, {
+    documentId: analysis(),
+    caseId: team.caseId,
+    section: 'veiligheid',
+    parentId: null,
+    author: { id: team.parent.id, name: team.parent.name, role: 'ouder' },
+    text: 'Thuis is het nu rustiger.',
+    anchor: null,
+    now: h.now(),
+  });
+  const young = await apiFor(h.services, h.server.url, team.youngPerson.id);
+  expect(
+    (
+      await young.put(`/documents/${analysis()}/endorsement`, {
+        stance: 'agree-with-remarks',
+        words: 'Het klopt, maar ik ben niet lui.',
+      })
+    ).status,
+  ).toBe(200);
+  const scientist = await apiFor(h.services, h.server.url, team.scientist.id);
+  expect((await scientist.post(`/documents/${analysis()}/sign-off`, {})).status).toBe(201);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the dossier as PDF', () => {
+  it('gives the young person a valid PDF with the title page, sections, comments, endorsements and versions', async () => {
+    const before = await lastSeq(h.db);
+    const { res, file } = await pdfOf(team.youngPerson.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="samenspraak-${team.caseId}.pdf"`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const pages = expectValidPdf(file);
+    expect(pages).toBeGreaterThanOrEqual(6); // title, team, analysis, future plan, meeting, access log
+    const text = pdfText(file);
+    // Title page: name and date (START is 1 March 2026).
+    expect(text).toContain('Mijn dossier in Samenspraak\nNoor Jansen\nGemaakt op 1 maart 2026');
+    expect(text).toContain('Stap in het proces: Aangemeld');
+    expect(text).toContain('Wie werken er mee?');
+    expect(text).toContain('Gert Gedrag — gedragswetenschapper, Zorgaanbieder Noord');
+    // Sections as plain paragraphs, under their titles, in template order.
+    expect(text).toContain(
+      'Hulpvraag — in mijn eigen woorden\nIk wil gewoon weer naar school.\nEn rust thuis.\nHulpvraag — in de woorden van ouders\n(nog leeg)',
+    );
+    expect(text).toContain(
+      'Veiligheid\nOma’s huis is een veilige plek (zegt Noor).\nOpmerking van Petra Jansen (ouder)',
+    );
+    expect(text).toContain('Thuis is het nu rustiger.');
+    expect(text).toContain('Toekomstplan\nMijn toekomstbeeld\nOp mezelf wonen in Alkmaar.');
+    // Meeting notes are numbered, not named by their id.
+    expect(text).toContain('Verslag van een overleg 1\nAgenda\n(nog leeg)');
+    expect(text).toContain('Aantekeningen\nAfgesproken: school belt maandag.');
+    expect(text).not.toContain('mdo-7f3a');
+    expect(text).toContain('Noor Jansen (jeugdige): eens, met opmerkingen — “Het klopt, maar ik ben niet lui.”');
+    expect(text).toContain('vastgesteld 2026-03-01 — vastgesteld door Gert Gedrag (gedragswetenschapper)');
+    // Not JSON: no braces or field names from the export structure.
+    expect(text).not.toMatch(/"text"|richText|\{"/);
+    // Every page has a footer with its number.
+    expect(text).toContain(`pagina 1 van ${pages}`);
+    expect(text).toContain(`pagina ${pages} van ${pages}`);
+    // Exactly one log entry: the export.
+    const log = await logSince(h.db, before);
+    expect(log.map((e) => [e.event, e.user_id, e.outcome, e.detail])).toEqual([
+      ['export', team.youngPerson.id, 'success', 'GET /api/cases/:id/export.pdf pdf'],
+    ]);
+  });
+
+  it('lists the access log as a table in plain words, oldest first, without addresses', async () => {
+    const { file } = await pdfOf(team.youngPerson.id);
+    const text = pdfText(file);
+    expect(text).toContain('Wie heeft mijn dossier bekeken?');
+    expect(text).toContain('Wanneer\nWie\nWat\nWaarover\nGelukt?');
+    // The sign-off in beforeAll, the endorsement and the previous export, with name, role and words. A cell
+    // that wraps continues after the row's first line (rows are drawn line by line).
+    expect(text).toContain('Gert Gedrag\niets toegevoegd\nde analyse: vaststellen\ngelukt\n(gedragswetenschapper)');
+    expect(text).toContain('Noor Jansen (jeugdige)\niets veranderd\nde analyse: wie het ermee eens is\ngelukt');
+    expect(text).toContain('Noor Jansen (jeugdige)\ngedownload\nhet hele dossier\ngelukt');
+    expect(file).not.toContain('127.0.0.1');
+  });
+
+  it('POST …/export?format=pdf gives the same PDF and logs the same export; an unknown format is a 400', async () => {
+    const before = await lastSeq(h.db);
+    const { res, file } = await pdfOf(team.youngPerson.id, 'post');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(pdfText(file)).toContain('Ik wil gewoon weer naar school.');
+    const log = await logSince(h.db, before);
+    expect(log.map((e) => [e.event, e.outcome, e.detail])).toEqual([
+      ['export', 'success', 'POST /api/cases/:id/export pdf'],
+    ]);
+    const api = await apiFor(h.services, h.server.url, team.youngPerson.id);
+    const bad = await api.post(`/cases/${team.caseId}/export?format=xml`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { id: string } }).error.id).toBe('invalid_request');
+  });
+
+  it('the responsible scientist may export on the young person’s behalf; parent, provider, director may not', async () => {
+    expect((await pdfOf(team.scientist.id)).res.status).toBe(200);
+    const before = await lastSeq(h.db);
+    const results: number[] = [];
+    for (const u of [team.parent, team.provider, team.regisseur]) results.push((await pdfOf(u.id)).res.status);
+    // The parent of a 16-year-old without consent does not even see the case.
+    expect(results).toEqual([404, 403, 403]);
+    const log = await logSince(h.db, before);
+    expect(log.map((e) => [e.event, e.outcome, e.user_id])).toEqual([
+      ['export', 'denied', team.parent.id],
+      ['export', 'denied', team.provider.id],
+      ['export', 'denied', team.regisseur.id],
+    ]);
+    for (const e of log) expect(e.detail).toMatch(/^GET \/api\/cases\/:id\/export\.pdf complete export: /);
+  });
+
+  it('a second behavioural scientist who is not the responsible one is refused; a stranger gets 404', async () => {
+    const other = await h.user({ role: 'gedragswetenschapper', name: 'Tweede Gedrag' });
+    expect(
+      (
+        await h.api(team.regisseur, 'POST', `/api/cases/${team.caseId}/participants`, {
+          userId: other.id,
+          role: 'gedragswetenschapper',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await pdfOf(other.id)).res.status).toBe(403);
+    const stranger = await h.user({ role: 'gedragswetenschapper', name: 'Vreemde' });
+    const { res, file } = await pdfOf(stranger.id);
+    expect(res.status).toBe(404);
+    expect(file).not.toContain('Noor');
+  });
+
+  it('a young person under 12 has no access to the dossier yet, so no export', async () => {
+    const young = await caseWithTeam(h, bornYearsAgo(START, 11));
+    const api = await apiFor(h.services, h.server.url, young.youngPerson.id);
+    expect((await api.get(`/cases/${young.caseId}/export.pdf`)).status).toBe(404);
+  });
+
+  it('without a session the PDF is refused', async () => {
+    const res = await fetch(`${h.server.url}/api/cases/${team.caseId}/export.pdf`);
+    expect(res.status).toBe(401);
+  });
+
+  it('the JSON export now carries the endorsements (with earlier stances) and the versions', async () => {
+    const res = await h.api<{
+      documents: Array<{
+        type: string;
+        endorsements: Array<{ stance: string; words: string | null; supersededAt: string | null }>;
+        versions: Array<{ name: string; kind: string }>;
+      }>;
+    }>(team.youngPerson, 'POST', `/api/cases/${team.caseId}/export`);
+    expect(res.status).toBe(200);
+    const doc = res.body.documents.find((d) => d.type === 'analysis');
+    expect(doc?.endorsements).toMatchObject([
+      { stance: 'agree-with-remarks', words: 'Het klopt, maar ik ben niet lui.', supersededAt: null },
+    ]);
+    expect(doc?.versions).toMatchObject([{ name: 'vastgesteld 2026-03-01', kind: 'signed-off' }]);
+  });
+});
+
+describe('PDF writer and wording', () => {
+  it('lays out table rows in columns, breaks pages on request and numbers them', () => {
+    const file = renderPdf(
+      [
+        { text: 'Titel', size: 20, bold: true },
+        { text: 'Hoofdstuk', pageBreak: true },
+        {
+          text: '',
+          cells: [
+            { text: 'links', width: 1 },
+            { text: 'rechts', width: 1 },
+          ],
+        },
+      ],
+      { title: 't', footer: (p, n) => `pagina ${p} van ${n}` },
+    ).toString('latin1');
+    expect(expectValidPdf(file)).toBe(2);
+    expect(file).toContain('(links) Tj');
+    // The second cell starts half-way across the text width (595 - 2 × 56 = 483 → 56 + 241.5).
+    expect(file).toMatch(/BT \/F1 11 Tf 297\.50 [\d.]+ Td \(rechts\) Tj ET/);
+    expect(pdfText(file)).toContain('pagina 2 van 2');
+  });
+
+  it('says what a log entry was about in plain words', () => {
+    expect(logSubject('GET /api/cases/:id')).toBe('het dossier');
+    expect(logSubject('GET /api/cases/:id/access-log')).toBe('wie het dossier bekeek');
+    expect(logSubject('case-1.analysis endorsement')).toBe('de analyse: wie het ermee eens is');
+    expect(logSubject('case-1.futurePlan version')).toBe('het toekomstplan: versies');
+    expect(logSubject('POST /api/cases/:id/export pdf')).toBe('het hele dossier');
+    expect(logSubject('PUT /api/cases/:id/parents-consent')).toBe('toegang voor ouders');
+    expect(logSubject('something else')).toBe('het dossier');
+    expect(dutchDateTime('2026-03-01T10:00:00.000Z')).toBe('01-03-2026 11:00');
+    expect(dutchDateTime('2026-07-01T10:00:00.000Z')).toBe('01-07-2026 12:00');
+  });
+});
