@@ -19,11 +19,12 @@ import { createApiRouter } from './http/api.js';
 import { createHttpApp } from './http/httpApp.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { DeferredCaseEvents } from './realtime/caseEvents.js';
 import { attachRealtime, type RealtimeChannel } from './realtime/realtimeServer.js';
 import { executeDueDestructions } from './retention/executeDestructions.js';
 import { RedisAwarenessRelay, withAwareness } from './scale/redisAwareness.js';
 import { RedisFanout } from './scale/redisFanout.js';
-import type { AppServices } from './services.js';
+import type { AppServices, TestClock } from './services.js';
 import type { DocumentStore } from './storage/documentStore.js';
 import { SqliteStore } from './storage/sqliteStore.js';
 
@@ -53,6 +54,22 @@ export interface StartOptions {
   clock?: () => Date;
 }
 
+/**
+ * The settable clock of end-to-end tests: reads `base` shifted by the last offset set, so time runs on
+ * from the moment a test sets.
+ */
+export function settableClock(base: () => Date): { clock: () => Date; control: TestClock } {
+  let offsetMs = 0;
+  return {
+    clock: () => new Date(base().getTime() + offsetMs),
+    control: {
+      set(now) {
+        offsetMs = now.getTime() - base().getTime();
+      },
+    },
+  };
+}
+
 export async function openStore(config: Config): Promise<DocumentStore> {
   if (config.databaseUrl) {
     const { PostgresStore } = await import('./storage/postgresStore.js');
@@ -71,7 +88,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     dataDir: config.dataDir,
     schema: config.databaseSchema ?? undefined,
   });
-  const clock = options.clock ?? (() => new Date());
+  const baseClock = options.clock ?? (() => new Date());
+  const test = config.testClock ? settableClock(baseClock) : null;
+  const clock = test?.clock ?? baseClock;
+  const caseEvents = new DeferredCaseEvents();
   const services: AppServices = {
     config,
     log,
@@ -82,7 +102,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     authKey,
     collab: null,
+    caseEvents,
+    testClock: test?.control ?? null,
   };
+  if (test) log.warn('test clock on: PUT /api/test/clock sets the domain clock (NODE_ENV=test only)');
   const redisFanout =
     !options.fanout && config.redisUrl
       ? new RedisFanout({ url: config.redisUrl, instanceId: config.instanceId, log, registry: metrics.registry })
@@ -131,7 +154,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   server.requestTimeout = 30_000;
   const ws = attachCollabWebSocket(server, collab, { maxMessageBytes: config.limits.maxMessageBytes });
   // After the Express handler is attached: socket.io takes over only the requests under its path.
-  const realtime = attachRealtime(server, { authKey, log, redisUrl: config.redisUrl });
+  const realtime = attachRealtime(server, {
+    authKey,
+    log,
+    services,
+    redisUrl: config.redisUrl,
+    sweepIntervalMs: config.notifyIntervalMs,
+  });
+  caseEvents.bind(realtime.events);
   // An upgrade no transport claims would otherwise hang until the client gives up.
   const upgradePrefixes = [COLLAB_PATH, '/realtime/'];
   server.on('upgrade', (req, socket) => {
@@ -153,6 +183,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () => {
     closing ??= (async () => {
       clearInterval(destructionTimer);
+      caseEvents.bind(null);
       server.close();
       const realtimeClosed = realtime.close();
       const flushed = await collab.close();

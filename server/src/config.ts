@@ -20,6 +20,13 @@ export interface Config {
   /** Serve the built client from this folder (if it exists). */
   clientDir: string;
   instanceId: string;
+  /**
+   * NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1: the domain clock is settable through PUT /api/test/clock
+   * (end-to-end tests of deadlines). Never on otherwise.
+   */
+  testClock: boolean;
+  /** NOTIFY_INTERVAL_MS: how often live notifications are computed for connected people (0: only on changes). */
+  notifyIntervalMs: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -62,5 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     limits,
     clientDir: path.resolve(cwd, env.CLIENT_DIR || 'client/dist'),
     instanceId: env.INSTANCE_ID || `${process.pid}`,
+    testClock: env.NODE_ENV === 'test' && env.SAMENSPRAAK_TEST_CLOCK === '1',
+    notifyIntervalMs: int(env, 'NOTIFY_INTERVAL_MS', 60_000),
   };
 }

@@ -4,6 +4,7 @@ import type { CollabServer } from './collab/collabServer.js';
 import type { Config } from './config.js';
 import type { AppDb } from './db/database.js';
 import type { Logger } from './observability/logger.js';
+import type { CaseEvents } from './realtime/caseEvents.js';
 import type { DocumentStore } from './storage/documentStore.js';
 
 export interface AppServices {
@@ -18,4 +19,13 @@ export interface AppServices {
   authKey: Uint8Array;
   /** Set once the collaboration core exists (it needs the access policy, which needs these services). */
   collab: CollabServer | null;
+  /** Live events after stored changes (case:changed, meeting:state, notifications); a no-op without socket.io. */
+  caseEvents: CaseEvents;
+  /** Only with config.testClock: sets the domain clock (PUT /api/test/clock). */
+  testClock: TestClock | null;
+}
+
+export interface TestClock {
+  /** From now on the domain clock reads `now` and runs on from there. */
+  set(now: Date): void;
 }

@@ -53,6 +53,38 @@ export const CommitmentBodySchema = z.strictObject({
 });
 export type CommitmentBody = z.infer<typeof CommitmentBodySchema>;
 
+/** A moment (ISO date-time with offset) or a calendar date (YYYY-MM-DD, taken as midnight UTC). */
+const momentOrDate = z.union([instant, z.iso.date()], {
+  message: 'expected an ISO date-time (2026-03-01T10:00:00Z) or a date (2026-03-01)',
+});
+
+/** The facts the clocks run on; each may be set, or cleared with null. */
+export const CLOCK_FACTS = [
+  'measureStartedAt',
+  'helpStartedAt',
+  'lastProgressAt',
+  'analysisCompletedAt',
+  'futurePlanCheckedAt',
+] as const;
+export type ClockFactName = (typeof CLOCK_FACTS)[number];
+
+/** PUT /api/cases/:caseId/clock-facts — at least one fact; none may lie in the future. */
+export const ClockFactsBodySchema = z
+  .strictObject({
+    measureStartedAt: momentOrDate.nullable().optional(),
+    helpStartedAt: momentOrDate.nullable().optional(),
+    lastProgressAt: momentOrDate.nullable().optional(),
+    analysisCompletedAt: momentOrDate.nullable().optional(),
+    futurePlanCheckedAt: momentOrDate.nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: `give at least one of ${CLOCK_FACTS.join(', ')}`,
+  });
+export type ClockFactsBody = z.infer<typeof ClockFactsBodySchema>;
+
+/** The clock facts of a case as stored (ISO instants or null). */
+export type ClockFactsView = Record<ClockFactName, string | null>;
+
 export interface NoticeView {
   kind: string;
   caseId: string;

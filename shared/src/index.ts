@@ -6,6 +6,7 @@ export * from './commentSchemas.js';
 export * from './documents.js';
 export * from './escalationSchemas.js';
 export * from './limits.js';
+export * from './meetingSchemas.js';
 export * from './permissions.js';
 export * from './realtimeEvents.js';
 export * from './versionSchemas.js';

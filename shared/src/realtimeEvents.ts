@@ -1,11 +1,13 @@
 /**
  * The socket.io channel at `/realtime` (presence, notices; later meetings and notifications): the event
  * maps, typed once for server and client, and the zod schemas the server validates every payload with.
- * Authentication: `io(url, { path: REALTIME_PATH, auth: { token } })` with a collaboration token.
+ * Authentication: the session cookie (`io({ path: REALTIME_PATH, withCredentials: true })`) or
+ * `auth: { token }` with a collaboration token.
  */
 import { z } from 'zod';
 import { RoleSchema } from './access.js';
 import { DOCUMENT_ID_PATTERN } from './collabProtocol.js';
+import type { MeetingView, RealtimeMeetingRef } from './meetingSchemas.js';
 
 export const REALTIME_PATH = '/realtime';
 export const NOTICE_MAX_CHARS = 500;
@@ -46,7 +48,8 @@ export type Notice = z.infer<typeof NoticeSchema>;
 export interface RealtimeError {
   /** The event that was refused. */
   event: string;
-  code: 'invalid-payload' | 'forbidden' | 'rate-limited' | 'internal';
+  /** unauthenticated: the session behind a cookie-authenticated socket ended (the socket is then closed). */
+  code: 'invalid-payload' | 'forbidden' | 'rate-limited' | 'unauthenticated' | 'internal';
   message: string;
 }
 
@@ -58,7 +61,8 @@ export type RealtimeAck = { ok: true } | { ok: false; error: string };
  * err.data is this shape.
  */
 export interface RealtimeConnectErrorData {
-  code: 'unauthenticated';
+  /** forbidden: a cookie-authenticated connection from another origin. */
+  code: 'unauthenticated' | 'forbidden';
 }
 
 /** A case room: everyone with access to the case who has it open gets its live events. */
@@ -95,6 +99,9 @@ export interface ClientToServerEvents {
   'document:join': (payload: RealtimeDocumentRef, ack?: (result: RealtimeAck) => void) => void;
   'document:leave': (payload: RealtimeDocumentRef, ack?: (result: RealtimeAck) => void) => void;
   'notice:send': (payload: NoticeSend, ack?: (result: RealtimeAck) => void) => void;
+  /** Join a meeting's room: `meeting:state` now and on every change; counts as presence while live. */
+  'meeting:join': (payload: RealtimeMeetingRef, ack?: (result: RealtimeAck) => void) => void;
+  'meeting:leave': (payload: RealtimeMeetingRef, ack?: (result: RealtimeAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
@@ -102,6 +109,8 @@ export interface ServerToClientEvents {
   notification: (payload: NotificationPush) => void;
   'presence:changed': (payload: PresenceChanged) => void;
   notice: (payload: Notice) => void;
+  /** The whole meeting, to room `meetingRoom(id)`, whenever anything about it changes. */
+  'meeting:state': (payload: MeetingView) => void;
   error: (payload: RealtimeError) => void;
 }
 

@@ -16,6 +16,7 @@ import {
   RejectReason,
 } from '@samenspraak/shared';
 import type { AccessLog } from '../audit/accessLog.js';
+import { caseDocumentExists } from '../cases/caseDocuments.js';
 import { loadParticipation } from '../cases/participation.js';
 import type { AccessPolicy, ConnectionGrant, ConnectionRequest, UpdateVerdict } from '../collab/types.js';
 import { touchedRoots } from '../collab/updateInspection.js';
@@ -53,7 +54,7 @@ export function createCasePolicy(deps: CasePolicyDeps): AccessPolicy {
   /** The grant for a case document right now, or null when the user may not open it. */
   async function caseGrant(claims: CollabClaims, docId: string): Promise<ConnectionGrant | null> {
     const parsed = parseDocumentId(docId);
-    if (!parsed) return null;
+    if (!parsed || !(await caseDocumentExists(deps.db, docId))) return null;
     const participation = await loadParticipation(deps.db, parsed.caseId, claims.sub);
     if (!participation) return null;
     const now = deps.clock();

@@ -28,8 +28,12 @@ async function fail(scope: CaseScope, event: LogEvent, error: HttpError, what: s
   throw error;
 }
 
-/** Live collaboration connections follow the new state at once (removed participant, consent, closing). */
+/**
+ * Live connections follow the new state at once (removed participant, consent, closing): documents
+ * through the collaboration core, the case's socket.io rooms through the case events.
+ */
 export async function recheckLiveAccess(services: AppServices, caseId: string): Promise<void> {
+  services.caseEvents.accessChanged(caseId);
   const collab = services.collab as { recheckCase?: (caseId: string) => Promise<unknown> } | null;
   if (typeof collab?.recheckCase !== 'function') {
     services.log.warn({ caseId }, 'collaboration core cannot re-check access; live connections keep their grant');

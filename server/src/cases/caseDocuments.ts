@@ -28,6 +28,24 @@ export async function registerCaseDocument(db: AppDb, docId: string, now: Date):
     .execute();
 }
 
+/**
+ * Whether a case document id names a document the case has: the standard ones always; any other
+ * (meeting notes) only once registered — nobody can open notes of a meeting that does not exist, and
+ * nothing is written that export and destruction would not find.
+ */
+export async function caseDocumentExists(db: AppDb, docId: string): Promise<boolean> {
+  const parsed = parseDocumentId(docId);
+  if (!parsed) return false;
+  if (STANDARD_DOCUMENTS.includes(parsed.type)) return true;
+  const row = await caseDb(db)
+    .selectFrom('case_documents')
+    .select('doc_id')
+    .where('doc_id', '=', docId)
+    .where('case_id', '=', parsed.caseId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Every document of a case: the standard ones always, plus whatever was registered. */
 export async function listCaseDocuments(db: AppDb, caseId: string): Promise<CaseDocumentRef[]> {
   const rows = await caseDb(db)

@@ -2,6 +2,7 @@
 import { isValidDocumentId, type Permission, parseDocumentId, type Role } from '@samenspraak/shared';
 import type { AppDb } from '../db/database.js';
 import { caseAccess, effectiveSections } from '../domain/caseAccess.js';
+import { caseDocumentExists } from './caseDocuments.js';
 import { loadParticipation } from './participation.js';
 
 export interface DocumentAccessInfo {
@@ -20,6 +21,7 @@ export async function documentAccessFor(
 ): Promise<DocumentAccessInfo | null> {
   const parsed = isValidDocumentId(documentId) ? parseDocumentId(documentId) : null;
   if (!parsed) return null;
+  if (!(await caseDocumentExists(db, documentId))) return null;
   const participation = await loadParticipation(db, parsed.caseId, userId);
   if (!participation || !caseAccess(participation.facts, participation.role, now).allowed) return null;
   const sections = effectiveSections(participation.facts, parsed.type, participation.role, now);

@@ -11,7 +11,9 @@ import {
 import { casesMigration } from '../cases/casesMigration.js';
 import { commentsMigration } from '../comments/commentsMigration.js';
 import { escalationMigration } from '../escalation/escalationMigration.js';
+import { notifierMigration } from '../escalation/notifierMigration.js';
 import { identityMigration } from '../identity/identityMigration.js';
+import { meetingMigration } from '../meetings/meetingMigration.js';
 import { versionsMigration } from '../versions/versionsMigration.js';
 
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -160,6 +162,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_comments': commentsMigration,
   '0005_escalation': escalationMigration,
   '0006_versions': versionsMigration,
+  '0007_meetings': meetingMigration,
+  '0008_clock_facts_and_pushes': notifierMigration,
 };
 
 class InCodeProvider implements MigrationProvider {

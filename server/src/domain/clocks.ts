@@ -37,6 +37,8 @@ export interface ClockFacts {
   helpStartedAt: Date | null;
   /** The last recorded progress in the help (or the start of help when none was recorded). */
   lastProgressAt: Date | null;
+  /** When the future plan was last checked (half-year check); absent or null: not recorded. */
+  futurePlanCheckedAt?: Date | null;
   closed: boolean;
 }
 
@@ -102,7 +104,11 @@ export function nextHalfYearCheck(dateOfBirth: string, now: Date): Date {
 
 export function futurePlanClocks(f: ClockFacts, now: Date): Notice[] {
   const sixteen = birthday(f.dateOfBirth, 16);
-  if (f.hasFuturePlan) return [];
+  if (f.hasFuturePlan) {
+    // With a plan, a recorded check starts the next half year; without one recorded there is nothing to time.
+    if (!f.futurePlanCheckedAt || now.getTime() < sixteen.getTime()) return [];
+    return [notice('future-plan-half-year-check', f.caseId, addMonths(f.futurePlanCheckedAt, 6), now)];
+  }
   if (now.getTime() < sixteen.getTime()) {
     // Announce the requirement in the half year before the 16th birthday, so the plan is ready on time.
     return addMonths(sixteen, -6).getTime() <= now.getTime()

@@ -11,6 +11,8 @@ export interface EscalationCaseRow extends CaseRowTable {
   measure_started_at: string | null;
   help_started_at: string | null;
   last_progress_at: string | null;
+  /** Migration 0008: the last half-year check of the future plan. */
+  future_plan_checked_at: string | null;
 }
 
 export interface EscalationStepsTable {
@@ -61,12 +63,21 @@ export interface CommitmentsTable {
   created_at: string;
 }
 
+/** Migration 0008: live notifications already sent, per person. */
+export interface PushedNotificationsTable {
+  user_id: string;
+  key: string;
+  case_id: string;
+  pushed_at: string;
+}
+
 export interface EscalationSchema extends Omit<CaseSchema, 'cases'> {
   cases: EscalationCaseRow;
   escalation_steps: EscalationStepsTable;
   breakthrough_sessions: BreakthroughSessionsTable;
   dbt_invitations: DbtInvitationsTable;
   commitments: CommitmentsTable;
+  pushed_notifications: PushedNotificationsTable;
 }
 
 export type EscalationDb = Kysely<EscalationSchema>;

@@ -107,6 +107,7 @@ export async function clockFacts(services: AppServices, row: EscalationCaseRow):
     measureStartedAt: date(row.measure_started_at),
     helpStartedAt: date(row.help_started_at),
     lastProgressAt: date(row.last_progress_at),
+    futurePlanCheckedAt: date(row.future_plan_checked_at),
     closed: row.closed_at !== null || row.destroyed_at !== null,
   };
 }

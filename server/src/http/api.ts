@@ -7,6 +7,8 @@ import { commentRoutes } from './routes/commentRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
 import { escalationRoutes } from './routes/escalationRoutes.js';
 import { invitationRoutes } from './routes/invitationRoutes.js';
+import { meetingRoutes } from './routes/meetingRoutes.js';
+import { testClockRoutes } from './routes/testClockRoutes.js';
 import { versionRoutes } from './routes/versionRoutes.js';
 import { sessionMiddleware } from './sessionMiddleware.js';
 
@@ -20,5 +22,8 @@ export function createApiRouter(services: AppServices): Router {
   api.use(escalationRoutes(services));
   api.use(invitationRoutes(services));
   api.use(versionRoutes(services));
+  api.use(meetingRoutes(services));
+  // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
+  if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;
 }

@@ -23,7 +23,8 @@ import { clearSessionCookie, clientOf } from './routes/identityHttp.js';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Paths (under /api) that start a new session: see the header. */
 const SESSION_STARTING = [/^\/auth\/login\/?$/, /^\/invitations\/[^/]+\/accept\/?$/];
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
+/** What a session token looks like (anything else is not even looked up). */
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
 
 export interface LiveSession {
   session: SessionsTable;

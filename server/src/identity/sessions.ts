@@ -72,7 +72,15 @@ export async function loadSession(
   token: string,
   now: Date,
 ): Promise<{ session: SessionsTable; user: UsersTable } | null> {
-  const id = hashToken(token);
+  return loadSessionById(db, hashToken(token), now);
+}
+
+/** As loadSession, by the session's id (the token's hash): for channels that keep a session open (socket.io). */
+export async function loadSessionById(
+  db: AppDb,
+  id: string,
+  now: Date,
+): Promise<{ session: SessionsTable; user: UsersTable } | null> {
   const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
   if (!session) return null;
   if (expired(session, now)) {

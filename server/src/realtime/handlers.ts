@@ -1,57 +1,47 @@
 /**
- * The realtime handler layer: authenticates the handshake, validates every payload with the shared zod
- * schemas, checks the token's grants, joins rooms and forwards. No business logic lives here; later
- * features (meetings, notifications) add their events the same way, through `on()`.
+ * The realtime handler layer: every client event is validated with the shared zod schemas, its sender
+ * checked (a session socket's session must still be live), then the check/command code runs and the
+ * result is emitted. No business logic lives here; refusals become an `error` event plus a failed ack.
  */
 import {
   type ClientToServerEvents,
-  type CollabClaims,
+  caseRoom,
   documentRoom,
+  meetingRoom,
   NoticeSendSchema,
   type RealtimeAck,
-  type RealtimeConnectErrorData,
+  RealtimeCaseRefSchema,
   RealtimeDocumentRefSchema,
   type RealtimeError,
-  type RealtimeUser,
-  type ServerToClientEvents,
+  RealtimeMeetingRefSchema,
+  type Role,
+  userRoom,
 } from '@samenspraak/shared';
-import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import { CollabAuthError, verifyCollabToken } from '../auth/collabTokens.js';
+import { documentAccessFor } from '../cases/documentAccess.js';
 import { TokenBucket } from '../collab/rateLimiter.js';
-import type { Logger } from '../observability/logger.js';
+import type { Notifier } from '../escalation/notifier.js';
+import { recordPresence } from '../meetings/meetingCommands.js';
+import { leaveRoom } from './accessSweep.js';
+import { enterCaseLive, enterMeetingLive } from './caseChannel.js';
+import type { MeetingBroadcaster } from './meetingBroadcast.js';
+import { announcePresence, toRoom } from './rooms.js';
+import { socketAudit } from './socketAudit.js';
+import { sessionActor, sessionStillLive } from './socketAuth.js';
+import { type HandlerContext, RealtimeEventError, type RealtimeSocket } from './types.js';
 
-/** Events instances send each other directly (none yet; the adapter carries room broadcasts). */
-export type InterServerEvents = Record<string, never>;
-
-export interface SocketData {
-  user: RealtimeUser;
-  claims: CollabClaims;
-}
-
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-/** Refusal of an event: sent to the client as an `error` event (and a failed ack). */
-export class RealtimeEventError extends Error {
-  constructor(
-    readonly code: RealtimeError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface HandlerContext {
-  io: RealtimeServer;
-  log: Logger;
-  /** How other instances are reached; false while Redis is down (then only this instance is used). */
-  crossInstance(): boolean;
-}
+export { authenticate } from './socketAuth.js';
+export type { InterServerEvents, RealtimeServer, RealtimeSocket, SocketData } from './types.js';
+export { RealtimeEventError } from './types.js';
 
 /** Per-socket limit on client events (each may fan out to a whole room on every instance). */
 const EVENTS_PER_SECOND = 10;
 const EVENT_BURST = 30;
+
+export interface LiveParts {
+  broadcaster: MeetingBroadcaster;
+  notifier: Notifier;
+}
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
@@ -59,31 +49,10 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/** Handshake authentication: `auth: { token }` with a collaboration token. */
-export function authenticate(key: Uint8Array) {
-  return async (socket: RealtimeSocket, next: (err?: Error) => void) => {
-    const fail = (message: string) => {
-      const err = new Error(message) as Error & { data: RealtimeConnectErrorData };
-      err.data = { code: 'unauthenticated' };
-      next(err);
-    };
-    const auth: unknown = socket.handshake.auth;
-    const token = auth && typeof auth === 'object' ? (auth as { token?: unknown }).token : undefined;
-    if (typeof token !== 'string' || token === '') return fail('authentication required: connect with auth: { token }');
-    try {
-      const claims = await verifyCollabToken(key, token);
-      socket.data.claims = claims;
-      socket.data.user = { userId: claims.sub, name: claims.name, role: claims.role };
-      next();
-    } catch (err) {
-      fail(err instanceof CollabAuthError ? err.message : 'authentication failed');
-    }
-  };
-}
-
 /**
- * Registers a client event: validates the payload, runs the handler, turns any refusal into an `error`
- * event plus a failed ack, and never lets an exception escape into socket.io.
+ * Registers a client event: validates the payload, re-checks a session socket's session, runs the
+ * handler, turns any refusal into an `error` event plus a failed ack, and never lets an exception
+ * escape into socket.io.
  */
 function on<E extends keyof ClientToServerEvents, S extends z.ZodType>(
   ctx: HandlerContext,
@@ -103,11 +72,16 @@ function on<E extends keyof ClientToServerEvents, S extends z.ZodType>(
     const parsed = schema.safeParse(payload);
     if (!parsed.success) return refuse('invalid-payload', `invalid ${event} payload: ${describeIssues(parsed.error)}`);
     try {
+      if (!(await sessionStillLive(ctx.services, socket, true))) {
+        refuse('unauthenticated', 'your session ended; log in again');
+        socket.disconnect();
+        return;
+      }
       await handler(parsed.data);
       reply?.({ ok: true });
     } catch (err) {
       if (err instanceof RealtimeEventError) return refuse(err.code, err.message);
-      ctx.log.error({ err, event, user: socket.data.user?.userId }, 'realtime handler failed');
+      ctx.log.error({ err, event, user: socket.data.userId }, 'realtime handler failed');
       refuse('internal', `${event} failed`);
     }
   };
@@ -115,67 +89,100 @@ function on<E extends keyof ClientToServerEvents, S extends z.ZodType>(
   socket.on(event, listener as unknown as Parameters<typeof socket.on<E>>[1]);
 }
 
-/** Who is in a document's room, on every instance (locally only while Redis is down). */
-async function presence(ctx: HandlerContext, documentId: string): Promise<RealtimeUser[]> {
-  const room = documentRoom(documentId);
-  let sockets: Array<{ data: Partial<SocketData> }>;
-  try {
-    sockets = ctx.crossInstance() ? await ctx.io.in(room).fetchSockets() : await ctx.io.local.in(room).fetchSockets();
-  } catch (err) {
-    ctx.log.warn({ err: { message: (err as Error).message }, room }, 'presence across instances failed; local only');
-    sockets = await ctx.io.local.in(room).fetchSockets();
+/**
+ * May this socket join a document's channel? A token must grant the document; a session needs access
+ * to the case document right now (the same check as the token route), and the join is logged.
+ */
+async function documentRole(ctx: HandlerContext, socket: RealtimeSocket, documentId: string) {
+  const forbidden = new RealtimeEventError('forbidden', `no access to document ${documentId}`);
+  if (socket.data.via === 'token') {
+    if (socket.data.docs[documentId] === undefined) {
+      throw new RealtimeEventError('forbidden', `token does not grant document ${documentId}`);
+    }
+    return null;
   }
-  const users = new Map<string, RealtimeUser>();
-  for (const s of sockets) {
-    const u = s.data.user;
-    if (u && !users.has(u.userId)) users.set(u.userId, { userId: u.userId, name: u.name, role: u.role });
-  }
-  return [...users.values()].sort((a, b) => a.userId.localeCompare(b.userId));
-}
-
-function toRoom(ctx: HandlerContext, room: string) {
-  return ctx.crossInstance() ? ctx.io.to(room) : ctx.io.local.to(room);
-}
-
-async function announcePresence(ctx: HandlerContext, documentId: string): Promise<void> {
-  const users = await presence(ctx, documentId);
-  toRoom(ctx, documentRoom(documentId)).emit('presence:changed', { documentId, users });
+  const actor = sessionActor(socket);
+  const access = await documentAccessFor(ctx.services.db, socket.data.userId, documentId, ctx.services.clock());
+  if (!actor || !access) throw forbidden;
+  await socketAudit(ctx.services, actor, 'document:join').log({
+    event: 'read',
+    caseId: access.caseId,
+    outcome: 'success',
+    caseRole: access.role,
+    what: `${documentId} presence`,
+  });
+  return { caseId: access.caseId, role: access.role };
 }
 
 /** The events of one connected socket. */
-export function registerHandlers(ctx: HandlerContext, socket: RealtimeSocket): void {
-  const grants = (documentId: string) => socket.data.claims.docs[documentId] !== undefined;
+export function registerHandlers(ctx: HandlerContext, live: LiveParts, socket: RealtimeSocket): void {
   const bucket = new TokenBucket(EVENTS_PER_SECOND, EVENT_BURST);
+  const join = async (room: string, checked: { caseId: string; role: Role } | null) => {
+    await socket.join(room);
+    if (checked) socket.data.joined[room] = checked;
+  };
+  const leave = (room: string) => leaveRoom(ctx, live.broadcaster, socket, room);
+
+  if (socket.data.via === 'session') {
+    void socket.join(userRoom(socket.data.userId));
+    live.notifier.poke();
+  }
 
   on(ctx, socket, bucket, 'document:join', RealtimeDocumentRefSchema, async ({ documentId }) => {
-    if (!grants(documentId)) throw new RealtimeEventError('forbidden', `token does not grant document ${documentId}`);
-    await socket.join(documentRoom(documentId));
+    await join(documentRoom(documentId), await documentRole(ctx, socket, documentId));
     await announcePresence(ctx, documentId);
   });
 
   on(ctx, socket, bucket, 'document:leave', RealtimeDocumentRefSchema, async ({ documentId }) => {
-    const room = documentRoom(documentId);
-    if (!socket.rooms.has(room)) return;
-    await socket.leave(room);
-    await announcePresence(ctx, documentId);
+    if (socket.rooms.has(documentRoom(documentId))) await leave(documentRoom(documentId));
   });
 
   on(ctx, socket, bucket, 'notice:send', NoticeSendSchema, ({ documentId, text }) => {
-    if (!grants(documentId)) throw new RealtimeEventError('forbidden', `token does not grant document ${documentId}`);
-    if (!socket.rooms.has(documentRoom(documentId))) {
+    const room = documentRoom(documentId);
+    if (!socket.rooms.has(room)) {
       throw new RealtimeEventError('forbidden', `join document ${documentId} before sending notices to it`);
     }
-    toRoom(ctx, documentRoom(documentId)).emit('notice', {
+    const role = socket.data.joined[room]?.role ?? socket.data.role;
+    if (!role) throw new RealtimeEventError('forbidden', `join document ${documentId} before sending notices to it`);
+    toRoom(ctx, room).emit('notice', {
       documentId,
-      from: socket.data.user,
+      from: { userId: socket.data.userId, name: socket.data.name, role },
       text,
       at: new Date().toISOString(),
     });
   });
 
+  on(ctx, socket, bucket, 'case:join', RealtimeCaseRefSchema, async ({ caseId }) => {
+    const scope = await enterCaseLive(ctx.services, socket, 'case:join', caseId, 'case channel');
+    await join(caseRoom(scope.caseId), { caseId: scope.caseId, role: scope.role });
+    await scope.log('read', 'success', 'case channel');
+  });
+
+  on(ctx, socket, bucket, 'case:leave', RealtimeCaseRefSchema, async ({ caseId }) => {
+    if (socket.rooms.has(caseRoom(caseId))) await leave(caseRoom(caseId));
+  });
+
+  on(ctx, socket, bucket, 'meeting:join', RealtimeMeetingRefSchema, async ({ caseId, meetingId }) => {
+    const { scope, meeting } = await enterMeetingLive(ctx.services, socket, caseId, meetingId);
+    await join(meetingRoom(meeting.id), { caseId: scope.caseId, role: scope.role });
+    await recordPresence(ctx.services, meeting, [
+      { userId: socket.data.userId, name: socket.data.name, role: scope.role },
+    ]);
+    await scope.log('read', 'success', `meeting ${meeting.id}`);
+    void live.broadcaster.publish(scope.caseId, meeting.id);
+  });
+
+  on(ctx, socket, bucket, 'meeting:leave', RealtimeMeetingRefSchema, async ({ meetingId }) => {
+    if (socket.rooms.has(meetingRoom(meetingId))) await leave(meetingRoom(meetingId));
+  });
+
   socket.on('disconnecting', () => {
-    const documents = [...socket.rooms].filter((r) => r.startsWith('doc:')).map((r) => r.slice('doc:'.length));
-    if (documents.length === 0) return;
+    const rooms = [...socket.rooms];
+    const documents = rooms.filter((r) => r.startsWith('doc:')).map((r) => r.slice('doc:'.length));
+    const meetings = rooms
+      .filter((r) => r.startsWith('meeting:'))
+      .map((r) => ({ meetingId: r.slice('meeting:'.length), caseId: socket.data.joined[r]?.caseId }));
+    if (documents.length === 0 && meetings.length === 0) return;
     // After 'disconnecting' the socket leaves its rooms; announce once it is gone.
     socket.once('disconnect', () => {
       for (const documentId of documents) {
@@ -183,6 +190,7 @@ export function registerHandlers(ctx: HandlerContext, socket: RealtimeSocket): v
           ctx.log.warn({ err: { message: err.message }, documentId }, 'presence update after disconnect failed'),
         );
       }
+      for (const { meetingId, caseId } of meetings) if (caseId) void live.broadcaster.publish(caseId, meetingId);
     });
   });
 }

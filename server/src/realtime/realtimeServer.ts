@@ -5,22 +5,36 @@
  */
 
 import type { Server as HttpServer } from 'node:http';
-import { REALTIME_PATH } from '@samenspraak/shared';
+import { REALTIME_PATH, userRoom } from '@samenspraak/shared';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import { Notifier, type OnlinePerson } from '../escalation/notifier.js';
 import type { Logger } from '../observability/logger.js';
-import { authenticate, type RealtimeServer, registerHandlers } from './handlers.js';
+import type { AppServices } from '../services.js';
+import { sweep } from './accessSweep.js';
+import type { CaseEvents } from './caseEvents.js';
+import { registerHandlers } from './handlers.js';
+import { liveCaseEvents } from './liveCaseEvents.js';
+import { MeetingBroadcaster } from './meetingBroadcast.js';
+import { toRoom } from './rooms.js';
+import { authenticate, sessionActor } from './socketAuth.js';
+import type { HandlerContext, RealtimeServer, RealtimeSocket } from './types.js';
 
 export interface RealtimeOptions {
   authKey: Uint8Array;
   log: Logger;
+  services: AppServices;
   /** When set, use the Redis adapter so events cross instances. */
   redisUrl?: string | null;
+  /** How often sessions, access and notifications are re-checked (0: only on changes). */
+  sweepIntervalMs: number;
 }
 
 export interface RealtimeChannel {
   io: RealtimeServer;
+  /** What the rest of the server calls after a stored change (bind it into AppServices.caseEvents). */
+  events: CaseEvents;
   /** Redis connections of the adapter are up (true without Redis). */
   readonly healthy: boolean;
   /** Disconnects this instance's sockets and closes the adapter's connections (not the HTTP server). */
@@ -74,8 +88,35 @@ export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions): R
   if (clients) io.adapter(createAdapter(clients.pub, clients.sub, { requestsTimeout: 2000 }));
   const crossInstance = () => !clients || (clients.pub.status === 'ready' && clients.sub.status === 'ready');
 
-  io.use(authenticate(opts.authKey));
-  io.on('connection', (socket) => registerHandlers({ io, log: opts.log, crossInstance }, socket));
+  const ctx: HandlerContext = { io, log: opts.log, services: opts.services, crossInstance };
+  const broadcaster = new MeetingBroadcaster(ctx);
+  const notifier = new Notifier({
+    services: opts.services,
+    onlinePeople: () => {
+      const people: OnlinePerson[] = [];
+      for (const socket of io.of('/').sockets.values()) {
+        const actor = sessionActor(socket as RealtimeSocket);
+        if (actor) people.push(actor);
+      }
+      return people;
+    },
+    push: (userId, notification) => toRoom(ctx, userRoom(userId)).emit('notification', notification),
+  });
+  const events = liveCaseEvents(ctx, broadcaster, notifier);
+
+  io.use(authenticate({ authKey: opts.authKey, services: opts.services }));
+  io.on('connection', (socket) => registerHandlers(ctx, { broadcaster, notifier }, socket));
+
+  // Sessions expire, DBT follow-ups end and deadlines pass without anyone changing anything.
+  const ticker =
+    opts.sweepIntervalMs > 0
+      ? setInterval(() => {
+          void sweep(ctx, broadcaster)
+            .catch((err: Error) => opts.log.warn({ err: { message: err.message } }, 'realtime sweep failed'))
+            .then(() => notifier.runNow());
+        }, opts.sweepIntervalMs)
+      : null;
+  ticker?.unref();
   io.engine.on('connection_error', (err: { code: number; message: string }) => {
     opts.log.debug({ code: err.code, message: err.message }, 'realtime connection error');
   });
@@ -83,11 +124,14 @@ export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions): R
   let closing: Promise<void> | null = null;
   return {
     io,
+    events,
     get healthy() {
       return crossInstance();
     },
     close() {
       closing ??= (async () => {
+        if (ticker) clearInterval(ticker);
+        await notifier.stop();
         io.local.disconnectSockets(true);
         io.engine.close();
         await Promise.resolve(io.of('/').adapter.close()).catch(() => {});

@@ -15,6 +15,8 @@ import { listCaseDocuments } from '../cases/caseDocuments.js';
 import type { AppDb } from '../db/database.js';
 import { deleteCaseEndorsements } from '../endorsements/endorsements.js';
 import { deleteCaseVotes } from '../endorsements/hypothesisVotes.js';
+import { forgetPushes } from '../escalation/notifier.js';
+import { deleteCaseMeetings } from '../meetings/meetingRecords.js';
 import type { AppServices } from '../services.js';
 import { deleteCaseVersions } from '../versions/versions.js';
 
@@ -123,7 +125,10 @@ async function destroyCase(
   await deleteCaseEndorsements(services.db, caseId);
   await deleteCaseVotes(services.db, caseId);
   await wipeEscalationContent(services.db, caseId);
-  await log('delete', 'versions, endorsements, votes and escalation texts removed');
+  // Meetings are case content too (agenda, attendance, decisions, the read-back).
+  await deleteCaseMeetings(services.db, caseId);
+  await forgetPushes(services.db, caseId);
+  await log('delete', 'versions, endorsements, votes, meetings and escalation texts removed');
 
   const destroyedAt = services.clock().toISOString();
   const done = await db.transaction().execute(async (trx) => {

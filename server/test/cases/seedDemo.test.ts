@@ -3,6 +3,7 @@ import { ROLES } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoLogin, seedDemo } from '../../src/admin/commands/seedDemo.js';
+import { meetingDb } from '../../src/meetings/meetingDb.js';
 import { type CaseHarness, startCaseServer } from './support.js';
 
 let h: CaseHarness;
@@ -74,6 +75,44 @@ describe('seedDemo', () => {
       expect(r.responsible_scientist_id).not.toBeNull();
     }
     expect(parts.filter((p) => p.user_id === regisseur.id)).toHaveLength(2);
+  });
+
+  it("schedules a case meeting (MDO) on Daan's case, with its notes document, that Daan sees", async () => {
+    const meetingsCount = async () =>
+      Number(
+        (
+          await meetingDb(h.db)
+            .selectFrom('meetings')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await meetingsCount()).toBe(1);
+    const daan = await h.db
+      .selectFrom('users')
+      .selectAll()
+      .where('login', '=', 'daan.visser')
+      .executeTakeFirstOrThrow();
+    const asDaan = { id: daan.id, name: daan.name, kind: 'client' as const, role: null, organisation: null };
+    const list = await h.api<{ meetings: Array<{ id: string; status: string; scheduledAt: string }> }>(
+      asDaan,
+      'GET',
+      '/api/cases/demo-alkmaar-daan/meetings',
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.meetings).toEqual([expect.objectContaining({ id: 'demo-mdo-daan-1', status: 'scheduled' })]);
+    expect(Date.parse(list.body.meetings[0]!.scheduledAt)).toBeGreaterThan(h.now().getTime());
+    const meeting = await h.api<{ meeting: { invitees: unknown[]; agenda: string[]; notesDocumentId: string } }>(
+      asDaan,
+      'GET',
+      '/api/cases/demo-alkmaar-daan/meetings/demo-mdo-daan-1',
+    );
+    expect(meeting.body.meeting.invitees).toHaveLength(6);
+    expect(meeting.body.meeting.agenda.length).toBeGreaterThan(0);
+    const token = await h.api(asDaan, 'POST', `/api/documents/${meeting.body.meeting.notesDocumentId}/token`);
+    expect(token.status).toBe(200);
+    await seedDemo(h.services);
+    expect(await meetingsCount()).toBe(1);
   });
 
   it('is idempotent: a second run adds nothing and gives no new passwords', async () => {

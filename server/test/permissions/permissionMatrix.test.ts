@@ -20,6 +20,7 @@ import {
 } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { registerCaseDocument } from '../../src/cases/caseDocuments.js';
 import { addParticipant, createCase } from '../support/caseFixture.js';
 import { sessionFor } from '../support/sessionClient.js';
 import { startTestServer } from '../support/testServer.js';
@@ -36,6 +37,8 @@ beforeAll(async () => {
   server = await startTestServer({}, { clock: () => NOW });
   // 14 years old: the young person has access, parents too (no consent needed under 16).
   caseId = await createCase(server.services.db, { dateOfBirth: '2012-05-01' });
+  // Meeting notes open only for a meeting the case has (registered when it is scheduled).
+  await registerCaseDocument(server.services.db, documentId(caseId, 'meetingNotes', 'mdo1'), NOW);
   for (const role of ROLES) {
     const userId = await addParticipant(server.services.db, caseId, role, `${role}-naam`);
     userOf.set(role, userId);
@@ -111,7 +114,9 @@ describe.each(DOCUMENT_TYPES.map((t) => [t]))('permission matrix: %s', (type: Do
     }
     client.provider.awareness.setLocalStateField('user', { name: `${role}-naam` });
     await waitFor(
-      () => client.provider.awareness.getStates().get(observer.doc.clientID)?.user?.name === 'waarnemer',
+      // The observer calls itself 'waarnemer'; presence shows the name on its token.
+      () =>
+        client.provider.awareness.getStates().get(observer.doc.clientID)?.user?.name === 'gedragswetenschapper-naam',
       3000,
       'observer seen',
     );

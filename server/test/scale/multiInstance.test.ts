@@ -86,8 +86,8 @@ await describeWithServices('two instances on Redis and Postgres', { redis: true,
 
   it('presence crosses instances: a cursor set on one is seen on the other, and removed when its client leaves', async () => {
     const docId = newDoc();
-    const onA = await editor('anna', a, docId);
-    const onB = await editor('bram', b, docId);
+    const onA = await editor('Anna', a, docId);
+    const onB = await editor('Bram', b, docId);
     onA.client.provider.awareness.setLocalStateField('user', { name: 'Anna' });
     onB.client.provider.awareness.setLocalStateField('user', { name: 'Bram' });
     const seen = (from: Editor, by: Editor, name: string) =>

@@ -2,19 +2,22 @@
  * `seed-demo`: a realistic demonstration set — the organisations of a Noord-Holland case, one
  * professional of every professional role (password + TOTP), two cases in different regions (a young
  * person of 14 and one of 16½, ages computed from the clock) with their teams, and the young people and
- * parents as client accounts. Idempotent: what exists (by login, organisation name, case id) is kept,
- * and only new accounts get a password, which is printed once.
+ * parents as client accounts, and a scheduled case meeting (MDO) on the first case. Idempotent: what
+ * exists (by login, organisation name, case id, meeting id) is kept, and only new accounts get a
+ * password, which is printed once.
  */
-import type { Role } from '@samenspraak/shared';
+import { documentId, type Role } from '@samenspraak/shared';
 import { AccessLog } from '../../audit/accessLog.js';
 import { caseDb } from '../../cases/caseDb.js';
-import { STANDARD_DOCUMENTS } from '../../cases/caseDocuments.js';
+import { registerCaseDocument, STANDARD_DOCUMENTS } from '../../cases/caseDocuments.js';
 import type { Config } from '../../config.js';
 import { openAppDatabase } from '../../db/database.js';
 import { generatePassword, hashPassword } from '../../identity/passwords.js';
 import { createProfessional, findUserByLogin, newId } from '../../identity/users.js';
+import { meetingDb } from '../../meetings/meetingDb.js';
+import { insertMeeting } from '../../meetings/meetingRecords.js';
 import type { AppServices } from '../../services.js';
-import { DEMO_CASES, DEMO_CLIENTS, DEMO_ORGANISATIONS, DEMO_PROFESSIONALS } from './seedDemoData.js';
+import { DEMO_CASES, DEMO_CLIENTS, DEMO_MEETINGS, DEMO_ORGANISATIONS, DEMO_PROFESSIONALS } from './seedDemoData.js';
 
 export type SeedServices = Pick<AppServices, 'db' | 'clock' | 'accessLog'>;
 
@@ -132,6 +135,50 @@ async function ensureCases(services: SeedServices, now: Date): Promise<void> {
   }
 }
 
+/** A scheduled case meeting per demo meeting, with its notes document registered; kept when it exists. */
+async function ensureMeetings(services: SeedServices, now: Date): Promise<void> {
+  for (const m of DEMO_MEETINGS) {
+    const found = await meetingDb(services.db)
+      .selectFrom('meetings')
+      .select('id')
+      .where('id', '=', m.id)
+      .executeTakeFirst();
+    if (found) continue;
+    const at = new Date(now.getTime() + m.inDays * 86_400_000);
+    at.setUTCHours(13, 0, 0, 0);
+    await registerCaseDocument(services.db, documentId(m.caseId, 'meetingNotes', m.id), now);
+    await insertMeeting(
+      services.db,
+      {
+        id: m.id,
+        case_id: m.caseId,
+        title: m.title,
+        scheduled_at: at.toISOString(),
+        status: 'scheduled',
+        chair_user_id: null,
+        agenda: JSON.stringify(m.agenda),
+        read_back: null,
+        voice_heard_by: null,
+        voice_heard_note: null,
+        voice_heard_at: null,
+        started_at: null,
+        ended_at: null,
+        created_by: await userId(services, m.scheduledBy),
+        created_at: now.toISOString(),
+      },
+      await Promise.all(m.invitees.map((login) => userId(services, login))),
+    );
+    await services.accessLog.append({
+      event: 'create',
+      caseId: m.caseId,
+      actor: SEED_ACTOR,
+      source: 'local seed-demo',
+      outcome: 'success',
+      detail: `demo meeting ${m.id}`,
+    });
+  }
+}
+
 /** Seeds the demo; returns every demo login (passwords only for accounts made now). */
 export async function seedDemo(services: SeedServices): Promise<DemoLogin[]> {
   const now = services.clock();
@@ -149,6 +196,7 @@ export async function seedDemo(services: SeedServices): Promise<DemoLogin[]> {
   }
   for (const c of DEMO_CLIENTS) logins.push(await ensureClient(services, c.login, c.name, at));
   await ensureCases(services, now);
+  await ensureMeetings(services, now);
   return logins;
 }
 

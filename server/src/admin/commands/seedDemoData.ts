@@ -127,3 +127,40 @@ export const DEMO_CASES: readonly DemoCase[] = [
     ],
   },
 ];
+
+export interface DemoMeeting {
+  id: string;
+  caseId: string;
+  title: string;
+  /** Days after seeding; at 13:00 UTC (14:00 in winter, 15:00 in summer in Noord-Holland). */
+  inDays: number;
+  agenda: string[];
+  /** Logins of the invitees (all on the case). */
+  invitees: string[];
+  /** Login of who scheduled it. */
+  scheduledBy: string;
+}
+
+export const DEMO_MEETINGS: readonly DemoMeeting[] = [
+  {
+    id: 'demo-mdo-daan-1',
+    caseId: 'demo-alkmaar-daan',
+    title: 'MDO Daan: weer naar school',
+    inDays: 7,
+    agenda: [
+      'Wat Daan en zijn moeder willen (hun eigen woorden)',
+      'Verklarende analyse: de hypothesen over het schoolverzuim',
+      'Afspraken over terugkeer naar school',
+      'Volgende evaluatie',
+    ],
+    invitees: [
+      'ria.de.graaf@ret.example',
+      'gert.bakker@deduinen.example',
+      'olga.peters@swv.example',
+      'lotte.vos@lokaalteam.example',
+      'daan.visser',
+      'marieke.visser',
+    ],
+    scheduledBy: 'ria.de.graaf@ret.example',
+  },
+];

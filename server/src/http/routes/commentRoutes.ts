@@ -61,6 +61,7 @@ export function commentRoutes(services: AppServices): Router {
       'success',
       `${access.documentId} comment on ${body.section}`,
     );
+    services.caseEvents.changed({ caseId: access.caseId, kind: 'comments', documentId: access.documentId });
     res.status(201).json({ comment });
   });
 
@@ -77,6 +78,7 @@ export function commentRoutes(services: AppServices): Router {
     }
     await resolveComment(services.db, comment.id, actor.userId, services.clock());
     await logDocumentEvent(services, actor, access, 'update', 'success', `${access.documentId} resolve comment`);
+    services.caseEvents.changed({ caseId: access.caseId, kind: 'comments', documentId: access.documentId });
     res.json({ ok: true });
   });
   return router;

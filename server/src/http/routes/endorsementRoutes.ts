@@ -27,6 +27,8 @@ const takesPart = (access: DocumentAccessInfo) => Object.values(access.sections)
 
 export function endorsementRoutes(services: AppServices): Router {
   const router = Router();
+  const changed = (access: DocumentAccessInfo, kind: 'endorsements' | 'versions') =>
+    services.caseEvents.changed({ caseId: access.caseId, kind, documentId: access.documentId });
 
   router.put('/documents/:documentId/endorsement', async (req, res) => {
     const actor = actorOf(res);
@@ -45,6 +47,7 @@ export function endorsementRoutes(services: AppServices): Router {
       now: services.clock(),
     });
     await logDocumentEvent(services, actor, access, 'update', 'success', `${access.documentId} endorsement`);
+    changed(access, 'endorsements');
     res.json({ endorsement });
   });
 
@@ -75,6 +78,7 @@ export function endorsementRoutes(services: AppServices): Router {
       person: personOf(actor, access),
     });
     await logDocumentEvent(services, actor, access, 'create', 'success', `${access.documentId} sign-off`);
+    changed(access, 'versions');
     res.status(201).json({ version, endorsements: await listEndorsements(services.db, access.documentId) });
   });
 
@@ -108,6 +112,7 @@ export function endorsementRoutes(services: AppServices): Router {
       now: services.clock(),
     });
     await logDocumentEvent(services, actor, access, 'update', 'success', detail);
+    changed(access, 'endorsements');
     res.json({ tally });
   });
 

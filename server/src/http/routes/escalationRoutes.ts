@@ -5,6 +5,8 @@
  */
 import {
   BreakthroughSessionBodySchema,
+  type CaseChanged,
+  ClockFactsBodySchema,
   CommitmentBodySchema,
   EscalateBodySchema,
   InvitationBodySchema,
@@ -13,6 +15,7 @@ import { type Request, type Response, Router } from 'express';
 import { requestAudit } from '../../audit/caseAudit.js';
 import { enterCase, type GateRule } from '../../cases/caseGate.js';
 import { mayScaleDown, overdueCommitments } from '../../domain/escalation.js';
+import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from '../../escalation/clockFacts.js';
 import {
   createSession,
   escalate,
@@ -21,7 +24,7 @@ import {
   recordCommitment,
 } from '../../escalation/escalationCommands.js';
 import { ESCALATION_POLICIES } from '../../escalation/escalationPolicies.js';
-import { loadState, presentCommitment } from '../../escalation/escalationState.js';
+import { loadCaseRow, loadState, presentCommitment } from '../../escalation/escalationState.js';
 import { buildMonitor } from '../../escalation/monitor.js';
 import { notificationsFor } from '../../escalation/notifications.js';
 import type { AppServices } from '../../services.js';
@@ -42,6 +45,7 @@ export function escalationRoutes(services: AppServices): Router {
   const auditOf = (req: Request, res: Response) => requestAudit(services, req, actorOf(res));
   const enter = (req: Request, res: Response, rule: GateRule) =>
     enterCase(services, auditOf(req, res), param(req, 'id'), rule);
+  const changed = (caseId: string, kind: CaseChanged['kind']) => services.caseEvents.changed({ caseId, kind });
 
   router.get('/cases/:id/escalation', async (req, res) => {
     const scope = await enter(req, res, ESCALATION_POLICIES.read);
@@ -61,21 +65,27 @@ export function escalationRoutes(services: AppServices): Router {
     actorOf(res);
     const body = parseBody(EscalateBodySchema, req.body);
     const scope = await enter(req, res, ESCALATION_POLICIES.escalate);
-    res.status(201).json({ step: await escalate(services, scope, body) });
+    const step = await escalate(services, scope, body);
+    changed(scope.caseId, 'escalation');
+    res.status(201).json({ step });
   });
 
   router.post('/cases/:id/breakthrough-sessions', async (req, res) => {
     actorOf(res);
     const body = parseBody(BreakthroughSessionBodySchema, req.body);
     const scope = await enter(req, res, ESCALATION_POLICIES.session);
-    res.status(201).json({ session: await createSession(services, scope, body) });
+    const session = await createSession(services, scope, body);
+    changed(scope.caseId, 'escalation');
+    res.status(201).json({ session });
   });
 
   router.post('/cases/:id/breakthrough-sessions/:sid/invitations', async (req, res) => {
     actorOf(res);
     const body = parseBody(InvitationBodySchema, req.body);
     const scope = await enter(req, res, ESCALATION_POLICIES.invite);
-    res.status(201).json({ invitation: await inviteDirector(services, scope, param(req, 'sid'), body.userId) });
+    const invitation = await inviteDirector(services, scope, param(req, 'sid'), body.userId);
+    changed(scope.caseId, 'escalation');
+    res.status(201).json({ invitation });
   });
 
   router.post('/cases/:id/commitments', async (req, res) => {
@@ -83,13 +93,30 @@ export function escalationRoutes(services: AppServices): Router {
     const body = parseBody(CommitmentBodySchema, req.body);
     const scope = await enter(req, res, ESCALATION_POLICIES.commit);
     const record = await recordCommitment(services, scope, body);
+    changed(scope.caseId, 'commitments');
     res.status(201).json({ commitment: presentCommitment(record, scope.now) });
   });
 
   router.post('/cases/:id/commitments/:cid/met', async (req, res) => {
     const scope = await enter(req, res, ESCALATION_POLICIES.commitmentMet);
     const row = await markCommitmentMet(services, scope, param(req, 'cid'));
+    changed(scope.caseId, 'commitments');
     res.json({ commitment: { id: row.id, status: 'met', metAt: row.met_at } });
+  });
+
+  router.get('/cases/:id/clock-facts', async (req, res) => {
+    const scope = await enter(req, res, ESCALATION_POLICIES.read);
+    await scope.log('read', 'success', 'clock facts');
+    res.json({ facts: presentFacts(await loadCaseRow(services, scope.caseId)) });
+  });
+
+  router.put('/cases/:id/clock-facts', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(ClockFactsBodySchema, req.body);
+    const scope = await enter(req, res, CLOCK_FACTS_POLICY);
+    const result = await setClockFacts(services, scope, body);
+    changed(scope.caseId, 'escalation');
+    res.json(result);
   });
 
   router.get('/notifications', async (req, res) => {

@@ -24,6 +24,8 @@ const typeOf = (access: DocumentAccessInfo): DocumentType => parseDocumentId(acc
 export function versionRoutes(services: AppServices): Router {
   const router = Router();
   const base = '/documents/:documentId/versions';
+  const changed = (access: DocumentAccessInfo) =>
+    services.caseEvents.changed({ caseId: access.caseId, kind: 'versions', documentId: access.documentId });
 
   async function versionOr404(access: DocumentAccessInfo, id: string): Promise<StoredVersion> {
     const version = await findVersion(services.db, access.documentId, id);
@@ -53,6 +55,7 @@ export function versionRoutes(services: AppServices): Router {
       person: personOf(actor, access),
     });
     await logDocumentEvent(services, actor, access, 'create', 'success', `${access.documentId} version`);
+    changed(access);
     res.status(201).json({ version });
   });
 
@@ -117,6 +120,7 @@ export function versionRoutes(services: AppServices): Router {
         person: personOf(actor, access),
       });
       await logDocumentEvent(services, actor, access, 'update', 'success', `${detail} (${result.changed})`);
+      changed(access);
       res.json(result);
     } catch (err) {
       if (!(err instanceof RestoreRefused)) throw err;

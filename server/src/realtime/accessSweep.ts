@@ -1,0 +1,91 @@
+/**
+ * Live rooms follow access as it changes: a participant removed, consent withdrawn, a case closed or
+ * destroyed, a DBT member's follow-up ended, a session logged out or gone idle. A sweep re-checks the
+ * sockets on this instance (all, or those in one case's rooms): a socket whose session ended is told
+ * and closed; one that lost a case leaves its rooms, is told, and the others see it go.
+ */
+import { parseDocumentId } from '@samenspraak/shared';
+import { documentAccessFor } from '../cases/documentAccess.js';
+import { currentCaseRole } from './caseChannel.js';
+import type { MeetingBroadcaster } from './meetingBroadcast.js';
+import { announcePresence } from './rooms.js';
+import { socketAudit } from './socketAudit.js';
+import { sessionActor, sessionStillLive } from './socketAuth.js';
+import type { HandlerContext, RealtimeSocket } from './types.js';
+
+/** The join event a room belongs to (named in the `error` the person gets when they lose it). */
+export function joinEventOf(room: string): 'case:join' | 'meeting:join' | 'document:join' {
+  if (room.startsWith('meeting:')) return 'meeting:join';
+  if (room.startsWith('doc:')) return 'document:join';
+  return 'case:join';
+}
+
+/** Leaves a checked room and lets the others in it know (presence, meeting state). */
+export async function leaveRoom(
+  ctx: HandlerContext,
+  broadcaster: MeetingBroadcaster,
+  socket: RealtimeSocket,
+  room: string,
+): Promise<void> {
+  const joined = socket.data.joined[room];
+  delete socket.data.joined[room];
+  await socket.leave(room);
+  if (room.startsWith('doc:')) await announcePresence(ctx, room.slice('doc:'.length));
+  if (room.startsWith('meeting:') && joined) await broadcaster.publish(joined.caseId, room.slice('meeting:'.length));
+}
+
+async function stillAllowed(ctx: HandlerContext, socket: RealtimeSocket, room: string, caseId: string) {
+  if (room.startsWith('doc:')) {
+    const docId = room.slice('doc:'.length);
+    return parseDocumentId(docId)
+      ? (await documentAccessFor(ctx.services.db, socket.data.userId, docId, ctx.services.clock())) !== null
+      : true;
+  }
+  return (await currentCaseRole(ctx.services, socket.data.userId, caseId)) !== null;
+}
+
+export async function sweep(
+  ctx: HandlerContext,
+  broadcaster: MeetingBroadcaster,
+  only?: { caseId: string },
+): Promise<void> {
+  for (const socket of [...ctx.io.of('/').sockets.values()] as RealtimeSocket[]) {
+    try {
+      if (!only && !(await sessionStillLive(ctx.services, socket, false))) {
+        socket.emit('error', {
+          event: 'session',
+          code: 'unauthenticated',
+          message: 'your session ended; log in again',
+        });
+        // Without closing the connection outright: the error above arrives first, then the disconnect.
+        socket.disconnect();
+        continue;
+      }
+      for (const [room, { caseId, role }] of Object.entries(socket.data.joined)) {
+        if (only && caseId !== only.caseId) continue;
+        if (await stillAllowed(ctx, socket, room, caseId)) continue;
+        await leaveRoom(ctx, broadcaster, socket, room);
+        const actor = sessionActor(socket);
+        if (actor) {
+          await socketAudit(ctx.services, actor, joinEventOf(room)).log({
+            event: 'read',
+            caseId,
+            outcome: 'denied',
+            caseRole: role,
+            what: `${room}: access ended, left the room`,
+          });
+        }
+        socket.emit('error', {
+          event: joinEventOf(room),
+          code: 'forbidden',
+          message: 'your access to this case ended',
+        });
+      }
+    } catch (err) {
+      ctx.log.warn(
+        { err: { message: (err as Error).message }, user: socket.data.userId },
+        'realtime access sweep failed',
+      );
+    }
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Handshake authentication at /realtime, two ways:
+ *  - `auth: { token }`: a collaboration token (document channel only, as before);
+ *  - the session cookie, read exactly as the HTTP session middleware reads it (same cookie, same
+ *    idle and absolute expiry, authenticated sessions only). Such sockets must come from this host
+ *    (the Origin check the HTTP side applies to writes), and their session is checked again on every
+ *    event and on each sweep, so logging out or going idle ends the live channel too.
+ */
+import { CLIENT_ROLES, type RealtimeConnectErrorData, RoleSchema } from '@samenspraak/shared';
+import { CollabAuthError, verifyCollabToken } from '../auth/collabTokens.js';
+import type { Actor } from '../http/authContext.js';
+import { readCookie, TOKEN_SHAPE } from '../http/sessionMiddleware.js';
+import { loadSession, loadSessionById, SESSION_COOKIE, touchSession } from '../identity/sessions.js';
+import type { AppServices } from '../services.js';
+import type { RealtimeSocket } from './types.js';
+
+/** The session behind a cookie-authenticated socket; kept here, not in socket.data (which other instances see). */
+const sessions = new WeakMap<RealtimeSocket, { sessionId: string; actor: Actor }>();
+
+export function sessionActor(socket: RealtimeSocket): Actor | null {
+  return sessions.get(socket)?.actor ?? null;
+}
+
+type Handshake = RealtimeSocket['handshake'];
+
+function header(handshake: Handshake, name: string): string | undefined {
+  const value = handshake.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+const isLoopback = (address: string) =>
+  address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+
+/** The host the browser talked to: X-Forwarded-Host from a loopback proxy (as Express's 'trust proxy'), else Host. */
+function requestHost(handshake: Handshake): string | undefined {
+  const forwarded = header(handshake, 'x-forwarded-host')?.split(',')[0]?.trim();
+  return forwarded && isLoopback(handshake.address) ? forwarded : header(handshake, 'host');
+}
+
+/** No Origin (not a browser) passes; otherwise it must name this host. "null" and garbage fail. */
+export function sameOrigin(handshake: Handshake): boolean {
+  const origin = header(handshake, 'origin');
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === requestHost(handshake);
+  } catch {
+    return false;
+  }
+}
+
+function refusal(message: string, code: RealtimeConnectErrorData['code'] = 'unauthenticated') {
+  const err = new Error(message) as Error & { data: RealtimeConnectErrorData };
+  err.data = { code };
+  return err;
+}
+
+export function authenticate(deps: { authKey: Uint8Array; services: AppServices }) {
+  return async (socket: RealtimeSocket, next: (err?: Error) => void) => {
+    const auth: unknown = socket.handshake.auth;
+    const token = auth && typeof auth === 'object' ? (auth as { token?: unknown }).token : undefined;
+    try {
+      if (token !== undefined) {
+        if (typeof token !== 'string' || token === '') return next(refusal('auth.token must be a non-empty string'));
+        const claims = await verifyCollabToken(deps.authKey, token);
+        socket.data = {
+          userId: claims.sub,
+          name: claims.name,
+          role: claims.role,
+          kind: CLIENT_ROLES.includes(claims.role) ? 'client' : 'professional',
+          via: 'token',
+          docs: claims.docs,
+          joined: {},
+        };
+        return next();
+      }
+      const cookie = readCookie(header(socket.handshake, 'cookie'), SESSION_COOKIE);
+      if (cookie === null) {
+        return next(refusal('authentication required: log in first (session cookie) or connect with auth: { token }'));
+      }
+      if (!sameOrigin(socket.handshake)) return next(refusal('cross-origin connection refused', 'forbidden'));
+      const now = deps.services.clock();
+      const live = TOKEN_SHAPE.test(cookie) ? await loadSession(deps.services.db, cookie, now) : null;
+      if (live?.session.authenticated !== 1) return next(refusal('session expired or not logged in'));
+      await touchSession(deps.services.db, live.session, now);
+      const { user } = live;
+      const kind = user.kind === 'professional' ? 'professional' : 'client';
+      const role = kind === 'professional' ? (RoleSchema.safeParse(user.role).data ?? null) : null;
+      socket.data = { userId: user.id, name: user.name, role, kind, via: 'session', docs: {}, joined: {} };
+      sessions.set(socket, {
+        sessionId: live.session.id,
+        actor: {
+          userId: user.id,
+          name: user.name,
+          kind,
+          role,
+          organisationId: user.organisation_id,
+          sessionId: live.session.id,
+          remoteAddress: socket.handshake.address,
+        },
+      });
+      next();
+    } catch (err) {
+      if (err instanceof CollabAuthError) return next(refusal(err.message));
+      deps.services.log.error({ err }, 'realtime authentication failed');
+      next(refusal('authentication failed'));
+    }
+  };
+}
+
+/**
+ * For a cookie-authenticated socket: is its session still live (idle and absolute expiry, logout,
+ * disabled account)? An event the person sent counts as activity, like an HTTP request (`activity`);
+ * a sweep does not, or an open tab would never go idle. Token sockets: always true (their token was
+ * checked at the handshake and grants a document channel only).
+ */
+export async function sessionStillLive(
+  services: AppServices,
+  socket: RealtimeSocket,
+  activity: boolean,
+): Promise<boolean> {
+  const held = sessions.get(socket);
+  if (!held) return socket.data.via === 'token';
+  const now = services.clock();
+  const live = await loadSessionById(services.db, held.sessionId, now);
+  if (live?.session.authenticated !== 1 || live.user.id !== socket.data.userId) return false;
+  if (activity) await touchSession(services.db, live.session, now);
+  return true;
+}
