@@ -4,6 +4,7 @@
  */
 import { Button, Paragraph } from '@amsterdam/design-system-react';
 import type { ReactNode } from 'react';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { lang, roleLabel, t } from '../i18n';
 import { useAuth } from './auth';
 import { m } from './messages';
@@ -42,6 +43,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {user.role ? ` · ${roleLabel(user.role)}` : ''}
               </Paragraph>
             )}
+            {user && <NotificationBell />}
             <a href={switchHref} lang={otherLang} className="shell__lang">
               {m.language}
             </a>

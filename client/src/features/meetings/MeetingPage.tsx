@@ -1,6 +1,218 @@
-/** Placeholder until this page is built. */
-import { Heading } from '@amsterdam/design-system-react';
+/**
+ * A case meeting (MDO, domain brief §5), live for everyone in it: header (title, moment, status, chair,
+ * start/end), the required-roles check up front, the read-back in plain words for the young person,
+ * attendance from presence plus people on the phone, the agenda, decisions and actions that land in the
+ * analysis or the plan, the notes co-edited live, and the minutes as a download.
+ */
+import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
+import { type CaseDetail, documentId } from '@samenspraak/shared';
+import { useState } from 'react';
+import { useUser } from '../../app/auth';
+import { paths } from '../../app/router';
+import { useApi } from '../../app/useApi';
+import { formatMoment } from '../escalation/format';
+import { RouterLink } from '../escalation/RouterLink';
+import { ActionError } from './ActionError';
+import { AddAttendee, AttendanceList } from './Attendance';
+import { ItemForm, ItemList } from './MeetingItems';
+import { MeetingList } from './MeetingList';
+import { MeetingNotes } from './MeetingNotes';
+import { mayEditReadBack, mayManageMeeting } from './meetingText';
+import { m } from './messages';
+import { ReadBack } from './ReadBack';
+import { RequiredRoles } from './RequiredRoles';
+import { meetingPath, useMeeting } from './useMeeting';
+import './meetings.css';
+import '../escalation/escalation.css';
 
-export function MeetingPage(_props: { caseId: string; meetingId: string }) {
-  return <Heading level={1}>MeetingPage</Heading>;
+export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: string }) {
+  const user = useUser();
+  const caseRes = useApi<{ case: CaseDetail }>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const live = useMeeting(caseId, meetingId);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const theCase = caseRes.data?.case ?? null;
+  const meeting = live.meeting;
+  const participants = theCase?.participants ?? [];
+  const myRole = theCase?.myRole ?? null;
+  const canManage = mayManageMeeting(myRole);
+  const nameOf = (id: string | null) => (id ? (participants.find((p) => p.userId === id)?.name ?? null) : null);
+
+  const run = (method: 'POST' | 'PUT', action: string, body?: unknown) => {
+    setBusy(true);
+    setError(null);
+    void live
+      .act(method, action, body)
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+
+  const loadError = live.error ?? caseRes.error;
+  if (!meeting) {
+    return (
+      <article className="stack" aria-labelledby="meeting-title">
+        <Heading level={1} id="meeting-title">
+          {m.meeting}
+        </Heading>
+        {loadError ? (
+          <Alert heading={m.loadFailed} headingLevel={2} severity="error">
+            <Paragraph>{loadError.status === 404 ? m.notFound : loadError.message}</Paragraph>
+            <Button variant="secondary" onClick={() => void live.reload()}>
+              {m.retry}
+            </Button>
+          </Alert>
+        ) : (
+          <Paragraph>{m.loading}</Paragraph>
+        )}
+      </article>
+    );
+  }
+
+  const chairName = nameOf(meeting.chairUserId);
+  const iAmChair = meeting.chairUserId === user.id;
+
+  return (
+    <article className="stack meeting" aria-labelledby="meeting-title">
+      <Breadcrumb>
+        <Breadcrumb.Link href={paths.overview()} linkComponent={RouterLink}>
+          {m.breadcrumbCases}
+        </Breadcrumb.Link>
+        <Breadcrumb.Link href={paths.case(caseId)} linkComponent={RouterLink}>
+          {theCase ? theCase.youngPerson.name.split(' ')[0] : m.breadcrumbCase}
+        </Breadcrumb.Link>
+      </Breadcrumb>
+
+      <header className="meeting-head">
+        <div className="stack-s">
+          <Heading level={1} id="meeting-title">
+            {meeting.title}
+          </Heading>
+          <dl className="meeting-head__facts">
+            <div>
+              <dt>{m.statusLabel}</dt>
+              <dd>
+                <span className={`meeting-status meeting-status--${meeting.status}`} data-testid="meeting-status">
+                  {m.status[meeting.status]}
+                </span>
+              </dd>
+            </div>
+            <div>
+              <dt>{m.when}</dt>
+              <dd>
+                <time dateTime={meeting.scheduledAt}>{formatMoment(meeting.scheduledAt)}</time>
+              </dd>
+            </div>
+            <div>
+              <dt>{m.chair}</dt>
+              <dd data-testid="meeting-chair">
+                {chairName ?? (meeting.chairUserId ? meeting.chairUserId : m.chairNone)}
+                {iAmChair ? ` ${m.chairYou}` : ''}
+              </dd>
+            </div>
+          </dl>
+          <p className="meeting-head__live" role="status">
+            <span aria-hidden="true">{live.connected ? '● ' : '○ '}</span>
+            {live.connected ? m.live : m.liveOffline}
+          </p>
+        </div>
+        <div className="meeting-head__actions">
+          {canManage && meeting.status === 'scheduled' && (
+            <Button disabled={busy} onClick={() => run('POST', 'start')}>
+              {m.start}
+            </Button>
+          )}
+          {canManage && meeting.status === 'live' && (
+            <Button
+              variant="secondary"
+              disabled={busy}
+              onClick={() => {
+                if (window.confirm(m.endConfirm)) run('POST', 'end');
+              }}
+            >
+              {m.end}
+            </Button>
+          )}
+          {canManage && meeting.status !== 'ended' && !iAmChair && meeting.chairUserId !== null && (
+            <Button variant="tertiary" disabled={busy} onClick={() => run('PUT', 'chair', { chairUserId: user.id })}>
+              {m.becomeChair}
+            </Button>
+          )}
+          <a className="ams-link meeting-head__minutes" href={`${meetingPath(caseId, meetingId)}/minutes.md`} download>
+            {m.minutes}
+          </a>
+        </div>
+      </header>
+      {error !== null && <ActionError error={error} />}
+
+      <RequiredRoles
+        meeting={meeting}
+        canManage={canManage}
+        participants={participants}
+        act={(method, action, body) => live.act(method, action, body)}
+      />
+
+      <ReadBack
+        meeting={meeting}
+        canEdit={mayEditReadBack(meeting, user.id, myRole)}
+        act={(method, action, body) => live.act(method, action, body)}
+      />
+
+      <div className="meeting__grid">
+        <section className="stack-s meeting__panel" aria-labelledby="attendance-title">
+          <Heading level={2} size="level-3" id="attendance-title">
+            {m.attendanceTitle}
+          </Heading>
+          <AttendanceList meeting={meeting} />
+          {canManage && meeting.status === 'live' && (
+            <AddAttendee participants={participants} act={(method, action, body) => live.act(method, action, body)} />
+          )}
+          {canManage && meeting.status === 'scheduled' && <Paragraph size="small">{m.attendanceOnlyLive}</Paragraph>}
+        </section>
+        <section className="stack-s meeting__panel" aria-labelledby="agenda-title">
+          <Heading level={2} size="level-3" id="agenda-title">
+            {m.agendaTitle}
+          </Heading>
+          {meeting.agenda.length === 0 ? (
+            <Paragraph>{m.agendaEmpty}</Paragraph>
+          ) : (
+            <ol className="agenda">
+              {meeting.agenda.map((item, i) => (
+                <li key={`${i}-${item}`}>{item}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <section className="stack meeting__panel" aria-labelledby="items-title">
+        <Heading level={2} size="level-3" id="items-title">
+          {m.itemsTitle}
+        </Heading>
+        <ItemList meeting={meeting} participants={participants} />
+        {canManage && meeting.status === 'live' && (
+          <ItemForm participants={participants} act={(method, action, body) => live.act(method, action, body)} />
+        )}
+        {canManage && meeting.status === 'scheduled' && <Paragraph size="small">{m.itemsOnlyLive}</Paragraph>}
+      </section>
+
+      <section className="stack-s meeting__notes" aria-labelledby="notes-title">
+        <Heading level={2} size="level-3" id="notes-title">
+          {m.notesTitle}
+        </Heading>
+        <Paragraph size="small">{m.notesIntro}</Paragraph>
+        {theCase && (
+          <MeetingNotes
+            caseId={caseId}
+            documentId={meeting.notesDocumentId || documentId(caseId, 'meetingNotes', meetingId)}
+            detail={theCase}
+          />
+        )}
+      </section>
+
+      {theCase && (
+        <MeetingList caseId={caseId} myRole={myRole} participants={participants} currentMeetingId={meetingId} />
+      )}
+    </article>
+  );
 }

@@ -1,0 +1,68 @@
+/**
+ * One meeting, live: read once through the API, then joined as the meeting's socket.io room, where the
+ * server sends the whole `meeting:state` now and after every change (attendance from presence
+ * included). Answers of our own actions are applied at once too; the latest view received wins.
+ */
+import type { MeetingView } from '@samenspraak/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../app/api';
+import { realtime, useRealtimeConnected, useRealtimeEvent } from '../../app/realtime';
+import { useApi } from '../../app/useApi';
+import { acceptState } from './meetingText';
+
+export function meetingPath(caseId: string, meetingId?: string): string {
+  const base = `/api/cases/${encodeURIComponent(caseId)}/meetings`;
+  return meetingId ? `${base}/${encodeURIComponent(meetingId)}` : base;
+}
+
+export interface LiveMeeting {
+  meeting: MeetingView | null;
+  error: ReturnType<typeof useApi>['error'];
+  loading: boolean;
+  connected: boolean;
+  reload(): Promise<void>;
+  /** Runs an action (`start`, `end`, `items`, …) and applies the meeting the server answers with. */
+  act(method: 'POST' | 'PUT', action: string, body?: unknown): Promise<void>;
+}
+
+/**
+ * Joins the meeting's room while mounted and again after every reconnect (rooms do not survive one).
+ * Same as `useRoom('meeting:join', 'meeting:leave', …)` but with socket.io's `emit` called on its socket.
+ */
+function useMeetingRoom(caseId: string, meetingId: string): void {
+  useEffect(() => {
+    const s = realtime();
+    const ref = { caseId, meetingId };
+    const join = () => s.emit('meeting:join', ref);
+    if (s.connected) join();
+    s.on('connect', join);
+    return () => {
+      s.off('connect', join);
+      if (s.connected) s.emit('meeting:leave', ref);
+    };
+  }, [caseId, meetingId]);
+}
+
+export function useMeeting(caseId: string, meetingId: string): LiveMeeting {
+  const path = meetingPath(caseId, meetingId);
+  const res = useApi<{ meeting: MeetingView }>(path);
+  const [current, setCurrent] = useState<MeetingView | null>(null);
+  const connected = useRealtimeConnected();
+
+  useEffect(() => {
+    if (res.data) setCurrent((prev) => acceptState(prev, res.data!.meeting, meetingId));
+  }, [res.data, meetingId]);
+
+  useMeetingRoom(caseId, meetingId);
+  useRealtimeEvent('meeting:state', (view) => setCurrent((prev) => acceptState(prev, view, meetingId)));
+
+  const act = useCallback(
+    async (method: 'POST' | 'PUT', action: string, body?: unknown) => {
+      const answer = await api<{ meeting?: MeetingView }>(method, `${path}/${action}`, body ?? {});
+      if (answer?.meeting) setCurrent((prev) => acceptState(prev, answer.meeting!, meetingId));
+    },
+    [path, meetingId],
+  );
+
+  return { meeting: current, error: res.error, loading: res.loading, connected, reload: res.reload, act };
+}
