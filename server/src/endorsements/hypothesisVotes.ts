@@ -81,6 +81,27 @@ export async function recordVote(
   return tally(db, input.documentId, input.hypothesisId);
 }
 
+/** Everyone's current view on every hypothesis of a document that has votes, in first-vote order. */
+export async function allTallies(db: AppDb, documentId: string): Promise<VoteTally[]> {
+  const rows = await asVoteDb(db)
+    .selectFrom('hypothesis_votes')
+    .selectAll()
+    .where('document_id', '=', documentId)
+    .where('superseded_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+  const byHypothesis = new Map<string, VoteTally>();
+  for (const r of rows) {
+    let t = byHypothesis.get(r.hypothesis_id);
+    if (!t) {
+      t = { hypothesisId: r.hypothesis_id, agree: [], disagree: [] };
+      byHypothesis.set(r.hypothesis_id, t);
+    }
+    (r.agree === 1 ? t.agree : t.disagree).push({ id: r.user_id, name: r.user_name, role: r.user_role });
+  }
+  return [...byHypothesis.values()];
+}
+
 export async function tally(db: AppDb, documentId: string, hypothesisId: string): Promise<VoteTally> {
   const rows = await asVoteDb(db)
     .selectFrom('hypothesis_votes')

@@ -159,6 +159,20 @@ describe('votes on hypotheses', () => {
     };
     expect(tally.agree.map((p) => p.id)).toEqual([people.scientist]);
     expect(tally.disagree.map((p) => p.id)).toEqual([people.parent]);
+
+    // Everyone who may read the hypotheses sees everyone's current view, before voting themselves.
+    const youngPerson = await api(people.youngPerson);
+    const all = await youngPerson.get(`/documents/${docId}/hypotheses/votes`);
+    expect(all.status).toBe(200);
+    const { tallies } = (await all.json()) as {
+      tallies: Array<{ hypothesisId: string; agree: Array<{ id: string }>; disagree: Array<{ id: string }> }>;
+    };
+    expect(tallies.map((t) => [t.hypothesisId, t.agree.map((p) => p.id), t.disagree.map((p) => p.id)])).toEqual([
+      ['h1', [people.scientist], [people.parent]],
+    ]);
+    const noHypotheses = await scientist.get(`/documents/${caseId}.futurePlan/hypotheses/votes`);
+    expect(noHypotheses.status).toBe(404);
+    expect(await errorOf(noHypotheses)).toBe('this document has no hypotheses');
   });
 
   it('refuses unknown hypotheses, documents without hypotheses and bad input', async () => {

@@ -5,10 +5,11 @@
  */
 import { Button, Checkbox, DateInput, Field, Label, Select, TextArea, TextInput } from '@amsterdam/design-system-react';
 import { LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
+import { useLiveEvent } from '../../app/caseRooms';
 import { lang, roleLabel } from '../../i18n';
-import type { VoteTally } from './api';
+import { fetchVotes, type VoteTally } from './api';
 import { localDate } from './countdown';
 import {
   addAction,
@@ -517,7 +518,10 @@ export function ChecklistSection({ doc, editable }: { doc: Y.Doc; editable: bool
   );
 }
 
-/** Local state of the votes on hypotheses: what the server answered to this person's votes. */
+/**
+ * The votes on hypotheses: everyone's current view, read when the document opens and again when
+ * someone votes (live `case:changed` of kind 'endorsements' for this document), plus this person's votes.
+ */
 export function useVotes(
   documentId: string,
   voteFn: (documentId: string, id: string, agree: boolean) => Promise<VoteTally>,
@@ -525,6 +529,17 @@ export function useVotes(
   const [tallies, setTallies] = useState<Record<string, VoteTally>>({});
   const [pending, setPending] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    fetchVotes(documentId)
+      .then((list) => setTallies(Object.fromEntries(list.map((t) => [t.hypothesisId, t]))))
+      .catch(() => {
+        // Not allowed to read them, or offline: the tallies stay as they were; voting still answers.
+      });
+  }, [documentId]);
+  useEffect(reload, [reload]);
+  useLiveEvent('case:changed', (e) => {
+    if (e === null || (e.kind === 'endorsements' && e.documentId === documentId)) reload();
+  });
   return {
     tallies,
     pending,

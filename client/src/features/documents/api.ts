@@ -43,6 +43,12 @@ export interface VoteTally {
   disagree: VotePerson[];
 }
 
+/** Everyone's current view on the hypotheses of a document. */
+export async function fetchVotes(documentId: string): Promise<VoteTally[]> {
+  const { tallies } = await api<{ tallies: VoteTally[] }>('GET', `${base(documentId)}/hypotheses/votes`);
+  return tallies;
+}
+
 export async function voteOnHypothesis(documentId: string, hypothesisId: string, agree: boolean): Promise<VoteTally> {
   const { tally } = await api<{ tally: VoteTally }>(
     'PUT',

@@ -13,7 +13,7 @@ import {
 import { Router } from 'express';
 import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
 import { listEndorsements, setEndorsement } from '../../endorsements/endorsements.js';
-import { HYPOTHESES_SECTION, hypothesisExists, recordVote } from '../../endorsements/hypothesisVotes.js';
+import { allTallies, HYPOTHESES_SECTION, hypothesisExists, recordVote } from '../../endorsements/hypothesisVotes.js';
 import type { AppServices } from '../../services.js';
 import { createVersion, maySignOff } from '../../versions/versionCommands.js';
 import { currentDoc } from '../../versions/versionContent.js';
@@ -80,6 +80,23 @@ export function endorsementRoutes(services: AppServices): Router {
     await logDocumentEvent(services, actor, access, 'create', 'success', `${access.documentId} sign-off`);
     changed(access, 'versions');
     res.status(201).json({ version, endorsements: await listEndorsements(services.db, access.documentId) });
+  });
+
+  /** Everyone's agree / disagree on the hypotheses, for those who may read the hypotheses section. */
+  router.get('/documents/:documentId/hypotheses/votes', async (req, res) => {
+    const actor = actorOf(res);
+    const access = await accessOr404(services, actor, String(req.params.documentId));
+    const type = parseDocumentId(access.documentId)?.type;
+    const detail = `${access.documentId} hypothesis votes`;
+    if (!type || !SECTIONS[type].some((s) => s.id === HYPOTHESES_SECTION))
+      throw new HttpError(404, 'not_found', 'this document has no hypotheses');
+    if (!atLeast(access.sections[HYPOTHESES_SECTION] ?? 'none', 'read')) {
+      await logDocumentEvent(services, actor, access, 'read', 'denied', detail);
+      throw new HttpError(403, 'forbidden', 'you may not read the hypotheses');
+    }
+    const tallies = await allTallies(services.db, access.documentId);
+    await logDocumentEvent(services, actor, access, 'read', 'success', detail);
+    res.json({ tallies });
   });
 
   router.put('/documents/:documentId/hypotheses/:hypothesisId/vote', async (req, res) => {
