@@ -122,6 +122,27 @@ export async function createSession(services: AppServices, scope: CaseScope, bod
   };
 }
 
+/** The breakthrough sessions of a case with their invitations, latest first. */
+export async function listSessions(services: AppServices, caseId: string) {
+  const db = escalationDb(services.db);
+  const sessions = await db
+    .selectFrom('breakthrough_sessions')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('scheduled_at', 'desc')
+    .execute();
+  const invitations = await db.selectFrom('dbt_invitations').selectAll().where('case_id', '=', caseId).execute();
+  return sessions.map((s) => ({
+    id: s.id,
+    scheduledAt: s.scheduled_at,
+    endsAt: s.ends_at,
+    followUpUntil: s.follow_up_until,
+    invitations: invitations
+      .filter((i) => i.session_id === s.id)
+      .map((i) => ({ userId: i.user_id, invitedAt: i.invited_at })),
+  }));
+}
+
 /** A director with mandate joins the case as dbt-lid; the participation ends with the follow-up. */
 export async function inviteDirector(services: AppServices, scope: CaseScope, sessionId: string, userId: string) {
   const db = escalationDb(services.db);

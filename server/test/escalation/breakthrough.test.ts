@@ -73,6 +73,13 @@ describe('a breakthrough session', () => {
       expect(res.status).toBe(201);
       expect(res.body.invitation.accessUntil).toBe(followUpUntil);
     }
+    // The case's escalation lists the session with its invitations, so the page needs no memory of it.
+    const esc = await h.api<{
+      sessions: Array<{ id: string; followUpUntil: string; invitations: Array<{ userId: string }> }>;
+    }>(team.regisseur, 'GET', `${base()}/escalation`);
+    expect(esc.body.sessions.map((s) => [s.id, s.followUpUntil, s.invitations.map((i) => i.userId).sort()])).toEqual([
+      [sessionId, followUpUntil, [director.id, other.id].sort()],
+    ]);
   });
 
   it('directors record their own commitments; others cannot', async () => {

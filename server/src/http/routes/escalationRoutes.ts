@@ -20,6 +20,7 @@ import {
   createSession,
   escalate,
   inviteDirector,
+  listSessions,
   markCommitmentMet,
   recordCommitment,
 } from '../../escalation/escalationCommands.js';
@@ -58,6 +59,7 @@ export function escalationRoutes(services: AppServices): Router {
       commitments: state.commitments.map((c) => presentCommitment(c, scope.now)),
       overdueCommitments: overdueCommitments(state.commitments, scope.now).map((c) => c.id),
       mayScaleDown: mayScaleDown(state.commitments),
+      sessions: await listSessions(services, scope.caseId),
     });
   });
 
