@@ -4,12 +4,15 @@
  * earlier stances) and named versions, destruction requests and the access log of the case. Network
  * addresses and hash-chain internals stay out. `casePdf.ts` renders the same data as a readable PDF.
  */
-import type { CaseParticipantView, DestructionRequestView, DocumentType } from '@samenspraak/shared';
+
+import type { CaseParticipantView, DestructionRequestView, DocumentType, MeetingView } from '@samenspraak/shared';
 import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import { listParticipants, presentCase } from '../cases/caseQueries.js';
 import { listDestructionRequests } from '../cases/destruction.js';
 import { type EndorsementView, listEndorsements } from '../endorsements/endorsements.js';
+import { listMeetings } from '../meetings/meetingRecords.js';
+import { buildMeetingView } from '../meetings/meetingView.js';
 import type { AppServices } from '../services.js';
 import { listVersions, type VersionSummary } from '../versions/versions.js';
 import { docFromStore, documentSections, type SectionExport } from './docJson.js';
@@ -34,6 +37,8 @@ export interface CaseExport {
     /** Named versions (without their content, which is the sections at that moment). */
     versions: VersionSummary[];
   }>;
+  /** Meetings (MDO): agenda, attendance, decisions and actions, the read-back; notes are in `documents`. */
+  meetings: MeetingView[];
   destructionRequests: DestructionRequestView[];
   accessLog: Array<{
     seq: number;
@@ -116,6 +121,9 @@ export async function buildCaseExport(services: AppServices, caseId: string): Pr
     case: presentCase(row, now),
     participants: await listParticipants(services, caseId),
     documents,
+    meetings: await Promise.all(
+      (await listMeetings(services.db, caseId)).map((m) => buildMeetingView(services, m, new Set())),
+    ),
     destructionRequests: await listDestructionRequests(services, caseId),
     accessLog: log.reverse().map((e) => ({
       seq: e.seq,

@@ -132,9 +132,32 @@ const heading = (text: string, gap = 18): PdfLine => ({ text, size: 15, bold: tr
 const subheading = (text: string): PdfLine => ({ text, size: 12, bold: true, gap: 12 });
 const para = (text: string, gap = 4, indent = 0): PdfLine => ({ text, gap, indent });
 
-/** Meeting notes are numbered in the order of the export (their ids mean nothing to a reader). */
-function documentTitle(d: CaseExport['documents'][number], meetingNumber: number): string {
-  return d.type === 'meetingNotes' ? `${DOCUMENT_TITLES.meetingNotes} ${meetingNumber}` : DOCUMENT_TITLES[d.type];
+/**
+ * Meeting notes carry the meeting's title and date when the meeting is known, else a number in the
+ * order of the export (their ids mean nothing to a reader).
+ */
+function documentTitle(d: CaseExport['documents'][number], meetingNumber: number, x: CaseExport): string {
+  if (d.type !== 'meetingNotes') return DOCUMENT_TITLES[d.type];
+  const meeting = x.meetings.find((m) => m.id === d.meetingId);
+  return meeting
+    ? `${DOCUMENT_TITLES.meetingNotes}: ${meeting.title} (${dutchDate(meeting.scheduledAt)})`
+    : `${DOCUMENT_TITLES.meetingNotes} ${meetingNumber}`;
+}
+
+const ITEM_KIND: Record<string, string> = { decision: 'Besluit', action: 'Actie' };
+
+/** What a meeting decided, who does what by when, and what was read back to the young person. */
+function meetingLines(meeting: CaseExport['meetings'][number]): PdfLine[] {
+  const lines: PdfLine[] = [subheading(`${meeting.title} — ${dutchDate(meeting.scheduledAt)}`)];
+  const present = meeting.attendance.filter((a) => a.present).map((a) => `${a.name} (${role(a.role)})`);
+  if (present.length > 0) lines.push(para(`Aanwezig: ${present.join(', ')}`));
+  for (const item of meeting.items) {
+    const who = item.ownerName ? ` — ${item.ownerName}` : '';
+    const due = item.due ? `, uiterlijk ${dutchDate(item.due)}` : '';
+    lines.push(para(`${ITEM_KIND[item.kind] ?? item.kind}: ${item.text}${who}${due}`, 4, 12));
+  }
+  if (meeting.readBack) lines.push(para(`In gewone woorden: ${meeting.readBack}`, 8));
+  return lines;
 }
 
 function sectionLines(d: CaseExport['documents'][number]): PdfLine[] {
@@ -222,8 +245,13 @@ export function casePdfLines(x: CaseExport): PdfLine[] {
   let meetings = 0;
   for (const d of x.documents) {
     if (d.type === 'meetingNotes') meetings += 1;
-    lines.push({ ...heading(documentTitle(d, meetings), 0), pageBreak: true });
+    lines.push({ ...heading(documentTitle(d, meetings, x), 0), pageBreak: true });
     lines.push(...sectionLines(d), ...endorsementLines(d), ...versionLines(d));
+  }
+
+  if (x.meetings.length > 0) {
+    lines.push({ ...heading('Overleggen: wat is besloten?', 0), pageBreak: true });
+    for (const meeting of x.meetings) lines.push(...meetingLines(meeting));
   }
 
   if (x.destructionRequests.length > 0) {

@@ -378,6 +378,39 @@ describe('the minutes', () => {
       expect(md).toContain(expected);
     }
   });
+
+  it("are part of the young person's complete dossier: JSON and the readable PDF", async () => {
+    const session = await createSession(h.db, {
+      userId: team.youngPerson.id,
+      authenticated: true,
+      remoteAddress: '127.0.0.1',
+      userAgent: 'vitest',
+      now: h.now(),
+    });
+    const exported = async (format: 'json' | 'pdf') =>
+      fetch(`${h.server.url}/api/cases/${team.caseId}/export?format=${format}`, {
+        method: 'POST',
+        headers: {
+          cookie: `${SESSION_COOKIE}=${session.token}`,
+          origin: h.server.url,
+          'x-csrf-token': session.csrfToken,
+        },
+      });
+    const json = await exported('json');
+    expect(json.status).toBe(200);
+    const data = (await json.json()) as {
+      meetings: Array<{ id: string; title: string; items: Array<{ text: string }>; readBack: string | null }>;
+    };
+    const mine = data.meetings.find((x) => x.id === meeting.id);
+    expect(mine?.title).toBe('MDO Noor');
+    expect(mine?.items.map((i) => i.text)).toContain('Volgend MDO over zes weken');
+    expect(mine?.readBack).toMatch(/Definitief\./);
+    const pdf = await exported('pdf');
+    expect(pdf.status).toBe(200);
+    const text = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
+    expect(text).toContain('Overleggen: wat is besloten?');
+    expect(text).toContain('Besluit: Volgend MDO over zes weken');
+  });
 });
 
 describe('the access log', () => {
