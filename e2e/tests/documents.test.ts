@@ -14,8 +14,7 @@
  * - hypotheses with agree / disagree; future-plan actions, checklist and the countdown to 18
  * - axe-core: no serious or critical violations; screenshots in e2e/artifacts/
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SECTIONS } from '@samenspraak/shared';
 import * as encoding from 'lib0/encoding';
@@ -23,7 +22,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type DemoApp, demo, demoCases, startDemoApp } from '../support/app.js';
-import type { AxeViolation } from '../support/axe.js';
+import { expectNoSeriousViolations } from '../support/axe.js';
 import {
   artifactsDir,
   devices,
@@ -131,43 +130,9 @@ async function sectionText(page: Page, section: string): Promise<string> {
   });
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core (WCAG 2.x A/AA) on the page, with or without the versions panel built by another feature. */
-async function axeRun(page: Page, context: unknown): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (ctx) => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run(ctx, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    })) as {
-      violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
-    };
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
-    }));
-  }, context);
-}
-
-const PANELS = '[data-slot="document-panels"]';
-const panelFindings: string[] = [];
-
-/**
- * No serious or critical violations on the page outside the versions/endorsement panel (features/versions,
- * built and tested separately); what axe finds inside that panel is collected and printed, not failed on.
- */
+/** No serious or critical axe violations anywhere on the page, the side column included. */
 async function expectAccessible(page: Page, label: string): Promise<void> {
-  const serious = (v: AxeViolation) => v.impact === 'serious' || v.impact === 'critical';
-  const outside = (await axeRun(page, { exclude: [[PANELS]] })).filter(serious);
-  if (await page.locator(PANELS).count()) {
-    for (const v of (await axeRun(page, { include: [[PANELS]] })).filter(serious))
-      panelFindings.push(`${label}: ${v.id} (${v.impact}) ${v.nodes.join(' ')}`);
-  }
-  const list = outside.map((v) => `- ${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`).join('\n');
-  expect(outside, `axe on ${label}:\n${list}`).toEqual([]);
+  await expectNoSeriousViolations(page, label);
 }
 
 async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
@@ -205,7 +170,6 @@ afterAll(async () => {
   await app?.dispose();
   // The numbers behind the assertions, for the report.
   console.log('documents e2e measurements (ms):', JSON.stringify(measured));
-  if (panelFindings.length) console.log('axe findings in the versions panel (not this feature):', panelFindings);
 });
 
 describe('the explanatory analysis, written together', () => {
@@ -618,9 +582,6 @@ describe('the pages', () => {
       /WebSocket connection to .* failed/, // offline on purpose
       /net::ERR_INTERNET_DISCONNECTED/,
       /Failed to load resource/,
-      // The app shell's useRoom calls socket.emit without its socket (reported); the versions panel uses it.
-      /reading '_opts'/,
-      /document panel failed/,
     ];
     const errors = people.flatMap((p) => p.errors).filter((e) => !known.some((k) => k.test(e)));
     expect(errors).toEqual([]);

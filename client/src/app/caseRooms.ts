@@ -1,5 +1,5 @@
 /**
- * Live updates for the overview, case page and document side column: join a case room while mounted
+ * Live updates of cases for any page (overview, case page, document, escalation): join a case room while mounted
  * and listen to server events. Room joins are counted per tab (socket.io rooms belong to the socket, not
  * to a component), so a room is left only when the last component that needs it unmounts. After a
  * reconnect the rooms are joined again and listeners get `null`: events may have been missed, re-read.
@@ -8,7 +8,7 @@
  */
 import type { ServerToClientEvents } from '@samenspraak/shared';
 import { useEffect, useRef } from 'react';
-import { realtime } from '../../app/realtime';
+import { realtime } from './realtime';
 
 const joined = new Map<string, number>();
 

@@ -4,7 +4,8 @@
  * socket is down — when the window gets focus and every 15 seconds while the page is visible.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { realtime, useRealtimeEvent } from '../../app/realtime';
+import { useCaseRooms } from '../../app/caseRooms';
+import { useRealtimeEvent } from '../../app/realtime';
 import { fetchComments } from './api';
 import { type CommentView, type Thread, threadsBySection } from './comments';
 
@@ -48,31 +49,11 @@ export function useComments(caseId: string, documentId: string): CommentsState {
     };
   }, [reload]);
 
-  useCaseRoom(caseId);
+  useCaseRooms([caseId]);
   useRealtimeEvent('case:changed', (e) => {
     if (e.caseId === caseId && e.kind === 'comments' && (!e.documentId || e.documentId === documentId)) void reload();
   });
 
   const threads = useMemo(() => threadsBySection(comments), [comments]);
   return { comments, threads, loaded, reload };
-}
-
-/**
- * Joins the case room while mounted, and again after every reconnect. (Like `useRoom` of the app shell,
- * whose `emit` is currently called without its socket as `this` and throws in socket.io; this calls it
- * on the socket.)
- */
-function useCaseRoom(caseId: string): void {
-  useEffect(() => {
-    const socket = realtime();
-    const join = () => {
-      socket.emit('case:join', { caseId });
-    };
-    if (socket.connected) join();
-    socket.on('connect', join);
-    return () => {
-      socket.off('connect', join);
-      if (socket.connected) socket.emit('case:leave', { caseId });
-    };
-  }, [caseId]);
 }

@@ -6,7 +6,7 @@
 import type { MeetingView } from '@samenspraak/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api';
-import { realtime, useRealtimeConnected, useRealtimeEvent } from '../../app/realtime';
+import { useRealtimeConnected, useRealtimeEvent, useRoom } from '../../app/realtime';
 import { useApi } from '../../app/useApi';
 import { acceptState } from './meetingText';
 
@@ -25,24 +25,6 @@ export interface LiveMeeting {
   act(method: 'POST' | 'PUT', action: string, body?: unknown): Promise<void>;
 }
 
-/**
- * Joins the meeting's room while mounted and again after every reconnect (rooms do not survive one).
- * Same as `useRoom('meeting:join', 'meeting:leave', …)` but with socket.io's `emit` called on its socket.
- */
-function useMeetingRoom(caseId: string, meetingId: string): void {
-  useEffect(() => {
-    const s = realtime();
-    const ref = { caseId, meetingId };
-    const join = () => s.emit('meeting:join', ref);
-    if (s.connected) join();
-    s.on('connect', join);
-    return () => {
-      s.off('connect', join);
-      if (s.connected) s.emit('meeting:leave', ref);
-    };
-  }, [caseId, meetingId]);
-}
-
 export function useMeeting(caseId: string, meetingId: string): LiveMeeting {
   const path = meetingPath(caseId, meetingId);
   const res = useApi<{ meeting: MeetingView }>(path);
@@ -53,7 +35,7 @@ export function useMeeting(caseId: string, meetingId: string): LiveMeeting {
     if (res.data) setCurrent((prev) => acceptState(prev, res.data!.meeting, meetingId));
   }, [res.data, meetingId]);
 
-  useMeetingRoom(caseId, meetingId);
+  useRoom('meeting:join', 'meeting:leave', { caseId, meetingId });
   useRealtimeEvent('meeting:state', (view) => setCurrent((prev) => acceptState(prev, view, meetingId)));
 
   const act = useCallback(

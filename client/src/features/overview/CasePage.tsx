@@ -20,6 +20,7 @@ import {
   atLeast,
   CASE_STATUSES,
   type CaseDetail,
+  CLIENT_ROLES,
   CLOSED_STATUS,
   type DocumentType,
   type Permission,
@@ -27,16 +28,18 @@ import {
 import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../../app/api';
 import { useUser } from '../../app/auth';
+import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
 import { paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
+import { EscalationPanel } from '../escalation/EscalationPanel';
+import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
 import { AccessLogTable } from './AccessLogTable';
 import { ClockItem } from './Clock';
 import { byUrgency } from './clocks';
 import { DossierDownload } from './DossierDownload';
 import { longDate, shortMoment } from './format';
 import { InviteForm } from './InviteForm';
-import { useCaseRooms, useLiveEvent } from './live';
 import { m } from './messages';
 import { ParentsConsent } from './ParentsConsent';
 import { RouterLink } from './RouterLink';
@@ -138,6 +141,8 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   const firstName = c.youngPerson.name.trim().split(/\s+/)[0] ?? '';
   const isYoungPerson = c.myRole === 'jeugdige';
+  const isClient = CLIENT_ROLES.includes(c.myRole);
+  const mayPlanMeetings = !isClient && c.myRole !== 'dbt-lid' && c.myRole !== 'clientondersteuner';
   const isResponsible = c.myRole === 'gedragswetenschapper' && c.responsibleScientistId === user.id;
   const step = CASE_STATUSES.indexOf(c.status) + 1;
   const meetingList = meetings.data ? (Array.isArray(meetings.data) ? meetings.data : meetings.data.meetings) : null;
@@ -259,8 +264,16 @@ export function CasePage({ caseId }: { caseId: string }) {
                     ))}
                 </LinkList>
               )}
+              {mayPlanMeetings && (
+                <details className="case-page__plan">
+                  <summary>{m.planMeeting}</summary>
+                  <ScheduleMeeting caseId={c.id} participants={c.participants} headingLevel={3} showHeading={false} />
+                </details>
+              )}
             </Panel>
           )}
+
+          {!isClient && <EscalationPanel caseId={c.id} detail={c} headingLevel={2} />}
         </div>
 
         <div className="stack">

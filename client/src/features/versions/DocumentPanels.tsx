@@ -6,8 +6,8 @@
 import { atLeast, type CaseDetail, type DocumentType, SECTIONS } from '@samenspraak/shared';
 import { useMemo } from 'react';
 import { useUser } from '../../app/auth';
+import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
 import { useApi } from '../../app/useApi';
-import { useCaseRooms, useLiveEvent } from '../overview/live';
 import { EndorsementPanel } from './EndorsementPanel';
 import { m } from './messages';
 import type { EndorsementView, VersionSummary } from './types';
