@@ -52,7 +52,9 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
   const user = useUser();
   const live = useDocumentConnection(documentId, user, detail.myRole);
   const comments = useComments(caseId, documentId);
-  const votes = useVotes(documentId, voteOnHypothesis);
+  // Only the analysis has hypotheses (and only those who may read them get their votes).
+  const hasHypotheses = (detail.effectiveSections[type]?.hypothesen ?? 'none') !== 'none';
+  const votes = useVotes(documentId, voteOnHypothesis, hasHypotheses);
 
   if (live.error) {
     const missing = live.error.status === 404 || live.error.status === 403;

@@ -525,17 +525,20 @@ export function ChecklistSection({ doc, editable }: { doc: Y.Doc; editable: bool
 export function useVotes(
   documentId: string,
   voteFn: (documentId: string, id: string, agree: boolean) => Promise<VoteTally>,
+  /** False for documents without hypotheses (or people who may not read them): nothing is fetched. */
+  enabled = true,
 ): VotesState {
   const [tallies, setTallies] = useState<Record<string, VoteTally>>({});
   const [pending, setPending] = useState<string | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const reload = useCallback(() => {
+    if (!enabled) return;
     fetchVotes(documentId)
       .then((list) => setTallies(Object.fromEntries(list.map((t) => [t.hypothesisId, t]))))
       .catch(() => {
         // Not allowed to read them, or offline: the tallies stay as they were; voting still answers.
       });
-  }, [documentId]);
+  }, [documentId, enabled]);
   useEffect(reload, [reload]);
   useLiveEvent('case:changed', (e) => {
     if (e === null || (e.kind === 'endorsements' && e.documentId === documentId)) reload();
