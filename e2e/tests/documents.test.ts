@@ -465,7 +465,9 @@ describe('the explanatory analysis, written together', () => {
     expect(await bold.getAttribute('aria-pressed')).toBe('false');
     await page.keyboard.press('Space');
     await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('true');
-    expect(await editor(page, 'problemen_en_krachten').innerHTML()).toMatch(/<strong>[^<]*sportief[^<]*<\/strong>/);
+    await expect
+      .poll(() => editor(page, 'problemen_en_krachten').innerHTML())
+      .toMatch(/<strong>[^<]*sportief[^<]*<\/strong>/);
     // Focus went back to the text; Tab leaves it (no keyboard trap), also inside a list.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'editor-problemen_en_krachten',
