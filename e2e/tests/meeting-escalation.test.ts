@@ -325,8 +325,14 @@ describe('an MDO with three people, then the breakthrough team', () => {
 
     await ria.page.getByRole('button', { name: 'Sessie plannen' }).click();
     await expect.poll(() => ria.page.getByTestId('dbt-session').count(), LIVE).toBe(1);
+    // The process director picks the director from the list of directors with mandate.
     const me = await app.apiAs<{ user: { id: string } }>(demo.dbtLid, 'GET', '/api/auth/me');
-    await ria.page.getByLabel('Account-id van de bestuurder').fill(me.user.id);
+    const pick = ria.page.getByLabel('Bestuurder met mandaat');
+    await expect
+      .poll(() => pick.locator('option').allTextContents(), LIVE)
+      .toContain('Dirk Jacobs — Jeugdhulp De Duinen (demo)');
+    await pick.selectOption(me.user.id);
+    expect(await ria.page.getByLabel('Of: account-id van de bestuurder').inputValue()).toBe(me.user.id);
     await ria.page.getByRole('button', { name: 'Uitnodigen' }).click();
     await expect.poll(() => text(ria.page, '.breakthrough'), LIVE).toContain('Dirk Jacobs');
 

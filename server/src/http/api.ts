@@ -4,6 +4,7 @@ import type { AppServices } from '../services.js';
 import { authRoutes } from './routes/authRoutes.js';
 import { caseRoutes } from './routes/caseRoutes.js';
 import { commentRoutes } from './routes/commentRoutes.js';
+import { directoryRoutes } from './routes/directoryRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
 import { escalationRoutes } from './routes/escalationRoutes.js';
 import { invitationRoutes } from './routes/invitationRoutes.js';
@@ -23,6 +24,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use(invitationRoutes(services));
   api.use(versionRoutes(services));
   api.use(meetingRoutes(services));
+  api.use(directoryRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

@@ -57,6 +57,21 @@ describe('a breakthrough session', () => {
     expect(followUpUntil).toBe(new Date(new Date(day(31)).getTime() + 2 * 3_600_000).toISOString());
   });
 
+  it('shows the process director (only) the directors with mandate to invite', async () => {
+    const res = await h.api<{ members: Array<{ userId: string; name: string; organisation: string | null }> }>(
+      team.regisseur,
+      'GET',
+      '/api/directory/dbt-members',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.members).toEqual([
+      { userId: director.id, name: 'Dirk Directeur', organisation: 'Zorgaanbieder Noord' },
+      { userId: other.id, name: 'Olga Onderwijs', organisation: 'SWV VO' },
+    ]);
+    expect((await h.api(team.lokaal, 'GET', '/api/directory/dbt-members')).status).toBe(403);
+    expect((await h.api(director, 'GET', '/api/directory/dbt-members')).status).toBe(403);
+  });
+
   it('invites only professionals with role dbt-lid, and only by the process director', async () => {
     const url = `${base()}/breakthrough-sessions/${sessionId}/invitations`;
     const bad = await h.api(team.regisseur, 'POST', url, { userId: team.provider.id });

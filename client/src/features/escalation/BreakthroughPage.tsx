@@ -14,6 +14,7 @@ import {
   Heading,
   Label,
   Paragraph,
+  Select,
   TextInput,
 } from '@amsterdam/design-system-react';
 import type { CaseDetail, CommitmentView } from '@samenspraak/shared';
@@ -98,6 +99,10 @@ function InviteForm({
   onInvited: () => Promise<void>;
 }) {
   const id = useId();
+  const directory = useApi<{ members: Array<{ userId: string; name: string; organisation: string | null }> }>(
+    '/api/directory/dbt-members',
+  );
+  const members = directory.data?.members ?? [];
   const [userId, setUserId] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -134,6 +139,24 @@ function InviteForm({
         <p role="status" className="form-status">
           {m.invited}
         </p>
+      )}
+      {members.length > 0 && (
+        <Field>
+          <Label htmlFor={`${id}-pick`}>{m.invitePick}</Label>
+          <Select
+            id={`${id}-pick`}
+            value={members.some((x) => x.userId === userId) ? userId : ''}
+            onChange={(e) => setUserId(e.target.value)}
+          >
+            <Select.Option value="">{m.invitePickNone}</Select.Option>
+            {members.map((x) => (
+              <Select.Option key={x.userId} value={x.userId}>
+                {x.name}
+                {x.organisation ? ` — ${x.organisation}` : ''}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
       )}
       <div className="inline-form">
         <Field>
