@@ -64,8 +64,12 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 export interface TestServerOptions {
-  /** Seed the demo organisations, people and cases (`--demo`); logins land in `<dataDir>/demo-logins.txt`. */
+  /**
+   * Seed the demo organisations, people and cases; logins land in `<dataDir>/demo-logins.txt`. The
+   * documents stay empty (`--demo-empty`) unless `exampleText` is set (`--demo`, what `npm start` does).
+   */
   demo?: boolean;
+  exampleText?: boolean;
   /** A settable domain clock (`PUT /api/test/clock {now}`), for deadlines in end-to-end scenarios. */
   testClock?: boolean;
   /** Extra environment for the server process. */
@@ -97,7 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.testClock ? { SAMENSPRAAK_TEST_CLOCK: '1' } : {}),
     ...options.env,
   };
-  const args = [serverEntry, ...(options.demo ? ['--demo'] : [])];
+  const args = [serverEntry, ...(options.demo ? [options.exampleText ? '--demo' : '--demo-empty'] : [])];
   // Always the embedded SQLite store in dataDir, whatever the surrounding environment configures.
   delete env.DATABASE_URL;
   delete env.REDIS_URL;

@@ -8,7 +8,10 @@ const config = loadConfig(process.env);
 const server = await startServer(config);
 server.log.info({ url: server.url, store: server.store.kind }, 'Samenspraak listening');
 process.stdout.write(`\nSamenspraak draait op ${server.url}\n`);
-if (process.argv.includes('--demo') && !config.production) await runDemoMode(server, config.dataDir);
+// --demo seeds the demo with example text in its documents; --demo-empty leaves the documents empty.
+const demo = process.argv.includes('--demo') || process.argv.includes('--demo-empty');
+if (demo && !config.production)
+  await runDemoMode(server, config.dataDir, { exampleText: !process.argv.includes('--demo-empty') });
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -3,6 +3,8 @@ import { ROLES } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoLogin, seedDemo } from '../../src/admin/commands/seedDemo.js';
+import { seedDemoDocuments } from '../../src/admin/commands/seedDemoDocuments.js';
+import { docFromStore, documentSections } from '../../src/export/docJson.js';
 import { meetingDb } from '../../src/meetings/meetingDb.js';
 import { type CaseHarness, startCaseServer } from './support.js';
 
@@ -155,5 +157,28 @@ describe('seedDemo', () => {
       ['Daan', 14, true],
       ['Sanne', 16, true],
     ]);
+  });
+
+  it("fills the professionals' sections of the demo documents once, never overwriting, never own words", async () => {
+    const cases = { daan: 'demo-alkmaar-daan', sanne: 'demo-westfriesland-sanne' };
+    expect(await seedDemoDocuments(h.server.collab, cases)).toBe(2);
+    const analysis = documentSections(docFromStore(await h.server.store.load(`${cases.daan}.analysis`)), 'analysis');
+    const text = (id: string) => {
+      const s = analysis[id];
+      return s && s.content === 'richText' ? s.text : null;
+    };
+    expect(text('problemen_en_krachten')).toContain('Daan is sportief');
+    expect(text('hulpvraag_jeugdige')).toBe('');
+    expect(text('hulpvraag_ouders')).toBe('');
+    const hypotheses = analysis.hypothesen;
+    expect(hypotheses?.content === 'items' ? hypotheses.items : null).toEqual([
+      expect.objectContaining({ id: 'demo-h1', status: 'open' }),
+    ]);
+    const plan = documentSections(docFromStore(await h.server.store.load(`${cases.sanne}.futurePlan`)), 'futurePlan');
+    expect(plan.domein_wonen?.content === 'items' ? plan.domein_wonen.items : null).toEqual([
+      expect.objectContaining({ wat: 'Kennismaken met kamertraining in Hoorn', wet: 'Jeugdwet' }),
+    ]);
+    // A second run (a restart of the demo) finds the documents written in and changes nothing.
+    expect(await seedDemoDocuments(h.server.collab, cases)).toBe(0);
   });
 });

@@ -158,22 +158,22 @@ function InviteForm({
           </Select>
         </Field>
       )}
-      <div className="inline-form">
-        <Field>
-          <Label htmlFor={`${id}-user`}>{m.inviteLabel}</Label>
-          <Paragraph size="small" id={`${id}-hint`}>
-            {m.inviteHint}
-          </Paragraph>
-          <TextInput
-            id={`${id}-user`}
-            key={`r${round}`}
-            aria-describedby={`${id}-hint`}
-            required
-            autoComplete="off"
-            value={userId}
-            onChange={(e) => setUserId(e.target.value)}
-          />
-        </Field>
+      <Field>
+        <Label htmlFor={`${id}-user`}>{m.inviteLabel}</Label>
+        <Paragraph size="small" id={`${id}-hint`}>
+          {m.inviteHint}
+        </Paragraph>
+        <TextInput
+          id={`${id}-user`}
+          key={`r${round}`}
+          aria-describedby={`${id}-hint`}
+          required
+          autoComplete="off"
+          value={userId}
+          onChange={(e) => setUserId(e.target.value)}
+        />
+      </Field>
+      <div>
         <Button type="submit" variant="secondary" disabled={busy}>
           {m.invite}
         </Button>
