@@ -11,6 +11,8 @@ export interface CaseEvents {
   changed(event: CaseChanged): void;
   /** Who may see the case may have changed (participants, consent, status): re-check its rooms. Never throws. */
   accessChanged(caseId: string): void;
+  /** Sessions ended (logout): sockets of this instance whose session is gone are told and closed now. Never throws. */
+  sessionsEnded(): void;
   /** The domain clock jumped (test clock): re-check access and notifications now; resolves when done. */
   clockMoved(): Promise<void>;
   /** Who is connected to a meeting's room right now (every instance), with their role on the case. */
@@ -20,6 +22,7 @@ export interface CaseEvents {
 export const NO_CASE_EVENTS: CaseEvents = {
   changed() {},
   accessChanged() {},
+  sessionsEnded() {},
   async clockMoved() {},
   async meetingOnline() {
     return [];
@@ -40,6 +43,10 @@ export class DeferredCaseEvents implements CaseEvents {
 
   accessChanged(caseId: string): void {
     this.target.accessChanged(caseId);
+  }
+
+  sessionsEnded(): void {
+    this.target.sessionsEnded();
   }
 
   clockMoved(): Promise<void> {

@@ -34,6 +34,13 @@ export function liveCaseEvents(ctx: HandlerContext, broadcaster: MeetingBroadcas
           notifier.poke();
         });
     },
+    sessionsEnded() {
+      // Every socket of this instance: its session check is one indexed lookup. Other instances find
+      // theirs at their next periodic sweep (NOTIFY_INTERVAL_MS).
+      sweep(ctx, broadcaster).catch((err: Error) =>
+        ctx.log.warn({ err: { message: err.message } }, 'session re-check after logout failed'),
+      );
+    },
     async clockMoved() {
       await sweep(ctx, broadcaster);
       await notifier.runNow();

@@ -404,3 +404,18 @@ describe("a DBT member's live access", () => {
     );
   });
 });
+
+describe('logging out', () => {
+  it("ends that session's live sockets at once (no periodic sweep runs here), and only those", async () => {
+    const leaving = await professional(h, 'lokaal-team');
+    const staying = await professional(h, 'lokaal-team');
+    const gone = await live(h, leaving);
+    const still = await live(h, staying);
+    const disconnected = new Promise<string>((resolve) => gone.socket.once('disconnect', resolve));
+    await call(leaving, 'POST', '/api/auth/logout', undefined, 204);
+    await waitFor(() => gone.errors.some((e) => e.code === 'unauthenticated'), 5000, 'session-ended error');
+    expect(await disconnected).toBe('io server disconnect');
+    expect(still.socket.connected).toBe(true);
+    expect(still.errors).toEqual([]);
+  });
+});

@@ -89,6 +89,8 @@ export function authRoutes(services: AppServices): Router {
         remoteAddress,
         detail: 'session',
       });
+      // Live sockets of this session (case rooms, meetings, notifications) end now, not at the next sweep.
+      services.caseEvents.sessionsEnded();
     }
     clearSessionCookie(res, services);
     res.status(204).end();
@@ -107,6 +109,7 @@ export function authRoutes(services: AppServices): Router {
       remoteAddress: clientOf(req).remoteAddress,
       detail: `all sessions (${sessionsEnded}), collaboration connections (${connectionsClosed})`,
     });
+    services.caseEvents.sessionsEnded();
     clearSessionCookie(res, services);
     res.json({ sessionsEnded, connectionsClosed });
   });
