@@ -91,3 +91,8 @@ export function AppLink({ to, onClick, ...rest }: AnchorHTMLAttributes<HTMLAncho
   };
   return <a href={href} onClick={handle} {...rest} />;
 }
+
+/** An in-app link in the shape design-system components expect of `linkComponent` (an `href` prop). */
+export function RouterLink({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>) {
+  return <AppLink to={href ?? '/'} {...rest} />;
+}

@@ -4,16 +4,11 @@
  */
 import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { type CaseDetail, documentId as documentIdOf } from '@samenspraak/shared';
-import { type AnchorHTMLAttributes, useEffect } from 'react';
-import { AppLink, paths } from '../../app/router';
+import { useEffect } from 'react';
+import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { CaseDocument } from './CaseDocument';
 import { m } from './messages';
-
-/** Design-system links navigate inside the app: `href` becomes AppLink's `to`. */
-function RouterLink({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement>) {
-  return <AppLink to={href ?? '/'} {...rest} />;
-}
 
 export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'analysis' | 'futurePlan' }) {
   const detail = useApi<{ case: CaseDetail }>(`/api/cases/${encodeURIComponent(caseId)}`);

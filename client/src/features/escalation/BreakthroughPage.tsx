@@ -22,7 +22,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { useUser } from '../../app/auth';
 import { useRealtimeEvent } from '../../app/realtime';
-import { AppLink, paths } from '../../app/router';
+import { AppLink, paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
 import { CommitmentForm, CommitmentList } from './Commitments';
@@ -31,7 +31,6 @@ import { formatDate, formatMoment, isoToLocalInput, localInputToIso } from './fo
 import { type BreakthroughSessionView, type EscalationResponse, latestStepTo } from './ladder';
 import { levelLabel, m } from './messages';
 import { RefusalAlert } from './RefusalAlert';
-import { RouterLink } from './RouterLink';
 import { type KnownSession, mergeSessions, rememberedSessions, rememberSession } from './sessions';
 import { useCaseLive } from './useCaseLive';
 import './escalation.css';

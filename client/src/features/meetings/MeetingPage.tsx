@@ -8,10 +8,9 @@ import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design
 import { type CaseDetail, documentId } from '@samenspraak/shared';
 import { useState } from 'react';
 import { useUser } from '../../app/auth';
-import { paths } from '../../app/router';
+import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { formatMoment } from '../escalation/format';
-import { RouterLink } from '../escalation/RouterLink';
 import { ActionError } from './ActionError';
 import { AddAttendee, AttendanceList } from './Attendance';
 import { ItemForm, ItemList } from './MeetingItems';
