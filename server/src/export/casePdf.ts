@@ -4,9 +4,8 @@
  * endorsements, destruction requests, and the access log as a table. Built from the same data as the
  * JSON export (`buildCaseExport`), so both forms always hold the same dossier.
  */
-import { type DocumentType, type EndorsementStance, SECTIONS } from '@samenspraak/shared';
+import { type DocumentType, type EndorsementStance, itemText, SECTIONS } from '@samenspraak/shared';
 import { type PdfLine, renderPdf } from '../versions/pdfWriter.js';
-import { itemText } from '../versions/versionContent.js';
 import type { CaseExport } from './caseExport.js';
 
 const DOCUMENT_TITLES: Record<DocumentType, string> = {

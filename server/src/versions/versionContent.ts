@@ -2,7 +2,7 @@
  * A document's content for versions: the current state as a private copy, a stored state as a Y.Doc,
  * sections as JSON and as plain text (only the sections a reader may read), and differences between two.
  */
-import { atLeast, type DocumentType, type Permission, SECTIONS } from '@samenspraak/shared';
+import { atLeast, type DocumentType, itemText, type Permission, SECTIONS } from '@samenspraak/shared';
 import * as Y from 'yjs';
 import { docFromStore, documentSections, type SectionExport } from '../export/docJson.js';
 import type { AppServices } from '../services.js';
@@ -39,20 +39,6 @@ export function sectionsFor(doc: Y.Doc, type: DocumentType, allowed: string[]): 
   return Object.fromEntries(
     SECTIONS[type].filter((s) => allowed.includes(s.id) && all[s.id]).map((s) => [s.id, all[s.id] as SectionExport]),
   );
-}
-
-/** One item of an items section as one line: its main text first, then its other fields. */
-export function itemText(item: unknown): string {
-  if (item === null || typeof item !== 'object') return String(item ?? '');
-  const fields = { ...(item as Record<string, unknown>) };
-  delete fields.id;
-  const mainKey = ['text', 'title', 'titel', 'tekst', 'name', 'naam'].find((k) => typeof fields[k] === 'string');
-  const main = mainKey ? String(fields[mainKey]) : '';
-  if (mainKey) delete fields[mainKey];
-  const rest = Object.entries(fields)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  return [main, ...rest].filter((s) => s !== '').join(' — ');
 }
 
 /** Plain text of a section: paragraphs on their own lines, items one per line. */

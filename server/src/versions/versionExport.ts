@@ -4,10 +4,10 @@
  * person's stance in their own words.
  */
 import type { DocumentType, EndorsementStance } from '@samenspraak/shared';
+import { itemText } from '@samenspraak/shared';
 import type { EndorsementView } from '../endorsements/endorsements.js';
 import type { SectionExport } from '../export/docJson.js';
 import { type PdfLine, renderPdf } from './pdfWriter.js';
-import { itemText } from './versionContent.js';
 
 const DOCUMENT_TITLES: Record<DocumentType, string> = {
   analysis: 'Verklarende analyse',

@@ -3,8 +3,12 @@ import { changeCounts, chronological, itemText, sectionLines, toggleChoice } fro
 
 describe('version content as text', () => {
   it('reads items like the server export does', () => {
-    expect(itemText({ id: 'h1', text: 'Spanning thuis', status: 'open' })).toBe('Spanning thuis — status: open');
-    expect(itemText({ wat: 'Kamer zoeken', wie: 'Pien' })).toBe('wat: Kamer zoeken — wie: Pien');
+    expect(itemText({ id: 'h1', text: 'Spanning thuis', status: 'open' })).toBe('Spanning thuis — stand: open');
+    expect(itemText({ wat: 'Kamer zoeken', wie: 'Pien' })).toBe('Kamer zoeken — wie: Pien');
+    expect(itemText({ id: 'h2', statement: 'Spanning thuis', evidence: 'verzuim', status: 'supported' })).toBe(
+      'Spanning thuis — waarom: verzuim — stand: ondersteund',
+    );
+    expect(itemText({ id: 'c1', tekst: 'ID-kaart', klaar: true })).toBe('ID-kaart — klaar');
     expect(itemText('los')).toBe('los');
   });
 

@@ -1,19 +1,8 @@
 /** Reading version content and differences as text: items as lines, counts of changes. Pure. */
+import { itemText } from '@samenspraak/shared';
 import type { DiffPart, SectionContent } from './types';
 
-/** One item of an items section as one line: its main text first, then its other fields (as the server exports). */
-export function itemText(item: unknown): string {
-  if (item === null || typeof item !== 'object') return String(item ?? '');
-  const fields = { ...(item as Record<string, unknown>) };
-  delete fields.id;
-  const mainKey = ['text', 'title', 'titel', 'tekst', 'name', 'naam'].find((k) => typeof fields[k] === 'string');
-  const main = mainKey ? String(fields[mainKey]) : '';
-  if (mainKey) delete fields[mainKey];
-  const rest = Object.entries(fields)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  return [main, ...rest].filter((s) => s !== '').join(' — ');
-}
+export { itemText };
 
 /** A section as lines to show: paragraphs, or items, or nothing for an unreadable one. */
 export function sectionLines(section: SectionContent): string[] {
