@@ -1,4 +1,5 @@
 export * from './access.js';
+export * from './accessLogWords.js';
 export * from './authSchemas.js';
 export * from './caseSchemas.js';
 export * from './collabProtocol.js';

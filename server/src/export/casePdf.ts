@@ -4,7 +4,14 @@
  * endorsements, destruction requests, and the access log as a table. Built from the same data as the
  * JSON export (`buildCaseExport`), so both forms always hold the same dossier.
  */
-import { type DocumentType, type EndorsementStance, itemText, SECTIONS } from '@samenspraak/shared';
+import {
+  type DocumentType,
+  type EndorsementStance,
+  eventWords,
+  itemText,
+  SECTIONS,
+  subjectWords,
+} from '@samenspraak/shared';
 import { type PdfLine, renderPdf } from '../versions/pdfWriter.js';
 import type { CaseExport } from './caseExport.js';
 
@@ -45,59 +52,11 @@ const STANCES: Record<EndorsementStance, string> = {
   disagree: 'niet eens',
 };
 
-/** What happened, in plain words (NEN 7513 event types). */
-export const EVENT_WORDS: Record<string, string> = {
-  create: 'iets toegevoegd',
-  read: 'bekeken',
-  update: 'iets veranderd',
-  delete: 'iets verwijderd',
-  export: 'gedownload',
-  print: 'geprint',
-  search: 'in een lijst gezien',
-  emergency: 'noodtoegang',
-  login: 'ingelogd',
-  logout: 'uitgelogd',
-  consent: 'toestemming veranderd',
-  destroy: 'vernietigd',
-};
-
 const OUTCOME_WORDS: Record<string, string> = { success: 'gelukt', denied: 'geweigerd', failure: 'mislukt' };
 
-/** Which part of the dossier an access-log entry is about, in plain words (the detail holds routes and ids). */
+/** Which part of the dossier an access-log entry is about, in plain Dutch (the same words as the case page). */
 export function logSubject(detail: string): string {
-  const d = detail.toLowerCase();
-  const doc = d.includes('.analysis')
-    ? 'de analyse'
-    : d.includes('.futureplan')
-      ? 'het toekomstplan'
-      : d.includes('.meetingnotes')
-        ? 'het verslag van een overleg'
-        : null;
-  // The same words as the case page's table (client/src/features/overview/accessLogWords.ts).
-  const rules: Array<[RegExp, string]> = [
-    [/export/, 'het hele dossier'],
-    [/access[- ]log/, 'wie het dossier bekeek'],
-    [/sign-off/, 'vaststellen'],
-    [/endorsement/, 'wie het ermee eens is'],
-    [/hypothes/, 'de verklaringen'],
-    [/restore/, 'een oude versie terugzetten'],
-    [/version/, 'versies'],
-    [/comment/, 'opmerkingen'],
-    [/token|collab/, 'het document geopend'],
-    [/consent/, 'toegang voor ouders'],
-    [/participant/, 'wie er meewerkt'],
-    [/invitation/, 'een uitnodiging'],
-    [/destruction/, 'verzoek om te vernietigen'],
-    [/escalation|breakthrough|commitment/, 'opschalen en afspraken'],
-    [/notification/, 'meldingen'],
-    [/meeting/, 'een overleg'],
-    [/status/, 'de stap in het proces'],
-  ];
-  const topic = rules.find(([re]) => re.test(d))?.[1];
-  if (doc && topic) return `${doc}: ${topic}`;
-  if (doc) return doc;
-  if (topic) return topic;
-  return 'het dossier';
+  return subjectWords(detail, 'nl');
 }
 
 /** 23-11-2026 11:00, Amsterdam time (the readers are in Noord-Holland). */
@@ -281,7 +240,7 @@ export function casePdfLines(x: CaseExport): PdfLine[] {
     const cells = [
       dutchDateTime(e.at),
       `${e.name ?? 'onbekend'}${e.role ? ` (${role(e.role)})` : ''}`,
-      EVENT_WORDS[e.event] ?? e.event,
+      eventWords(e.event, 'nl'),
       logSubject(e.what),
       OUTCOME_WORDS[e.outcome] ?? e.outcome,
     ];
