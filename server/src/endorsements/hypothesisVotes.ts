@@ -81,15 +81,15 @@ export async function recordVote(
   return tally(db, input.documentId, input.hypothesisId);
 }
 
-/** Everyone's current view on every hypothesis of a document that has votes, in first-vote order. */
-export async function allTallies(db: AppDb, documentId: string): Promise<VoteTally[]> {
-  const rows = await asVoteDb(db)
+/** Current votes of a document (of one hypothesis, when given), grouped per hypothesis in first-vote order. */
+async function currentTallies(db: AppDb, documentId: string, hypothesisId?: string): Promise<VoteTally[]> {
+  let query = asVoteDb(db)
     .selectFrom('hypothesis_votes')
     .selectAll()
     .where('document_id', '=', documentId)
-    .where('superseded_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
+    .where('superseded_at', 'is', null);
+  if (hypothesisId !== undefined) query = query.where('hypothesis_id', '=', hypothesisId);
+  const rows = await query.orderBy('created_at').execute();
   const byHypothesis = new Map<string, VoteTally>();
   for (const r of rows) {
     let t = byHypothesis.get(r.hypothesis_id);
@@ -102,21 +102,14 @@ export async function allTallies(db: AppDb, documentId: string): Promise<VoteTal
   return [...byHypothesis.values()];
 }
 
+/** Everyone's current view on every hypothesis of a document that has votes, in first-vote order. */
+export function allTallies(db: AppDb, documentId: string): Promise<VoteTally[]> {
+  return currentTallies(db, documentId);
+}
+
 export async function tally(db: AppDb, documentId: string, hypothesisId: string): Promise<VoteTally> {
-  const rows = await asVoteDb(db)
-    .selectFrom('hypothesis_votes')
-    .selectAll()
-    .where('document_id', '=', documentId)
-    .where('hypothesis_id', '=', hypothesisId)
-    .where('superseded_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
-  const person = (r: HypothesisVotesTable) => ({ id: r.user_id, name: r.user_name, role: r.user_role });
-  return {
-    hypothesisId,
-    agree: rows.filter((r) => r.agree === 1).map(person),
-    disagree: rows.filter((r) => r.agree !== 1).map(person),
-  };
+  const [found] = await currentTallies(db, documentId, hypothesisId);
+  return found ?? { hypothesisId, agree: [], disagree: [] };
 }
 
 export async function deleteCaseVotes(db: AppDb, caseId: string): Promise<void> {

@@ -17,7 +17,7 @@ import { allTallies, HYPOTHESES_SECTION, hypothesisExists, recordVote } from '..
 import type { AppServices } from '../../services.js';
 import { createVersion, maySignOff } from '../../versions/versionCommands.js';
 import { currentDoc } from '../../versions/versionContent.js';
-import { actorOf } from '../authContext.js';
+import { type Actor, actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { parseBody } from '../validate.js';
 import { accessOr404, logDocumentEvent, personOf } from './documentAudit.js';
@@ -82,18 +82,34 @@ export function endorsementRoutes(services: AppServices): Router {
     res.status(201).json({ version, endorsements: await listEndorsements(services.db, access.documentId) });
   });
 
+  /**
+   * The hypotheses of a document: 404 when it has none; reading them needs 'read' on the section, giving
+   * one's view needs 'comment'. A refusal is logged (as a read or an update) before it is thrown.
+   */
+  const hypothesesGate = async (
+    actor: Actor,
+    access: DocumentAccessInfo,
+    need: 'read' | 'comment',
+    detail: string,
+  ): Promise<void> => {
+    const type = parseDocumentId(access.documentId)?.type;
+    if (!type || !SECTIONS[type].some((s) => s.id === HYPOTHESES_SECTION))
+      throw new HttpError(404, 'not_found', 'this document has no hypotheses');
+    if (atLeast(access.sections[HYPOTHESES_SECTION] ?? 'none', need)) return;
+    await logDocumentEvent(services, actor, access, need === 'read' ? 'read' : 'update', 'denied', detail);
+    throw new HttpError(
+      403,
+      'forbidden',
+      need === 'read' ? 'you may not read the hypotheses' : 'you may not give your view on the hypotheses',
+    );
+  };
+
   /** Everyone's agree / disagree on the hypotheses, for those who may read the hypotheses section. */
   router.get('/documents/:documentId/hypotheses/votes', async (req, res) => {
     const actor = actorOf(res);
     const access = await accessOr404(services, actor, String(req.params.documentId));
-    const type = parseDocumentId(access.documentId)?.type;
     const detail = `${access.documentId} hypothesis votes`;
-    if (!type || !SECTIONS[type].some((s) => s.id === HYPOTHESES_SECTION))
-      throw new HttpError(404, 'not_found', 'this document has no hypotheses');
-    if (!atLeast(access.sections[HYPOTHESES_SECTION] ?? 'none', 'read')) {
-      await logDocumentEvent(services, actor, access, 'read', 'denied', detail);
-      throw new HttpError(403, 'forbidden', 'you may not read the hypotheses');
-    }
+    await hypothesesGate(actor, access, 'read', detail);
     const tallies = await allTallies(services.db, access.documentId);
     await logDocumentEvent(services, actor, access, 'read', 'success', detail);
     res.json({ tallies });
@@ -103,15 +119,9 @@ export function endorsementRoutes(services: AppServices): Router {
     const actor = actorOf(res);
     const body = parseBody(HypothesisVoteSchema, req.body);
     const access = await accessOr404(services, actor, String(req.params.documentId));
-    const type = parseDocumentId(access.documentId)?.type;
     const hypothesisId = String(req.params.hypothesisId);
     const detail = `${access.documentId} hypothesis vote`;
-    if (!type || !SECTIONS[type].some((s) => s.id === HYPOTHESES_SECTION))
-      throw new HttpError(404, 'not_found', 'this document has no hypotheses');
-    if (!atLeast(access.sections[HYPOTHESES_SECTION] ?? 'none', 'comment')) {
-      await logDocumentEvent(services, actor, access, 'update', 'denied', detail);
-      throw new HttpError(403, 'forbidden', 'you may not give your view on the hypotheses');
-    }
+    await hypothesesGate(actor, access, 'comment', detail);
     const doc = await currentDoc(services, access.documentId);
     let exists: boolean;
     try {
