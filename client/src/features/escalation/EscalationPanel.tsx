@@ -25,7 +25,7 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { AppLink, paths } from '../../app/router';
-import { useApi } from '../../app/useApi';
+import { type ApiResource, useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
 import { noticeKindLabel } from '../notifications/messages';
 import { formatDate, formatMoment } from './format';
@@ -45,6 +45,11 @@ export interface EscalationPanelProps {
   showForm?: boolean;
   /** Called after a step was recorded (the page may re-read what depends on the level). */
   onChanged?: () => void;
+  /**
+   * The case's escalation, when the page already loads it (and re-reads it on live events): the panel
+   * then shows that instead of fetching and following it a second time.
+   */
+  escalation?: ApiResource<EscalationResponse>;
 }
 
 function choiceLabel(c: LadderChoice): string {
@@ -149,12 +154,14 @@ export function EscalationPanel({
   headingLevel = 2,
   showForm = true,
   onChanged,
+  escalation,
 }: EscalationPanelProps) {
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
   const caseRes = useApi<{ case: CaseDetail }>(detail === undefined ? base : null);
   const theCase = detail ?? caseRes.data?.case ?? null;
-  const esc = useApi<EscalationResponse>(`${base}/escalation`);
-  useCaseLive(caseId, ['escalation', 'commitments', 'case'], () => void esc.reload());
+  const own = useApi<EscalationResponse>(escalation ? null : `${base}/escalation`);
+  const esc = escalation ?? own;
+  useCaseLive(escalation ? null : caseId, ['escalation', 'commitments', 'case'], () => void own.reload());
 
   const formId = useId();
   const [to, setTo] = useState<EscalationTarget | ''>('');

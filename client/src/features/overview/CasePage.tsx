@@ -33,6 +33,7 @@ import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
+import type { EscalationResponse } from '../escalation/ladder';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
 import { AccessLogTable } from './AccessLogTable';
 import { ClockItem } from './Clock';
@@ -42,7 +43,7 @@ import { longDate, shortMoment } from './format';
 import { InviteForm } from './InviteForm';
 import { m } from './messages';
 import { ParentsConsent } from './ParentsConsent';
-import { type EscalationAnswer, errorText, FUTURE_PLAN_AGE, readsEscalation } from './shared';
+import { errorText, FUTURE_PLAN_AGE, readsEscalation } from './shared';
 import { useNow } from './useNow';
 import './overview.css';
 
@@ -79,7 +80,8 @@ export function CasePage({ caseId }: { caseId: string }) {
   const detail = useApi<{ case: CaseDetail }>(base);
   const c = detail.data?.case ?? null;
   const role = c?.myRole ?? null;
-  const escalation = useApi<EscalationAnswer>(role && readsEscalation(role) ? `${base}/escalation` : null);
+  const readsLadder = role !== null && readsEscalation(role);
+  const escalation = useApi<EscalationResponse>(readsLadder ? `${base}/escalation` : null);
   const meetings = useApi<{ meetings: MeetingListItem[] } | MeetingListItem[]>(c ? `${base}/meetings` : null);
   const log = useApi<{ entries: AccessLogView[] }>(c ? `${base}/access-log` : null);
 
@@ -272,7 +274,14 @@ export function CasePage({ caseId }: { caseId: string }) {
             </Panel>
           )}
 
-          {!isClient && <EscalationPanel caseId={c.id} detail={c} headingLevel={2} />}
+          {!isClient && (
+            <EscalationPanel
+              caseId={c.id}
+              detail={c}
+              headingLevel={2}
+              escalation={readsLadder ? escalation : undefined}
+            />
+          )}
         </div>
 
         <div className="stack">
