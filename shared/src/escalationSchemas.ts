@@ -4,6 +4,7 @@
  * shows the same levels and laws.
  */
 import { z } from 'zod';
+import type { Role } from './access.js';
 
 /** The ladder, bottom to top: local team / provider / GI → RET → BEN-NH → Doorbraakteam. */
 export const ESCALATION_LEVELS = ['lokaal', 'ret', 'ben-nh', 'dbt'] as const;
@@ -118,3 +119,6 @@ export interface CommitmentView {
 
 /** Counts only; a count below 5 is shown as "<5" so that no child can be recognised. */
 export type SuppressedCount = number | '<5';
+
+/** Who sees the RET monitor (aggregates only): the municipality and the RET's process director. */
+export const MONITOR_ROLES: readonly Role[] = ['gemeente', 'procesregisseur'];

@@ -3,6 +3,7 @@
  * then the page. Built from the Amsterdam design system (NL Design System) with its tokens.
  */
 import { Button, Paragraph } from '@amsterdam/design-system-react';
+import { MONITOR_ROLES } from '@samenspraak/shared';
 import type { ReactNode } from 'react';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { lang, roleLabel, t } from '../i18n';
@@ -10,8 +11,6 @@ import { useAuth } from './auth';
 import { m } from './messages';
 import { closeRealtime } from './realtime';
 import { AppLink, paths } from './router';
-
-const MONITOR_ROLES = new Set(['gemeente', 'procesregisseur']);
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { state, logout } = useAuth();
@@ -32,7 +31,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {user && (
             <nav aria-label={m.mainNav} className="shell__nav">
               <AppLink to={paths.overview()}>{m.navCases}</AppLink>
-              {user.role && MONITOR_ROLES.has(user.role) && <AppLink to={paths.monitor()}>{m.navMonitor}</AppLink>}
+              {user.role && MONITOR_ROLES.includes(user.role) && <AppLink to={paths.monitor()}>{m.navMonitor}</AppLink>}
             </nav>
           )}
           <div className="shell__user">

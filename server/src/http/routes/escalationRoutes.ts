@@ -10,6 +10,7 @@ import {
   CommitmentBodySchema,
   EscalateBodySchema,
   InvitationBodySchema,
+  MONITOR_ROLES,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
 import { requestAudit } from '../../audit/caseAudit.js';
@@ -32,9 +33,6 @@ import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { parseBody } from '../validate.js';
-
-/** Aggregates only: the municipality and the RET see the monitor, nobody else. */
-export const MONITOR_ROLES = ['gemeente', 'procesregisseur'] as const;
 
 function param(req: Request, name: string): string {
   const value = req.params[name];
@@ -128,7 +126,7 @@ export function escalationRoutes(services: AppServices): Router {
   router.get('/monitor', async (req, res) => {
     const audit = auditOf(req, res);
     const role = audit.actor.role;
-    if (audit.actor.kind !== 'professional' || !role || !(MONITOR_ROLES as readonly string[]).includes(role)) {
+    if (audit.actor.kind !== 'professional' || !role || !MONITOR_ROLES.includes(role)) {
       await audit.log({ event: 'read', caseId: null, outcome: 'denied', what: 'monitor' });
       throw new HttpError(403, 'forbidden', 'the monitor is for the municipality and the RET process direction');
     }
