@@ -25,6 +25,7 @@ import {
 } from './commentAnchors';
 import type { CommentAnchor } from './comments';
 import { m } from './messages';
+import { SelectionBeforeKeys } from './selectionBeforeKeys';
 
 /** What the section around the editor may ask of it. */
 export interface EditorHandle {
@@ -91,6 +92,7 @@ export function RichTextEditor({
           listItem: false,
         }),
         ListItemWithoutTab,
+        SelectionBeforeKeys,
         Collaboration.configure({ fragment }),
         CollaborationCursors.configure({ awareness }),
         CommentHighlights.configure({ onOpenThread: (id) => openThread.current(id) }),
