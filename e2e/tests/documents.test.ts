@@ -481,12 +481,92 @@ describe('the explanatory analysis, written together', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('- Houdt van voetbal');
     expect(await editor(page, 'problemen_en_krachten').innerHTML()).toContain('<ul>');
+    // A nested item without Tab: Ctrl+] indents, Ctrl+[ outdents; the toolbar offers both in words.
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Vooral als keeper');
+    const nested = () =>
+      editor(page, 'problemen_en_krachten').evaluate((el) => el.querySelector('ul ul li')?.textContent ?? null);
+    await page.keyboard.press('Control+BracketRight');
+    await expect.poll(nested).toBe('Vooral als keeper');
+    const outdent = sectionBlock(page, 'problemen_en_krachten').getByRole('button', { name: 'Uitspringen' });
+    expect(await outdent.getAttribute('aria-keyshortcuts')).toBe('Control+[');
+    expect(await outdent.isEnabled()).toBe(true);
+    await page.keyboard.press('Control+BracketLeft');
+    await expect.poll(nested).toBeNull();
+    await page.keyboard.press('Control+BracketRight');
+    await expect.poll(nested).toBe('Vooral als keeper');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe(
       'editor-problemen_en_krachten',
     );
-    await waitForText(marieke.page, 'problemen_en_krachten', 'Houdt van voetbal', 2000);
+    await waitForText(marieke.page, 'problemen_en_krachten', 'Vooral als keeper', 2000);
+    expect(
+      await editor(marieke.page, 'problemen_en_krachten').evaluate((el) => el.querySelector('ul ul li')?.textContent),
+    ).toBe('Vooral als keeper');
     await waitSaved(page);
+  });
+
+  it('lets the parent react to one sentence of a read-only text with the keyboard alone', async () => {
+    // Without a mouse there is no selecting in a read-only text, so the form offers its sentences.
+    const first = 'Er is eerder ambulante gezinsbegeleiding geweest.';
+    const second = 'Die stopte na twee maanden, o.a. door wisselingen in het team.';
+    await typeAtEnd(gert.page, 'hulp_tot_nu', ` ${first} ${second}`); // after what the offline test wrote
+    await waitForText(marieke.page, 'hulp_tot_nu', second, 2000);
+
+    const page = marieke.page;
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    let tabs = 0;
+    while (tabs < 150) {
+      await page.keyboard.press('Tab');
+      tabs += 1;
+      const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      if (focused === 'comment-button-hulp_tot_nu') break;
+    }
+    expect(tabs).toBeLessThan(150);
+    await page.keyboard.press('Enter');
+    const form = sectionBlock(page, 'hulp_tot_nu').getByTestId('comment-form');
+    await form.waitFor();
+    expect(await form.textContent()).toContain('Waarop reageer je?');
+    // The comment field has the focus; the choice is just before it.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('comment-passage');
+    const options = await form.getByTestId('comment-passage').locator('option').allTextContents();
+    expect(options[0]).toBe('Op dit hele deel');
+    expect(options.slice(-2)).toEqual([`“${first}”`, `“${second}”`]);
+    for (let i = 1; i < options.length; i += 1) await page.keyboard.press('ArrowDown');
+    expect(
+      await form.getByTestId('comment-passage').evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.text),
+    ).toBe(`“${second}”`);
+    // The chosen sentence is marked in her text while she writes.
+    await page.waitForFunction(
+      (text) =>
+        document.querySelector('[data-testid="editor-hulp_tot_nu"] .comment-mark--pending')?.textContent === text,
+      second,
+      { timeout: 2000 },
+    );
+    await sectionBlock(page, 'hulp_tot_nu').screenshot({
+      path: path.join(artifactsDir, 'documents-comment-sentence-keyboard.png'),
+    });
+    await page.keyboard.press('Tab');
+    const commentText = 'Dat klopt, en daarna heeft niemand meer gebeld.';
+    await page.keyboard.type(commentText);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Plaats reactie');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('comment').getByText(commentText).waitFor({ timeout: 5000 });
+
+    // The scientist sees exactly that sentence highlighted, and the thread quotes it.
+    await gert.page.waitForFunction(
+      (text) => document.querySelector('[data-testid="editor-hulp_tot_nu"] .comment-mark')?.textContent === text,
+      second,
+      { timeout: 20_000 },
+    );
+    await gert.page.getByTestId('comments-toggle-hulp_tot_nu').click();
+    const thread = sectionBlock(gert.page, 'hulp_tot_nu').getByTestId('thread');
+    await thread.waitFor();
+    expect(await thread.textContent()).toContain(commentText);
+    expect(await thread.textContent()).toContain(second);
   });
 
   it('formats the word a keyboard selection covers, even before the browser has reported that selection', async () => {

@@ -198,6 +198,8 @@ function ConnectedDocument(props: ConnectedProps) {
                         section: section.id,
                         anchor: selected?.anchor ?? null,
                         quote: selected?.text ?? null,
+                        // Without a selection, the form offers the sentences instead.
+                        passages: selected ? undefined : handle.current?.passages(),
                       });
                     }}
                   />
@@ -227,6 +229,9 @@ function ConnectedDocument(props: ConnectedProps) {
                   }}
                   composer={composer?.section === section.id ? composer : null}
                   onCloseComposer={() => setComposer(null)}
+                  onChoosePassage={(passage) =>
+                    setComposer((c) => c && { ...c, anchor: passage?.anchor ?? null, quote: passage?.text ?? null })
+                  }
                   ownCommentButton={section.content === 'items'}
                   onStartComment={() => setComposer({ section: section.id, anchor: null, quote: null })}
                   quoteOf={(anchor) => handle.current?.quote(anchor) ?? null}

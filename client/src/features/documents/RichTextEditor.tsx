@@ -25,24 +25,47 @@ import {
 } from './commentAnchors';
 import type { CommentAnchor } from './comments';
 import { m } from './messages';
+import { sentencesOf } from './passages';
 import { SelectionBeforeKeys } from './selectionBeforeKeys';
 
 /** What the section around the editor may ask of it. */
 export interface EditorHandle {
   /** The current selection as an anchor and its text, or null when nothing is selected. */
   selection(): { anchor: CommentAnchor; text: string } | null;
+  /** Every sentence of the text as an anchor, for reacting to one without selecting it. */
+  passages(): Array<{ anchor: CommentAnchor; text: string }>;
   /** The text an anchor covers now. */
   quote(anchor: CommentAnchor): string | null;
   /** Scrolls the anchored text into view. */
   reveal(anchor: CommentAnchor): boolean;
 }
 
-/** A list item without Tab / Shift-Tab: in a page, Tab moves to the next control (no keyboard trap). */
+/**
+ * A list item without Tab / Shift-Tab: in a page, Tab moves to the next control (no keyboard trap).
+ * Indenting is Ctrl+] and outdenting Ctrl+[ instead, as in Google Docs and Word online.
+ */
 const ListItemWithoutTab = ListItem.extend({
   addKeyboardShortcuts() {
-    return { Enter: () => this.editor.commands.splitListItem(this.name) };
+    return {
+      Enter: () => this.editor.commands.splitListItem(this.name),
+      'Mod-]': () => this.editor.commands.sinkListItem(this.name),
+      'Mod-[': () => this.editor.commands.liftListItem(this.name),
+    };
   },
 });
+
+/** Tiptap's "Mod" is Cmd on Apple devices and Ctrl elsewhere. */
+const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Meta' : 'Control';
+
+/** The shortcuts the toolbar names (aria-keyshortcuts), written as that attribute wants them. */
+const SHORTCUTS = {
+  bold: `${MOD}+B`,
+  italic: `${MOD}+I`,
+  bulletList: `${MOD}+Shift+8`,
+  orderedList: `${MOD}+Shift+7`,
+  indent: `${MOD}+]`,
+  outdent: `${MOD}+[`,
+} as const;
 
 interface RichTextEditorProps {
   fragment: Y.XmlFragment;
@@ -137,6 +160,15 @@ export function RichTextEditor({
         range = anchorToRange(editor.state, anchor) ?? range;
         return { anchor, text: editor.state.doc.textBetween(range.from, range.to, ' ', ' ') };
       },
+      passages() {
+        if (editor.isDestroyed) return [];
+        const out: Array<{ anchor: CommentAnchor; text: string }> = [];
+        for (const passage of sentencesOf(editor.state.doc)) {
+          const anchor = rangeToAnchor(editor.state, passage.from, passage.to);
+          if (anchor) out.push({ anchor, text: passage.text });
+        }
+        return out;
+      },
       quote: (anchor) => (editor.isDestroyed ? null : anchorText(editor.state, anchor)),
       reveal(anchor) {
         if (editor.isDestroyed) return false;
@@ -215,8 +247,11 @@ function Toolbar({
       italic: e.isActive('italic'),
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
+      canIndent: e.can().sinkListItem('listItem'),
+      canOutdent: e.can().liftListItem('listItem'),
     }),
   });
+  const inList = active.bulletList || active.orderedList;
   const keepSelection = (e: MouseEvent) => e.preventDefault();
   return (
     // A group, not role="toolbar": every button is its own Tab stop (no arrow-key roving focus to learn).
@@ -228,6 +263,7 @@ function Toolbar({
             type="button"
             className="rt-tool rt-tool--bold"
             aria-pressed={active.bold}
+            aria-keyshortcuts={SHORTCUTS.bold}
             onMouseDown={keepSelection}
             onClick={() => editor.chain().focus().toggleBold().run()}
           >
@@ -237,6 +273,7 @@ function Toolbar({
             type="button"
             className="rt-tool rt-tool--italic"
             aria-pressed={active.italic}
+            aria-keyshortcuts={SHORTCUTS.italic}
             onMouseDown={keepSelection}
             onClick={() => editor.chain().focus().toggleItalic().run()}
           >
@@ -246,6 +283,7 @@ function Toolbar({
             type="button"
             className="rt-tool"
             aria-pressed={active.bulletList}
+            aria-keyshortcuts={SHORTCUTS.bulletList}
             onMouseDown={keepSelection}
             onClick={() => editor.chain().focus().toggleBulletList().run()}
           >
@@ -256,12 +294,40 @@ function Toolbar({
             type="button"
             className="rt-tool"
             aria-pressed={active.orderedList}
+            aria-keyshortcuts={SHORTCUTS.orderedList}
             onMouseDown={keepSelection}
             onClick={() => editor.chain().focus().toggleOrderedList().run()}
           >
             <span aria-hidden="true">1. </span>
             {m.orderedList}
           </button>
+          {inList && (
+            // Only inside a list, so the toolbar outside lists keeps its few Tab stops.
+            <>
+              <button
+                type="button"
+                className="rt-tool"
+                disabled={!active.canIndent}
+                aria-keyshortcuts={SHORTCUTS.indent}
+                onMouseDown={keepSelection}
+                onClick={() => editor.chain().focus().sinkListItem('listItem').run()}
+              >
+                <span aria-hidden="true">→ </span>
+                {m.indent}
+              </button>
+              <button
+                type="button"
+                className="rt-tool"
+                disabled={!active.canOutdent}
+                aria-keyshortcuts={SHORTCUTS.outdent}
+                onMouseDown={keepSelection}
+                onClick={() => editor.chain().focus().liftListItem('listItem').run()}
+              >
+                <span aria-hidden="true">← </span>
+                {m.outdent}
+              </button>
+            </>
+          )}
         </>
       )}
       {canComment && (

@@ -3,7 +3,7 @@
  * comment (on the selected text or on the whole section), threads with replies, resolving. Comments are
  * server records: posting goes through the API, and everyone on the case sees them appear.
  */
-import { Button, Field, Label, Paragraph, TextArea } from '@amsterdam/design-system-react';
+import { Button, Field, Label, Paragraph, Select, TextArea } from '@amsterdam/design-system-react';
 import { atLeast, type Permission } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { lang, roleLabel } from '../../i18n';
@@ -11,10 +11,17 @@ import { postComment, resolveComment } from './api';
 import { type CommentAnchor, type CommentView, shorten, sortThreads, type Thread } from './comments';
 import { m } from './messages';
 
+export interface Passage {
+  anchor: CommentAnchor;
+  text: string;
+}
+
 export interface ComposerState {
   section: string;
   anchor: CommentAnchor | null;
   quote: string | null;
+  /** Opened without a selection: the sentences one may pick from instead (the anchor is the pick). */
+  passages?: Passage[];
 }
 
 interface SectionCommentsProps {
@@ -30,6 +37,8 @@ interface SectionCommentsProps {
   onActivate(threadId: string | null): void;
   composer: ComposerState | null;
   onCloseComposer(): void;
+  /** A sentence picked in the form (null: the whole section). */
+  onChoosePassage(passage: Passage | null): void;
   /** Items sections have no toolbar: they get their own "Reageren" button here. */
   ownCommentButton: boolean;
   onStartComment(): void;
@@ -63,6 +72,7 @@ export function SectionComments(props: SectionCommentsProps) {
           documentId={props.documentId}
           sectionId={props.sectionId}
           composer={props.composer}
+          onChoosePassage={props.onChoosePassage}
           onDone={(posted) => {
             props.onCloseComposer();
             if (posted) {
@@ -235,12 +245,14 @@ function Composer({
   sectionId,
   composer,
   parent,
+  onChoosePassage,
   onDone,
 }: {
   documentId: string;
   sectionId: string;
   composer: ComposerState;
   parent?: CommentView;
+  onChoosePassage?(passage: Passage | null): void;
   onDone(posted: CommentView | null): void;
 }) {
   const id = useId();
@@ -264,10 +276,20 @@ function Composer({
       .finally(() => setBusy(false));
   };
   const label = parent ? m.replyLabel(parent.author.name) : m.newCommentLabel;
-  const hint = parent ? undefined : composer.anchor ? m.newCommentHintSelection : m.newCommentHintSection;
+  const passages = parent ? [] : (composer.passages ?? []);
+  const hint = parent
+    ? undefined
+    : passages.length > 0
+      ? m.newCommentHintPassage
+      : composer.anchor
+        ? m.newCommentHintSelection
+        : m.newCommentHintSection;
   return (
     <form className={`composer${parent ? ' composer--reply' : ''}`} onSubmit={submit} data-testid="comment-form">
-      {!parent && composer.quote && (
+      {passages.length > 0 && onChoosePassage && (
+        <PassagePicker passages={passages} chosen={composer.anchor} onChoose={onChoosePassage} />
+      )}
+      {!parent && composer.quote && passages.length === 0 && (
         <p className="composer__quote">
           <span className="thread__quote-label">{m.aboutText}</span> <q>{shorten(composer.quote)}</q>
         </p>
@@ -310,3 +332,37 @@ function Composer({
     </form>
   );
 }
+
+/** "What are you reacting to?": the whole section or one of its sentences, as a plain select. */
+function PassagePicker({
+  passages,
+  chosen,
+  onChoose,
+}: {
+  passages: Passage[];
+  chosen: CommentAnchor | null;
+  onChoose(passage: Passage | null): void;
+}) {
+  const id = useId();
+  const index = chosen ? passages.findIndex((p) => p.anchor === chosen) : -1;
+  return (
+    <Field>
+      <Label htmlFor={id}>{m.passageLabel}</Label>
+      <Select
+        id={id}
+        value={index < 0 ? WHOLE : String(index)}
+        onChange={(e) => onChoose(e.target.value === WHOLE ? null : (passages[Number(e.target.value)] ?? null))}
+        data-testid="comment-passage"
+      >
+        <Select.Option value={WHOLE}>{m.passageWhole}</Select.Option>
+        {passages.map((p, i) => (
+          <Select.Option key={i} value={String(i)}>
+            {`“${shorten(p.text, 90)}”`}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+const WHOLE = 'whole';

@@ -48,6 +48,11 @@ interface DocumentMessages {
   newCommentHintSelection: string;
   newCommentHintSection: string;
   aboutText: string;
+  indent: string;
+  outdent: string;
+  passageLabel: string;
+  passageWhole: string;
+  newCommentHintPassage: string;
   anchorGone: string;
   send: string;
   cancel: string;
@@ -218,6 +223,11 @@ const nl: DocumentMessages = {
   newCommentHintSelection: 'Je reageert op de gemarkeerde tekst.',
   newCommentHintSection: 'Je reageert op dit hele deel. Tip: selecteer eerst tekst om op een stukje te reageren.',
   aboutText: 'Over:',
+  indent: 'Inspringen',
+  outdent: 'Uitspringen',
+  passageLabel: 'Waarop reageer je?',
+  passageWhole: 'Op dit hele deel',
+  newCommentHintPassage: 'Kies hierboven een zin als je op één zin reageert. De zin wordt dan in de tekst gemarkeerd.',
   anchorGone: 'De tekst waarop gereageerd is, staat er niet meer.',
   send: 'Plaats reactie',
   cancel: 'Annuleren',
@@ -401,6 +411,11 @@ const en: DocumentMessages = {
   newCommentHintSelection: 'You are commenting on the highlighted text.',
   newCommentHintSection: 'You are commenting on this whole part. Tip: select text first to comment on a piece of it.',
   aboutText: 'About:',
+  indent: 'Indent',
+  outdent: 'Outdent',
+  passageLabel: 'What are you commenting on?',
+  passageWhole: 'This whole part',
+  newCommentHintPassage: 'Pick a sentence above to comment on just that sentence. It is then highlighted in the text.',
   anchorGone: 'The text this comment was about is no longer there.',
   send: 'Post comment',
   cancel: 'Cancel',
