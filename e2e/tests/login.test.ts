@@ -1,11 +1,14 @@
 /**
  * Logging in through the browser: a professional with password and TOTP, a parent with a password
- * only; wrong input gets a clear message; the login page passes axe; logout ends the session.
+ * only, a parent accepting her invitation on a phone; wrong input gets a clear message in Dutch; the
+ * login and invitation pages pass axe; logout ends the session.
  */
+
+import type { CreateInvitationResponse } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoApp, demo, startDemoApp } from '../support/app.js';
+import { type DemoApp, demo, demoCases, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 import { devices, launchBrowser, screenshot } from '../support/browser.js';
 
@@ -35,7 +38,10 @@ describe('login', () => {
     await page.getByLabel('Gebruikersnaam').fill(entry.login);
     await page.getByLabel('Wachtwoord').fill('definitely wrong password');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBeTruthy();
+    // In plain Dutch, not the server's English.
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Je gebruikersnaam of wachtwoord klopt niet.');
 
     await page.getByLabel('Wachtwoord').fill(entry.password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -62,6 +68,37 @@ describe('login', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect.poll(() => page.locator('header').textContent(), { timeout: 10_000 }).toContain('Marieke Visser');
     await screenshot(page, 'login-phone-after');
+    await context.close();
+  });
+
+  it('a parent accepts her invitation on a phone; a wrong code says in Dutch how many tries are left', async () => {
+    const invitation = await app.apiAs<CreateInvitationResponse>(
+      demo.procesregisseur,
+      'POST',
+      `/api/cases/${demoCases.daan}/invitations`,
+      { role: 'ouder', name: 'Johan Visser' },
+    );
+    const context = await browser.newContext(devices.phone);
+    const page = await context.newPage();
+    await page.goto(new URL(invitation.link, app.server.url).toString());
+    await expect.poll(() => page.getByRole('heading', { name: 'Welkom bij Samenspraak' }).count()).toBe(1);
+    await expectNoSeriousViolations(page, 'invitation page (phone)');
+
+    const wrong = invitation.code === '12345678' ? '87654321' : '12345678';
+    await page.getByLabel('Code (8 cijfers)').fill(wrong);
+    await page.getByLabel('Kies een gebruikersnaam').fill('johan.visser');
+    await page.getByLabel('Kies een wachtwoord (minstens 10 tekens)').fill('een lang wachtwoord');
+    await page.getByRole('button', { name: 'Account maken' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('De code klopt niet. Je kunt het nog 4 keer proberen.');
+    expect(await alert.textContent()).not.toContain('attempt');
+    await expectNoSeriousViolations(page, 'invitation page with an error (phone)');
+    await screenshot(page, 'invitation-phone-wrong-code');
+
+    await page.getByLabel('Code (8 cijfers)').fill(invitation.code);
+    await page.getByRole('button', { name: 'Account maken' }).click();
+    await expect.poll(() => page.locator('header').textContent(), { timeout: 10_000 }).toContain('Johan Visser');
+    await expect.poll(() => page.locator(`[data-case-id="${demoCases.daan}"]`).count(), { timeout: 10_000 }).toBe(1);
     await context.close();
   });
 

@@ -1,4 +1,5 @@
 /** A young person or parent accepts their invitation: the one-time code, then their own login. */
+
 import {
   Alert,
   Button,
@@ -11,8 +12,9 @@ import {
 } from '@amsterdam/design-system-react';
 import { type AcceptInvitationResponse, PASSWORD_MIN_LENGTH } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, setCsrfToken } from './api';
+import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
+import { errorText } from './errorText';
 import { m } from './messages';
 import { navigate, paths } from './router';
 
@@ -39,7 +41,7 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
         await refresh();
         navigate(paths.overview(), { replace: true });
       } catch (err) {
-        setError(err instanceof ApiError ? err.message : String(err));
+        setError(errorText(err));
       } finally {
         setBusy(false);
       }

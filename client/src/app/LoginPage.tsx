@@ -1,4 +1,5 @@
 /** Login: user name + password, then (for professionals) the 6-digit TOTP code. */
+
 import {
   Alert,
   Button,
@@ -11,8 +12,9 @@ import {
 } from '@amsterdam/design-system-react';
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, setCsrfToken } from './api';
+import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
+import { errorText } from './errorText';
 import { m } from './messages';
 
 export function LoginPage() {
@@ -30,7 +32,7 @@ export function LoginPage() {
     try {
       await action();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,9 @@
 /**
  * The one way the browser talks to `/api`: JSON in and out, the session cookie sent along, the CSRF
- * token on every state-changing request, and errors as `ApiError` with the server's stable id and text.
+ * token on every state-changing request, and errors as `ApiError` with the server's stable id and text
+ * (people see words for the id, `errorText.ts`; the server's English text is for developers).
  */
+import type { HttpErrorBody, HttpErrorDetails } from '@samenspraak/shared';
 
 export class ApiError extends Error {
   constructor(
@@ -9,6 +11,7 @@ export class ApiError extends Error {
     /** The server's stable error id (`{"error":{"id":…}}`), or `network` / `bad-response`. */
     readonly id: string,
     message: string,
+    readonly details: HttpErrorDetails = {},
   ) {
     super(message);
   }
@@ -41,14 +44,16 @@ async function request(method: Method, path: string, body?: unknown): Promise<Re
   if (!res.ok) {
     let id = `http-${res.status}`;
     let message = res.statusText || `HTTP ${res.status}`;
+    let details: HttpErrorDetails = {};
     try {
-      const data = (await res.json()) as { error?: { id?: string; message?: string } };
-      if (data.error?.id) id = data.error.id;
-      if (data.error?.message) message = data.error.message;
+      const data = (await res.json()) as Partial<HttpErrorBody>;
+      if (typeof data.error?.id === 'string') id = data.error.id;
+      if (typeof data.error?.message === 'string') message = data.error.message;
+      if (typeof data.error?.details === 'object' && data.error.details !== null) details = data.error.details;
     } catch {
       // not JSON: keep the status text
     }
-    throw new ApiError(res.status, id, message);
+    throw new ApiError(res.status, id, message, details);
   }
   return res;
 }

@@ -3,7 +3,7 @@
  * writes, and logs its outcome (a refusal too: who tried what and why not — never the content).
  */
 import crypto from 'node:crypto';
-import type { BreakthroughSessionBody, CommitmentBody, EscalateBody } from '@samenspraak/shared';
+import type { BreakthroughSessionBody, CommitmentBody, EscalateBody, HttpErrorId } from '@samenspraak/shared';
 import type { Insertable } from 'kysely';
 import type { CaseScope } from '../cases/caseGate.js';
 import { buildStep, mayScaleDown } from '../domain/escalation.js';
@@ -18,7 +18,7 @@ export const SESSION_HOURS = 2;
 async function refuse(
   scope: CaseScope,
   status: number,
-  code: string,
+  code: HttpErrorId,
   reason: string,
   event: 'update' | 'create' = 'update',
 ): Promise<never> {

@@ -1,34 +1,44 @@
 /** Typed HTTP errors with stable ids, and the one handler that turns anything thrown into JSON. */
+import type { HttpErrorBody, HttpErrorDetails, HttpErrorId } from '@samenspraak/shared';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../observability/logger.js';
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly id: string,
+    readonly id: HttpErrorId,
     message: string,
+    readonly details?: HttpErrorDetails,
   ) {
     super(message);
   }
 }
+
+/** body-parser's error types that keep an id of their own; any other becomes `bad_request`. */
+const BODY_ERRORS: Record<string, HttpErrorId> = {
+  'entity.parse.failed': 'entity_parse_failed',
+  'entity.too.large': 'entity_too_large',
+};
+
+const body = (id: HttpErrorId, message: string, details?: HttpErrorDetails): HttpErrorBody => ({
+  error: details ? { id, message, details } : { id, message },
+});
 
 export const notFound = (what = 'resource') => new HttpError(404, 'not_found', `${what} not found`);
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof HttpError) {
-      res.status(err.status).json({ error: { id: err.id, message: err.message } });
+      res.status(err.status).json(body(err.id, err.message, err.details));
       return;
     }
     // body-parser errors carry a status and a type (e.g. entity.too.large, entity.parse.failed).
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status < 500) {
-      res
-        .status(status)
-        .json({ error: { id: String(err.type ?? 'bad_request').replace(/\./g, '_'), message: err.message } });
+      res.status(status).json(body(BODY_ERRORS[String(err.type)] ?? 'bad_request', String(err.message)));
       return;
     }
     log.error({ err, path: req.path }, 'unhandled HTTP error');
-    res.status(500).json({ error: { id: 'internal', message: 'internal server error' } });
+    res.status(500).json(body('internal', 'internal server error'));
   };
 }

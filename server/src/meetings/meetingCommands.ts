@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import {
   documentId,
+  type HttpErrorId,
   type ManualAttendanceBody,
   type MeetingItemBody,
   type MeetingItemView,
@@ -46,7 +47,7 @@ export const MEETING_POLICIES = {
 async function refuse(
   scope: CaseScope,
   status: number,
-  code: string,
+  code: HttpErrorId,
   reason: string,
   event: 'update' | 'create' = 'update',
 ): Promise<never> {

@@ -152,7 +152,12 @@ describe('invitations', () => {
     const replies = [];
     for (let i = 0; i < 5; i += 1) replies.push(await accept(inv.invitationId, body(wrong)));
     expect(replies.map((r) => r.status)).toEqual([403, 403, 403, 403, 410]);
-    expect(replies[0]!.body.error).toEqual({ id: 'invalid_code', message: 'the code is wrong; 4 attempt(s) left' });
+    expect(replies[0]!.body.error).toEqual({
+      id: 'invalid_code',
+      message: 'the code is wrong; 4 attempt(s) left',
+      details: { attemptsLeft: 4 },
+    });
+    expect(replies[3]!.body.error.details).toEqual({ attemptsLeft: 1 });
     expect(replies[4]!.body.error.id).toBe('invitation_blocked');
     const right = await accept(inv.invitationId, body(inv.code));
     expect(right.status).toBe(410);

@@ -44,7 +44,11 @@ describe('login lockout through the server', () => {
     for (let i = 0; i < 4; i += 1) expect((await login(b, pro.login, 'wrong password')).status).toBe(401);
     const fifth = await login(b, pro.login, 'wrong password');
     expect(fifth.status).toBe(429);
-    expect(fifth.body.error).toEqual({ id: 'locked', message: 'too many failed attempts; try again later' });
+    expect(fifth.body.error).toEqual({
+      id: 'locked',
+      message: 'too many failed attempts; try again later',
+      details: { retryAfterMinutes: 15 },
+    });
     const lockEntry = (await logEntries(t.db)).at(-1)!;
     expect(lockEntry).toMatchObject({
       event: 'login',

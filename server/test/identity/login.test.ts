@@ -86,6 +86,7 @@ describe('professional login', () => {
     const wrong = await b.post('/api/auth/totp', { code: wrongCode(pro.totpSecret, t.clock.now) });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.id).toBe('invalid_code');
+    expect(wrong.body.error.details).toBeUndefined(); // a wrong code is not a used one
     const after = await rowCounts(t.db);
     expect(after.login_attempts).toBe(before.login_attempts + 1);
     const last = (await logEntries(t.db)).at(-1)!;
@@ -146,6 +147,7 @@ describe('professional login', () => {
     expect(replay.body.error).toEqual({
       id: 'invalid_code',
       message: 'this code was already used; wait for the next one',
+      details: { replayed: true },
     });
     expect((await logEntries(t.db)).at(-1)).toMatchObject({ outcome: 'failure', detail: 'totp replayed' });
     // An earlier step (the previous code, still in the window) is refused as well.

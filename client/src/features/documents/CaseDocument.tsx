@@ -10,6 +10,7 @@
  *
  * Reused by the meetings feature for meeting notes (type 'meetingNotes', `<caseId>.meetingNotes.<id>`).
  */
+
 import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
 import {
   atLeast,
@@ -21,6 +22,7 @@ import {
 } from '@samenspraak/shared';
 import { createRef, type ReactNode, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useUser } from '../../app/auth';
+import { errorText } from '../../app/errorText';
 import { type CollabConnection, type CollabStatus, useCollabStatus } from '../../collab/connection';
 import { readOnlyReplica } from '../../collab/replica';
 import { PresenceList } from '../../components/PresenceList';
@@ -60,7 +62,7 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
     const missing = live.error.status === 404 || live.error.status === 403;
     return (
       <Alert heading={m.loadFailed} headingLevel={2} severity="error" role="alert">
-        <Paragraph>{missing ? m.notFound : live.error.message}</Paragraph>
+        <Paragraph>{missing ? m.notFound : errorText(live.error)}</Paragraph>
         {!missing && (
           <Button variant="secondary" onClick={live.retry}>
             {m.retry}

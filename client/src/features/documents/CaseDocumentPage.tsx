@@ -2,9 +2,11 @@
  * `/zaken/:caseId/analyse` and `/zaken/:caseId/toekomstplan`: the case document page. Loads the case
  * (who the young person is, what this person may do per section), then the live document.
  */
+
 import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { type CaseDetail, documentId as documentIdOf } from '@samenspraak/shared';
 import { useEffect } from 'react';
+import { errorText } from '../../app/errorText';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { CaseDocument } from './CaseDocument';
@@ -39,7 +41,7 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
       <section className="stack">
         {breadcrumb}
         <Alert heading={m.loadFailed} headingLevel={1} severity="error" role="alert">
-          <Paragraph>{missing ? m.notFound : detail.error.message}</Paragraph>
+          <Paragraph>{missing ? m.notFound : errorText(detail.error)}</Paragraph>
           {!missing && (
             <Button variant="secondary" onClick={() => void detail.reload()}>
               {m.retry}

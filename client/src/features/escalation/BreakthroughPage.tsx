@@ -5,6 +5,7 @@
  * their commitment; the RET process director plans the session, invites directors and marks
  * commitments met. Live: re-read when escalation or commitments change on the case.
  */
+
 import {
   Alert,
   Breadcrumb,
@@ -21,6 +22,7 @@ import type { CaseDetail, CommitmentView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { useUser } from '../../app/auth';
+import { errorText } from '../../app/errorText';
 import { useRealtimeEvent } from '../../app/realtime';
 import { AppLink, paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
@@ -343,7 +345,7 @@ export function BreakthroughPage({ caseId }: { caseId: string }) {
 
       {loadError && (
         <Alert heading={m.loadFailed} headingLevel={2} severity="error">
-          <Paragraph>{loadError.status === 404 ? m.refusals.notFound : loadError.message}</Paragraph>
+          <Paragraph>{loadError.status === 404 ? m.refusals.notFound : errorText(loadError)}</Paragraph>
           <Button
             variant="secondary"
             onClick={() => {

@@ -4,6 +4,7 @@
  * carried), the running clocks, and — for the roles that decide — a form to escalate, scale down or close.
  * The server decides; its refusals are shown as they come. Exported for the case page.
  */
+
 import {
   Alert,
   Button,
@@ -24,6 +25,7 @@ import {
 } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import { AppLink, paths } from '../../app/router';
 import { type ApiResource, useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
@@ -235,7 +237,7 @@ export function EscalationPanel({
       <Paragraph>{m.panelIntro}</Paragraph>
       {esc.error && !data && (
         <Alert heading={m.loadFailed} headingLevel={sub} severity="error">
-          <Paragraph>{esc.error.status === 403 ? m.refusals.forbidden : esc.error.message}</Paragraph>
+          <Paragraph>{esc.error.status === 403 ? m.refusals.forbidden : errorText(esc.error)}</Paragraph>
           <Button variant="secondary" onClick={() => void esc.reload()}>
             {m.retry}
           </Button>

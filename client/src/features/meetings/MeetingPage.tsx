@@ -4,10 +4,12 @@
  * attendance from presence plus people on the phone, the agenda, decisions and actions that land in the
  * analysis or the plan, the notes co-edited live, and the minutes as a download.
  */
+
 import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { type CaseDetail, documentId } from '@samenspraak/shared';
 import { useState } from 'react';
 import { useUser } from '../../app/auth';
+import { errorText } from '../../app/errorText';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { formatMoment } from '../escalation/format';
@@ -56,7 +58,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
         </Heading>
         {loadError ? (
           <Alert heading={m.loadFailed} headingLevel={2} severity="error">
-            <Paragraph>{loadError.status === 404 ? m.notFound : loadError.message}</Paragraph>
+            <Paragraph>{loadError.status === 404 ? m.notFound : errorText(loadError)}</Paragraph>
             <Button variant="secondary" onClick={() => void live.reload()}>
               {m.retry}
             </Button>

@@ -3,7 +3,9 @@
  * as bar charts with a table alternative. Counts below 5 come from the server as "<5" and are shown
  * as such — never as a guessed number.
  */
+
 import { Alert, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
+import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
 import { lang } from '../../i18n';
 import { BarChart } from './BarChart';
@@ -38,7 +40,7 @@ export function MonitorPage() {
           {m.title}
         </Heading>
         <Alert heading={m.loadFailed} headingLevel={2} severity="error">
-          <Paragraph>{forbidden ? m.forbidden : error.message}</Paragraph>
+          <Paragraph>{forbidden ? m.forbidden : errorText(error)}</Paragraph>
           {!forbidden && <Button onClick={() => void reload()}>{m.retry}</Button>}
         </Alert>
       </section>

@@ -4,9 +4,11 @@
  * `notification`, after a reconnect, and every few minutes (clocks run out without any event).
  * One store per tab, shared by the bell and any list, so the count and the list always agree.
  */
+
 import type { NotificationPush } from '@samenspraak/shared';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import { type RealtimeSocket, realtime } from '../../app/realtime';
 import type { NotificationView } from './notificationOrder';
 
@@ -42,7 +44,7 @@ export function reloadNotifications(): Promise<void> {
       const res = await api<{ notifications: NotificationView[] }>('GET', '/api/notifications');
       set({ status: 'ready', items: res.notifications, error: null });
     } catch (err) {
-      set({ status: state.items.length ? 'ready' : 'error', error: err instanceof Error ? err.message : String(err) });
+      set({ status: state.items.length ? 'ready' : 'error', error: errorText(err) });
     } finally {
       inFlight = null;
     }

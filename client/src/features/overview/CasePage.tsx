@@ -5,6 +5,7 @@
  * from 16), download the complete dossier (the young person, the responsible behavioural scientist).
  * Live: joins the case room and re-reads what a `case:changed` concerns.
  */
+
 import {
   Alert,
   Breadcrumb,
@@ -29,6 +30,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../../app/api';
 import { useUser } from '../../app/auth';
 import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
+import { errorText } from '../../app/errorText';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
@@ -43,7 +45,7 @@ import { longDate, shortMoment } from './format';
 import { InviteForm } from './InviteForm';
 import { m } from './messages';
 import { ParentsConsent } from './ParentsConsent';
-import { errorText, FUTURE_PLAN_AGE, readsEscalation } from './shared';
+import { FUTURE_PLAN_AGE, readsEscalation } from './shared';
 import { useNow } from './useNow';
 import './overview.css';
 

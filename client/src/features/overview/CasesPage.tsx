@@ -4,19 +4,21 @@
  * professionals a work list on top ("Wat moet er gebeuren?") from their notifications. Live: the case
  * rooms are joined, and a `case:changed` or `notification` re-reads what it concerns.
  */
+
 import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph } from '@amsterdam/design-system-react';
 import { CASE_STATUSES, type CaseSummary } from '@samenspraak/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../app/api';
 import { useUser } from '../../app/auth';
 import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
+import { errorText } from '../../app/errorText';
 import { AppLink, paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
 import { ClockItem } from './Clock';
 import { byUrgency, type ClockNotice, mostUrgent } from './clocks';
 import { m } from './messages';
-import { type EscalationAnswer, errorText, FUTURE_PLAN_AGE, readsEscalation } from './shared';
+import { type EscalationAnswer, FUTURE_PLAN_AGE, readsEscalation } from './shared';
 import { useNow } from './useNow';
 import './overview.css';
 

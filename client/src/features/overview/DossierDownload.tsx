@@ -5,9 +5,9 @@
 import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
 import { useState } from 'react';
 import { api, download } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import { safeFileName, saveBlob } from '../versions/saveFile';
 import { m } from './messages';
-import { errorText } from './shared';
 
 export function DossierDownload({ caseId, onDone }: { caseId: string; onDone(): void }) {
   const [busy, setBusy] = useState<'pdf' | 'json' | null>(null);

@@ -6,10 +6,10 @@ import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } fr
 import { type CreateInvitationResponse, INVITED_ROLES } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import { roleLabel } from '../../i18n';
 import { shortMoment } from './format';
 import { m } from './messages';
-import { errorText } from './shared';
 
 export function InviteForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
   const [role, setRole] = useState<(typeof INVITED_ROLES)[number]>('jeugdige');

@@ -2,8 +2,8 @@
 import { Alert, Label, Paragraph, Switch } from '@amsterdam/design-system-react';
 import { useState } from 'react';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import { m } from './messages';
-import { errorText } from './shared';
 
 export function ParentsConsent(props: { caseId: string; consent: boolean; onChanged(consent: boolean): void }) {
   const [consent, setConsent] = useState(props.consent);

@@ -22,8 +22,3 @@ export interface EscalationAnswer {
   }>;
   overdueCommitments: string[];
 }
-
-/** Whoever should act on something late: the text of an ApiError for people, never a stack. */
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

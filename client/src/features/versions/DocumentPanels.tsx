@@ -3,10 +3,12 @@
  * sign-off, and the named versions. Rendered by the document page; everything it shows comes from the
  * version and endorsement routes, re-read after our own actions and on `case:changed` for this document.
  */
+
 import { atLeast, type CaseDetail, type DocumentType, SECTIONS } from '@samenspraak/shared';
 import { useMemo } from 'react';
 import { useUser } from '../../app/auth';
 import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
+import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
 import { EndorsementPanel } from './EndorsementPanel';
 import { m } from './messages';
@@ -60,7 +62,7 @@ export function DocumentPanels({ caseId, documentId, type, detail }: DocumentPan
         mayEndorse={mayEndorse}
         maySignOff={maySignOff}
         endorsements={endorsements.data?.endorsements ?? null}
-        error={endorsements.error ? endorsements.error.message : null}
+        error={endorsements.error ? errorText(endorsements.error) : null}
         onEndorsed={() => void endorsements.reload()}
         onSignedOff={() => {
           void endorsements.reload();
@@ -71,7 +73,7 @@ export function DocumentPanels({ caseId, documentId, type, detail }: DocumentPan
         documentId={documentId}
         type={type}
         versions={versions.data?.versions ?? null}
-        error={versions.error ? versions.error.message : null}
+        error={versions.error ? errorText(versions.error) : null}
         editable={editable}
         onChanged={() => void versions.reload()}
       />

@@ -3,6 +3,7 @@
  * remarks, or disagree — in their own words — and sees everyone's current stance. The responsible
  * behavioural scientist signs off: a named version "vastgesteld" with the endorsements of that moment.
  */
+
 import {
   Alert,
   Blockquote,
@@ -19,6 +20,7 @@ import {
 import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import { roleLabel } from '../../i18n';
 import { ConfirmDialog } from './Modal';
 import { m } from './messages';
@@ -74,7 +76,7 @@ export function EndorsementPanel(props: {
       setStatus(m.endorseSaved);
       props.onEndorsed();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -89,7 +91,7 @@ export function EndorsementPanel(props: {
       setConfirming(false);
       props.onSignedOff();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
       setConfirming(false);
     } finally {
       setBusy(false);

@@ -3,10 +3,12 @@
  * read one, compare any two (or one with the current text) word by word, restore one as a new change
  * (after saving the current text, so nothing is lost), and download one as PDF or Markdown.
  */
+
 import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, TextInput } from '@amsterdam/design-system-react';
 import type { DocumentType } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import { roleLabel } from '../../i18n';
 import { shortMoment } from '../overview/format';
 import { chronological, toggleChoice } from './content';
@@ -54,7 +56,7 @@ export function VersionsPanel(props: {
       setStatus(await action());
     } catch (err) {
       setStatus('');
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -61,7 +61,7 @@ export function authRoutes(services: AppServices): Router {
     );
     if (outcome.kind === 'invalid') {
       const message = outcome.replayed ? 'this code was already used; wait for the next one' : 'the code is wrong';
-      throw new HttpError(401, 'invalid_code', message);
+      throw new HttpError(401, 'invalid_code', message, outcome.replayed ? { replayed: true } : undefined);
     }
     if (outcome.kind !== 'done') {
       if (outcome.kind === 'locked') clearSessionCookie(res, services); // the pre-auth session is gone

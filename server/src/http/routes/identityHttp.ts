@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type { ZodType } from 'zod';
 import type { Client } from '../../identity/login.js';
 import { type NewSession, SESSION_COOKIE } from '../../identity/sessions.js';
+import { LOCKOUT } from '../../identity/throttle.js';
 import type { AppServices } from '../../services.js';
 import { HttpError } from '../errors.js';
 
@@ -44,6 +45,9 @@ export function clearSessionCookie(res: Response, services: AppServices): void {
   res.clearCookie(SESSION_COOKIE, cookieOptions(services));
 }
 
-export const lockedError = () => new HttpError(429, 'locked', 'too many failed attempts; try again later');
+export const lockedError = () =>
+  new HttpError(429, 'locked', 'too many failed attempts; try again later', {
+    retryAfterMinutes: Math.ceil(LOCKOUT.lockMs / 60_000),
+  });
 export const rateLimitedError = () =>
   new HttpError(429, 'rate_limited', 'too many failed attempts from this address; try again later');

@@ -37,7 +37,9 @@ function acceptRefusal(outcome: Exclude<AcceptOutcome, { ok: true }>): HttpError
       return new HttpError(409, 'login_taken', 'login: this login is taken; choose another');
     case 'wrong_code':
       return outcome.attemptsLeft > 0
-        ? new HttpError(403, 'invalid_code', `the code is wrong; ${outcome.attemptsLeft} attempt(s) left`)
+        ? new HttpError(403, 'invalid_code', `the code is wrong; ${outcome.attemptsLeft} attempt(s) left`, {
+            attemptsLeft: outcome.attemptsLeft,
+          })
         : new HttpError(410, 'invitation_blocked', 'too many wrong codes; ask for a new invitation');
   }
 }

@@ -1,0 +1,186 @@
+/**
+ * What went wrong, in words a parent or a 16-year-old understands: one text per stable error id of the
+ * server (`HTTP_ERROR_IDS` in shared/), so no page shows the server's English. The table is typed over
+ * every id, so an id added on the server does not compile here until it has words in both languages.
+ */
+import type { HttpErrorId } from '@samenspraak/shared';
+import { lang as currentLang, type Lang } from '../i18n';
+import { ApiError } from './api';
+
+type Words = Record<Lang, string>;
+
+/** The client's own ids (`api.ts`): no answer, or an answer that was not JSON. */
+type ClientErrorId = 'network' | 'bad-response';
+
+const TEXT: Record<HttpErrorId | ClientErrorId, Words> = {
+  invalid_request: { nl: 'Niet alles is goed ingevuld.', en: 'Not everything is filled in correctly.' },
+  entity_parse_failed: {
+    nl: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
+    en: 'Something went wrong while sending. Please try again.',
+  },
+  entity_too_large: {
+    nl: 'Dat is te veel tekst in één keer. Maak het korter.',
+    en: 'That is too much text at once. Please make it shorter.',
+  },
+  bad_request: {
+    nl: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
+    en: 'Something went wrong while sending. Please try again.',
+  },
+  not_found: {
+    nl: 'Dit bestaat niet (meer), of je mag het niet zien.',
+    en: 'This does not exist (any more), or you may not see it.',
+  },
+  conflict: {
+    nl: 'Iemand anders veranderde dit net. Laad de pagina opnieuw en probeer het nog eens.',
+    en: 'Someone else just changed this. Reload the page and try again.',
+  },
+  internal: {
+    nl: 'Er ging iets mis bij ons. Er is niets verloren; probeer het zo opnieuw.',
+    en: 'Something went wrong on our side. Nothing was lost; please try again shortly.',
+  },
+  unauthenticated: {
+    nl: 'Je bent niet (meer) ingelogd. Log opnieuw in.',
+    en: 'You are not logged in (any more). Please log in again.',
+  },
+  csrf: {
+    nl: 'Je sessie is verlopen of in een ander venster veranderd. Laad de pagina opnieuw.',
+    en: 'Your session expired or changed in another window. Please reload the page.',
+  },
+  forbidden: { nl: 'Dit mag je niet doen met jouw rol.', en: 'Your role may not do this.' },
+  rate_limited: {
+    nl: 'Te veel pogingen achter elkaar. Wacht even en probeer het dan opnieuw.',
+    en: 'Too many attempts in a row. Wait a while, then try again.',
+  },
+  locked: {
+    nl: 'Te veel verkeerde pogingen. Je account is even op slot.',
+    en: 'Too many wrong attempts. Your account is locked for a while.',
+  },
+  invalid_credentials: {
+    nl: 'Je gebruikersnaam of wachtwoord klopt niet.',
+    en: 'Your user name or password is not right.',
+  },
+  invalid_code: { nl: 'De code klopt niet.', en: 'The code is not right.' },
+  invitation_used: {
+    nl: 'Deze uitnodiging is al gebruikt. Log in met je gebruikersnaam en wachtwoord.',
+    en: 'This invitation was already used. Log in with your user name and password.',
+  },
+  invitation_expired: {
+    nl: 'Deze uitnodiging is verlopen. Vraag je hulpverlener om een nieuwe.',
+    en: 'This invitation has expired. Ask your care worker for a new one.',
+  },
+  invitation_blocked: {
+    nl: 'De code is te vaak verkeerd ingevuld. Vraag je hulpverlener om een nieuwe uitnodiging.',
+    en: 'The code was entered wrongly too often. Ask your care worker for a new invitation.',
+  },
+  login_taken: {
+    nl: 'Die gebruikersnaam is al bezet. Kies een andere.',
+    en: 'That user name is taken. Choose another one.',
+  },
+  case_closed: { nl: 'Deze zaak is gesloten.', en: 'This case is closed.' },
+  invalid_date_of_birth: {
+    nl: 'De geboortedatum klopt niet.',
+    en: 'The date of birth is not right.',
+  },
+  invalid_responsible_scientist: {
+    nl: 'Kies een gedragswetenschapper als verantwoordelijke.',
+    en: 'Choose a behavioural scientist as the one responsible.',
+  },
+  young_person_exists: {
+    nl: 'Deze zaak heeft al een jeugdige.',
+    en: 'This case already has a young person.',
+  },
+  unknown_user: { nl: 'Die persoon kennen we niet.', en: 'We do not know that person.' },
+  role_not_allowed: {
+    nl: 'Die rol kan in deze zaak niet meedoen.',
+    en: 'That role cannot take part in this case.',
+  },
+  already_participant: {
+    nl: 'Deze persoon doet al mee in de zaak.',
+    en: 'This person already takes part in the case.',
+  },
+  participant_not_found: {
+    nl: 'Deze persoon doet niet mee in de zaak.',
+    en: 'This person does not take part in the case.',
+  },
+  last_professional: {
+    nl: 'Er moet altijd minstens één professional bij de zaak blijven.',
+    en: 'At least one professional must always stay on the case.',
+  },
+  invalid_status_change: {
+    nl: 'Die stap kan nu niet vanuit deze stand van de zaak.',
+    en: 'That step is not possible from the current state of the case.',
+  },
+  request_pending: {
+    nl: 'Er loopt al een verzoek. Wacht op het besluit daarover.',
+    en: 'A request is already open. Wait for the decision on it.',
+  },
+  request_not_found: { nl: 'Dat verzoek bestaat niet.', en: 'That request does not exist.' },
+  already_decided: {
+    nl: 'Hierover is al besloten.',
+    en: 'This has already been decided.',
+  },
+  meeting_state: {
+    nl: 'Dat kan nu niet in deze fase van het overleg. Misschien veranderde het net.',
+    en: 'That is not possible in this phase of the meeting. Perhaps it just changed.',
+  },
+  document_refused: {
+    nl: 'Het document nam het besluit niet aan. Probeer een ander onderdeel.',
+    en: 'The document did not accept the item. Try another section.',
+  },
+  not_escalated: {
+    nl: 'Deze zaak is niet opgeschaald.',
+    en: 'This case has not been escalated.',
+  },
+  transition_refused: {
+    nl: 'Die stap op de ladder kan nu niet.',
+    en: 'That step on the ladder is not possible now.',
+  },
+  network: {
+    nl: 'Er is geen verbinding met de server. Controleer je internet en probeer het opnieuw.',
+    en: 'There is no connection to the server. Check your internet and try again.',
+  },
+  'bad-response': {
+    nl: 'De server gaf een onleesbaar antwoord. Probeer het opnieuw.',
+    en: 'The server sent an unreadable answer. Please try again.',
+  },
+};
+
+const UNKNOWN: Words = {
+  nl: 'Er ging iets mis. Probeer het opnieuw.',
+  en: 'Something went wrong. Please try again.',
+};
+
+/** Details come from the network: only a whole, positive number is used. */
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+
+function hasWords(id: string): id is keyof typeof TEXT {
+  return Object.hasOwn(TEXT, id);
+}
+
+/** The words for an error: the id's text, plus what its details add (tries left, a used code). */
+export function errorText(err: unknown, lang: Lang = currentLang): string {
+  if (!(err instanceof ApiError)) return UNKNOWN[lang];
+  const base = hasWords(err.id) ? TEXT[err.id][lang] : UNKNOWN[lang];
+  if (err.id === 'invalid_code' && err.details.replayed)
+    return lang === 'nl'
+      ? 'Deze code is al gebruikt. Wacht op de volgende code in je app.'
+      : 'This code was already used. Wait for the next code in your app.';
+  const minutes = err.details.retryAfterMinutes;
+  if (err.id === 'locked' && isCount(minutes))
+    return lang === 'nl'
+      ? `${base} Binnen ${minutes} minuten kun je het opnieuw proberen.`
+      : `${base} You can try again within ${minutes} minutes.`;
+  const left = err.details.attemptsLeft;
+  if (err.id === 'invalid_code' && isCount(left)) {
+    const tries =
+      lang === 'nl'
+        ? left === 1
+          ? 'nog 1 keer'
+          : `nog ${left} keer`
+        : left === 1
+          ? 'once more'
+          : `${left} more times`;
+    return lang === 'nl' ? `${base} Je kunt het ${tries} proberen.` : `${base} You can try ${tries}.`;
+  }
+  return base;
+}
