@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { MessageType, SyncStep } from '@samenspraak/shared';
+import { type AccessLogView, MessageType, SyncStep } from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -431,6 +431,47 @@ describe('case page', () => {
     expect(await page.getByTestId('clocks').textContent()).toContain('Verklarende analyse klaar');
     await screenshot(page, 'case-page-professional');
     await expectNoSeriousViolations(page, 'case page (professional)');
+  });
+});
+
+describe('the overview, live', () => {
+  it('shows a case moving up the ladder to a professional whose overview is open, without a reload', async () => {
+    // What Gert's page did, as Daan reads it in his access log.
+    const gertsEntries = async (what: string) =>
+      (await app.apiAs<{ entries: AccessLogView[] }>(demo.daan, 'GET', `/api/cases/${CASE}/access-log`)).entries.filter(
+        (e) => e.name === 'Gert Bakker' && e.what.endsWith(what),
+      ).length;
+    const joinsBefore = await gertsEntries('case:join case channel');
+    const readsBefore = await gertsEntries('GET /api/notifications notifications');
+    const { page } = await pageAs(demo.gedragswetenschapper, '/');
+    const daan = page.locator(`[data-case-id="${CASE}"]`);
+    await daan.waitFor();
+    expect(await daan.textContent()).not.toContain('Regionaal Expertteam (RET)');
+    // The tab has joined Daan's case channel once the server logged it.
+    await expect.poll(() => gertsEntries('case:join case channel'), { timeout: 10_000 }).toBeGreaterThan(joinsBefore);
+    // The overview and the bell share one notification store: opening the page reads them once, plus
+    // at most once more for pushes that arrived meanwhile (each read is an entry in Daan's log).
+    await page.getByTestId('tasks').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const reads = (await gertsEntries('GET /api/notifications notifications')) - readsBefore;
+    console.log(`overview live: notifications read ${reads} time(s) on opening the overview`);
+    expect(reads).toBeGreaterThanOrEqual(1);
+    expect(reads).toBeLessThanOrEqual(2);
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument?: boolean }).sameDocument = true;
+    });
+
+    await app.apiAs(demo.procesregisseur, 'POST', `/api/cases/${CASE}/escalation`, {
+      to: 'ret',
+      bottleneck: 'Geen passende school in de regio',
+      tried: 'Twee scholen en een zorgboerderij',
+    });
+    const escalatedAt = Date.now();
+    await expect.poll(() => daan.textContent(), { timeout: 5000 }).toContain('Regionaal Expertteam (RET)');
+    const took = Date.now() - escalatedAt;
+    console.log(`overview live: the escalation showed on the open overview after ${took} ms`);
+    // The same page, not a reload.
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   });
 });
 

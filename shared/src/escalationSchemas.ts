@@ -92,6 +92,8 @@ export interface NoticeView {
   dueAt: string;
   overdue: boolean;
   severity: 'info' | 'warning' | 'urgent';
+  /** For an overdue commitment: which one. */
+  commitmentId?: string;
 }
 
 export interface EscalationStepView {

@@ -9,11 +9,7 @@ import { dutchDay } from '../domain/dutchDates.js';
 /** Only what needs attention is pushed live; information stays in the list (GET /api/notifications). */
 export const PUSHED_SEVERITIES: readonly NoticeView['severity'][] = ['warning', 'urgent'];
 
-export interface PushableNotice extends NoticeView {
-  commitmentId?: string;
-}
-
-export function shouldPush(n: PushableNotice): boolean {
+export function shouldPush(n: NoticeView): boolean {
   return PUSHED_SEVERITIES.includes(n.severity);
 }
 
@@ -21,11 +17,11 @@ export function shouldPush(n: PushableNotice): boolean {
  * One push per notice and state: the same deadline is pushed again only when it gets more pressing
  * (information → warning → overdue), never twice in the same state.
  */
-export function pushKey(n: PushableNotice): string {
+export function pushKey(n: NoticeView): string {
   return [n.kind, n.caseId, n.dueAt, n.severity, n.overdue ? 'overdue' : 'due', n.commitmentId ?? ''].join('|');
 }
 
-export function notificationMessage(n: PushableNotice): string {
+export function notificationMessage(n: NoticeView): string {
   const d = dutchDay(new Date(n.dueAt));
   switch (n.kind) {
     case 'analysis-due':

@@ -5,13 +5,13 @@
  * room. "Sent before" is a table, claimed with an insert: a restart sends nothing twice, and of two
  * instances serving the same person only one sends. Each push is written to the access log.
  */
-import type { NotificationPush, Role } from '@samenspraak/shared';
+import type { NoticeView, NotificationPush, Role } from '@samenspraak/shared';
 import { responsibleFor } from '../audit/caseAudit.js';
 import type { AppDb } from '../db/database.js';
 import type { AppServices } from '../services.js';
 import { escalationDb } from './escalationDb.js';
 import { computeNotifications } from './notifications.js';
-import { notificationMessage, type PushableNotice, pushKey, shouldPush } from './notificationText.js';
+import { notificationMessage, pushKey, shouldPush } from './notificationText.js';
 
 /** A person connected to this instance. */
 export interface OnlinePerson {
@@ -33,7 +33,7 @@ export const MAX_PUSHES_PER_RUN = 10;
 const POKE_DELAY_MS = 50;
 
 /** True when this call recorded the push (nobody sent it before). */
-async function claim(db: AppDb, userId: string, n: PushableNotice, at: Date): Promise<boolean> {
+async function claim(db: AppDb, userId: string, n: NoticeView, at: Date): Promise<boolean> {
   const result = await escalationDb(db)
     .insertInto('pushed_notifications')
     .values({ user_id: userId, key: pushKey(n), case_id: n.caseId, pushed_at: at.toISOString() })
@@ -47,7 +47,7 @@ export async function forgetPushes(db: AppDb, caseId: string): Promise<void> {
   await escalationDb(db).deleteFrom('pushed_notifications').where('case_id', '=', caseId).execute();
 }
 
-const pressing = (a: PushableNotice, b: PushableNotice) =>
+const pressing = (a: NoticeView, b: NoticeView) =>
   Number(b.severity === 'urgent') - Number(a.severity === 'urgent') || a.dueAt.localeCompare(b.dueAt);
 
 export class Notifier {

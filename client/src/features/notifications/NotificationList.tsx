@@ -1,11 +1,11 @@
 /** The notifications as a list: what, on which case (a link), by when, how urgent — in words, not colour. */
 import { Paragraph } from '@amsterdam/design-system-react';
-import type { CaseSummary, NotificationPush } from '@samenspraak/shared';
+import type { CaseSummary, NoticeView, NotificationPush } from '@samenspraak/shared';
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { formatDate, formatMoment } from '../escalation/format';
 import { m, noticeKindLabel } from './messages';
-import { type NotificationView, sortNotifications } from './useNotifications';
+import { sortNotifications } from './useNotifications';
 
 function caseTarget(n: { caseId: string; kind: string }): string {
   return n.kind.startsWith('commitment') ? paths.breakthrough(n.caseId) : paths.case(n.caseId);
@@ -16,7 +16,7 @@ export function NotificationList({
   live,
   onNavigate,
 }: {
-  items: readonly NotificationView[];
+  items: readonly NoticeView[];
   live: readonly NotificationPush[];
   onNavigate?: () => void;
 }) {

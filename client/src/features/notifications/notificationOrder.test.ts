@@ -1,12 +1,8 @@
+import type { NoticeView } from '@samenspraak/shared';
 import { describe, expect, it } from 'vitest';
-import { bellCounts, type NotificationView, sortNotifications } from './notificationOrder';
+import { bellCounts, byUrgency, sortNotifications } from './notificationOrder';
 
-const n = (
-  kind: string,
-  dueAt: string,
-  overdue: boolean,
-  severity: NotificationView['severity'],
-): NotificationView => ({
+const n = (kind: string, dueAt: string, overdue: boolean, severity: NoticeView['severity']): NoticeView => ({
   kind,
   caseId: 'c',
   dueAt,
@@ -28,6 +24,23 @@ describe('notifications', () => {
       'future-plan-required',
       'analysis-due',
     ]);
+  });
+
+  it('sorts overdue first, then by severity, then by due date', () => {
+    const n = (dueAt: string, overdue: boolean, severity: NoticeView['severity']): NoticeView => ({
+      kind: 'analysis-due',
+      caseId: 'c',
+      dueAt,
+      overdue,
+      severity,
+    });
+    const list = [
+      n('2026-05-01T00:00:00Z', false, 'info'),
+      n('2026-03-12T00:00:00Z', false, 'warning'),
+      n('2026-03-01T00:00:00Z', true, 'warning'),
+      n('2026-03-05T00:00:00Z', true, 'urgent'),
+    ].sort(byUrgency);
+    expect(list.map((x) => x.dueAt.slice(5, 10))).toEqual(['03-05', '03-01', '03-12', '05-01']);
   });
 
   it('counts urgent and overdue items for the bell', () => {

@@ -1,24 +1,26 @@
-/** Pure helpers of the notifications: order and what the bell counts. */
+/** Pure helpers of the notifications: their order (also of a case's clocks) and what the bell counts. */
 import type { NoticeView } from '@samenspraak/shared';
 
-export interface NotificationView extends NoticeView {
-  /** For an overdue commitment: which one. */
-  commitmentId?: string;
+const SEVERITY_RANK: Record<NoticeView['severity'], number> = { urgent: 0, warning: 1, info: 2 };
+
+/** Most pressing first: overdue, then by severity, then the nearest due date. */
+export function byUrgency(a: NoticeView, b: NoticeView): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const rank = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+  return rank !== 0 ? rank : a.dueAt.localeCompare(b.dueAt);
 }
 
-/** Overdue first, then by due date; urgent before warning before info at the same moment. */
-export function sortNotifications(items: readonly NotificationView[]): NotificationView[] {
-  const weight = { urgent: 0, warning: 1, info: 2 } as const;
-  return [...items].sort(
-    (a, b) =>
-      Number(b.overdue) - Number(a.overdue) ||
-      weight[a.severity] - weight[b.severity] ||
-      a.dueAt.localeCompare(b.dueAt),
-  );
+/** The most pressing notice of a set (for sorting cases), or null. */
+export function mostUrgent(notices: readonly NoticeView[]): NoticeView | null {
+  return [...notices].sort(byUrgency)[0] ?? null;
+}
+
+export function sortNotifications(items: readonly NoticeView[]): NoticeView[] {
+  return [...items].sort(byUrgency);
 }
 
 /** What the bell counts: everything that asks for attention (overdue or a warning), and how much is urgent. */
-export function bellCounts(items: readonly NotificationView[]): { total: number; urgent: number } {
+export function bellCounts(items: readonly NoticeView[]): { total: number; urgent: number } {
   return {
     total: items.length,
     urgent: items.filter((n) => n.severity === 'urgent' || n.overdue).length,

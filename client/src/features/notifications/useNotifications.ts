@@ -2,21 +2,19 @@
  * The logged-in person's notifications: `GET /api/notifications` (clocks on their cases, overdue
  * commitments for the RET process director and their authors), re-read when the server pushes a
  * `notification`, after a reconnect, and every few minutes (clocks run out without any event).
- * One store per tab, shared by the bell and any list, so the count and the list always agree.
+ * One store per tab, shared by the bell, the overview and any list, so the count and the lists always
+ * agree and one change costs one read (each read is an entry in the access log of every case it shows).
  */
 
-import type { NotificationPush } from '@samenspraak/shared';
+import type { NoticeView, NotificationPush } from '@samenspraak/shared';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { type RealtimeSocket, realtime } from '../../app/realtime';
-import type { NotificationView } from './notificationOrder';
-
-export type { NotificationView } from './notificationOrder';
 
 export interface NotificationsState {
   status: 'idle' | 'loading' | 'ready' | 'error';
-  items: NotificationView[];
+  items: NoticeView[];
   /** Pushed live since the page loaded, newest first (at most 10). */
   live: NotificationPush[];
   error: string | null;
@@ -29,25 +27,35 @@ const listeners = new Set<() => void>();
 let users = 0;
 let timer: ReturnType<typeof setInterval> | null = null;
 let inFlight: Promise<void> | null = null;
+/** Asked again while a read was under way: that read may predate the change, so read once more. */
+let again = false;
 let socket: RealtimeSocket | null = null;
+/** Whether the socket was connected before: only a later `connect` is a reconnect worth a read. */
+let connectedBefore = false;
 
 function set(next: Partial<NotificationsState>): void {
   state = { ...state, ...next };
   for (const l of listeners) l();
 }
 
+/** Reads the notifications; calls during a read are answered by one more read after it. */
 export function reloadNotifications(): Promise<void> {
-  if (inFlight) return inFlight;
+  if (inFlight) {
+    again = true;
+    return inFlight;
+  }
   if (state.status === 'idle') set({ status: 'loading' });
   inFlight = (async () => {
-    try {
-      const res = await api<{ notifications: NotificationView[] }>('GET', '/api/notifications');
-      set({ status: 'ready', items: res.notifications, error: null });
-    } catch (err) {
-      set({ status: state.items.length ? 'ready' : 'error', error: errorText(err) });
-    } finally {
-      inFlight = null;
-    }
+    do {
+      again = false;
+      try {
+        const res = await api<{ notifications: NoticeView[] }>('GET', '/api/notifications');
+        set({ status: 'ready', items: res.notifications, error: null });
+      } catch (err) {
+        set({ status: state.items.length ? 'ready' : 'error', error: errorText(err) });
+      }
+    } while (again && socket !== null);
+    inFlight = null;
   })();
   return inFlight;
 }
@@ -58,12 +66,14 @@ function onPush(push: NotificationPush): void {
 }
 
 function onConnect(): void {
-  void reloadNotifications();
+  if (connectedBefore) void reloadNotifications();
+  connectedBefore = true;
 }
 
 function start(): void {
   const s = realtime();
   socket = s;
+  connectedBefore = s.connected;
   s.on('notification', onPush);
   s.on('connect', onConnect);
   timer = setInterval(() => void reloadNotifications(), REFRESH_MS);
@@ -80,15 +90,17 @@ function stop(): void {
   state = { status: 'idle', items: [], live: [], error: null };
 }
 
-export function useNotifications(): NotificationsState {
+/** The tab's notifications; `enabled: false` (someone without clocks) reads nothing. */
+export function useNotifications(enabled = true): NotificationsState {
   useEffect(() => {
+    if (!enabled) return;
     users += 1;
     if (users === 1) start();
     return () => {
       users -= 1;
       if (users === 0) stop();
     };
-  }, []);
+  }, [enabled]);
   return useSyncExternalStore(
     (l) => {
       listeners.add(l);

@@ -1,11 +1,12 @@
 /**
  * `/` — the user's cases: per case the young person's first name and age, region, the RET step in plain
  * words, my role, the running clocks with a countdown, and links to the case and its documents. For
- * professionals a work list on top ("Wat moet er gebeuren?") from their notifications. Live: the case
- * rooms are joined, and a `case:changed` or `notification` re-reads what it concerns.
+ * professionals a work list on top ("Wat moet er gebeuren?") from the tab's notification store (the
+ * same the bell reads). Live: the case rooms are joined, and a `case:changed` re-reads what it concerns.
  */
 
 import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph } from '@amsterdam/design-system-react';
+import type { NoticeView } from '@samenspraak/shared';
 import { CASE_STATUSES, type CaseSummary } from '@samenspraak/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../app/api';
@@ -15,8 +16,9 @@ import { errorText } from '../../app/errorText';
 import { AppLink, paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
+import { byUrgency, mostUrgent } from '../notifications/notificationOrder';
+import { reloadNotifications, useNotifications } from '../notifications/useNotifications';
 import { ClockItem } from './Clock';
-import { byUrgency, type ClockNotice, mostUrgent } from './clocks';
 import { m } from './messages';
 import { type EscalationAnswer, FUTURE_PLAN_AGE, readsEscalation } from './shared';
 import { useNow } from './useNow';
@@ -48,7 +50,9 @@ export function CasesPage() {
   const professional = user.kind === 'professional';
   const now = useNow();
   const cases = useApi<{ cases: CaseSummary[] }>('/api/cases');
-  const notifications = useApi<{ notifications: ClockNotice[] }>(professional ? '/api/notifications' : null);
+  // The tab's one notification store (shared with the bell): one read per change, not one per reader.
+  const notifications = useNotifications(professional);
+  const notices = notifications.status === 'ready' ? notifications.items : null;
   const list = cases.data?.cases ?? null;
   const escalations = useEscalations(list);
 
@@ -61,28 +65,24 @@ export function CasesPage() {
     if (kind === 'case') void cases.reload();
     if (['case', 'escalation', 'commitments'].includes(kind)) {
       void escalations.reload(caseId);
-      if (professional) void notifications.reload();
+      if (professional) void reloadNotifications();
     }
   };
   useCaseRooms((list ?? []).filter((c) => c.hasAccess).map((c) => c.id));
   useLiveEvent('case:changed', (e) => {
     if (e) reloadCase(e.caseId, e.kind);
     else {
-      // Reconnected: events may have been missed.
+      // Reconnected: events may have been missed (the notification store re-reads by itself).
       void cases.reload();
       for (const c of list ?? []) void escalations.reload(c.id);
-      if (professional) void notifications.reload();
     }
-  });
-  useLiveEvent('notification', () => {
-    if (professional) void notifications.reload();
   });
 
   const noticesByCase = useMemo(() => {
-    const map = new Map<string, ClockNotice[]>();
-    for (const n of notifications.data?.notifications ?? []) map.set(n.caseId, [...(map.get(n.caseId) ?? []), n]);
+    const map = new Map<string, NoticeView[]>();
+    for (const n of notices ?? []) map.set(n.caseId, [...(map.get(n.caseId) ?? []), n]);
     return map;
-  }, [notifications.data]);
+  }, [notices]);
 
   const sorted = useMemo(() => {
     if (!list) return null;
@@ -94,7 +94,7 @@ export function CasesPage() {
   }, [list, noticesByCase]);
 
   const firstNames = new Map((list ?? []).map((c) => [c.id, c.firstName]));
-  const tasks = [...(notifications.data?.notifications ?? [])].sort(byUrgency);
+  const tasks = [...(notices ?? [])].sort(byUrgency);
 
   return (
     <section className="stack overview" aria-labelledby="cases-title">
@@ -128,10 +128,10 @@ export function CasesPage() {
           </Heading>
           {notifications.error && (
             <Paragraph>
-              {m.loadFailed}: {errorText(notifications.error)}
+              {m.loadFailed}: {notifications.error}
             </Paragraph>
           )}
-          {notifications.data && tasks.length === 0 && <Paragraph>{m.tasksNone}</Paragraph>}
+          {notices && tasks.length === 0 && <Paragraph>{m.tasksNone}</Paragraph>}
           {tasks.length > 0 && (
             <ul className="clock-list">
               {tasks.map((n) => (
@@ -168,7 +168,7 @@ export function CasesPage() {
                   escalation={escalations.byCase[c.id] ?? null}
                   now={now}
                   showClocks={professional}
-                  clocksLoaded={notifications.data !== null}
+                  clocksLoaded={notices !== null}
                 />
               </li>
             ))}
@@ -181,7 +181,7 @@ export function CasesPage() {
 
 function CaseCard(props: {
   summary: CaseSummary;
-  notices: ClockNotice[];
+  notices: NoticeView[];
   escalation: EscalationAnswer | null;
   now: number;
   showClocks: boolean;

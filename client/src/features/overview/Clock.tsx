@@ -2,8 +2,10 @@
  * One running clock: what must happen, and how many days are left or how late it is — in words and in
  * colour (the colour is never the only cue: the tone is written out too).
  */
+
+import type { NoticeView } from '@samenspraak/shared';
 import type { ReactNode } from 'react';
-import { type ClockNotice, countdown, countdownText } from './clocks';
+import { countdown, countdownText } from './clocks';
 import { longDate } from './format';
 import { m } from './messages';
 
@@ -11,7 +13,7 @@ export function clockLabel(kind: string): string {
   return m.clockKinds[kind] ?? kind;
 }
 
-export function ClockText({ notice, now }: { notice: ClockNotice; now: number }) {
+export function ClockText({ notice, now }: { notice: NoticeView; now: number }) {
   const text = countdownText(countdown(notice.dueAt, now, notice.overdue), m);
   return (
     <span className={`clock-chip clock-chip--${notice.severity}`} data-testid="clock-countdown">
@@ -27,7 +29,7 @@ export function ClockItem({
   prefix,
   showDate = true,
 }: {
-  notice: ClockNotice;
+  notice: NoticeView;
   now: number;
   prefix?: ReactNode;
   showDate?: boolean;

@@ -2,12 +2,7 @@
  * The clocks of a case (domain brief §5) as people read them: "nog 12 dagen", "3 dagen te laat".
  * Pure, with the moment as a parameter, so it is tested without a browser.
  */
-import type { NoticeView } from '@samenspraak/shared';
-
 const DAY_MS = 86_400_000;
-
-/** A notice from `GET /api/notifications` or `GET /api/cases/:id/escalation`. */
-export type ClockNotice = NoticeView & { commitmentId?: string };
 
 export type Countdown = { state: 'left'; days: number } | { state: 'today' } | { state: 'late'; days: number };
 
@@ -40,18 +35,4 @@ export function countdownText(c: Countdown, words: CountdownWords): string {
   if (c.state === 'late') return words.daysLate(c.days);
   if (c.state === 'today') return words.dueToday;
   return words.daysLeft(c.days);
-}
-
-const SEVERITY_RANK: Record<ClockNotice['severity'], number> = { urgent: 0, warning: 1, info: 2 };
-
-/** Most pressing first: overdue, then by severity, then the nearest due date. */
-export function byUrgency(a: ClockNotice, b: ClockNotice): number {
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  const rank = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-  return rank !== 0 ? rank : a.dueAt.localeCompare(b.dueAt);
-}
-
-/** The most pressing notice of a set (for sorting cases), or null. */
-export function mostUrgent(notices: readonly ClockNotice[]): ClockNotice | null {
-  return [...notices].sort(byUrgency)[0] ?? null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupLog, isOwn } from './accessLogGroups';
 import { eventWords, outcomeWords, subjectWords } from './accessLogWords';
-import { byUrgency, type ClockNotice, countdown, countdownText } from './clocks';
+import { countdown, countdownText } from './clocks';
 import { m } from './messages';
 
 const DAY = 86_400_000;
@@ -28,23 +28,6 @@ describe('clock countdown', () => {
   it('lets the server decide whether it is overdue (browser clock may be off)', () => {
     expect(text(new Date(now + 2 * DAY).toISOString(), true)).toBe('vandaag verlopen');
     expect(text(new Date(now - 2 * 3600_000).toISOString(), false)).toBe('vandaag');
-  });
-
-  it('sorts overdue first, then by severity, then by due date', () => {
-    const n = (dueAt: string, overdue: boolean, severity: ClockNotice['severity']): ClockNotice => ({
-      kind: 'analysis-due',
-      caseId: 'c',
-      dueAt,
-      overdue,
-      severity,
-    });
-    const list = [
-      n('2026-05-01T00:00:00Z', false, 'info'),
-      n('2026-03-12T00:00:00Z', false, 'warning'),
-      n('2026-03-01T00:00:00Z', true, 'warning'),
-      n('2026-03-05T00:00:00Z', true, 'urgent'),
-    ].sort(byUrgency);
-    expect(list.map((x) => x.dueAt.slice(5, 10))).toEqual(['03-05', '03-01', '03-12', '05-01']);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Small rules the overview and case page share: who reads escalation, what age opens the future plan. */
+
+import type { NoticeView } from '@samenspraak/shared';
 import { CASE_PROFESSIONALS, type EscalationLevel, type Role } from '@samenspraak/shared';
-import type { ClockNotice } from './clocks';
 
 /** `GET /api/cases/:id/escalation` answers the professionals on the case and the DBT directors. */
 export function readsEscalation(role: Role): boolean {
@@ -12,7 +13,7 @@ export const FUTURE_PLAN_AGE = 16;
 
 export interface EscalationAnswer {
   level: EscalationLevel | 'gesloten';
-  notices: ClockNotice[];
+  notices: NoticeView[];
   commitments: Array<{
     id: string;
     organisation: string;
