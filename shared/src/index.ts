@@ -7,6 +7,7 @@ export * from './commentSchemas.js';
 export * from './documents.js';
 export * from './escalationSchemas.js';
 export * from './httpErrors.js';
+export * from './items.js';
 export * from './itemText.js';
 export * from './limits.js';
 export * from './meetingSchemas.js';

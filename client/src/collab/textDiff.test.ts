@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffText, transformPosition } from './textDiff';
+import { changeDelta, cutText, diffText, transformPosition } from './textDiff';
 
 function apply(before: string, change: ReturnType<typeof diffText>): string {
   if (!change) return before;
@@ -64,5 +64,27 @@ describe('transformPosition', () => {
     expect(transformPosition(5, [{ retain: 3 }, { delete: 5 }])).toBe(3);
     expect(transformPosition(5, [{ retain: 5 }, { delete: 5 }])).toBe(5);
     expect(transformPosition(5, [{ retain: 1 }, { delete: 1 }, { retain: 1 }, { insert: 'xy' }])).toBe(6);
+  });
+});
+
+describe('cutText', () => {
+  it('keeps at most max code units, and never half an emoji', () => {
+    expect(cutText('hallo', 10)).toBe('hallo');
+    expect(cutText('hallo', 3)).toBe('hal');
+    expect(cutText('ab😀', 3)).toBe('ab');
+    expect(cutText('ab😀', 4)).toBe('ab😀');
+    expect(cutText('hallo', -2)).toBe('');
+  });
+});
+
+describe('changeDelta', () => {
+  it('moves a caret through a change like the equivalent Yjs delta', () => {
+    const change = diffText('Spanning thuis', 'Volgens school: Spanning thuis');
+    if (!change) throw new Error('no change');
+    // A caret at the end of "Spanning" stays behind that word.
+    expect(transformPosition(8, changeDelta(change))).toBe(24);
+    const removed = diffText('de kat slaapt', 'de slaapt');
+    if (!removed) throw new Error('no change');
+    expect(transformPosition(13, changeDelta(removed))).toBe(9);
   });
 });

@@ -48,6 +48,18 @@ export function diffText(before: string, after: string, cursor?: number): TextCh
   };
 }
 
+/** The first `max` code units of `text`, one less when that would split a surrogate pair. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = Math.max(0, max);
+  return text.slice(0, end > 0 && isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end);
+}
+
+/** The delta (see `Delta`) of one `TextChange`. */
+export function changeDelta(change: TextChange): Delta {
+  return [{ retain: change.index }, { delete: change.remove }, { insert: change.insert }];
+}
+
 /** A Yjs text delta (Y.YTextEvent#delta): retain / insert / delete, walking the old text. */
 export type Delta = ReadonlyArray<{ insert?: unknown; delete?: number; retain?: number }>;
 

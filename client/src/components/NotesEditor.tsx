@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type * as Y from 'yjs';
-import { bindTextarea } from '../collab/textBinding';
+import { bindTextControl } from '../collab/textBinding';
 import { t } from '../i18n';
 
 /** Name of the shared text in the document. */
@@ -14,7 +14,7 @@ export function NotesEditor({ doc, canWrite, loaded }: { doc: Y.Doc; canWrite: b
   useEffect(() => {
     const textarea = ref.current;
     if (!textarea) return;
-    return bindTextarea(textarea, doc.getText(NOTES_FIELD));
+    return bindTextControl(textarea, doc.getText(NOTES_FIELD));
   }, [doc]);
 
   const hintId = `${id}-hint`;

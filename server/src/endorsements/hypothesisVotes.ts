@@ -1,5 +1,6 @@
 /** Who agrees with an explanatory hypothesis: one current vote per person and hypothesis, history kept. */
 import crypto from 'node:crypto';
+import { HYPOTHESES_SECTION } from '@samenspraak/shared';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { AppDb } from '../db/database.js';
@@ -20,8 +21,6 @@ export interface HypothesisVotesTable {
 
 type VoteDb = Kysely<AppSchema & { hypothesis_votes: HypothesisVotesTable }>;
 const asVoteDb = (db: AppDb) => db as unknown as VoteDb;
-
-export const HYPOTHESES_SECTION = 'hypothesen';
 
 /** True when the document's hypotheses list holds an item (a Y.Map) with this id. */
 export function hypothesisExists(doc: Y.Doc, hypothesisId: string): boolean {

@@ -3,10 +3,12 @@
  * or action is appended to its section through the live document (`applyServerChange`), so everyone
  * with the document open sees it at once and it is stored like any edit.
  *  - a rich-text section gets a paragraph "Besluit MDO 23-11-2026: … — owner, uiterlijk 30-11-2026";
- *  - a life domain of the future plan gets an item {id, wat, wie, wanneer, wet: null, bron: 'meeting:<id>'}.
+ *  - a life domain of the future plan gets an item {id, wat, wie, wanneer, wet: null, bron: 'meeting:<id>'},
+ *    its free-text fields (wat, wie, bron) as Y.Text like the editor's own items.
  */
 import { documentId, type MeetingLink, SECTIONS } from '@samenspraak/shared';
 import * as Y from 'yjs';
+import { itemMap } from '../cases/itemMaps.js';
 import { type ItemWords, itemLine } from '../domain/meeting.js';
 import type { AppServices } from '../services.js';
 
@@ -24,15 +26,15 @@ export function appendItem(doc: Y.Doc, item: LinkedItem, meeting: { id: string; 
   const def = SECTIONS[item.link.document].find((s) => s.id === item.link.section);
   if (!def) throw new Error(`unknown section ${item.link.document}.${item.link.section}`);
   if (def.content === 'items') {
-    const entry = new Y.Map<string | null>([
-      ['id', item.id],
-      ['wat', item.text],
-      ['wie', item.ownerName],
-      ['wanneer', item.due],
-      ['wet', null],
-      ['bron', `meeting:${meeting.id}`],
-    ]);
-    const list = doc.getArray<Y.Map<string | null>>(def.id);
+    const entry = itemMap('action', {
+      id: item.id,
+      wat: item.text,
+      wie: item.ownerName,
+      wanneer: item.due,
+      wet: null,
+      bron: `meeting:${meeting.id}`,
+    });
+    const list = doc.getArray<Y.Map<unknown>>(def.id);
     list.insert(list.length, [entry]);
     return;
   }

@@ -2,6 +2,7 @@
 import { ROLES } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { type DemoLogin, seedDemo } from '../../src/admin/commands/seedDemo.js';
 import { seedDemoDocuments } from '../../src/admin/commands/seedDemoDocuments.js';
 import { docFromStore, documentSections } from '../../src/export/docJson.js';
@@ -174,6 +175,9 @@ describe('seedDemo', () => {
     expect(hypotheses?.content === 'items' ? hypotheses.items : null).toEqual([
       expect.objectContaining({ id: 'demo-h1', status: 'open' }),
     ]);
+    // Written like the editor writes items: free text as Y.Text, so typing in it merges.
+    const stored = docFromStore(await h.server.store.load(`${cases.daan}.analysis`));
+    expect((stored.getArray('hypothesen').get(0) as Y.Map<unknown>).get('statement')).toBeInstanceOf(Y.Text);
     const plan = documentSections(docFromStore(await h.server.store.load(`${cases.sanne}.futurePlan`)), 'futurePlan');
     expect(plan.domein_wonen?.content === 'items' ? plan.domein_wonen.items : null).toEqual([
       expect.objectContaining({ wat: 'Kennismaken met kamertraining in Hoorn', wet: 'Jeugdwet' }),

@@ -6,7 +6,7 @@
  */
 import { documentId, type MeetingView } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { MISSING_EDUCATION, MISSING_VOICE } from '../../src/domain/meeting.js';
 import { docFromStore } from '../../src/export/docJson.js';
 import { createSession, SESSION_COOKIE } from '../../src/identity/sessions.js';
@@ -297,6 +297,9 @@ describe('the course of a meeting', () => {
         bron: `meeting:${meeting.id}`,
       },
     ]);
+    // Its free-text fields are Y.Text, so what people type into them later merges per character.
+    for (const field of ['wat', 'wie', 'bron']) expect(items[0]?.get(field), field).toBeInstanceOf(Y.Text);
+    expect(items[0]?.get('wanneer')).toBe('2026-04-01');
     const loose = await h.api<MeetingReply>(team.scientist, 'POST', at('/items'), {
       kind: 'decision',
       text: 'Volgend MDO over zes weken',

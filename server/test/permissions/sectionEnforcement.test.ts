@@ -126,6 +126,102 @@ describe('hand-crafted updates against section permissions', () => {
   });
 });
 
+describe('hand-crafted edits of the free-text fields of items (a Y.Text in a Y.Map in the Y.Array)', () => {
+  let docId: string;
+  let parent: string;
+  let professional: string;
+  let scientist: TrackedClient;
+  let serverDoc: Y.Doc;
+
+  beforeAll(async () => {
+    const caseId = await createCase(server.services.db, { dateOfBirth: '2012-05-01' });
+    docId = `${caseId}.analysis`;
+    parent = await addParticipant(server.services.db, caseId, 'ouder');
+    professional = await addParticipant(server.services.db, caseId, 'jeugdhulpaanbieder');
+    const scientistId = await addParticipant(server.services.db, caseId, 'gedragswetenschapper');
+    // Stays connected, so the document stays loaded for the whole block.
+    scientist = new TrackedClient(server.wsUrl, docId, await tokenFor({ [docId]: 'write' }, { sub: scientistId }));
+    await waitFor(() => scientist.provider.synced, 3000, 'scientist synced');
+    scientist.edit('hypothese', (d) => {
+      const item = new Y.Map<unknown>();
+      d.getArray('hypothesen').push([item]);
+      item.set('id', 'h1');
+      item.set('statement', new Y.Text('Spanning thuis houdt het verzuim in stand'));
+      item.set('evidence', 'Verzuim vooral op maandag'); // as an older document holds it
+      item.set('status', 'open');
+    });
+    await waitFor(() => scientist.saved >= scientist.sent, 3000, 'saved');
+    expect(scientist.rejections).toEqual([]);
+    const own = new TrackedClient(server.wsUrl, docId, await tokenFor({ [docId]: 'write' }, { sub: parent }));
+    await waitFor(() => own.provider.synced, 3000, 'parent synced');
+    own.edit('eigen', (d) => d.getXmlFragment('hulpvraag_ouders').insert(0, [new Y.XmlText('Wij maken ons zorgen.')]));
+    await waitFor(() => own.saved >= own.sent, 3000, 'saved');
+    expect(own.rejections).toEqual([]);
+    own.destroy();
+    serverDoc = server.collab.loadedDocument(docId) as Y.Doc;
+  });
+  afterAll(() => scientist?.destroy());
+
+  const item = (d: Y.Doc) => d.getArray<Y.Map<unknown>>('hypothesen').get(0);
+  const statement = (d: Y.Doc) => item(d).get('statement') as Y.Text;
+  const snapshot = () => Buffer.from(Y.encodeStateAsUpdate(serverDoc)).toString('base64');
+
+  it.each([
+    ['types into a hypothesis statement', (d: Y.Doc) => statement(d).insert(0, 'Onzin: ')],
+    ['deletes from a hypothesis statement', (d: Y.Doc) => statement(d).delete(0, 8)],
+    [
+      'converts the plain-string evidence to a Y.Text',
+      (d: Y.Doc) => item(d).set('evidence', new Y.Text('Verzuim vooral op maandag, zegt school')),
+    ],
+    [
+      'types into its own section and into the statement in one update',
+      (d: Y.Doc) => {
+        (d.getXmlFragment('hulpvraag_ouders').get(0) as Y.XmlText).insert(0, 'Echt: ');
+        statement(d).insert(0, 'Onzin: ');
+      },
+    ],
+  ])('a parent’s raw update that %s is rejected whole; the document is unchanged', async (_what, change) => {
+    const before = snapshot();
+    const raw = await rawSocket(docId, parent);
+    raw.sendUpdate(craft(serverDoc, change));
+    await waitFor(() => raw.rejections().length > 0, 3000, 'rejection');
+    expect(raw.rejections()).toEqual([{ n: 1, reason: RejectReason.SectionForbidden }]);
+    expect(snapshot()).toBe(before);
+    expect(item(serverDoc).toJSON()).toMatchObject({
+      statement: 'Spanning thuis houdt het verzuim in stand',
+      evidence: 'Verzuim vooral op maandag',
+    });
+    expect(serverDoc.getXmlFragment('hulpvraag_ouders').toString()).toBe('Wij maken ons zorgen.');
+    raw.ws.close();
+  });
+
+  it('a professional’s raw update into the statement is accepted and reaches the others', async () => {
+    const raw = await rawSocket(docId, professional);
+    raw.sendUpdate(craft(serverDoc, (d) => statement(d).insert(41, ', volgens school')));
+    const merged = 'Spanning thuis houdt het verzuim in stand, volgens school';
+    await waitFor(() => statement(serverDoc).toString() === merged, 3000, 'applied');
+    await waitFor(() => statement(scientist.doc).toString() === merged, 3000, 'relayed');
+    expect(raw.rejections()).toEqual([]);
+    raw.ws.close();
+  });
+
+  it('a professional’s raw update that also writes in the parents’ own words is rejected whole', async () => {
+    const before = snapshot();
+    const raw = await rawSocket(docId, professional);
+    raw.sendUpdate(
+      craft(serverDoc, (d) => {
+        statement(d).insert(0, 'Mag wel: ');
+        (d.getXmlFragment('hulpvraag_ouders').get(0) as Y.XmlText).insert(0, 'Mag niet: ');
+      }),
+    );
+    await waitFor(() => raw.rejections().length > 0, 3000, 'rejection');
+    expect(raw.rejections()).toEqual([{ n: 1, reason: RejectReason.SectionForbidden }]);
+    expect(snapshot()).toBe(before);
+    expect(statement(serverDoc).toString()).not.toContain('Mag wel');
+    raw.ws.close();
+  });
+});
+
 describe('access follows age and consent', () => {
   const at = (iso: string) => {
     now = new Date(iso);

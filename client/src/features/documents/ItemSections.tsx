@@ -1,16 +1,18 @@
 /**
  * Sections of structured items: the explanatory hypotheses (with everyone's agree / disagree), the
  * actions per life domain of the future plan, and the checklist for turning 18. Editors change the
- * items in the Y.Doc (through items.ts); everyone else reads them.
+ * items in the Y.Doc (through items.ts; free-text fields are bound to their Y.Text, so two people typing
+ * in one field both keep their words); everyone else reads them.
  */
 import { Button, Checkbox, DateInput, Field, Label, Select, TextArea, TextInput } from '@amsterdam/design-system-react';
-import { LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
+import { LAWS_OR_BUDGETS, type LawOrBudget, MAX_ITEM_TEXT } from '@samenspraak/shared';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useLiveEvent } from '../../app/caseRooms';
 import { lang, roleLabel } from '../../i18n';
 import { fetchVotes, type VoteTally } from './api';
 import { localDate } from './countdown';
+import { bindItemField } from './itemFieldBinding';
 import {
   addAction,
   addChecklistItem,
@@ -18,6 +20,7 @@ import {
   addHypothesis,
   CHECKLIST_SECTION,
   type DomainAction,
+  findItemMap,
   HYPOTHESES_SECTION,
   HYPOTHESIS_STATUSES,
   type HypothesisStatus,
@@ -68,17 +71,37 @@ function useFocusNew(): [string | null, (id: string) => void, (id: string) => (e
   return [fresh, setFresh, ref];
 }
 
+/**
+ * A free-text field of one item, bound to the item's Y.Map (uncontrolled: the binding owns the value,
+ * so a remote edit never moves the caret). Rebinds when the item's map is replaced (a restored version).
+ */
 function TextField(props: {
   label: string;
   hint?: string;
-  value: string;
+  item: Y.Map<unknown> | null;
+  field: string;
   multiline?: boolean;
-  onChange(value: string): void;
   inputRef?: (el: HTMLElement | null) => void;
   testId?: string;
 }) {
   const id = useId();
   const hintId = props.hint ? `${id}-hint` : undefined;
+  const control = useRef<HTMLTextAreaElement | HTMLInputElement | null>(null);
+  const { item, field, inputRef } = props;
+  useEffect(() => {
+    if (!control.current || !item) return;
+    return bindItemField(control.current, item, field);
+  }, [item, field]);
+  const ref = (el: HTMLTextAreaElement | HTMLInputElement | null) => {
+    control.current = el;
+    inputRef?.(el);
+  };
+  const common = {
+    id,
+    'aria-describedby': hintId,
+    maxLength: MAX_ITEM_TEXT,
+    'data-testid': props.testId,
+  };
   return (
     <Field className="item-field">
       <Label htmlFor={id}>{props.label}</Label>
@@ -88,25 +111,9 @@ function TextField(props: {
         </p>
       )}
       {props.multiline ? (
-        <TextArea
-          id={id}
-          rows={2}
-          resize="vertical"
-          value={props.value}
-          aria-describedby={hintId}
-          onChange={(e) => props.onChange(e.target.value)}
-          ref={props.inputRef}
-          data-testid={props.testId}
-        />
+        <TextArea {...common} rows={2} resize="vertical" ref={ref} />
       ) : (
-        <TextInput
-          id={id}
-          value={props.value}
-          aria-describedby={hintId}
-          onChange={(e) => props.onChange(e.target.value)}
-          ref={props.inputRef}
-          data-testid={props.testId}
-        />
+        <TextInput {...common} ref={ref} />
       )}
     </Field>
   );
@@ -161,6 +168,7 @@ export function HypothesesSection(props: {
           {items.map((h, i) => {
             const label = m.hypothesisN(i + 1);
             const headingId = `hyp-${h.id}`;
+            const item = editable ? findItemMap(doc, HYPOTHESES_SECTION, h.id) : null;
             return (
               <li key={h.id} className="item-card" aria-labelledby={headingId} data-testid="hypothesis">
                 <div className="item-card__head">
@@ -175,8 +183,8 @@ export function HypothesesSection(props: {
                       label={m.statement}
                       hint={m.statementHint}
                       multiline
-                      value={h.statement}
-                      onChange={(v) => updateItem(doc, HYPOTHESES_SECTION, h.id, { statement: v })}
+                      item={item}
+                      field="statement"
                       inputRef={focusRef(h.id)}
                       testId="hypothesis-statement"
                     />
@@ -184,8 +192,9 @@ export function HypothesesSection(props: {
                       label={m.evidence}
                       hint={m.evidenceHint}
                       multiline
-                      value={h.evidence}
-                      onChange={(v) => updateItem(doc, HYPOTHESES_SECTION, h.id, { evidence: v })}
+                      item={item}
+                      field="evidence"
+                      testId="hypothesis-evidence"
                     />
                     <StatusSelect
                       value={h.status}
@@ -338,6 +347,7 @@ export function ActionsSection({ doc, sectionId, editable }: { doc: Y.Doc; secti
               n={i + 1}
               editable={editable}
               overdue={isOverdue(a, today)}
+              item={editable ? findItemMap(doc, sectionId, a.id) : null}
               focusRef={focusRef(a.id)}
               onChange={(patch) => updateItem(doc, sectionId, a.id, patch)}
               onRemove={() => removeItem(doc, sectionId, a.id)}
@@ -359,6 +369,8 @@ function ActionCard(props: {
   n: number;
   editable: boolean;
   overdue: boolean;
+  /** The item's map, for its free-text fields (editors only). */
+  item: Y.Map<unknown> | null;
   focusRef(el: HTMLElement | null): void;
   onChange(patch: Partial<Record<keyof DomainAction, string>>): void;
   onRemove(): void;
@@ -387,15 +399,9 @@ function ActionCard(props: {
       {editable ? (
         <div className="item-card__fields item-card__fields--grid">
           <div className="item-card__wide">
-            <TextField
-              label={m.wat}
-              multiline
-              value={a.wat}
-              onChange={(v) => props.onChange({ wat: v })}
-              inputRef={props.focusRef}
-            />
+            <TextField label={m.wat} multiline item={props.item} field="wat" inputRef={props.focusRef} />
           </div>
-          <TextField label={m.wie} value={a.wie} onChange={(v) => props.onChange({ wie: v })} />
+          <TextField label={m.wie} item={props.item} field="wie" />
           <Field className="item-field">
             <Label htmlFor={dateId}>{m.wanneer}</Label>
             <DateInput id={dateId} value={a.wanneer} onChange={(e) => props.onChange({ wanneer: e.target.value })} />
@@ -411,12 +417,7 @@ function ActionCard(props: {
               ))}
             </Select>
           </Field>
-          <TextField
-            label={m.bron}
-            hint={m.bronHint}
-            value={a.bron ?? ''}
-            onChange={(v) => props.onChange({ bron: v })}
-          />
+          <TextField label={m.bron} hint={m.bronHint} item={props.item} field="bron" />
           <div className="item-card__wide">
             <RemoveButton what={label} onRemove={props.onRemove} />
           </div>

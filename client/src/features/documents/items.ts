@@ -1,18 +1,27 @@
 /**
  * Structured items in a case document: a section of content 'items' is a Y.Array of Y.Maps, one map
- * per item with a stable `id`. Pure functions on a Y.Doc (no React, no I/O), so they are unit-tested
- * and the same on every client. Values read from the document are untrusted and checked.
+ * per item with a stable `id` (shape: shared/src/items.ts). Pure functions on a Y.Doc (no React, no
+ * I/O), so they are unit-tested and the same on every client. Values read from the document are
+ * untrusted and checked.
  *
- * - hypotheses (analysis `hypothesen`): { id, statement, evidence, status }
- * - actions per life domain (future plan `domein_*`): { id, wat, wie, wanneer, wet, bron? }
- * - checklist for turning 18 (future plan `checklist_18`): { id, tekst, klaar }
+ * - hypotheses (analysis `hypothesen`): { id, statement*, evidence*, status }
+ * - actions per life domain (future plan `domein_*`): { id, wat*, wie*, wanneer, wet, bron* }
+ * - checklist for turning 18 (future plan `checklist_18`): { id, tekst*, klaar }
+ *
+ * (* free text: a Y.Text, or a plain string in older documents.)
  */
-import { LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
+import {
+  CHECKLIST_SECTION,
+  HYPOTHESES_SECTION,
+  isItemTextField,
+  itemKindOf,
+  LAWS_OR_BUDGETS,
+  type LawOrBudget,
+} from '@samenspraak/shared';
 import * as Y from 'yjs';
+import { capText, type FieldValue, fieldText, newItemMap, plainFields, setFieldText } from './itemFields';
 
-export const HYPOTHESES_SECTION = 'hypothesen';
-export const CHECKLIST_SECTION = 'checklist_18';
-export const DOMAIN_PREFIX = 'domein_';
+export { CHECKLIST_SECTION, DOMAIN_PREFIX, HYPOTHESES_SECTION, type ItemKind, itemKindOf } from '@samenspraak/shared';
 
 export const HYPOTHESIS_STATUSES = ['open', 'supported', 'rejected'] as const;
 export type HypothesisStatus = (typeof HYPOTHESIS_STATUSES)[number];
@@ -46,21 +55,10 @@ export interface ChecklistItem {
   klaar: boolean;
 }
 
-export type ItemKind = 'hypothesis' | 'action' | 'checklist';
-
-/** Which kind of items a section holds, from its id (null for a rich-text section). */
-export function itemKindOf(sectionId: string): ItemKind | null {
-  if (sectionId === HYPOTHESES_SECTION) return 'hypothesis';
-  if (sectionId === CHECKLIST_SECTION) return 'checklist';
-  if (sectionId.startsWith(DOMAIN_PREFIX)) return 'action';
-  return null;
-}
-
-const MAX_TEXT = 4000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.slice(0, MAX_TEXT) : '';
+  return typeof value === 'string' ? capText(value) : '';
 }
 
 /** A new id: random, unguessable enough to never collide between clients. */
@@ -71,7 +69,7 @@ export function newItemId(): string {
 }
 
 function fieldsOf(item: unknown): Record<string, unknown> | null {
-  if (item instanceof Y.Map) return item.toJSON() as Record<string, unknown>;
+  if (item instanceof Y.Map) return plainFields(item);
   if (typeof item === 'object' && item !== null && !(item instanceof Y.AbstractType))
     return item as Record<string, unknown>;
   return null;
@@ -124,18 +122,19 @@ export const readHypotheses = (doc: Y.Doc) => readItems(doc, HYPOTHESES_SECTION,
 export const readActions = (doc: Y.Doc, sectionId: string) => readItems(doc, sectionId, parseAction);
 export const readChecklist = (doc: Y.Doc) => readItems(doc, CHECKLIST_SECTION, parseChecklistItem);
 
-type Fields = Record<string, string | boolean>;
+type Fields = Record<string, FieldValue>;
 
-function toMap(fields: Fields): Y.Map<string | boolean> {
-  const map = new Y.Map<string | boolean>();
-  for (const [key, value] of Object.entries(fields)) map.set(key, value);
-  return map;
+function kindOf(sectionId: string) {
+  const kind = itemKindOf(sectionId);
+  if (!kind) throw new Error(`section "${sectionId}" holds no items`);
+  return kind;
 }
 
 /** Appends an item (a Y.Map with a new id first) in one transaction; returns the id. */
 export function addItem(doc: Y.Doc, sectionId: string, fields: Fields, id: string = newItemId()): string {
+  const map = newItemMap(kindOf(sectionId), { id, ...fields });
   doc.transact(() => {
-    doc.getArray(sectionId).push([toMap({ id, ...fields })]);
+    doc.getArray(sectionId).push([map]);
   });
   return id;
 }
@@ -149,14 +148,13 @@ export function addHypothesis(doc: Y.Doc, fields: Partial<Omit<Hypothesis, 'id'>
 }
 
 export function addAction(doc: Y.Doc, sectionId: string, fields: Partial<Omit<DomainAction, 'id'>> = {}): string {
-  const values: Fields = {
+  return addItem(doc, sectionId, {
     wat: fields.wat ?? '',
     wie: fields.wie ?? '',
     wanneer: fields.wanneer ?? '',
     wet: fields.wet ?? '',
-  };
-  if (fields.bron) values.bron = fields.bron;
-  return addItem(doc, sectionId, values);
+    bron: fields.bron ?? '',
+  });
 }
 
 export function addChecklistItem(doc: Y.Doc, tekst: string, klaar = false): string {
@@ -179,22 +177,27 @@ function findIndex(doc: Y.Doc, sectionId: string, id: string): number {
     .findIndex((item) => item instanceof Y.Map && item.get('id') === id);
 }
 
+/** The Y.Map of one item, for binding its text fields (null when it is gone). */
+export function findItemMap(doc: Y.Doc, sectionId: string, id: string): Y.Map<unknown> | null {
+  const index = findIndex(doc, sectionId, id);
+  return index < 0 ? null : (doc.getArray<unknown>(sectionId).get(index) as Y.Map<unknown>);
+}
+
 /**
  * Sets fields of one item. Only fields whose value differs are written (no empty changes), and `id`
- * never changes. Returns false when the item does not exist (removed meanwhile by someone else).
+ * never changes. Free-text fields change by their smallest difference (see itemFields.ts). Returns
+ * false when the item does not exist (removed meanwhile by someone else).
  */
 export function updateItem(doc: Y.Doc, sectionId: string, id: string, patch: Partial<Fields>): boolean {
-  const index = findIndex(doc, sectionId, id);
-  if (index < 0) return false;
-  const map = doc.getArray<unknown>(sectionId).get(index) as Y.Map<unknown>;
+  const map = findItemMap(doc, sectionId, id);
+  if (!map) return false;
+  const kind = kindOf(sectionId);
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (key === 'id' || value === undefined) continue;
-      if (value === '' && key === 'bron') {
-        if (map.has(key)) map.delete(key);
-        continue;
-      }
-      if (map.get(key) !== value) map.set(key, value);
+      if (typeof value === 'string' && isItemTextField(kind, key)) {
+        if (fieldText(map.get(key)) !== capText(value)) setFieldText(map, key, value);
+      } else if (map.get(key) !== value) map.set(key, value);
     }
   });
   return true;

@@ -5,8 +5,9 @@
  * Written through the collaboration core (durable, like any edit); only into a document nobody wrote
  * in yet, so it never overwrites anything.
  */
-import { documentId } from '@samenspraak/shared';
+import { documentId, itemKindOf } from '@samenspraak/shared';
 import * as Y from 'yjs';
+import { itemMap } from '../../cases/itemMaps.js';
 import type { CollabServer } from '../../collab/collabServer.js';
 
 type Content = Record<string, string[]>;
@@ -67,13 +68,9 @@ function paragraphs(doc: Y.Doc, section: string, texts: string[]): void {
 }
 
 function items(doc: Y.Doc, section: string, list: Array<Record<string, string>>): void {
-  doc.getArray<Y.Map<string>>(section).push(
-    list.map((item) => {
-      const map = new Y.Map<string>();
-      for (const [k, v] of Object.entries(item)) map.set(k, v);
-      return map;
-    }),
-  );
+  const kind = itemKindOf(section);
+  if (!kind) throw new Error(`demo content: section ${section} holds no items`);
+  doc.getArray<Y.Map<unknown>>(section).push(list.map((item) => itemMap(kind, item)));
 }
 
 function isEmpty(doc: Y.Doc): boolean {

@@ -5,6 +5,7 @@
 import {
   atLeast,
   EndorsementSchema,
+  HYPOTHESES_SECTION,
   HypothesisVoteSchema,
   parseDocumentId,
   SECTIONS,
@@ -13,7 +14,7 @@ import {
 import { Router } from 'express';
 import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
 import { listEndorsements, setEndorsement } from '../../endorsements/endorsements.js';
-import { allTallies, HYPOTHESES_SECTION, hypothesisExists, recordVote } from '../../endorsements/hypothesisVotes.js';
+import { allTallies, hypothesisExists, recordVote } from '../../endorsements/hypothesisVotes.js';
 import type { AppServices } from '../../services.js';
 import { createVersion, maySignOff } from '../../versions/versionCommands.js';
 import { currentDoc } from '../../versions/versionContent.js';
