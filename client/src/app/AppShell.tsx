@@ -8,13 +8,17 @@ import type { ReactNode } from 'react';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { lang, roleLabel, t } from '../i18n';
 import { useAuth } from './auth';
+import { LogoutDialog } from './LogoutDialog';
 import { m } from './messages';
-import { closeRealtime } from './realtime';
 import { AppLink, paths } from './router';
+import { useLogoutFlow } from './useLogoutFlow';
 
 export function AppShell({ children }: { children: ReactNode }) {
-  const { state, logout } = useAuth();
+  const { state } = useAuth();
   const user = state.status === 'authenticated' ? state.user : null;
+  const logout = useLogoutFlow(user?.id ?? null);
+  const { phase } = logout;
+  const busyText = phase.kind === 'saving' ? m.logoutSaving : phase.kind === 'leaving' ? m.logoutLeaving : '';
   const otherLang = lang === 'nl' ? 'en' : 'nl';
   const switchHref = `${location.pathname}?lang=${otherLang}`;
   return (
@@ -47,22 +51,32 @@ export function AppShell({ children }: { children: ReactNode }) {
               {m.language}
             </a>
             {user && (
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  closeRealtime();
-                  void logout();
-                }}
-              >
-                {m.logout}
+              <Button variant="secondary" onClick={logout.start} disabled={phase.kind !== 'idle'}>
+                {busyText || m.logout}
               </Button>
+            )}
+            {user && (
+              <span role="status" className="visually-hidden">
+                {busyText}
+              </span>
             )}
           </div>
         </div>
       </header>
-      <main id="inhoud" className="shell__main" tabIndex={-1}>
+      {/* While logging out the documents are closed under the page: nothing there may be changed. */}
+      <main id="inhoud" className="shell__main" tabIndex={-1} inert={phase.kind === 'leaving'}>
         {children}
       </main>
+      {user && (
+        <LogoutDialog
+          open={phase.kind === 'asking' || (phase.kind === 'leaving' && phase.unsaved.length > 0)}
+          userId={user.id}
+          documentIds={phase.kind === 'asking' || phase.kind === 'leaving' ? phase.unsaved : []}
+          busy={phase.kind === 'leaving'}
+          onStay={logout.stay}
+          onLeave={logout.leave}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,19 @@
 /**
  * Who is logged in: `GET /api/auth/me` at start, updated after login and logout. The server decides
  * everything; this only tells the interface what to show.
+ *
+ * Once it is known who (if anyone) has a session here, local copies of people without one are cleared
+ * where nothing unsaved is in them (logout.ts). A logout made without a network is finished with the
+ * server later (owedLogout.ts). A logout in another tab of the same person logs this tab out too.
  */
 import type { MeResponse, SessionUser } from '@samenspraak/shared';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { allowDocumentsOf, closeDocumentsOf } from '../collab/openDocuments';
 import { ApiError, api, setCsrfToken } from './api';
+import { clearCopiesWithoutSession } from './logout';
+import { onLogoutElsewhere } from './logoutBroadcast';
+import { endIfOwed, oweLogout, settleOwedLogout } from './owedLogout';
+import { closeRealtime } from './realtime';
 
 export type AuthState =
   | { status: 'loading' }
@@ -19,17 +28,27 @@ interface AuthContextValue {
   logout(): Promise<void>;
 }
 
+const OWED_LOGOUT_RETRY_MS = 30_000;
+
 const AuthContext = createContext<AuthContextValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const csrf = useRef<string | null>(null);
 
   const refresh = useCallback(async () => {
     try {
       const me = await api<MeResponse>('GET', '/api/auth/me');
+      if (await endIfOwed(me.csrfToken)) {
+        setState({ status: 'anonymous' });
+        return;
+      }
+      csrf.current = me.csrfToken;
       setCsrfToken(me.csrfToken);
+      allowDocumentsOf(me.user.id);
       setState({ status: 'authenticated', user: me.user });
     } catch (err) {
+      csrf.current = null;
       setCsrfToken(null);
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) setState({ status: 'anonymous' });
       else setState({ status: 'offline', message: err instanceof Error ? err.message : String(err) });
@@ -37,17 +56,61 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
+    let owed = false;
     try {
       await api('POST', '/api/auth/logout');
+    } catch (err) {
+      // The person still leaves (the page and the local copies are cleared); the session is ended as
+      // soon as the server can be reached. Only a 401 says it is gone already.
+      const gone = err instanceof ApiError && err.status === 401;
+      if (!gone && csrf.current) {
+        oweLogout(csrf.current);
+        owed = true;
+      }
     } finally {
+      csrf.current = null;
       setCsrfToken(null);
       setState({ status: 'anonymous' });
     }
+    if (owed) void settleOwedLogout(); // a refusal other than the network's may pass on a second try
   }, []);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    const settle = () => void settleOwedLogout();
+    window.addEventListener('online', settle);
+    // The server can be down while the network is up ('online' never fires then).
+    const timer = setInterval(settle, OWED_LOGOUT_RETRY_MS);
+    return () => {
+      window.removeEventListener('online', settle);
+      clearInterval(timer);
+    };
+  }, []);
+
+  const sessionUserId = state.status === 'authenticated' ? state.user.id : null;
+  const sessionUser = useRef(sessionUserId);
+  sessionUser.current = sessionUserId;
+
+  useEffect(
+    () =>
+      onLogoutElsewhere((userId) => {
+        if (sessionUser.current !== userId) return;
+        // That tab ended the session and is deleting the copies: let go of them now.
+        closeDocumentsOf(userId);
+        closeRealtime();
+        csrf.current = null;
+        setCsrfToken(null);
+        setState({ status: 'anonymous' });
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    if (state.status === 'anonymous' || state.status === 'authenticated') void clearCopiesWithoutSession(sessionUserId);
+  }, [state.status, sessionUserId]);
 
   const value = useMemo(() => ({ state, refresh, logout }), [state, refresh, logout]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

@@ -34,6 +34,24 @@ export const m = messages({
     invitationButton: 'Account maken',
     invitationFailed: 'Dat lukte niet',
     language: 'English',
+    logoutSaving: 'Even opslaan…',
+    logoutLeaving: 'Uitloggen…',
+    unsavedTitle: 'Nog niet alles is opgeslagen',
+    unsavedIntro:
+      'Je hebt iets veranderd dat nog niet bij Samenspraak is aangekomen. Het staat alleen op dit apparaat:',
+    unsavedOffline:
+      'Je hebt nu geen internet. Blijf ingelogd tot je weer internet hebt. Dan slaan we je wijzigingen vanzelf op.',
+    unsavedOnline: 'Blijf ingelogd en open het document. Dan slaan we je wijzigingen op.',
+    unsavedWarning: 'Log je toch uit? Dan wissen we deze wijzigingen van dit apparaat. Ze zijn dan echt weg.',
+    stayLoggedIn: 'Blijf ingelogd',
+    closeAndStay: 'Sluiten en ingelogd blijven',
+    logoutAnyway: 'Toch uitloggen en wijzigingen wissen',
+    earlierDocument: {
+      analysis: 'Verklarende analyse (eerder bewerkt op dit apparaat)',
+      futurePlan: 'Toekomstplan (eerder bewerkt op dit apparaat)',
+      meetingNotes: 'Verslag van een overleg (eerder bewerkt op dit apparaat)',
+    } as Record<string, string>,
+    earlierUnknown: 'Een document (eerder bewerkt op dit apparaat)',
   },
   en: {
     skipToContent: 'Skip to content',
@@ -67,5 +85,22 @@ export const m = messages({
     invitationButton: 'Create account',
     invitationFailed: 'That did not work',
     language: 'Nederlands',
+    logoutSaving: 'Saving first…',
+    logoutLeaving: 'Logging out…',
+    unsavedTitle: 'Not everything is saved yet',
+    unsavedIntro: 'You changed something that has not reached Samenspraak yet. It is only on this device:',
+    unsavedOffline:
+      'You have no internet right now. Stay logged in until you are back online. Then your changes are saved by themselves.',
+    unsavedOnline: 'Stay logged in and open the document. Then your changes are saved.',
+    unsavedWarning: 'Log out anyway? Then these changes are deleted from this device. They will really be gone.',
+    stayLoggedIn: 'Stay logged in',
+    closeAndStay: 'Close and stay logged in',
+    logoutAnyway: 'Log out anyway and delete changes',
+    earlierDocument: {
+      analysis: 'Explanatory analysis (edited earlier on this device)',
+      futurePlan: 'Future plan (edited earlier on this device)',
+      meetingNotes: 'Meeting notes (edited earlier on this device)',
+    } as Record<string, string>,
+    earlierUnknown: 'A document (edited earlier on this device)',
   },
 });

@@ -6,193 +6,20 @@
  * What matters: "saved" only after the server acknowledged every change — also for changes made offline
  * and carried by the sync step2 of the next connection — and token renewal on TokenExpired.
  */
-import { CloseCode, MessageType } from '@samenspraak/shared';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
-
-type Listener = (event: { code?: number; data?: ArrayBuffer }) => void;
-
-/** The fake server: one Y.Doc, many sockets, acknowledgements that can be held back. */
-class FakeServer {
-  readonly doc = new Y.Doc();
-  online = true;
-  holdAcks = false;
-  /** Refuse update-bearing frames whose content contains this text. */
-  refuseText: string | null = null;
-  readonly sockets: FakeSocket[] = [];
-  readonly urls: string[] = [];
-  private held: Array<() => void> = [];
-
-  accept(socket: FakeSocket): void {
-    this.sockets.push(socket);
-    this.urls.push(socket.url);
-    setTimeout(() => {
-      if (!this.online || socket.readyState !== FakeSocket.CONNECTING) {
-        socket.serverClose(1006);
-        return;
-      }
-      const expired = this.expiredTokens.some((tok) => socket.url.includes(`token=${tok}`));
-      socket.readyState = FakeSocket.OPEN;
-      socket.onopen?.({});
-      if (expired) {
-        socket.serverClose(CloseCode.TokenExpired);
-        return;
-      }
-      // The server sends its step1 once the document is loaded.
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep1(encoder, this.doc);
-      socket.deliver(encoding.toUint8Array(encoder));
-    }, 1);
-  }
-
-  expiredTokens: string[] = [];
-
-  receive(socket: FakeSocket, bytes: Uint8Array): void {
-    const decoder = decoding.createDecoder(bytes);
-    const type = decoding.readVarUint(decoder);
-    if (type !== MessageType.Sync) return; // awareness: not needed here
-    const step = decoding.readVarUint(decoder);
-    if (step === 0) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
-      socket.deliver(encoding.toUint8Array(encoder));
-      return;
-    }
-    const n = ++socket.received;
-    const update = decoding.readVarUint8Array(decoder);
-    const probe = new Y.Doc();
-    Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc));
-    Y.applyUpdate(probe, update);
-    if (this.refuseText && probe.getText('t').toString().includes(this.refuseText)) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Rejected);
-      encoding.writeVarUint(encoder, n);
-      encoding.writeVarString(encoder, 'section-forbidden');
-      encoding.writeVarString(encoder, 'test');
-      socket.deliver(encoding.toUint8Array(encoder));
-      return;
-    }
-    Y.applyUpdate(this.doc, update, socket);
-    for (const other of this.sockets) {
-      if (other !== socket && other.readyState === FakeSocket.OPEN) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MessageType.Sync);
-        syncProtocol.writeUpdate(encoder, update);
-        other.deliver(encoding.toUint8Array(encoder));
-      }
-    }
-    const ack = () => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Saved);
-      encoding.writeVarUint(encoder, n);
-      socket.deliver(encoding.toUint8Array(encoder));
-    };
-    if (this.holdAcks) this.held.push(ack);
-    else ack();
-  }
-
-  releaseAcks(): void {
-    this.holdAcks = false;
-    const held = this.held;
-    this.held = [];
-    for (const ack of held) ack();
-  }
-
-  /** The network goes down: every open socket is dropped and new ones fail. */
-  goOffline(): void {
-    this.online = false;
-    this.held = [];
-    for (const socket of this.sockets) if (socket.readyState === FakeSocket.OPEN) socket.serverClose(1006);
-  }
-}
+import {
+  FakeServer,
+  fakeNavigator,
+  installFakeBrowser,
+  setOnline,
+  sleep,
+  until,
+  windowEvents,
+} from './fakeCollabServer';
 
 let server: FakeServer;
 
-class FakeSocket {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
-  readyState = FakeSocket.CONNECTING;
-  binaryType = 'arraybuffer';
-  received = 0;
-  onopen: Listener | null = null;
-  onmessage: Listener | null = null;
-  onclose: Listener | null = null;
-  onerror: Listener | null = null;
-
-  constructor(readonly url: string) {
-    server.accept(this);
-  }
-
-  send(data: Uint8Array): void {
-    if (this.readyState === FakeSocket.CONNECTING) throw new Error('InvalidStateError');
-    if (this.readyState !== FakeSocket.OPEN) return; // like a browser: silently dropped
-    const bytes = new Uint8Array(data);
-    setTimeout(() => {
-      if (server.online && this.readyState === FakeSocket.OPEN) server.receive(this, bytes);
-    }, 1);
-  }
-
-  close(): void {
-    if (this.readyState >= FakeSocket.CLOSING) return;
-    this.readyState = FakeSocket.CLOSING;
-    setTimeout(() => this.finish(1000), 1);
-  }
-
-  deliver(bytes: Uint8Array): void {
-    setTimeout(() => {
-      if (this.readyState === FakeSocket.OPEN) this.onmessage?.({ data: bytes.slice().buffer as ArrayBuffer });
-    }, 1);
-  }
-
-  serverClose(code: number): void {
-    if (this.readyState === FakeSocket.CLOSED) return;
-    this.readyState = FakeSocket.CLOSING;
-    setTimeout(() => this.finish(code), 1);
-  }
-
-  private finish(code: number): void {
-    if (this.readyState === FakeSocket.CLOSED) return;
-    this.readyState = FakeSocket.CLOSED;
-    this.onclose?.({ code });
-  }
-}
-
-const windowEvents = new EventTarget();
-let onLine = true;
-
-beforeAll(() => {
-  const g = globalThis as Record<string, unknown>;
-  g.WebSocket = FakeSocket;
-  Object.defineProperty(globalThis, 'navigator', {
-    value: {
-      get onLine() {
-        return onLine;
-      },
-    },
-    configurable: true,
-  });
-  g.window = Object.assign(windowEvents, { location: { protocol: 'http:', host: 'test' } });
-});
-
-async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+beforeAll(installFakeBrowser);
 
 const { connectDocument } = await import('./connection');
 type Connection = ReturnType<typeof connectDocument>;
@@ -204,16 +31,9 @@ function connect(options: Partial<Parameters<typeof connectDocument>[0]> = {}): 
   return connection;
 }
 
-function setOnline(value: boolean): void {
-  onLine = value;
-  if (value) server.online = true;
-  else server.goOffline();
-  windowEvents.dispatchEvent(new Event(value ? 'online' : 'offline'));
-}
-
 afterEach(() => {
   for (const c of open.splice(0)) c.destroy();
-  onLine = true;
+  fakeNavigator.onLine = true;
 });
 
 describe('connection save status against a server', () => {
@@ -281,7 +101,7 @@ describe('connection save status against a server', () => {
     await until(() => b.doc.getText('t').toString() === 'A');
 
     // a goes offline on its own (its socket is dropped; the others stay connected)
-    onLine = false;
+    fakeNavigator.onLine = false;
     windowEvents.dispatchEvent(new Event('offline'));
     const aSockets = new Set(server.sockets.filter((s) => s.url.includes('tok1')));
     for (const s of aSockets) s.serverClose(1006);
@@ -291,7 +111,7 @@ describe('connection save status against a server', () => {
     await until(() => b.getStatus().saved);
     expect(a.getStatus().unsaved).toBe(true);
 
-    onLine = true;
+    fakeNavigator.onLine = true;
     windowEvents.dispatchEvent(new Event('online'));
     await until(() => a.getStatus().saved && a.doc.getText('t').toString() === b.doc.getText('t').toString(), 5000);
     expect(server.doc.getText('t').toString()).toBe(a.doc.getText('t').toString());

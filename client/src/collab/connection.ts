@@ -73,6 +73,11 @@ export interface ConnectOptions {
   renewToken?: () => Promise<IssuedToken | null>;
   /** Keep a local copy in IndexedDB under this database name (one per user and document). */
   offlineStore?: string;
+  /**
+   * Called on every change made in this tab (not for what the server sends, nor for what the local
+   * copy loads): from then on the local copy may hold something the server lacks.
+   */
+  onLocalChange?: () => void;
   /** Defaults to the page's own origin with ws:/wss:. */
   wsBase?: string;
 }
@@ -172,6 +177,7 @@ export function connectDocument({
   expiresAt,
   renewToken,
   offlineStore,
+  onLocalChange,
   wsBase = collabUrlBase(),
 }: ConnectOptions): CollabConnection {
   const doc = new Y.Doc();
@@ -245,6 +251,8 @@ export function connectDocument({
 
   const onDocUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === provider) return; // came from the server
+    // Before the save status changes, so a page closed right now still has the mark.
+    if (!persistence || origin !== persistence) onLocalChange?.();
     tracker.localChange(provider.wsconnected && provider.ws?.readyState === WebSocket.OPEN);
     publish();
   };

@@ -52,7 +52,8 @@ export interface CaseDocumentProps {
 
 export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentProps) {
   const user = useUser();
-  const live = useDocumentConnection(documentId, user, detail.myRole);
+  const firstName = detail.youngPerson.name.trim().split(/\s+/)[0] ?? '';
+  const live = useDocumentConnection(documentId, user, detail.myRole, m.headingOf(m.docTitle[type], firstName));
   const comments = useComments(caseId, documentId);
   // Only the analysis has hypotheses (and only those who may read them get their votes).
   const hasHypotheses = (detail.effectiveSections[type]?.hypothesen ?? 'none') !== 'none';

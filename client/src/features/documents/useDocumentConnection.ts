@@ -7,11 +7,17 @@
  * will, and every later change of the same Y.Doc is refused as out-of-sync. So the copy is discarded and
  * the document loaded afresh from the server (a new Y.Doc), and the person is told. Back-pressure
  * refusals are not this: the connection retries those by itself.
+ *
+ * Every connection is known to collab/openDocuments.ts while it is open (logout waits for it to be
+ * saved, then closes it), and marks its document in collab/localCopies.ts as long as it holds changes
+ * the server has not confirmed.
  */
 import type { Role } from '@samenspraak/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../app/api';
 import { type CollabConnection, connectDocument, type IssuedToken } from '../../collab/connection';
+import { localCopies, localCopyName } from '../../collab/localCopies';
+import { mayOpenDocuments, trackOpenDocument } from '../../collab/openDocuments';
 import { colorFor, setLocalUser } from '../../collab/presence';
 import type { Rejection } from '../../collab/saveTracker';
 import { fetchToken, type TokenResponse } from './api';
@@ -34,18 +40,18 @@ export interface DocumentConnectionState {
 }
 
 /** The IndexedDB database of one person's copy of one document. */
-export function offlineStoreName(userId: string, documentId: string): string {
-  return `samenspraak:${userId}:${documentId}`;
-}
+export const offlineStoreName = localCopyName;
 
 function isFinalRefusal(err: unknown): boolean {
   return err instanceof ApiError && (err.status === 401 || err.status === 403 || err.status === 404);
 }
 
+/** `label`: how the page names the document (shown at logout when it holds unsaved changes). */
 export function useDocumentConnection(
   documentId: string,
   user: { id: string; name: string },
   role: Role,
+  label?: string,
 ): DocumentConnectionState {
   const [connection, setConnection] = useState<CollabConnection | null>(null);
   const [access, setAccess] = useState<TokenResponse | null>(null);
@@ -54,10 +60,13 @@ export function useDocumentConnection(
   const [reloadedAfter, setReloadedAfter] = useState<Rejection | null>(null);
   const [rejectedAgain, setRejectedAgain] = useState<Rejection | null>(null);
   const lastAutoReload = useRef(0);
+  const labelRef = useRef(label);
+  labelRef.current = label;
 
   useEffect(() => {
     let cancelled = false;
     let made: CollabConnection | null = null;
+    let untrack: (() => void) | null = null;
     setConnection(null);
     setError(null);
     const renewToken = async (): Promise<IssuedToken | null> => {
@@ -73,14 +82,21 @@ export function useDocumentConnection(
     void (async () => {
       try {
         const issued = await fetchToken(documentId);
-        if (cancelled) return;
+        // Logging out: a connection made now would write a copy that is being deleted.
+        if (cancelled || !mayOpenDocuments(user.id)) return;
+        const record = localCopies();
         made = connectDocument({
           documentId,
           token: issued.token,
           expiresAt: issued.expiresAt,
           renewToken,
           offlineStore: offlineStoreName(user.id, documentId),
+          onLocalChange: () => record.markPending(user.id, documentId),
         });
+        untrack = trackOpenDocument(
+          { userId: user.id, documentId, connection: made, label: labelRef.current ?? null },
+          record,
+        );
         setLocalUser(made.awareness, { name: user.name, role, color: colorFor(user.id) });
         setAccess(issued);
         setConnection(made);
@@ -90,15 +106,21 @@ export function useDocumentConnection(
     })();
     return () => {
       cancelled = true;
+      untrack?.();
       made?.destroy();
     };
   }, [documentId, user.id, user.name, role, generation]);
 
-  const discardAndReload = useCallback(async (conn: CollabConnection) => {
-    await conn.discard();
-    setRejectedAgain(null);
-    setGeneration((g) => g + 1);
-  }, []);
+  const discardAndReload = useCallback(
+    async (conn: CollabConnection) => {
+      await conn.discard();
+      // The refused change went with the copy; nothing unsaved is left in this browser.
+      localCopies().clearPending(user.id, documentId);
+      setRejectedAgain(null);
+      setGeneration((g) => g + 1);
+    },
+    [user.id, documentId],
+  );
 
   // Watch for a refusal on the current connection.
   useEffect(() => {
