@@ -10,6 +10,7 @@ import type { MeResponse, SessionUser } from '@samenspraak/shared';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { allowDocumentsOf, closeDocumentsOf } from '../collab/openDocuments';
 import { ApiError, api, setCsrfToken } from './api';
+import { errorText } from './errorText';
 import { clearCopiesWithoutSession } from './logout';
 import { onLogoutElsewhere } from './logoutBroadcast';
 import { endIfOwed, oweLogout, settleOwedLogout } from './owedLogout';
@@ -51,7 +52,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       csrf.current = null;
       setCsrfToken(null);
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) setState({ status: 'anonymous' });
-      else setState({ status: 'offline', message: err instanceof Error ? err.message : String(err) });
+      else setState({ status: 'offline', message: errorText(err) });
     }
   }, []);
 
