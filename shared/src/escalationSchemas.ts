@@ -119,6 +119,27 @@ export interface CommitmentView {
   authorId: string;
 }
 
+/** A breakthrough session of the DBT; its invitations when the server lists them. */
+export interface BreakthroughSessionView {
+  id: string;
+  scheduledAt: string;
+  endsAt: string;
+  followUpUntil: string;
+  invitations?: { userId: string; invitedAt?: string }[];
+}
+
+/** `GET /api/cases/:id/escalation`: where the case is on the ladder and what that asks for. */
+export interface EscalationResponse {
+  level: EscalationLevel | 'gesloten';
+  history: EscalationStepView[];
+  notices: NoticeView[];
+  commitments: CommitmentView[];
+  overdueCommitments: string[];
+  mayScaleDown: boolean;
+  /** Breakthrough sessions of the case, latest first. */
+  sessions: BreakthroughSessionView[];
+}
+
 /** Counts only; a count below 5 is shown as "<5" so that no child can be recognised. */
 export type SuppressedCount = number | '<5';
 

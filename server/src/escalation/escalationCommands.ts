@@ -3,7 +3,13 @@
  * writes, and logs its outcome (a refusal too: who tried what and why not — never the content).
  */
 import crypto from 'node:crypto';
-import type { BreakthroughSessionBody, CommitmentBody, EscalateBody, HttpErrorId } from '@samenspraak/shared';
+import type {
+  BreakthroughSessionBody,
+  BreakthroughSessionView,
+  CommitmentBody,
+  EscalateBody,
+  HttpErrorId,
+} from '@samenspraak/shared';
 import type { Insertable } from 'kysely';
 import type { CaseScope } from '../cases/caseGate.js';
 import { buildStep, mayScaleDown } from '../domain/escalation.js';
@@ -95,7 +101,11 @@ export async function escalate(services: AppServices, scope: CaseScope, body: Es
   };
 }
 
-export async function createSession(services: AppServices, scope: CaseScope, body: BreakthroughSessionBody) {
+export async function createSession(
+  services: AppServices,
+  scope: CaseScope,
+  body: BreakthroughSessionBody,
+): Promise<BreakthroughSessionView> {
   const state = await loadState(services, scope.caseId, scope.now);
   if (state.level !== 'dbt') {
     return refuse(scope, 409, 'not_escalated', 'a breakthrough session needs the case to be escalated to the dbt');
@@ -123,7 +133,7 @@ export async function createSession(services: AppServices, scope: CaseScope, bod
 }
 
 /** The breakthrough sessions of a case with their invitations, latest first. */
-export async function listSessions(services: AppServices, caseId: string) {
+export async function listSessions(services: AppServices, caseId: string): Promise<BreakthroughSessionView[]> {
   const db = escalationDb(services.db);
   const sessions = await db
     .selectFrom('breakthrough_sessions')

@@ -18,7 +18,7 @@ import {
   Select,
   TextInput,
 } from '@amsterdam/design-system-react';
-import type { CaseDetail, CommitmentView } from '@samenspraak/shared';
+import type { BreakthroughSessionView, CaseDetail, CommitmentView, EscalationResponse } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { useUser } from '../../app/auth';
@@ -30,7 +30,7 @@ import { roleLabel } from '../../i18n';
 import { CommitmentForm, CommitmentList } from './Commitments';
 import { EscalationPanel } from './EscalationPanel';
 import { formatDate, formatMoment, isoToLocalInput, localInputToIso } from './format';
-import { type BreakthroughSessionView, type EscalationResponse, latestStepTo } from './ladder';
+import { latestStepTo } from './ladder';
 import { levelLabel, m } from './messages';
 import { RefusalAlert } from './RefusalAlert';
 import { type KnownSession, mergeSessions, rememberedSessions, rememberSession } from './sessions';

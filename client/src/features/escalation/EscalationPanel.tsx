@@ -20,6 +20,7 @@ import {
   type CaseDetail,
   CLIENT_ROLES,
   ESCALATION_LEVELS,
+  type EscalationResponse,
   type EscalationStepView,
   type EscalationTarget,
 } from '@samenspraak/shared';
@@ -31,7 +32,7 @@ import { type ApiResource, useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
 import { noticeKindLabel } from '../notifications/messages';
 import { formatDate, formatMoment } from './format';
-import { type EscalationResponse, type LadderChoice, ladderChoices, measureClockOverdue, rank } from './ladder';
+import { type LadderChoice, ladderChoices, measureClockOverdue, rank } from './ladder';
 import { levelLabel, m } from './messages';
 import { RefusalAlert } from './RefusalAlert';
 import { useCaseLive } from './useCaseLive';

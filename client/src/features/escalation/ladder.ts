@@ -7,33 +7,14 @@ import {
   type CommitmentView,
   ESCALATION_LEVELS,
   type EscalationLevel,
+  type EscalationResponse,
   type EscalationStepView,
   type EscalationTarget,
   type NoticeView,
   type Role,
 } from '@samenspraak/shared';
 
-export type LadderState = EscalationLevel | 'gesloten';
-
-/** GET /api/cases/:id/escalation */
-export interface EscalationResponse {
-  level: LadderState;
-  history: EscalationStepView[];
-  notices: NoticeView[];
-  commitments: CommitmentView[];
-  overdueCommitments: string[];
-  mayScaleDown: boolean;
-  /** Breakthrough sessions of the case, when the server lists them. */
-  sessions?: BreakthroughSessionView[];
-}
-
-export interface BreakthroughSessionView {
-  id: string;
-  scheduledAt: string;
-  endsAt: string;
-  followUpUntil: string;
-  invitations?: { userId: string; invitedAt?: string }[];
-}
+export type LadderState = EscalationResponse['level'];
 
 const UP_DECIDERS: Record<Exclude<EscalationLevel, 'lokaal'>, readonly Role[]> = {
   ret: ['jeugdbeschermer', 'lokaal-team', 'jeugdhulpaanbieder', 'procesregisseur'],

@@ -4,8 +4,7 @@
  * browser are remembered per case in localStorage, and sessions only known from a commitment are shown
  * without a date. When the server lists `sessions`, those win.
  */
-import type { CommitmentView } from '@samenspraak/shared';
-import type { BreakthroughSessionView } from './ladder';
+import type { BreakthroughSessionView, CommitmentView } from '@samenspraak/shared';
 
 const key = (caseId: string) => `samenspraak.dbtSessions.${caseId}`;
 

@@ -24,6 +24,7 @@ import {
   CLIENT_ROLES,
   CLOSED_STATUS,
   type DocumentType,
+  type EscalationResponse,
   type Permission,
 } from '@samenspraak/shared';
 import { type ReactNode, useEffect, useRef } from 'react';
@@ -35,7 +36,6 @@ import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
-import type { EscalationResponse } from '../escalation/ladder';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
 import { byUrgency } from '../notifications/notificationOrder';
 import { AccessLogTable } from './AccessLogTable';

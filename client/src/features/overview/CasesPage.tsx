@@ -6,7 +6,7 @@
  */
 
 import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph } from '@amsterdam/design-system-react';
-import type { NoticeView } from '@samenspraak/shared';
+import type { EscalationResponse, NoticeView } from '@samenspraak/shared';
 import { CASE_STATUSES, type CaseSummary } from '@samenspraak/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../app/api';
@@ -20,20 +20,20 @@ import { byUrgency, mostUrgent } from '../notifications/notificationOrder';
 import { reloadNotifications, useNotifications } from '../notifications/useNotifications';
 import { ClockItem } from './Clock';
 import { m } from './messages';
-import { type EscalationAnswer, FUTURE_PLAN_AGE, readsEscalation } from './shared';
+import { FUTURE_PLAN_AGE, readsEscalation } from './shared';
 import { useNow } from './useNow';
 import './overview.css';
 
 /** The escalation state of each case the user may read it for; re-read per case on demand. */
 function useEscalations(cases: CaseSummary[] | null) {
-  const [byCase, setByCase] = useState<Record<string, EscalationAnswer>>({});
+  const [byCase, setByCase] = useState<Record<string, EscalationResponse>>({});
   const readable = useMemo(
     () => (cases ?? []).filter((c) => c.hasAccess && readsEscalation(c.myRole)).map((c) => c.id),
     [cases],
   );
   const load = useCallback(async (caseId: string) => {
     try {
-      const answer = await api<EscalationAnswer>('GET', `/api/cases/${encodeURIComponent(caseId)}/escalation`);
+      const answer = await api<EscalationResponse>('GET', `/api/cases/${encodeURIComponent(caseId)}/escalation`);
       setByCase((prev) => ({ ...prev, [caseId]: answer }));
     } catch {
       // Not essential for the overview: the case still shows, without its level.
@@ -182,7 +182,7 @@ export function CasesPage() {
 function CaseCard(props: {
   summary: CaseSummary;
   notices: NoticeView[];
-  escalation: EscalationAnswer | null;
+  escalation: EscalationResponse | null;
   now: number;
   showClocks: boolean;
   clocksLoaded: boolean;

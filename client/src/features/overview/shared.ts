@@ -1,7 +1,6 @@
 /** Small rules the overview and case page share: who reads escalation, what age opens the future plan. */
 
-import type { NoticeView } from '@samenspraak/shared';
-import { CASE_PROFESSIONALS, type EscalationLevel, type Role } from '@samenspraak/shared';
+import { CASE_PROFESSIONALS, type Role } from '@samenspraak/shared';
 
 /** `GET /api/cases/:id/escalation` answers the professionals on the case and the DBT directors. */
 export function readsEscalation(role: Role): boolean {
@@ -10,16 +9,3 @@ export function readsEscalation(role: Role): boolean {
 
 /** The future plan is for every young person from 16 (domain brief §4). */
 export const FUTURE_PLAN_AGE = 16;
-
-export interface EscalationAnswer {
-  level: EscalationLevel | 'gesloten';
-  notices: NoticeView[];
-  commitments: Array<{
-    id: string;
-    organisation: string;
-    what: string;
-    dueAt: string;
-    status: 'open' | 'met' | 'overdue';
-  }>;
-  overdueCommitments: string[];
-}

@@ -9,6 +9,7 @@ import {
   ClockFactsBodySchema,
   CommitmentBodySchema,
   EscalateBodySchema,
+  type EscalationResponse,
   InvitationBodySchema,
   MONITOR_ROLES,
 } from '@samenspraak/shared';
@@ -50,7 +51,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.read);
     const state = await loadState(services, scope.caseId, scope.now);
     await scope.log('read', 'success', 'escalation');
-    res.json({
+    const body: EscalationResponse = {
       level: state.level,
       history: state.steps,
       notices: state.notices,
@@ -58,7 +59,8 @@ export function escalationRoutes(services: AppServices): Router {
       overdueCommitments: overdueCommitments(state.commitments, scope.now).map((c) => c.id),
       mayScaleDown: mayScaleDown(state.commitments),
       sessions: await listSessions(services, scope.caseId),
-    });
+    };
+    res.json(body);
   });
 
   router.post('/cases/:id/escalation', async (req, res) => {
