@@ -1,7 +1,7 @@
 /**
  * The socket.io channel at `/realtime` for live case events (comments, meetings, escalation,
  * notifications). One connection per tab, authenticated by the session cookie; pages join the rooms
- * they show (`case:join`, `meeting:join`) and listen with `useRealtimeEvent`.
+ * they show through `rooms.ts` (counted per tab) and listen with `useLiveEvent` or `useRealtimeEvent`.
  * Event names and payloads are typed once in `shared/src/realtimeEvents.ts`.
  */
 import { type ClientToServerEvents, REALTIME_PATH, type ServerToClientEvents } from '@samenspraak/shared';
@@ -68,30 +68,4 @@ export function useRealtimeEvent<E extends keyof ServerToClientEvents>(
       untyped.off(event, listener);
     };
   }, [event]);
-}
-
-/**
- * Joins a room while mounted, and again after every reconnect (rooms do not survive a reconnect).
- * `join`/`leave` are the client events of the room kind, e.g. `case:join` / `case:leave`.
- */
-export function useRoom<J extends keyof ClientToServerEvents, L extends keyof ClientToServerEvents>(
-  join: J,
-  leave: L,
-  payload: Parameters<ClientToServerEvents[J]>[0] | null,
-): void {
-  const key = payload === null ? null : JSON.stringify(payload);
-  useEffect(() => {
-    if (key === null) return;
-    const s = realtime();
-    const body = JSON.parse(key) as unknown;
-    // socket.io's typed emit cannot relate a generic event name to its payload; bound to the socket.
-    const emit = s.emit.bind(s) as unknown as (e: string, p: unknown) => void;
-    const doJoin = () => emit(join, body);
-    if (s.connected) doJoin();
-    s.on('connect', doJoin);
-    return () => {
-      s.off('connect', doJoin);
-      if (s.connected) emit(leave, body);
-    };
-  }, [join, leave, key]);
 }

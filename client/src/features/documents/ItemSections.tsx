@@ -8,7 +8,7 @@ import { Button, Checkbox, DateInput, Field, Label, Select, TextArea, TextInput 
 import { LAWS_OR_BUDGETS, type LawOrBudget, MAX_ITEM_TEXT } from '@samenspraak/shared';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { useLiveEvent } from '../../app/caseRooms';
+import { useLiveEvent } from '../../app/rooms';
 import { lang, roleLabel } from '../../i18n';
 import { fetchVotes, type VoteTally } from './api';
 import { localDate } from './countdown';

@@ -4,8 +4,7 @@
  * socket is down — when the window gets focus and every 15 seconds while the page is visible.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useCaseRooms } from '../../app/caseRooms';
-import { useRealtimeEvent } from '../../app/realtime';
+import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { fetchComments } from './api';
 import { type CommentView, type Thread, threadsBySection } from './comments';
 
@@ -50,8 +49,10 @@ export function useComments(caseId: string, documentId: string): CommentsState {
   }, [reload]);
 
   useCaseRooms([caseId]);
-  useRealtimeEvent('case:changed', (e) => {
-    if (e.caseId === caseId && e.kind === 'comments' && (!e.documentId || e.documentId === documentId)) void reload();
+  useLiveEvent('case:changed', (e) => {
+    // null: reconnected, comments may have been missed meanwhile.
+    if (!e || (e.caseId === caseId && e.kind === 'comments' && (!e.documentId || e.documentId === documentId)))
+      void reload();
   });
 
   const threads = useMemo(() => threadsBySection(comments), [comments]);

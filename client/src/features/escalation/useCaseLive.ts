@@ -1,11 +1,11 @@
 /**
  * Live re-reads for a case: keeps the case room joined while mounted (counted per tab, see
- * app/caseRooms.ts) and calls `onChange` on `case:changed` events of the given kinds, and with `null`
+ * app/rooms.ts) and calls `onChange` on `case:changed` events of the given kinds, and with `null`
  * after a reconnect, when events may have been missed.
  */
 import type { CaseChanged } from '@samenspraak/shared';
 import { useRef } from 'react';
-import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
+import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 
 export function useCaseLive(
   caseId: string | null,

@@ -6,7 +6,8 @@
 import type { MeetingView } from '@samenspraak/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api';
-import { useRealtimeConnected, useRealtimeEvent, useRoom } from '../../app/realtime';
+import { useRealtimeConnected, useRealtimeEvent } from '../../app/realtime';
+import { useRoom } from '../../app/rooms';
 import { useApi } from '../../app/useApi';
 import { acceptState } from './meetingText';
 

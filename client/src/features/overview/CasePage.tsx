@@ -30,8 +30,8 @@ import {
 import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../../app/api';
 import { useUser } from '../../app/auth';
-import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
 import { errorText } from '../../app/errorText';
+import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { roleLabel } from '../../i18n';

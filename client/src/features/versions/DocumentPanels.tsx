@@ -7,8 +7,8 @@
 import { atLeast, type CaseDetail, type DocumentType, SECTIONS } from '@samenspraak/shared';
 import { useMemo } from 'react';
 import { useUser } from '../../app/auth';
-import { useCaseRooms, useLiveEvent } from '../../app/caseRooms';
 import { errorText } from '../../app/errorText';
+import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { useApi } from '../../app/useApi';
 import { EndorsementPanel } from './EndorsementPanel';
 import { m } from './messages';
