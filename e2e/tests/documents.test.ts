@@ -30,28 +30,30 @@ import {
   recordStatusHistory,
   screenshot,
   statusHistory,
+  type UserPage,
 } from '../support/browser.js';
+import {
+  editor,
+  SAVED,
+  sectionBlock,
+  sleep,
+  statusText,
+  typeAtEnd,
+  UNSAVED,
+  waitEditable,
+  waitSaved,
+} from '../support/documentPage.js';
 
-const SAVED = 'Opgeslagen';
-const UNSAVED = 'Nog niet opgeslagen';
 const DAAN = demoCases.daan;
 const SANNE = demoCases.sanne;
 const analysisPath = (caseId: string) => `/zaken/${caseId}/analyse`;
 const futurePlanPath = (caseId: string) => `/zaken/${caseId}/toekomstplan`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A phone as the young person uses it: 375 CSS pixels wide. */
 const phone375 = { ...devices.phone, viewport: { width: 375, height: 812 } };
 
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
 let browser: Browser;
 let app: DemoApp;
-const people: Person[] = [];
+const people: UserPage[] = [];
 const measured: Record<string, number> = {};
 
 /**
@@ -62,7 +64,7 @@ async function open(
   login: string,
   pathname: string,
   options: { device?: 'laptop' | 'phone' | 'phone375'; captureSockets?: boolean } = {},
-): Promise<Person> {
+): Promise<UserPage> {
   const device = options.device ?? 'laptop';
   let context: BrowserContext;
   if (device === 'phone375') {
@@ -99,19 +101,6 @@ async function open(
   return person;
 }
 
-const editor = (page: Page, section: string) => page.getByTestId(`editor-${section}`);
-const sectionBlock = (page: Page, section: string) => page.getByTestId(`section-${section}`);
-const statusText = (page: Page) => page.getByTestId('save-status').textContent();
-
-/** Waits until the document is loaded and the section's editor accepts input. */
-async function waitEditable(page: Page, section: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    (s) => document.querySelector(`[data-testid="editor-${s}"]`)?.getAttribute('contenteditable') === 'true',
-    section,
-    { timeout },
-  );
-}
-
 /** Waits until the section's text contains `text`, polling every animation frame; returns the wait in ms. */
 async function waitForText(page: Page, section: string, text: string, timeout: number): Promise<void> {
   await page.waitForFunction(
@@ -133,21 +122,6 @@ async function sectionText(page: Page, section: string): Promise<string> {
 /** No serious or critical axe violations anywhere on the page, the side column included. */
 async function expectAccessible(page: Page, label: string): Promise<void> {
   await expectNoSeriousViolations(page, label);
-}
-
-async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    (saved) => document.querySelector('[data-testid="save-status"]')?.textContent === saved,
-    SAVED,
-    { timeout },
-  );
-}
-
-/** Types at the end of a section's text. */
-async function typeAtEnd(page: Page, section: string, text: string): Promise<void> {
-  await editor(page, section).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
 }
 
 /** One Yjs sync update frame (y-websocket: varuint 0 = sync, varuint 2 = update, then the update). */
@@ -173,8 +147,8 @@ afterAll(async () => {
 });
 
 describe('the explanatory analysis, written together', () => {
-  let gert: Person; // behavioural scientist
-  let marieke: Person; // Daan's mother
+  let gert: UserPage; // behavioural scientist
+  let marieke: UserPage; // Daan's mother
 
   it('shows every section of the template in order, with hints, own words marked, and per-person rights', async () => {
     gert = await open(demo.gedragswetenschapper, analysisPath(DAAN));
@@ -630,8 +604,8 @@ describe('the explanatory analysis, written together', () => {
 });
 
 describe('the future plan', () => {
-  let lotte: Person; // local team: directs the future plan
-  let sanne: Person; // the young person, 16½, on her phone
+  let lotte: UserPage; // local team: directs the future plan
+  let sanne: UserPage; // the young person, 16½, on her phone
 
   it('shows the countdown to 18, and actions per life domain with who, when and which law pays', async () => {
     lotte = await open(demo.lokaalTeam, futurePlanPath(SANNE));

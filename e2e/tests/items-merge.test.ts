@@ -6,26 +6,19 @@
  * string becomes mergeable at its first keystroke.
  */
 import * as encoding from 'lib0/encoding';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type DemoApp, demo, demoCases, startDemoApp } from '../support/app.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, type UserPage } from '../support/browser.js';
+import { waitSaved } from '../support/documentPage.js';
 
 const DOC = `${demoCases.daan}.analysis`;
 const PATH = `/zaken/${demoCases.daan}/analyse`;
-const SAVED = 'Opgeslagen';
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
 let browser: Browser;
 let app: DemoApp;
-let gert: Person;
-let pien: Person;
+let gert: UserPage;
+let pien: UserPage;
 
 /** The statement fields of all hypotheses, in order. */
 const statements = (page: Page) => page.getByTestId('hypothesis-statement');
@@ -40,14 +33,6 @@ async function statementWith(page: Page, text: string) {
   return statements(page).nth((await statementValues(page)).indexOf(text));
 }
 
-async function waitSaved(page: Page): Promise<void> {
-  await page.waitForFunction(
-    (saved) => document.querySelector('[data-testid="save-status"]')?.textContent === saved,
-    SAVED,
-    { timeout: 10_000 },
-  );
-}
-
 /** Caret position in the focused field. */
 const caret = (page: Page) => page.evaluate(() => (document.activeElement as HTMLTextAreaElement).selectionStart);
 
@@ -59,7 +44,7 @@ async function typeAtOnce(a: [Page, string], b: [Page, string]): Promise<void> {
 beforeAll(async () => {
   browser = await launchBrowser();
   app = await startDemoApp();
-  const open = async (login: string): Promise<Person> => {
+  const open = async (login: string): Promise<UserPage> => {
     const person = await app.pageAs(browser, login, PATH);
     // Editors get "Verklaring toevoegen" once the document is loaded.
     await person.page.getByTestId('add-hypothesis').waitFor({ timeout: 15_000 });

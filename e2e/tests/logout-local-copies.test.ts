@@ -13,31 +13,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, demoCases, SESSION_COOKIE, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
-import { artifactsDir, devices, launchBrowser } from '../support/browser.js';
+import { artifactsDir, devices, launchBrowser, type UserPage } from '../support/browser.js';
+import { editor, sleep, statusText, typeAtEnd, UNSAVED, waitEditable, waitSaved } from '../support/documentPage.js';
 
-const SAVED = 'Opgeslagen';
-const UNSAVED = 'Nog niet opgeslagen';
 const DAAN = demoCases.daan;
 const ANALYSIS = `${DAAN}.analysis`;
 const FUTURE_PLAN = `${DAAN}.futurePlan`;
 const analysisPath = `/zaken/${DAAN}/analyse`;
 const futurePlanPath = `/zaken/${DAAN}/toekomstplan`;
 const PARENT_SECTION = 'hulpvraag_ouders';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface Person {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
 let browser: Browser;
 let app: DemoApp;
-const people: Person[] = [];
+const people: UserPage[] = [];
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
@@ -62,7 +53,7 @@ async function freshBrowserAs(
   login: string,
   pathname: string,
   device: keyof typeof devices = 'laptop',
-): Promise<Person> {
+): Promise<UserPage> {
   const cookie = await app.sessionCookie(login, { fresh: true });
   const context = await browser.newContext(devices[device]);
   await context.addCookies([
@@ -82,33 +73,9 @@ async function viewportShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
 }
 
-const editor = (page: Page, section: string) => page.getByTestId(`editor-${section}`);
-const statusText = (page: Page) => page.getByTestId('save-status').textContent();
 const logoutButton = (page: Page) => page.getByRole('button', { name: 'Uitloggen' });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Nog niet alles is opgeslagen' });
 const loginHeading = (page: Page) => page.getByRole('heading', { name: 'Inloggen', level: 1 });
-
-async function waitEditable(page: Page, section: string): Promise<void> {
-  await page.waitForFunction(
-    (s) => document.querySelector(`[data-testid="editor-${s}"]`)?.getAttribute('contenteditable') === 'true',
-    section,
-    { timeout: 15_000 },
-  );
-}
-
-async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(
-    (saved) => document.querySelector('[data-testid="save-status"]')?.textContent === saved,
-    SAVED,
-    { timeout },
-  );
-}
-
-async function typeAtEnd(page: Page, section: string, text: string): Promise<void> {
-  await editor(page, section).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
-}
 
 async function sessionUserId(page: Page): Promise<string> {
   return page.evaluate(async () => {
@@ -145,7 +112,7 @@ async function recordOf(page: Page, userId: string): Promise<string | null> {
   return page.evaluate((key) => localStorage.getItem(key), `samenspraak.localCopies.${userId}`);
 }
 
-async function goOffline(person: Person): Promise<void> {
+async function goOffline(person: UserPage): Promise<void> {
   await person.context.setOffline(true);
   await expect.poll(() => statusText(person.page), { timeout: 5000 }).toContain('Offline');
 }
@@ -202,7 +169,7 @@ describe('logging out in one of several tabs', () => {
 });
 
 describe('logging out with changes that are not saved yet', () => {
-  let marieke: Person;
+  let marieke: UserPage;
   let userId: string;
 
   it('asks first, naming the document; "Blijf ingelogd" keeps the copy, and online the change is saved', async () => {

@@ -16,30 +16,7 @@ import {
   pendingOf,
   usersWithCopies,
 } from './localCopies';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  failWrites = false;
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    if (this.failWrites) throw new DOMException('quota exceeded', 'QuotaExceededError');
-    this.items.set(key, String(value));
-  }
-}
+import { MemoryStorage } from './memoryStorage';
 
 const ANNA = '0b9c6f0e-4d3a-4c55-9d1e-2f5a6b7c8d90';
 const BRAM = '7e1d2c3b-aaaa-4bbb-8ccc-123456789abc';

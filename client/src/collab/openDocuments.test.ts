@@ -7,6 +7,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeServer, fakeNavigator, installFakeBrowser, setOnline, sleep, until } from './fakeCollabServer';
 import { LocalCopyRecord } from './localCopies';
+import { MemoryStorage } from './memoryStorage';
 import {
   allowDocumentsOf,
   closeDocumentsOf,
@@ -17,28 +18,6 @@ import {
   unsavedOpenDocuments,
   whenSaved,
 } from './openDocuments';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
 
 beforeAll(installFakeBrowser);
 

@@ -1,0 +1,36 @@
+/** The case document page as the browser tests read it: its sections, editors and save status. */
+import type { Page } from 'playwright-core';
+
+export const SAVED = 'Opgeslagen';
+export const UNSAVED = 'Nog niet opgeslagen';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export const editor = (page: Page, section: string) => page.getByTestId(`editor-${section}`);
+export const sectionBlock = (page: Page, section: string) => page.getByTestId(`section-${section}`);
+export const statusText = (page: Page) => page.getByTestId('save-status').textContent();
+
+/** Waits until the document is loaded and the section's editor accepts input. */
+export async function waitEditable(page: Page, section: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (s) => document.querySelector(`[data-testid="editor-${s}"]`)?.getAttribute('contenteditable') === 'true',
+    section,
+    { timeout },
+  );
+}
+
+/** Waits until the page says "Opgeslagen": the server confirmed every local change. */
+export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (saved) => document.querySelector('[data-testid="save-status"]')?.textContent === saved,
+    SAVED,
+    { timeout },
+  );
+}
+
+/** Types at the end of a section's text. */
+export async function typeAtEnd(page: Page, section: string, text: string): Promise<void> {
+  await editor(page, section).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text);
+}
