@@ -34,3 +34,17 @@ export async function typeAtEnd(page: Page, section: string, text: string): Prom
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
 }
+
+/**
+ * From the top of the page, presses Tab until the element with `testId` has the focus, as a keyboard
+ * user would. Returns how many presses it took, or null when `limit` presses did not reach it.
+ */
+export async function tabTo(page: Page, testId: string, limit: number): Promise<number | null> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let tabs = 1; tabs <= limit; tabs += 1) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === testId) return tabs;
+  }
+  return null;
+}
