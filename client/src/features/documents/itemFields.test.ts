@@ -1,6 +1,7 @@
 import { MAX_ITEM_TEXT } from '@samenspraak/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { updatesOf } from '../../collab/updatesOf';
 import { fieldText, newItemMap, setFieldText, textFieldOf } from './itemFields';
 import {
   addAction,
@@ -29,15 +30,6 @@ function twoPeople(init: (doc: Y.Doc) => void) {
     Y.applyUpdate(b, fromA);
   };
   return { a, b, exchange };
-}
-
-function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  const collect = (u: Uint8Array) => updates.push(u);
-  doc.on('update', collect);
-  change();
-  doc.off('update', collect);
-  return updates;
 }
 
 /** A hypothesis as documents written before Y.Text fields hold it: every field a plain string. */

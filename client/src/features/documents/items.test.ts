@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { updatesOf } from '../../collab/updatesOf';
 import {
   addAction,
   addChecklistItem,
@@ -15,15 +16,6 @@ import {
   removeItem,
   updateItem,
 } from './items';
-
-function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {
-  const updates: Uint8Array[] = [];
-  const collect = (u: Uint8Array) => updates.push(u);
-  doc.on('update', collect);
-  change();
-  doc.off('update', collect);
-  return updates;
-}
 
 describe('items in a case document', () => {
   it('knows which sections hold which items', () => {
