@@ -18,7 +18,7 @@ import { openAppDatabase } from './db/database.js';
 import { createApiRouter } from './http/api.js';
 import { createHttpApp } from './http/httpApp.js';
 import { createLogger, type Logger } from './observability/logger.js';
-import { createMetrics } from './observability/metrics.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { DeferredCaseEvents } from './realtime/caseEvents.js';
 import { attachRealtime, type RealtimeChannel } from './realtime/realtimeServer.js';
 import { executeDueDestructions } from './retention/executeDestructions.js';
@@ -35,6 +35,8 @@ export interface RunningServer {
   port: number;
   collab: CollabServer;
   store: DocumentStore;
+  /** This instance's Prometheus metrics (what /metrics serves). */
+  metrics: Metrics;
   services: AppServices;
   /** socket.io at /realtime. */
   realtime: RealtimeChannel;
@@ -197,5 +199,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return closing;
   };
 
-  return { url, port, collab, store, services, realtime, authKey, log, close };
+  return { url, port, collab, store, metrics, services, realtime, authKey, log, close };
 }

@@ -50,6 +50,10 @@ export const RejectReason = {
   StoreBackpressure: 'store-backpressure',
   /** The update builds on content the server never accepted (an earlier rejection): reload the document. */
   OutOfSync: 'out-of-sync',
+  /** The update writes under a Yjs client id that another participant owns: reload the document. */
+  ForeignClient: 'foreign-client-id',
+  /** Too much held back waiting for content the server does not have yet: reload the document. */
+  HeldBackLimit: 'held-back-limit',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 

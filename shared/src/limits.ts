@@ -18,5 +18,13 @@ export const DEFAULT_LIMITS = {
   commitIntervalMs: 4,
   /** Updates held in memory while the store is failing before new ones are rejected (bytes). */
   maxPendingBytes: 256 * 1024 * 1024,
+  /**
+   * Updates a connection may have held back (waiting for content the server does not have yet, or for
+   * the connection to be ready), by count and bytes, and all connections of one document together.
+   * Beyond them an update is refused, so a client cannot make the server hold memory without bound.
+   */
+  heldBackUpdatesPerConnection: 1000,
+  heldBackBytesPerConnection: 8 * 1024 * 1024,
+  heldBackBytesPerDocument: 32 * 1024 * 1024,
 } as const;
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };

@@ -11,8 +11,9 @@ import * as Y from 'yjs';
 import { CollabAuthError } from '../auth/collabTokens.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
-import type { DocumentStore } from '../storage/documentStore.js';
+import type { ClientClaim, DocumentStore } from '../storage/documentStore.js';
 import { PersistQueue } from '../storage/persistQueue.js';
+import { checkClientOwnership, SERVER_OWNER } from './clientOwnership.js';
 import { CollabConnection, type DeferredUpdate } from './connection.js';
 import {
   encodeAwareness,
@@ -22,7 +23,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from './messages.js';
-import { handleMessage, ProtocolError, validateAwarenessUpdate } from './protocolHandler.js';
+import { filterRemoteAwareness, handleMessage, ProtocolError, validateAwarenessUpdate } from './protocolHandler.js';
 import { TokenBucket } from './rateLimiter.js';
 import { DocumentRoom } from './room.js';
 import type { AccessPolicy, CollabSocket, ConnectionRequest, Fanout } from './types.js';
@@ -52,9 +53,6 @@ export const SERVER_ORIGIN = 'server';
 function isEmptySyncStep1(frame: Uint8Array): boolean {
   return frame.byteLength === 4 && frame[0] === 0 && frame[1] === 0 && frame[2] === 1 && frame[3] === 0;
 }
-
-/** Updates held per connection while waiting for the client's sync step 2. */
-const MAX_DEFERRED = 1000;
 
 /** Messages a client may send before authentication and loading finish. */
 const MAX_EARLY_MESSAGES = 256;
@@ -103,6 +101,7 @@ export class CollabServer {
     let conn: CollabConnection | null = null;
     let room: DocumentRoom | null = null;
     let early: Uint8Array[] | null = [];
+    let earlyBytes = 0;
     let gone = false;
     const { log, limits } = this.opts;
 
@@ -185,9 +184,14 @@ export class CollabServer {
       message: (data) => {
         if (gone) return;
         if (conn && room) return this.onMessage(room, conn, data);
-        if (data.byteLength > limits.maxMessageBytes) refuse(CloseCode.MessageTooBig, 'message too big');
-        else if (early && early.length < MAX_EARLY_MESSAGES) early.push(data);
-        else refuse(CloseCode.MalformedMessage, 'too many messages before the connection was ready');
+        if (data.byteLength > limits.maxMessageBytes) return refuse(CloseCode.MessageTooBig, 'message too big');
+        earlyBytes += data.byteLength;
+        if (early && early.length < MAX_EARLY_MESSAGES && earlyBytes <= limits.heldBackBytesPerConnection) {
+          early.push(data);
+        } else {
+          this.opts.metrics.heldBackRefused.inc({ scope: 'connection' });
+          refuse(CloseCode.MalformedMessage, 'too much sent before the connection was ready');
+        }
       },
       closed: () => {
         gone = true;
@@ -238,7 +242,7 @@ export class CollabServer {
       // Live edits a client made before its step 2 reached us build on that step 2: check them now.
       conn.step2Received = true;
       const deferred = conn.deferred;
-      conn.deferred = [];
+      this.releaseHeldBack(room, conn);
       for (const item of deferred) this.processUpdate(room, conn, item);
     }
   }
@@ -256,13 +260,31 @@ export class CollabServer {
     };
     if (!conn.canWrite) return reject(RejectReason.ReadOnly, 'this connection may only read the document');
     if (missingDependencies(room.doc, decoded)) {
-      if (!conn.step2Received && conn.deferred.length < MAX_DEFERRED) {
+      if (!conn.step2Received) {
+        const scope = this.heldBackOverflow(room, conn, update.byteLength);
+        if (scope) {
+          metrics.heldBackRefused.inc({ scope });
+          return reject(
+            RejectReason.HeldBackLimit,
+            `too many changes wait for content the server does not have (${scope} limit); reload the document`,
+          );
+        }
         conn.deferred.push(item);
+        conn.deferredBytes += update.byteLength;
+        room.heldBackBytes += update.byteLength;
+        metrics.heldBackBytes.inc(update.byteLength);
         return;
       }
       return reject(
         RejectReason.OutOfSync,
         'the update builds on changes the server does not have; reload the document',
+      );
+    }
+    const ownership = checkClientOwnership(room.doc, decoded, room.owners, conn.grant.claims.sub);
+    if (!ownership.ok) {
+      return reject(
+        RejectReason.ForeignClient,
+        `client id ${ownership.client} belongs to another participant; reload the document`,
       );
     }
     const verdict = this.opts.policy.checkUpdate({ docId: room.docId, grant: conn.grant, doc: room.doc, decoded });
@@ -273,11 +295,28 @@ export class CollabServer {
     if (this.queue.pendingBytes + update.byteLength > limits.maxPendingBytes) {
       return reject(RejectReason.StoreBackpressure, 'storage is unavailable; keep the edit and retry later');
     }
+    room.owners.add(ownership.claims);
     Y.applyUpdate(room.doc, update, conn);
     room.changed();
     metrics.updates.inc();
-    room.broadcast(frame ?? encodeUpdate(update), conn);
-    this.persist(room, update, { conn, n });
+    this.persist(room, update, frame, ownership.claims, { conn, n });
+  }
+
+  /** Which bound holding back one more update of `bytes` would pass, or null when it fits. */
+  private heldBackOverflow(room: DocumentRoom, conn: CollabConnection, bytes: number): string | null {
+    const { limits } = this.opts;
+    if (conn.deferred.length >= limits.heldBackUpdatesPerConnection) return 'connection';
+    if (conn.deferredBytes + bytes > limits.heldBackBytesPerConnection) return 'connection';
+    if (room.heldBackBytes + bytes > limits.heldBackBytesPerDocument) return 'document';
+    return null;
+  }
+
+  /** Forgets what a connection held back (processed after its step 2, or the connection closed). */
+  private releaseHeldBack(room: DocumentRoom, conn: CollabConnection): void {
+    room.heldBackBytes -= conn.deferredBytes;
+    this.opts.metrics.heldBackBytes.dec(conn.deferredBytes);
+    conn.deferred = [];
+    conn.deferredBytes = 0;
   }
 
   /**
@@ -293,6 +332,7 @@ export class CollabServer {
     if (room.evicted) throw new Error('document removed');
     const scratch = new Y.Doc({ gc: true });
     let update: Uint8Array | null = null;
+    const claims = [{ client: scratch.clientID, owner: SERVER_OWNER }];
     try {
       Y.applyUpdate(scratch, room.missingFor(EMPTY_STATE_VECTOR));
       scratch.on('update', (u: Uint8Array) => {
@@ -311,20 +351,28 @@ export class CollabServer {
     if (room.storedBytes + u.byteLength > limits.maxDocumentBytes)
       throw new Error(`document would exceed ${limits.maxDocumentBytes} bytes`);
     const durable = new Promise<void>((resolve) => {
+      room.owners.add(claims);
       Y.applyUpdate(room.doc, u, SERVER_ORIGIN);
       room.changed();
       this.opts.metrics.updates.inc();
-      room.broadcast(encodeUpdate(u));
-      this.persist(room, u, null, resolve);
+      this.persist(room, u, null, claims, null, resolve);
     });
     await durable;
     this.maybeUnload(room);
     return true;
   }
 
+  /**
+   * Queues an applied update for the store. Only once it is durable is it relayed to the other
+   * connections (here and, through the fan-out, on other instances) and acknowledged to its author. So
+   * no client ever holds someone else's content that a crash could take from the server: a client's
+   * sync step 2 then carries nothing under another person's client id, and such structs can be refused.
+   */
   private persist(
     room: DocumentRoom,
     update: Uint8Array,
+    frame: Uint8Array | null,
+    claims: ClientClaim[],
     ack: { conn: CollabConnection; n: number } | null,
     onDurable?: () => void,
   ): void {
@@ -335,14 +383,17 @@ export class CollabServer {
     this.queue.enqueue({
       docId: room.docId,
       update,
+      ...(claims.length > 0 && { claims }),
       onDurable: (seq) => {
         room.pendingWrites -= 1;
         room.tailCount += 1;
         room.tailBytes += update.byteLength;
         if (seq > room.lastDurableSeq) room.lastDurableSeq = seq;
-        // Other instances get the update only now: one they hold must be in the shared store, or an
-        // author re-sending it to them after this instance died would be told "saved" for nothing.
-        this.opts.fanout?.publish(room.docId, update);
+        // Others get the update only now: one they hold must be in the store, or an author re-sending it
+        // after a crash would be told "saved" for nothing, and a co-author's re-send of it would carry
+        // structs under a client id that is not theirs.
+        room.broadcast(frame ?? encodeUpdate(update), ack?.conn);
+        this.opts.fanout?.publish(room.docId, update, claims);
         if (ack) {
           ack.conn.markDurable(ack.n);
           this.dirtyAcks.add(ack.conn);
@@ -399,6 +450,7 @@ export class CollabServer {
   private onConnectionClosed(room: DocumentRoom, conn: CollabConnection, _code: number, _reason: string): void {
     if (!room.connections.delete(conn)) return;
     this.dirtyAcks.delete(conn);
+    this.releaseHeldBack(room, conn);
     this.opts.metrics.connections.dec();
     const removal = room.removeAwarenessOf(conn);
     if (removal) this.opts.fanout?.publishAwareness?.(room.docId, removal);
@@ -406,9 +458,10 @@ export class CollabServer {
   }
 
   /** Applies an update accepted by another instance: relayed to local clients, persisted there, not here. */
-  private applyRemote(room: DocumentRoom, update: Uint8Array): void {
+  private applyRemote(room: DocumentRoom, update: Uint8Array, claims?: ClientClaim[]): void {
     try {
       decodeUpdateStrict(update);
+      if (claims) room.owners.add(claims);
       Y.applyUpdate(room.doc, update, 'remote');
       room.changed();
     } catch (err) {
@@ -419,9 +472,12 @@ export class CollabServer {
   }
 
   /** Presence from another instance: kept (it times out like any remote state) and relayed locally. */
-  private applyRemoteAwareness(room: DocumentRoom, update: Uint8Array): void {
+  private applyRemoteAwareness(room: DocumentRoom, received: Uint8Array): void {
+    let update: Uint8Array | null;
     try {
-      validateAwarenessUpdate(update);
+      validateAwarenessUpdate(received);
+      update = filterRemoteAwareness(received, room);
+      if (!update) return;
       awarenessProtocol.applyAwarenessUpdate(room.awareness, update, 'remote');
     } catch (err) {
       this.opts.log.warn({ err, docId: room.docId }, 'invalid awareness update from fan-out ignored');
@@ -435,6 +491,7 @@ export class CollabServer {
     try {
       const loaded = await this.opts.store.load(room.docId);
       const before = Y.encodeStateVector(room.doc);
+      room.owners.add(loaded.claims);
       Y.transact(
         room.doc,
         () => {
@@ -466,7 +523,7 @@ export class CollabServer {
     try {
       // Subscribe before loading so no remote update falls between the stored state and the live stream.
       await this.opts.fanout?.subscribe(docId, {
-        update: (update) => this.applyRemote(room, update),
+        update: (update, claims) => this.applyRemote(room, update, claims),
         resync: () => void this.resyncFromStore(room),
         awareness: (update) => this.applyRemoteAwareness(room, update),
       });

@@ -34,6 +34,8 @@ export class CollabConnection {
   step2Received = false;
   /** Updates that arrived before the step 2 they build on; processed right after it. */
   deferred: DeferredUpdate[] = [];
+  /** Bytes of `deferred` (bounded per connection and, through the room, per document). */
+  deferredBytes = 0;
 
   constructor(
     private readonly socket: CollabSocket,

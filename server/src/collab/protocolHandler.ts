@@ -40,11 +40,56 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+type AwarenessEntry = [clientId: number, clock: number, state: unknown];
+
+function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const d = decoding.createDecoder(update);
+  const count = decoding.readVarUint(d);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    entries.push([clientId, clock, JSON.parse(decoding.readVarString(d))]);
+  }
+  return entries;
+}
+
+function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array | null {
+  if (entries.length === 0) return null;
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const [clientId, clock, state] of entries) {
+    encoding.writeVarUint(e, clientId);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(e);
+}
+
+/** The person a presence entry was stamped with (by this or another instance), if any. */
+function stampedUser(state: unknown): string | undefined {
+  if (!isRecord(state) || !isRecord(state.user)) return undefined;
+  return typeof state.user.userId === 'string' ? state.user.userId : undefined;
+}
+
+/**
+ * Whose presence client id this is, as far as this instance knows: a local connection that announced
+ * it, else the person stamped into its current state (possibly from another instance), else the owner
+ * of the same Yjs client id in the document.
+ */
+function presenceOwner(room: DocumentRoom, clientId: number, except?: CollabConnection): string | undefined {
+  for (const other of room.connections) {
+    if (other !== except && other.awarenessClients.has(clientId)) return other.grant.claims.sub;
+  }
+  return stampedUser(room.awareness.states.get(clientId)) ?? room.owners.ownerOf(clientId);
+}
+
 /**
  * Presence shows who someone is; the client must not decide that. Every awareness state a connection
  * sends gets its `user.name`, `user.role` and `user.userId` from the verified token (other fields such
- * as the cursor colour stay), and entries for client ids another person's connection announced are
- * dropped, so nobody can rename or remove someone else's presence. Returns null when nothing is left.
+ * as the cursor colour stay), and entries for client ids that belong to another person (announced by
+ * their connection here or on another instance, or their Yjs client id) are dropped, so nobody can rename
+ * or remove someone else's presence. Returns null when nothing is left.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
@@ -52,37 +97,35 @@ export function stampAwarenessUpdate(
   room: DocumentRoom,
 ): Uint8Array | null {
   const { claims } = conn.grant;
-  const d = decoding.createDecoder(update);
-  const count = decoding.readVarUint(d);
-  const kept: Array<[number, number, string]> = [];
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(d);
-    const clock = decoding.readVarUint(d);
-    const state: unknown = JSON.parse(decoding.readVarString(d));
-    let foreign = false;
-    for (const other of room.connections) {
-      if (other === conn || !other.awarenessClients.has(clientId)) continue;
-      // The same person reconnecting before the server noticed the old socket died: the id moves over,
-      // so closing the old socket does not remove the new presence.
-      if (other.grant.claims.sub === claims.sub) other.awarenessClients.delete(clientId);
-      else foreign = true;
-    }
-    if (foreign) continue;
+  const kept: AwarenessEntry[] = [];
+  for (const [clientId, clock, state] of decodeAwarenessEntries(update)) {
+    const owner = presenceOwner(room, clientId, conn);
+    if (owner !== undefined && owner !== claims.sub) continue;
+    // The same person reconnecting before the server noticed the old socket died: the id moves over,
+    // so closing the old socket does not remove the new presence.
+    for (const other of room.connections) if (other !== conn) other.awarenessClients.delete(clientId);
     if (isRecord(state)) {
       const user = isRecord(state.user) ? state.user : {};
       state.user = { ...user, name: claims.name, role: claims.role, userId: claims.sub };
     }
-    kept.push([clientId, clock, JSON.stringify(state)]);
+    kept.push([clientId, clock, state]);
   }
-  if (kept.length === 0) return null;
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, kept.length);
-  for (const [clientId, clock, json] of kept) {
-    encoding.writeVarUint(e, clientId);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarString(e, json);
-  }
-  return encoding.toUint8Array(e);
+  return encodeAwarenessEntries(kept);
+}
+
+/**
+ * Presence from another instance, stamped there. An entry for a client id that a connection here
+ * announced, stamped with someone else (or a removal of it), is dropped: another instance's participant
+ * cannot take over or erase presence this instance vouches for. (The other instance refuses the same.)
+ */
+export function filterRemoteAwareness(update: Uint8Array, room: DocumentRoom): Uint8Array | null {
+  const kept = decodeAwarenessEntries(update).filter(([clientId, , state]) => {
+    for (const conn of room.connections) {
+      if (conn.awarenessClients.has(clientId)) return conn.grant.claims.sub === stampedUser(state);
+    }
+    return true;
+  });
+  return encodeAwarenessEntries(kept);
 }
 
 export function handleMessage(

@@ -5,6 +5,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { LoadedDocument } from '../storage/documentStore.js';
+import { ClientOwners } from './clientOwnership.js';
 import { CollabConnection } from './connection.js';
 import { encodeAwarenessFrame } from './messages.js';
 
@@ -17,6 +18,10 @@ export class DocumentRoom {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<CollabConnection>();
+  /** Bytes all connections hold back, waiting for their sync step 2 (bounded per document). */
+  heldBackBytes = 0;
+  /** Who may write under which Yjs client id (see clientOwnership.ts). */
+  readonly owners = new ClientOwners();
   snapshotBytes = 0;
   tailCount = 0;
   tailBytes = 0;
@@ -72,6 +77,7 @@ export class DocumentRoom {
     this.tailCount = loaded.tail.length;
     this.tailBytes = loaded.tail.reduce((sum, e) => sum + e.update.byteLength, 0);
     this.lastDurableSeq = loaded.tail.at(-1)?.seq ?? 0;
+    this.owners.add(loaded.claims);
     if (loaded.snapshot && loaded.tail.length === 0) {
       // The snapshot already is the full state: no need to encode it again.
       this.fullState = loaded.snapshot;

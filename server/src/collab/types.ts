@@ -1,6 +1,7 @@
 /** The collaboration core's seams: an abstract socket, the access hooks and the scale-out fan-out. */
 import type { CollabClaims, DocumentAccess, Permission } from '@samenspraak/shared';
 import type * as Y from 'yjs';
+import type { ClientClaim } from '../storage/documentStore.js';
 import type { DecodedUpdate } from './updateInspection.js';
 
 /** What the core needs from a transport (ws in production, fakes in tests). */
@@ -52,8 +53,8 @@ export interface AccessPolicy {
  * update persists it and publishes it; other instances apply it and relay it to their own clients.
  */
 export interface RemoteHandlers {
-  /** An update another instance accepted (and persisted). */
-  update(update: Uint8Array): void;
+  /** An update another instance accepted (and persisted), with the client ids it claimed. */
+  update(update: Uint8Array, claims?: ClientClaim[]): void;
   /** The fan-out may have missed updates (e.g. Redis was down): reload the document from the store. */
   resync(): void;
   /** Presence from clients on another instance (an awareness update). */
@@ -62,7 +63,7 @@ export interface RemoteHandlers {
 
 export interface Fanout {
   /** Best effort: the update is already durable in the shared store when this is called. */
-  publish(docId: string, update: Uint8Array): void;
+  publish(docId: string, update: Uint8Array, claims?: ClientClaim[]): void;
   /** Best effort, ephemeral: presence of this instance's clients for the other instances. */
   publishAwareness?(docId: string, update: Uint8Array): void;
   /** Starts delivering remote updates of docId; resolves once the subscription is live. */

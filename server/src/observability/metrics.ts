@@ -28,6 +28,17 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: reg,
     }),
+    heldBackRefused: new client.Counter({
+      name: 'samenspraak_held_back_refused_total',
+      help: 'Updates refused because too much was already held back waiting for missing content, by bound',
+      labelNames: ['scope'] as const,
+      registers: reg,
+    }),
+    heldBackBytes: new client.Gauge({
+      name: 'samenspraak_held_back_bytes',
+      help: 'Bytes of updates held back waiting for a sync step 2, all connections',
+      registers: reg,
+    }),
     closes: new client.Counter({
       name: 'samenspraak_connections_closed_total',
       help: 'Connections closed by the server, by close code name',

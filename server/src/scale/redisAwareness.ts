@@ -88,7 +88,7 @@ export class RedisAwarenessRelay {
 /** The document fan-out plus presence: one Fanout for the collaboration core. */
 export function withAwareness(fanout: Fanout, relay: RedisAwarenessRelay): Fanout {
   return {
-    publish: (docId, update) => fanout.publish(docId, update),
+    publish: (docId, update, claims) => fanout.publish(docId, update, claims),
     publishAwareness: (docId, update) => relay.publish(docId, update),
     subscribe: async (docId, handlers) => {
       if (handlers.awareness) relay.subscribe(docId, handlers.awareness);

@@ -16,6 +16,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import client from 'prom-client';
 import type { Fanout, RemoteHandlers } from '../collab/types.js';
 import type { Logger } from '../observability/logger.js';
+import type { ClientClaim } from '../storage/documentStore.js';
 
 export const STREAM_PREFIX = 'samenspraak:doc:';
 
@@ -99,7 +100,7 @@ export class RedisFanout implements Fanout {
   private blockedOn: Set<string> | null = null;
   /** Set when the reader connection dropped: every subscription resyncs once it is back. */
   private resyncAll = false;
-  private republish: Array<{ docId: string; update: Uint8Array }> = [];
+  private republish: Array<{ docId: string; update: Uint8Array; claims?: ClientClaim[] }> = [];
   private republishBytes = 0;
   private republishing = false;
   private lastLogged = new Map<string, number>();
@@ -207,13 +208,13 @@ export class RedisFanout implements Fanout {
     return this.subs.size;
   }
 
-  publish(docId: string, update: Uint8Array): void {
+  publish(docId: string, update: Uint8Array, claims?: ClientClaim[]): void {
     if (this.closed) return;
     if (this.pub.status !== 'ready') {
-      this.publishFailed(docId, update, new Error(`redis connection is ${this.pub.status}`));
+      this.publishFailed(docId, update, new Error(`redis connection is ${this.pub.status}`), claims);
       return;
     }
-    this.xadd(docId, update).catch((err: Error) => this.publishFailed(docId, update, err));
+    this.xadd(docId, update, claims).catch((err: Error) => this.publishFailed(docId, update, err, claims));
   }
 
   async subscribe(docId: string, handlers: RemoteHandlers): Promise<void> {
@@ -251,10 +252,12 @@ export class RedisFanout implements Fanout {
     this.pub.disconnect();
   }
 
-  private xadd(docId: string, update: Uint8Array): Promise<unknown> {
+  private xadd(docId: string, update: Uint8Array, claims?: ClientClaim[]): Promise<unknown> {
     const key = STREAM_PREFIX + docId;
+    // Client-id claims travel with the update that made them, so other instances refuse the same ids.
+    const extra = claims && claims.length > 0 ? ['c', JSON.stringify(claims)] : [];
     return this.pub
-      .xaddBuffer(key, 'MAXLEN', '~', String(this.maxLen), '*', 'i', this.origin, 'u', toBuffer(update))
+      .xaddBuffer(key, 'MAXLEN', '~', String(this.maxLen), '*', 'i', this.origin, 'u', toBuffer(update), ...extra)
       .then((id) => {
         this.counters.published.inc();
         this.refreshTtl(docId, key);
@@ -270,11 +273,11 @@ export class RedisFanout implements Fanout {
     this.pub.pexpire(key, this.streamTtlMs).catch(() => this.ttlRefreshed.delete(docId));
   }
 
-  private publishFailed(docId: string, update: Uint8Array, err: Error): void {
+  private publishFailed(docId: string, update: Uint8Array, err: Error, claims?: ClientClaim[]): void {
     this.counters.publishFailures.inc();
     this.logRateLimited('publish', err, 'redis fan-out: publish failed (the update is durable in the store)');
     if (this.closed) return;
-    this.republish.push({ docId, update });
+    this.republish.push({ docId, update, claims });
     this.republishBytes += update.byteLength;
     while (
       this.republish.length > this.republishMaxCount ||
@@ -299,7 +302,7 @@ export class RedisFanout implements Fanout {
       while (this.republish.length > 0 && this.pub.status === 'ready') {
         const batch = this.republish.splice(0, 500);
         for (const item of batch) this.republishBytes -= item.update.byteLength;
-        const results = await Promise.allSettled(batch.map((item) => this.xadd(item.docId, item.update)));
+        const results = await Promise.allSettled(batch.map((item) => this.xadd(item.docId, item.update, item.claims)));
         const failed = batch.filter((_, i) => results[i]!.status === 'rejected');
         if (failed.length > 0) {
           this.republish.unshift(...failed);
@@ -453,15 +456,17 @@ export class RedisFanout implements Fanout {
         sub.lastId = idBuf.toString();
         let from: string | null = null;
         let update: Buffer | null = null;
+        let claims: ClientClaim[] | undefined;
         for (let i = 0; i + 1 < fields.length; i += 2) {
           const name = fields[i]!.toString();
           if (name === 'i') from = fields[i + 1]!.toString();
           else if (name === 'u') update = fields[i + 1]!;
+          else if (name === 'c') claims = parseClaims(fields[i + 1]!.toString());
         }
         if (from === this.origin || update === null) continue;
         this.counters.received.inc();
         try {
-          sub.handlers.update(new Uint8Array(update.buffer, update.byteOffset, update.byteLength));
+          sub.handlers.update(new Uint8Array(update.buffer, update.byteOffset, update.byteLength), claims);
         } catch (err) {
           this.log.error({ err, docId: sub.docId }, 'redis fan-out: update handler failed');
         }
@@ -476,5 +481,22 @@ export class RedisFanout implements Fanout {
     if (now - last < LOG_EVERY_MS) return;
     this.lastLogged.set(kind, now);
     this.log.warn({ err: { message: err.message } }, msg);
+  }
+}
+
+/** Claims as another instance wrote them; anything malformed is dropped (the store stays authoritative). */
+function parseClaims(json: string): ClientClaim[] | undefined {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (!Array.isArray(value)) return undefined;
+    return value.filter(
+      (c): c is ClientClaim =>
+        typeof c === 'object' &&
+        c !== null &&
+        Number.isSafeInteger((c as ClientClaim).client) &&
+        typeof (c as ClientClaim).owner === 'string',
+    );
+  } catch {
+    return undefined;
   }
 }

@@ -7,6 +7,7 @@
  * - `append` resolves only after the entries are durable (fsync'd / committed); it is atomic: all
  *   entries of one call are stored, or none are and it rejects.
  * - sequence numbers are per document, strictly increasing, assigned by the store.
+ * - client-id claims are stored with the entry that made them, never changed, and survive compaction.
  * - `compact` atomically stores the snapshot and deletes log entries with seq <= uptoSeq; entries
  *   appended after uptoSeq survive. A compaction whose uptoSeq is below the stored snapshot's does
  *   nothing (two instances may compact the same document). A snapshot may already contain some later updates: Yjs updates are
@@ -15,6 +16,17 @@
 export interface AppendEntry {
   docId: string;
   update: Uint8Array;
+  /**
+   * Yjs client ids this update is the first to write with, bound to their owner (a person's id) in the
+   * same transaction. A claim that already exists is kept: the first owner wins, for the document's life.
+   */
+  claims?: ClientClaim[];
+}
+
+/** A Yjs client id of a document and the person (or the server) that owns it. */
+export interface ClientClaim {
+  client: number;
+  owner: string;
 }
 
 export interface StoredUpdate {
@@ -27,6 +39,8 @@ export interface LoadedDocument {
   snapshot: Uint8Array | null;
   /** Log entries after the snapshot, in order. */
   tail: StoredUpdate[];
+  /** Every client id claimed in this document (kept through compaction, removed by `delete`). */
+  claims: ClientClaim[];
 }
 
 export interface DocumentStats {

@@ -7,11 +7,13 @@
  * is reported durable until `append` resolved. Order per document is preserved because batches are
  * written strictly one after another.
  */
-import type { DocumentStore } from './documentStore.js';
+import type { ClientClaim, DocumentStore } from './documentStore.js';
 
 export interface PersistItem {
   docId: string;
   update: Uint8Array;
+  /** Client ids this update is the first to write with; stored in the same transaction. */
+  claims?: ClientClaim[];
   /** Called once the update is durable, with its log sequence number. */
   onDurable(seq: number): void;
 }
@@ -114,7 +116,9 @@ export class PersistQueue {
     const started = process.hrtime.bigint();
     let ok = false;
     try {
-      const seqs = await this.store.append(batch.map(({ docId, update }) => ({ docId, update })));
+      const seqs = await this.store.append(
+        batch.map(({ docId, update, claims }) => (claims ? { docId, update, claims } : { docId, update })),
+      );
       ok = true;
       this.failures = 0;
       for (let i = 0; i < batch.length; i++) {

@@ -34,6 +34,19 @@ CREATE TABLE doc_snapshots (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'doc_clients',
+    // Which person owns which Yjs client id of a document (see collab/clientOwnership.ts).
+    sql: `
+CREATE TABLE doc_clients (
+  doc_id text NOT NULL,
+  client bigint NOT NULL,
+  owner text NOT NULL,
+  PRIMARY KEY (doc_id, client)
+);
+`,
+  },
 ];
 
 /**

@@ -50,6 +50,7 @@ export class PostgresStore implements DocumentStore {
   private readonly schema: string;
   private readonly updates: string;
   private readonly snapshots: string;
+  private readonly clients: string;
   private closing: Promise<void> | null = null;
 
   /** Does not touch the database; use `PostgresStore.open` to also run migrations. */
@@ -58,6 +59,7 @@ export class PostgresStore implements DocumentStore {
     const ident = escapeIdentifier(this.schema);
     this.updates = `${ident}.doc_updates`;
     this.snapshots = `${ident}.doc_snapshots`;
+    this.clients = `${ident}.doc_clients`;
     const statementTimeout = options.statementTimeoutMillis ?? 10_000;
     // Per-pool parser so the process-wide pg.types stay untouched for other users of `pg`.
     const types = new TypeOverrides();
@@ -112,6 +114,14 @@ export class PostgresStore implements DocumentStore {
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::bytea[])`,
         [seqs, entries.map((e) => e.docId), entries.map((e) => toBuffer(e.update))],
       );
+      const claims = entries.flatMap((e) => (e.claims ?? []).map((c) => ({ docId: e.docId, ...c })));
+      if (claims.length > 0) {
+        await client.query(
+          `INSERT INTO ${this.clients} (doc_id, client, owner)
+           SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[]) ON CONFLICT DO NOTHING`,
+          [claims.map((c) => c.docId), claims.map((c) => c.client), claims.map((c) => c.owner)],
+        );
+      }
       return seqs;
     });
   }
@@ -133,7 +143,12 @@ export class PostgresStore implements DocumentStore {
       if (row.seq === null) snapshot = bytes(row.data);
       else tail.push({ seq: row.seq, update: bytes(row.data) });
     }
-    return { snapshot, tail };
+    // Claims are only ever added, so reading them separately can at most show one newer than the tail.
+    const claims = await this.pool.query<{ client: number; owner: string }>(
+      `SELECT client, owner FROM ${this.clients} WHERE doc_id = $1`,
+      [docId],
+    );
+    return { snapshot, tail, claims: claims.rows };
   }
 
   async compact(docId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
@@ -158,6 +173,7 @@ export class PostgresStore implements DocumentStore {
       await client.query(`SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))`, [this.schema, docId]);
       await client.query(`DELETE FROM ${this.updates} WHERE doc_id = $1`, [docId]);
       await client.query(`DELETE FROM ${this.snapshots} WHERE doc_id = $1`, [docId]);
+      await client.query(`DELETE FROM ${this.clients} WHERE doc_id = $1`, [docId]);
     });
   }
 

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendEntry, DocumentStats, DocumentStore, LoadedDocument } from './documentStore.js';
+import type { AppendEntry, ClientClaim, DocumentStats, DocumentStore, LoadedDocument } from './documentStore.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_updates (
@@ -15,6 +15,12 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_doc ON doc_updates (doc_id, seq);
+CREATE TABLE IF NOT EXISTS doc_clients (
+  doc_id TEXT NOT NULL,
+  client INTEGER NOT NULL,
+  owner TEXT NOT NULL,
+  PRIMARY KEY (doc_id, client)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   doc_id TEXT PRIMARY KEY,
   data BLOB NOT NULL,
@@ -33,6 +39,7 @@ export class SqliteStore implements DocumentStore {
   private readonly insert: Database.Statement<[string, Buffer]>;
   private readonly appendTx: (entries: AppendEntry[]) => number[];
   private readonly selectTail: Database.Statement<[string]>;
+  private readonly selectClaims: Database.Statement<[string]>;
   private readonly selectSnapshot: Database.Statement<[string]>;
   private readonly compactTx: (docId: string, snapshot: Uint8Array, uptoSeq: number) => void;
   private readonly deleteTx: (docId: string) => void;
@@ -46,14 +53,17 @@ export class SqliteStore implements DocumentStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
+    const claim = this.db.prepare('INSERT OR IGNORE INTO doc_clients (doc_id, client, owner) VALUES (?, ?, ?)');
     this.appendTx = this.db.transaction((entries: AppendEntry[]) =>
-      entries.map((e) =>
-        Number(
+      entries.map((e) => {
+        for (const c of e.claims ?? []) claim.run(e.docId, c.client, c.owner);
+        return Number(
           this.insert.run(e.docId, Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength))
             .lastInsertRowid,
-        ),
-      ),
+        );
+      }),
     );
+    this.selectClaims = this.db.prepare('SELECT client, owner FROM doc_clients WHERE doc_id = ?');
     this.selectTail = this.db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq');
     this.selectSnapshot = this.db.prepare('SELECT data FROM doc_snapshots WHERE doc_id = ?');
     const upsertSnapshot = this.db.prepare(
@@ -69,9 +79,11 @@ export class SqliteStore implements DocumentStore {
     });
     const deleteUpdates = this.db.prepare('DELETE FROM doc_updates WHERE doc_id = ?');
     const deleteSnapshot = this.db.prepare('DELETE FROM doc_snapshots WHERE doc_id = ?');
+    const deleteClaims = this.db.prepare('DELETE FROM doc_clients WHERE doc_id = ?');
     this.deleteTx = this.db.transaction((docId: string) => {
       deleteUpdates.run(docId);
       deleteSnapshot.run(docId);
+      deleteClaims.run(docId);
     });
   }
 
@@ -86,6 +98,7 @@ export class SqliteStore implements DocumentStore {
     return {
       snapshot: snap ? bytes(snap.data) : null,
       tail: rows.map((r) => ({ seq: r.seq, update: bytes(r.data) })),
+      claims: this.selectClaims.all(docId) as ClientClaim[],
     };
   }
 

@@ -62,6 +62,6 @@ describe('destruction of an open document', () => {
     }
     // Past the sweep (grace period + 2 s): whatever the unload wrote back is gone again.
     await new Promise((r) => setTimeout(r, 2_500));
-    expect(await h.services.store.load(docId)).toEqual({ snapshot: null, tail: [] });
+    expect(await h.services.store.load(docId)).toEqual({ snapshot: null, tail: [], claims: [] });
   });
 });

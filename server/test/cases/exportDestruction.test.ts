@@ -209,7 +209,7 @@ function exportDestructionSuite(overrides: Partial<Config>, cleanup?: () => Prom
       expect(res.body.request).toMatchObject({ decision: 'approved', executedAt: START });
 
       for (const docId of [documentId(team.caseId, 'analysis'), documentId(team.caseId, 'futurePlan'), meetingDoc]) {
-        expect(await h.services.store.load(docId)).toEqual({ snapshot: null, tail: [] });
+        expect(await h.services.store.load(docId)).toEqual({ snapshot: null, tail: [], claims: [] });
       }
       const row = await h.db.selectFrom('cases').selectAll().where('id', '=', team.caseId).executeTakeFirstOrThrow();
       expect(row).toMatchObject({

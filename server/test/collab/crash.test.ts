@@ -126,6 +126,7 @@ async function marksOnDisk(dataDir: string, docId: string): Promise<Set<string>>
     room.load({
       snapshot: snap ? new Uint8Array(snap.data) : null,
       tail: rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.data) })),
+      claims: [],
     });
     await room.ensureHydrated();
     return new Set(room.doc.getArray<string>('a').toArray());

@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/storage/postgresMigrations.js';
+import { MIGRATIONS, migrate } from '../../src/storage/postgresMigrations.js';
 import { PostgresStore } from '../../src/storage/postgresStore.js';
 import { runStoreSuite } from './storeSuite.js';
 
@@ -94,10 +94,10 @@ if (unreachable === null) {
       const pools = [new pg.Pool({ connectionString: url }), new pg.Pool({ connectionString: url })];
       try {
         const applied = await Promise.all(pools.map((p) => migrate(p, fresh)));
-        expect(applied.flat()).toEqual([1]);
+        expect(applied.flat()).toEqual(MIGRATIONS.map((m) => m.id));
         await expect(migrate(pools[0]!, fresh)).resolves.toEqual([]);
         const rows = await pools[0]!.query(`SELECT id FROM ${pg.escapeIdentifier(fresh)}.schema_migrations`);
-        expect(rows.rows).toEqual([{ id: 1 }]);
+        expect(rows.rows.map((r) => Number(r.id)).sort()).toEqual(MIGRATIONS.map((m) => m.id));
       } finally {
         await Promise.all(pools.map((p) => p.end()));
       }
@@ -128,7 +128,7 @@ if (unreachable === null) {
           { docId: 'bad\u0000id', update: new Uint8Array([2]) },
         ]);
         await expect(append).rejects.toThrow();
-        await expect(store.load('atomic')).resolves.toEqual({ snapshot: null, tail: [] });
+        await expect(store.load('atomic')).resolves.toEqual({ snapshot: null, tail: [], claims: [] });
         const [seq] = await store.append([{ docId: 'atomic', update: new Uint8Array([3]) }]);
         expect((await store.load('atomic')).tail.map((e) => e.seq)).toEqual([seq]);
       } finally {

@@ -55,7 +55,7 @@ export function runStoreSuite(name: string, open: () => Promise<DocumentStore>, 
 
     it('loads an unknown document as empty', async () => {
       const id = doc('unknown');
-      await expect(store.load(id)).resolves.toEqual({ snapshot: null, tail: [] });
+      await expect(store.load(id)).resolves.toEqual({ snapshot: null, tail: [], claims: [] });
       await expect(store.stats(id)).resolves.toEqual({ snapshotBytes: 0, tailCount: 0, tailBytes: 0 });
     });
 
@@ -276,13 +276,55 @@ export function runStoreSuite(name: string, open: () => Promise<DocumentStore>, 
       await store.append([{ docId: id, update: enc('secret-2') }]);
 
       await store.delete(id);
-      await expect(store.load(id)).resolves.toEqual({ snapshot: null, tail: [] });
+      await expect(store.load(id)).resolves.toEqual({ snapshot: null, tail: [], claims: [] });
       await expect(store.stats(id)).resolves.toEqual({ snapshotBytes: 0, tailCount: 0, tailBytes: 0 });
       expect((await store.load(other)).tail.map((e) => new TextDecoder().decode(e.update))).toEqual(['keep']);
       // Deleting again (or an unknown document) is not an error, and the id can be used afresh.
       await expect(store.delete(id)).resolves.toBeUndefined();
       const [s3] = await store.append([{ docId: id, update: enc('new') }]);
       expect((await store.load(id)).tail.map((e) => e.seq)).toEqual([s3]);
+    });
+
+    it('stores client-id claims with their entry: first owner wins, compaction keeps them, delete removes them', async () => {
+      const id = doc('claims');
+      const other = doc('claims-other');
+      const [first] = await store.append([
+        { docId: id, update: enc('a'), claims: [{ client: 4_294_967_295, owner: 'alice' }] },
+        { docId: other, update: enc('x'), claims: [{ client: 7, owner: 'carol' }] },
+      ]);
+      await store.append([
+        {
+          docId: id,
+          update: enc('b'),
+          claims: [
+            { client: 4_294_967_295, owner: 'mallory' },
+            { client: 12, owner: 'bob' },
+          ],
+        },
+      ]);
+      const byClient = (claims: Array<{ client: number; owner: string }>) =>
+        [...claims].sort((x, y) => x.client - y.client);
+      expect(byClient((await store.load(id)).claims)).toEqual([
+        { client: 12, owner: 'bob' },
+        { client: 4_294_967_295, owner: 'alice' },
+      ]);
+      await store.compact(id, enc('snapshot'), (first as number) + 100);
+      expect((await store.load(id)).claims).toHaveLength(2);
+      await store.delete(id);
+      expect((await store.load(id)).claims).toEqual([]);
+      expect((await store.load(other)).claims).toEqual([{ client: 7, owner: 'carol' }]);
+    });
+
+    it('a failed append stores none of its claims', async () => {
+      const id = doc('claims-atomic');
+      // The second entry has no bytes, which fails the whole append after the first entry's claim.
+      await expect(
+        store.append([
+          { docId: id, update: enc('a'), claims: [{ client: 1, owner: 'alice' }] },
+          { docId: id, update: null as unknown as Uint8Array, claims: [{ client: 2, owner: 'mallory' }] },
+        ]),
+      ).rejects.toThrow();
+      expect(await store.load(id)).toEqual({ snapshot: null, tail: [], claims: [] });
     });
 
     it('close is idempotent', async () => {
