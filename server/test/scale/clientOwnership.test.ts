@@ -6,11 +6,12 @@
 import { randomBytes } from 'node:crypto';
 import { MessageType, RejectReason, SyncStep } from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PostgresStore } from '../../src/storage/postgresStore.js';
 import { craftAs } from '../support/craftUpdates.js';
-import { RawCollabSocket, syncFrame } from '../support/rawCollabSocket.js';
+import { awarenessFrame, RawCollabSocket, syncFrame } from '../support/rawCollabSocket.js';
 import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName, REDIS_URL } from '../support/services.js';
 import { startTestServer } from '../support/testServer.js';
 import { tokenFor } from '../support/tokens.js';
@@ -94,5 +95,56 @@ await describeWithServices('client-id ownership across instances', { redis: true
     const base = new Y.Doc();
     Y.applyUpdate(base, Y.encodeStateAsUpdate(owner.doc));
     expect(await reasonsAfterAttack(b, docId, owner.doc, base)).toEqual([RejectReason.ForeignClient]);
+  });
+
+  it('presence cannot be taken over or removed from another instance', async () => {
+    const docId = `owners-${randomBytes(5).toString('hex')}`;
+    const victim = new TrackedClient(
+      b.wsUrl,
+      docId,
+      await tokenFor({ [docId]: 'write' }, { sub: 'alice', name: 'Alice' }),
+    );
+    cleanup.push(() => victim.destroy());
+    const onA = new TrackedClient(a.wsUrl, docId, await tokenFor({ [docId]: 'write' }, { sub: 'watcher', name: 'W' }));
+    cleanup.push(() => onA.destroy());
+    const onB = new TrackedClient(
+      b.wsUrl,
+      docId,
+      await tokenFor({ [docId]: 'write' }, { sub: 'watcher-b', name: 'V' }),
+    );
+    cleanup.push(() => onB.destroy());
+    await waitFor(() => victim.provider.synced && onA.provider.synced && onB.provider.synced, 5000, 'synced');
+    victim.provider.awareness.setLocalStateField('cursor', { at: 1 });
+    const id = victim.doc.clientID;
+    const nameOn = (doc: TrackedClient) =>
+      (doc.provider.awareness.getStates().get(id)?.user as { name?: string })?.name;
+    await waitFor(() => nameOn(onA) === 'Alice' && nameOn(onB) === 'Alice', 5000, 'presence on A and B');
+
+    const attacker = new RawCollabSocket(
+      a.wsUrl,
+      docId,
+      await tokenFor({ [docId]: 'write' }, { sub: 'mallory', name: 'Mallory' }),
+    );
+    cleanup.push(() => attacker.close());
+    await attacker.ready();
+    const clock = (victim.provider.awareness.meta.get(id)?.clock ?? 0) + 10;
+    const entry = (state: unknown, c: number, client = id) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, client);
+      encoding.writeVarUint(e, c);
+      encoding.writeVarString(e, JSON.stringify(state));
+      return encoding.toUint8Array(e);
+    };
+    attacker.send(awarenessFrame(entry({ user: { name: 'Alice' }, cursor: { at: 99 } }, clock)));
+    attacker.send(awarenessFrame(entry(null, clock + 1)));
+    // The attacker's own presence comes after, on the same ordered paths: once B's client sees it,
+    // whatever the two frames before it caused has arrived too.
+    attacker.send(awarenessFrame(entry({ cursor: null }, 1, 424_242)));
+    await waitFor(() => onB.provider.awareness.getStates().has(424_242), 5000, 'attacker presence on B');
+    expect(nameOn(onA)).toBe('Alice');
+    expect(nameOn(onB)).toBe('Alice');
+    expect((onB.provider.awareness.getStates().get(id)?.cursor as { at: number } | undefined)?.at).toBe(1);
+    expect((onA.provider.awareness.getStates().get(id)?.cursor as { at: number } | undefined)?.at).toBe(1);
   });
 });
