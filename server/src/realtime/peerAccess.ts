@@ -5,10 +5,12 @@
  * of a person. Without Redis there are no other instances; while Redis is down the message is lost and
  * the periodic sweep (NOTIFY_INTERVAL_MS) is the fallback.
  */
-
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
 import { sweep } from './accessSweep.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
-import type { HandlerContext } from './types.js';
+import type { HandlerContext, RealtimeServer } from './types.js';
 
 /** Ids as the rest of the server makes them; anything else from Redis is ignored. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
@@ -45,4 +47,22 @@ export function peerAccess(ctx: HandlerContext, broadcaster: MeetingBroadcaster,
       if (withPeers) ctx.io.serverSideEmit('access:person', userId);
     },
   };
+}
+
+/**
+ * From a process that is no instance (the admin CLI): asks every running instance to re-check one
+ * person's connections, the way an instance asks its peers. Resolves once Redis has the message.
+ */
+export async function announcePersonChanged(redisUrl: string, userId: string): Promise<void> {
+  const pub = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const sub = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const io: RealtimeServer = new Server();
+  try {
+    io.adapter(createAdapter(pub, sub));
+    io.serverSideEmit('access:person', userId);
+  } finally {
+    // QUIT runs after the commands queued before it (the adapter's SUBSCRIBEs, the PUBLISH above), so
+    // none is cut off with a rejection nobody handles. Not io.close(): this server has no engine.
+    await Promise.all([pub.quit(), sub.quit()]);
+  }
 }

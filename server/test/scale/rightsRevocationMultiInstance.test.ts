@@ -5,16 +5,20 @@
  * neither accepts their document token afterwards. The periodic sweep is off (NOTIFY_INTERVAL_MS=0):
  * only the change, passed on through Redis, can have reached instance B.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { CloseCode, RejectReason } from '@samenspraak/shared';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type AppDatabase, openAppDatabase } from '../../src/db/database.js';
-import { assertBuilt, type Instance, killAllInstances, startInstance } from '../support/instances.js';
+import { assertBuilt, type Instance, killAllInstances, ROOT, startInstance } from '../support/instances.js';
 import { type LiveConnections, RightsFixture } from '../support/liveRights.js';
 import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName, REDIS_URL } from '../support/services.js';
-import { tempDir } from '../support/testServer.js';
+import { TEST_SECRET, tempDir } from '../support/testServer.js';
 import { waitFor } from '../support/trackedClient.js';
 
+const execFileAsync = promisify(execFile);
 const schema = freshSchemaName('rights');
 let a: Instance;
 let b: Instance;
@@ -117,6 +121,33 @@ await describeWithServices(
       );
       expect(decided.body.request.executedAt).not.toBeNull();
       await cutOffEverywhere(conns, { tokenClose: CloseCode.Forbidden, session: 'left-case' });
+    });
+
+    it('an account disabled by the operator (npm run admin -- disable-user)', async () => {
+      const t = await fx.team(a);
+      const conns = [
+        await fx.connect(a, t.provider, t.caseId, t.docId),
+        await fx.connect(b, t.provider, t.caseId, t.docId),
+      ];
+      const cli = await execFileAsync(
+        process.execPath,
+        [path.join(ROOT, 'server/dist/admin/cli.js'), 'disable-user', '--user', t.provider.id],
+        {
+          cwd: ROOT,
+          env: {
+            PATH: process.env.PATH,
+            NODE_ENV: 'production',
+            AUTH_SECRET: TEST_SECRET,
+            DATA_DIR: tempDir(),
+            DATABASE_URL,
+            DATABASE_SCHEMA: schema,
+            REDIS_URL,
+          },
+          timeout: 30_000,
+        },
+      );
+      expect(cli.stdout).toContain('disabled');
+      await cutOffEverywhere(conns, { tokenClose: CloseCode.AccessRevoked, session: 'gone' });
     });
 
     it('closing the case downgrades the editor on the other instance to read-only', async () => {
