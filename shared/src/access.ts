@@ -29,5 +29,10 @@ export const CollabClaimsSchema = z.object({
   role: RoleSchema,
   /** Documents this token opens, with the access granted on each. */
   docs: z.record(z.string(), DocumentAccessSchema),
+  /**
+   * The person's token generation when it was issued; the server refuses a token whose generation is
+   * no longer the person's current one (log out everywhere, account disabled). Absent means 0.
+   */
+  gen: z.number().int().nonnegative().optional(),
 });
 export type CollabClaims = z.infer<typeof CollabClaimsSchema>;

@@ -61,7 +61,10 @@ export type RealtimeAck = { ok: true } | { ok: false; error: string };
  * err.data is this shape.
  */
 export interface RealtimeConnectErrorData {
-  /** forbidden: a cookie-authenticated connection from another origin. */
+  /**
+   * forbidden: a cookie-authenticated connection from another origin, or a token none of whose case
+   * documents the person may open any more. unauthenticated: no, a bad, expired or revoked credential.
+   */
   code: 'unauthenticated' | 'forbidden';
 }
 

@@ -5,7 +5,8 @@
  *   the permission table decide, per section, at connect time and again when access changes;
  * - any other document id (demo, benchmark): the token's grant decides (operator-issued tokens only).
  * Every update to a case document is checked against the sections it touches; opening and first edits
- * per section are written to the access log.
+ * per section are written to the access log; an open whose entry cannot be written is refused.
+ * A token whose generation was revoked (tokenRevocation.ts) opens nothing and ends live connections.
  */
 import {
   CloseCode,
@@ -24,6 +25,7 @@ import type { AppDb } from '../db/database.js';
 import { caseAccess, effectiveSections } from '../domain/caseAccess.js';
 import type { Logger } from '../observability/logger.js';
 import { CollabAuthError, verifyCollabToken } from './collabTokens.js';
+import { tokenStillValid } from './tokenRevocation.js';
 
 export interface CasePolicyDeps {
   db: AppDb;
@@ -65,7 +67,8 @@ export function createCasePolicy(deps: CasePolicyDeps): AccessPolicy {
     return { claims: { ...claims, role: participation.role }, access, sections };
   }
 
-  const logEntry = (
+  /** Resolves once the entry is written; rejects when it could not be. */
+  const appendEntry = (
     claims: CollabClaims,
     docId: string,
     event: 'read' | 'update',
@@ -73,29 +76,44 @@ export function createCasePolicy(deps: CasePolicyDeps): AccessPolicy {
     detail: string,
     remote = '',
   ) =>
-    deps.accessLog
-      .append({
-        event,
-        caseId: parseDocumentId(docId)?.caseId ?? null,
-        actor: actor(claims),
-        source: `${remote} collab`.trim(),
-        outcome,
-        detail: `${docId}: ${detail}`,
-      })
-      .catch((err) => deps.log.error({ err, docId }, 'access log append failed'));
+    deps.accessLog.append({
+      event,
+      caseId: parseDocumentId(docId)?.caseId ?? null,
+      actor: actor(claims),
+      source: `${remote} collab`.trim(),
+      outcome,
+      detail: `${docId}: ${detail}`,
+    });
+
+  /** For entries after the fact (a first edit): a failed write is reported, the edit is already checked. */
+  const logEntry = (...args: Parameters<typeof appendEntry>) =>
+    appendEntry(...args).catch((err) => deps.log.error({ err, docId: args[1] }, 'access log append failed'));
 
   return {
     async authenticate(request: ConnectionRequest): Promise<ConnectionGrant> {
       const claims = await verifyCollabToken(deps.authKey, request.token);
       const tokenAccess = claims.docs[request.docId];
       if (!tokenAccess) throw new CollabAuthError(CloseCode.Forbidden, 'token does not grant this document');
-      if (!parseDocumentId(request.docId)) return { claims, access: tokenAccess };
+      const isCaseDocument = parseDocumentId(request.docId) !== null;
+      if (!(await tokenStillValid(deps.db, claims))) {
+        if (isCaseDocument) {
+          await logEntry(claims, request.docId, 'read', 'denied', 'open refused: token revoked', request.remoteAddress);
+        }
+        throw new CollabAuthError(CloseCode.AccessRevoked, 'access token revoked');
+      }
+      if (!isCaseDocument) return { claims, access: tokenAccess };
       const grant = await caseGrant(claims, request.docId);
       if (!grant) {
         await logEntry(claims, request.docId, 'read', 'denied', 'open refused', request.remoteAddress);
         throw new CollabAuthError(CloseCode.Forbidden, 'no access to this document');
       }
-      await logEntry(claims, request.docId, 'read', 'success', `opened (${grant.access})`, request.remoteAddress);
+      // Fail closed: a dossier opened without its access-log entry would be an unrecorded read.
+      try {
+        await appendEntry(claims, request.docId, 'read', 'success', `opened (${grant.access})`, request.remoteAddress);
+      } catch (err) {
+        deps.log.error({ err, docId: request.docId }, 'access log append failed; open refused');
+        throw new CollabAuthError(CloseCode.StoreUnavailable, 'access log unavailable; try again later');
+      }
       return grant;
     },
 
@@ -124,6 +142,7 @@ export function createCasePolicy(deps: CasePolicyDeps): AccessPolicy {
     },
 
     async recheck(grant: ConnectionGrant, docId: string): Promise<ConnectionGrant | null> {
+      if (!(await tokenStillValid(deps.db, grant.claims))) return null;
       if (!grant.sections) return grant;
       const next = await caseGrant(grant.claims, docId);
       if (next) loggedEdits.set(next, loggedEdits.get(grant) ?? new Set());

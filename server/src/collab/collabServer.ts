@@ -646,12 +646,16 @@ export class CollabServer {
    * Re-decides access for every live connection on the documents `docFilter` selects: connections that
    * lost access are closed (AccessRevoked), the others get their new grant at once (e.g. read-only).
    */
-  async recheckAccess(docFilter: (docId: string) => boolean): Promise<{ revoked: number; updated: number }> {
+  async recheckAccess(
+    docFilter: (docId: string) => boolean,
+    userFilter: (userId: string) => boolean = () => true,
+  ): Promise<{ revoked: number; updated: number }> {
     const recheck = this.opts.policy.recheck;
     let revoked = 0;
     let updated = 0;
     if (!recheck) return { revoked, updated };
     for (const conn of [...this.connectionsOn(docFilter)]) {
+      if (!userFilter(conn.grant.claims.sub)) continue;
       let grant: Awaited<ReturnType<typeof recheck>>;
       try {
         grant = await recheck.call(this.opts.policy, conn.grant, conn.docId);
@@ -674,6 +678,14 @@ export class CollabServer {
   /** Re-checks access on every document of a case (documents are named `<caseId>.<type>[...]`). */
   recheckCase(caseId: string): Promise<{ revoked: number; updated: number }> {
     return this.recheckAccess((docId) => docId.startsWith(`${caseId}.`));
+  }
+
+  /** Re-checks every live connection of one person (tokens revoked, account disabled, logged out). */
+  recheckUser(userId: string): Promise<{ revoked: number; updated: number }> {
+    return this.recheckAccess(
+      () => true,
+      (sub) => sub === userId,
+    );
   }
 
   /**

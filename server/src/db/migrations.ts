@@ -8,6 +8,7 @@ import {
   PostgresAdapter,
   sql,
 } from 'kysely';
+import { tokenGenerationMigration } from '../auth/tokenGenerationMigration.js';
 import { casesMigration } from '../cases/casesMigration.js';
 import { commentsMigration } from '../comments/commentsMigration.js';
 import { escalationMigration } from '../escalation/escalationMigration.js';
@@ -164,6 +165,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_versions': versionsMigration,
   '0007_meetings': meetingMigration,
   '0008_clock_facts_and_pushes': notifierMigration,
+  '0009_collab_token_generations': tokenGenerationMigration,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,8 +1,9 @@
 /**
  * Live rooms follow access as it changes: a participant removed, consent withdrawn, a case closed or
- * destroyed, a DBT member's follow-up ended, a session logged out or gone idle. A sweep re-checks the
- * sockets on this instance (all, or those in one case's rooms): a socket whose session ended is told
- * and closed; one that lost a case leaves its rooms, is told, and the others see it go.
+ * destroyed, a DBT member's follow-up ended, a session logged out or gone idle, a token revoked. A sweep
+ * re-checks the sockets on this instance (all, those in one case's rooms, or one person's): a socket
+ * whose session ended or token was revoked is told and closed; one that lost a case leaves its rooms,
+ * is told, and the others see it go.
  */
 import { parseDocumentId } from '@samenspraak/shared';
 import { documentAccessFor } from '../cases/documentAccess.js';
@@ -10,7 +11,7 @@ import { currentCaseRole } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
 import { announcePresence } from './rooms.js';
 import { socketAudit } from './socketAudit.js';
-import { sessionActor, sessionStillLive } from './socketAuth.js';
+import { sessionStillLive, socketActor } from './socketAuth.js';
 import type { HandlerContext, RealtimeSocket } from './types.js';
 
 /** The join event a room belongs to (named in the `error` the person gets when they lose it). */
@@ -44,32 +45,39 @@ async function stillAllowed(ctx: HandlerContext, socket: RealtimeSocket, room: s
   return (await currentCaseRole(ctx.services, socket.data.userId, caseId)) !== null;
 }
 
-export async function sweep(
-  ctx: HandlerContext,
-  broadcaster: MeetingBroadcaster,
-  only?: { caseId: string },
-): Promise<void> {
+/** Which sockets a sweep looks at: all, those in one case's rooms, or one person's. */
+export type SweepScope = { caseId: string } | { userId: string };
+
+export async function sweep(ctx: HandlerContext, broadcaster: MeetingBroadcaster, only?: SweepScope): Promise<void> {
+  const caseId = only && 'caseId' in only ? only.caseId : null;
   for (const socket of [...ctx.io.of('/').sockets.values()] as RealtimeSocket[]) {
     try {
-      if (!only && !(await sessionStillLive(ctx.services, socket, false))) {
+      if (only && 'userId' in only && socket.data.userId !== only.userId) continue;
+      // A token socket lives for its documents: any change may end it. A session outlives one case.
+      const checkIdentity = caseId === null || socket.data.via === 'token';
+      if (checkIdentity && !(await sessionStillLive(ctx.services, socket, false))) {
         socket.emit('error', {
           event: 'session',
           code: 'unauthenticated',
-          message: 'your session ended; log in again',
+          message:
+            socket.data.via === 'token'
+              ? 'your access token no longer opens its documents'
+              : 'your session ended; log in again',
         });
         // Without closing the connection outright: the error above arrives first, then the disconnect.
         socket.disconnect();
         continue;
       }
-      for (const [room, { caseId, role }] of Object.entries(socket.data.joined)) {
-        if (only && caseId !== only.caseId) continue;
-        if (await stillAllowed(ctx, socket, room, caseId)) continue;
+      for (const [room, joined] of Object.entries(socket.data.joined)) {
+        if (caseId !== null && joined.caseId !== caseId) continue;
+        if (await stillAllowed(ctx, socket, room, joined.caseId)) continue;
         await leaveRoom(ctx, broadcaster, socket, room);
-        const actor = sessionActor(socket);
+        const { role } = joined;
+        const actor = await socketActor(ctx.services, socket);
         if (actor) {
           await socketAudit(ctx.services, actor, joinEventOf(room)).log({
             event: 'read',
-            caseId,
+            caseId: joined.caseId,
             outcome: 'denied',
             caseRole: role,
             what: `${room}: access ended, left the room`,

@@ -9,10 +9,16 @@ import type { CaseChanged, MeetingPerson } from '@samenspraak/shared';
 export interface CaseEvents {
   /** A change on a case was stored (ids only; clients re-read through the API). Never throws. */
   changed(event: CaseChanged): void;
-  /** Who may see the case may have changed (participants, consent, status): re-check its rooms. Never throws. */
+  /**
+   * Who may see the case may have changed (participants, consent, status, destruction): its rooms here
+   * are re-checked, and every other instance re-checks its rooms and documents of the case. Never throws.
+   */
   accessChanged(caseId: string): void;
-  /** Sessions ended (logout): sockets of this instance whose session is gone are told and closed now. Never throws. */
-  sessionsEnded(): void;
+  /**
+   * A person's sessions or tokens changed (logout, log out everywhere, account disabled): their sockets
+   * here, and their sockets and documents on every other instance, are re-checked now. Never throws.
+   */
+  personChanged(userId: string): void;
   /** The domain clock jumped (test clock): re-check access and notifications now; resolves when done. */
   clockMoved(): Promise<void>;
   /** Who is connected to a meeting's room right now (every instance), with their role on the case. */
@@ -22,7 +28,7 @@ export interface CaseEvents {
 export const NO_CASE_EVENTS: CaseEvents = {
   changed() {},
   accessChanged() {},
-  sessionsEnded() {},
+  personChanged() {},
   async clockMoved() {},
   async meetingOnline() {
     return [];
@@ -45,8 +51,8 @@ export class DeferredCaseEvents implements CaseEvents {
     this.target.accessChanged(caseId);
   }
 
-  sessionsEnded(): void {
-    this.target.sessionsEnded();
+  personChanged(userId: string): void {
+    this.target.personChanged(userId);
   }
 
   clockMoved(): Promise<void> {

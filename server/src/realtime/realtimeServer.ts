@@ -17,6 +17,7 @@ import type { CaseEvents } from './caseEvents.js';
 import { registerHandlers } from './handlers.js';
 import { liveCaseEvents } from './liveCaseEvents.js';
 import { MeetingBroadcaster } from './meetingBroadcast.js';
+import { peerAccess } from './peerAccess.js';
 import { toRoom } from './rooms.js';
 import { authenticate, sessionActor } from './socketAuth.js';
 import type { HandlerContext, RealtimeServer, RealtimeSocket } from './types.js';
@@ -102,16 +103,17 @@ export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions): R
     },
     push: (userId, notification) => toRoom(ctx, userRoom(userId)).emit('notification', notification),
   });
-  const events = liveCaseEvents(ctx, broadcaster, notifier);
+  const events = liveCaseEvents(ctx, broadcaster, notifier, peerAccess(ctx, broadcaster, clients !== null));
 
   io.use(authenticate({ authKey: opts.authKey, services: opts.services }));
   io.on('connection', (socket) => registerHandlers(ctx, { broadcaster, notifier }, socket));
 
-  // Sessions expire, DBT follow-ups end and deadlines pass without anyone changing anything.
+  // Sessions expire, DBT follow-ups end and deadlines pass without anyone changing anything; and an
+  // access change announced while Redis was down is caught here (documents and rooms alike).
   const ticker =
     opts.sweepIntervalMs > 0
       ? setInterval(() => {
-          void sweep(ctx, broadcaster)
+          void Promise.all([sweep(ctx, broadcaster), opts.services.collab?.recheckAccess(() => true)])
             .catch((err: Error) => opts.log.warn({ err: { message: err.message } }, 'realtime sweep failed'))
             .then(() => notifier.runNow());
         }, opts.sweepIntervalMs)

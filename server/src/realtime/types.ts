@@ -10,8 +10,14 @@ import type { Server, Socket } from 'socket.io';
 import type { Logger } from '../observability/logger.js';
 import type { AppServices } from '../services.js';
 
-/** Events instances send each other directly (none yet; the adapter carries room broadcasts). */
-export type InterServerEvents = Record<string, never>;
+/**
+ * Events instances send each other through the Redis adapter (room broadcasts need none): re-check the
+ * live connections of a case, or of a person, now. Payloads come from Redis: validated on receipt.
+ */
+export interface InterServerEvents {
+  'access:case': (caseId: unknown) => void;
+  'access:person': (userId: unknown) => void;
+}
 
 /**
  * What a socket carries (also seen by other instances through `fetchSockets`, so never a secret).

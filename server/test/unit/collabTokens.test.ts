@@ -11,6 +11,12 @@ describe('collaboration tokens', () => {
     expect(await verifyCollabToken(key, await signCollabToken(key, claims, 60))).toEqual(claims);
   });
 
+  it('carries the token generation, which revocation compares (absent means generation 0)', async () => {
+    const withGen = { ...claims, gen: 3 };
+    expect(await verifyCollabToken(key, await signCollabToken(key, withGen, 60))).toEqual(withGen);
+    expect((await verifyCollabToken(key, await signCollabToken(key, claims, 60))).gen).toBeUndefined();
+  });
+
   it('refuses missing, forged, expired and malformed tokens with the right close code', async () => {
     await expect(verifyCollabToken(key, null)).rejects.toMatchObject({ closeCode: CloseCode.Unauthenticated });
     const other = secretKey('o'.repeat(40));

@@ -1,6 +1,7 @@
 /** Login (password + TOTP), logout, logout everywhere, who am I. Logic lives in identity/login.ts. */
 import { LoginRequestSchema, type LoginResponse, type MeResponse, TotpRequestSchema } from '@samenspraak/shared';
 import { Router } from 'express';
+import { revokeDocumentTokens } from '../../auth/tokenRevocation.js';
 import { logAuth } from '../../identity/authLog.js';
 import { type LoginRefusal, passwordLogin, totpLogin } from '../../identity/login.js';
 import { endAllSessions, endSession } from '../../identity/sessions.js';
@@ -89,8 +90,8 @@ export function authRoutes(services: AppServices): Router {
         remoteAddress,
         detail: 'session',
       });
-      // Live sockets of this session (case rooms, meetings, notifications) end now, not at the next sweep.
-      services.caseEvents.sessionsEnded();
+      // Live sockets of this session (case rooms, meetings, notifications) end now on every instance.
+      services.caseEvents.personChanged(live.user.id);
     }
     clearSessionCookie(res, services);
     res.status(204).end();
@@ -100,8 +101,10 @@ export function authRoutes(services: AppServices): Router {
     const actor = actorOf(res);
     const live = liveSessionOf(res)!;
     const sessionsEnded = await endAllSessions(services.db, actor.userId);
-    // Open documents hold their own (token) connections: a lost laptop must lose those too.
-    const connectionsClosed = services.collab?.disconnectUser(actor.userId) ?? 0;
+    // Open documents hold their own (token) connections: a lost laptop must lose those too, and the
+    // tokens it holds must not open anything again (15 minutes is long enough to do harm).
+    await revokeDocumentTokens(services.db, actor.userId, services.clock());
+    const connectionsClosed = (await services.collab?.recheckUser(actor.userId))?.revoked ?? 0;
     await logAuth(services, {
       event: 'logout',
       outcome: 'success',
@@ -109,7 +112,7 @@ export function authRoutes(services: AppServices): Router {
       remoteAddress: clientOf(req).remoteAddress,
       detail: `all sessions (${sessionsEnded}), collaboration connections (${connectionsClosed})`,
     });
-    services.caseEvents.sessionsEnded();
+    services.caseEvents.personChanged(actor.userId);
     clearSessionCookie(res, services);
     res.json({ sessionsEnded, connectionsClosed });
   });
