@@ -13,6 +13,7 @@ import { commentsMigration } from '../comments/commentsMigration.js';
 import { escalationMigration } from '../escalation/escalationMigration.js';
 import { notifierMigration } from '../escalation/notifierMigration.js';
 import { identityMigration } from '../identity/identityMigration.js';
+import { invitationsMigration } from '../identity/invitationsMigration.js';
 import { meetingMigration } from '../meetings/meetingMigration.js';
 import { versionsMigration } from '../versions/versionsMigration.js';
 
@@ -164,6 +165,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_versions': versionsMigration,
   '0007_meetings': meetingMigration,
   '0008_clock_facts_and_pushes': notifierMigration,
+  '0009_invitation_guard': invitationsMigration,
 };
 
 class InCodeProvider implements MigrationProvider {
