@@ -8,7 +8,7 @@
  * the professional who registered the case (who knows them), or by the procesregisseur. Nobody invites
  * a role above their own, and read-only participants (a DBT director) invite nobody.
  */
-import type { Role } from '@samenspraak/shared';
+import { DOCUMENT_TYPES, documentPermission, type Role } from '@samenspraak/shared';
 
 /** Professionals who contribute to the case under its direction. */
 const CONTRIBUTORS = [
@@ -77,10 +77,16 @@ export interface Inviter {
   registeredCase: boolean;
 }
 
+/** A participant who only reads or comments on the case (a DBT director) invites nobody, whatever else holds. */
+function writesOnCase(role: Role): boolean {
+  return DOCUMENT_TYPES.some((type) => documentPermission(type, role) === 'edit');
+}
+
 /** Every role this person may bring onto the case, in the table's order. */
 export function invitableRoles(inviter: Inviter): Role[] {
   const roles = new Set<Role>(WHO_INVITES_WHOM[inviter.role]);
-  if (inviter.registeredCase && CASE_RANK[inviter.role] > 0) for (const r of REGISTRANT_INVITES) roles.add(r);
+  const registrant = inviter.registeredCase && CASE_RANK[inviter.role] > 0 && writesOnCase(inviter.role);
+  if (registrant) for (const r of REGISTRANT_INVITES) roles.add(r);
   return [...roles];
 }
 
