@@ -156,3 +156,18 @@ export async function logExpiredInvitations(services: AppServices, caseId: strin
     }
   }
 }
+
+/** The periodic sweep: every case with an invitation that ran out unused gets its entry, read or not. */
+export async function logAllExpiredInvitations(services: AppServices): Promise<number> {
+  const cases = await invitationDb(services.db)
+    .selectFrom('invitations')
+    .select('case_id')
+    .distinct()
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expiry_logged_at', 'is', null)
+    .where('expires_at', '<=', services.clock().toISOString())
+    .execute();
+  for (const c of cases) await logExpiredInvitations(services, c.case_id);
+  return cases.length;
+}

@@ -6,6 +6,7 @@
  * birth recorded at registration, and every invitation's life in the young person's access log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logAllExpiredInvitations } from '../../src/identity/invitationCommands.js';
 import {
   bornYearsAgo,
   type CaseHarness,
@@ -262,6 +263,11 @@ describe('every invitation is in the access log, visible to the young person, wi
     expect(ok.status).toBe(201);
     h.setClock(new Date(Date.parse(START) + 8 * DAY).toISOString());
     try {
+      // The periodic sweep writes the expiry without anyone reading the log.
+      expect(await logAllExpiredInvitations(h.services)).toBeGreaterThan(0);
+      expect(
+        (await logSince(h.db, seq)).filter((e) => e.detail.includes(`${refOf('Opa Kees')} (ouder) expired`)),
+      ).toHaveLength(1);
       const view = await h.api<{ entries: Array<{ what: string; event: string; outcome: string }> }>(
         team.youngPerson,
         'GET',
