@@ -12,6 +12,7 @@ import { errorText } from '../../app/errorText';
 import { roleLabel } from '../../i18n';
 import { shortMoment } from './format';
 import { m } from './messages';
+import { OpenInvitations } from './OpenInvitations';
 
 type InvitedRole = (typeof INVITED_ROLES)[number];
 
@@ -30,6 +31,8 @@ export function InviteForm(props: {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<CreateInvitationResponse | null>(null);
+  // Bumped after each invitation, so the list of open ones reads again.
+  const [version, setVersion] = useState(0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,6 +47,7 @@ export function InviteForm(props: {
       );
       setResult(res);
       setName('');
+      setVersion((v) => v + 1);
       onDone();
     } catch (err) {
       setError(errorText(err));
@@ -104,6 +108,7 @@ export function InviteForm(props: {
           </div>
         </Alert>
       )}
+      <OpenInvitations caseId={caseId} version={version} onChanged={onDone} />
     </>
   );
 }
