@@ -4,7 +4,7 @@
  * login and invitation pages pass axe; logout ends the session.
  */
 
-import type { CreateInvitationResponse } from '@samenspraak/shared';
+import type { CaseDetail, CreateInvitationResponse } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,12 +71,17 @@ describe('login', () => {
     await context.close();
   });
 
-  it('a parent accepts her invitation on a phone; a wrong code says in Dutch how many tries are left', async () => {
+  it('a parent accepts her invitation on a phone; a wrong code or date of birth says in Dutch how many tries are left', async () => {
     const invitation = await app.apiAs<CreateInvitationResponse>(
       demo.procesregisseur,
       'POST',
       `/api/cases/${demoCases.daan}/invitations`,
       { role: 'ouder', name: 'Johan Visser' },
+    );
+    const { case: daan } = await app.apiAs<{ case: CaseDetail }>(
+      demo.procesregisseur,
+      'GET',
+      `/api/cases/${demoCases.daan}`,
     );
     const context = await browser.newContext(devices.phone);
     const page = await context.newPage();
@@ -86,6 +91,7 @@ describe('login', () => {
 
     const wrong = invitation.code === '12345678' ? '87654321' : '12345678';
     await page.getByLabel('Code (8 cijfers)').fill(wrong);
+    await page.getByLabel('Geboortedatum van de jeugdige').fill(daan.youngPerson.dateOfBirth);
     await page.getByLabel('Kies een gebruikersnaam').fill('johan.visser');
     await page.getByLabel('Kies een wachtwoord (minstens 10 tekens)').fill('een lang wachtwoord');
     await page.getByRole('button', { name: 'Account maken' }).click();
@@ -95,7 +101,17 @@ describe('login', () => {
     await expectNoSeriousViolations(page, 'invitation page with an error (phone)');
     await screenshot(page, 'invitation-phone-wrong-code');
 
+    // The right code with a date of birth that is not the registered one: refused, nothing made.
     await page.getByLabel('Code (8 cijfers)').fill(invitation.code);
+    await page.getByLabel('Geboortedatum van de jeugdige').fill('2000-01-01');
+    await page.getByRole('button', { name: 'Account maken' }).click();
+    await expect
+      .poll(() => alert.textContent())
+      .toContain(
+        'Die geboortedatum klopt niet met de aanmelding. Vul de geboortedatum van de jeugdige in. Je kunt het nog 3 keer proberen.',
+      );
+
+    await page.getByLabel('Geboortedatum van de jeugdige').fill(daan.youngPerson.dateOfBirth);
     await page.getByRole('button', { name: 'Account maken' }).click();
     await expect.poll(() => page.locator('header').textContent(), { timeout: 10_000 }).toContain('Johan Visser');
     await expect.poll(() => page.locator(`[data-case-id="${demoCases.daan}"]`).count(), { timeout: 10_000 }).toBe(1);

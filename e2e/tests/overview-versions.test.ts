@@ -427,6 +427,17 @@ describe('case page', () => {
     await result.waitFor();
     expect(await result.textContent()).toMatch(new RegExp(`${app.server.url}/uitnodiging/[\\w-]+`));
     expect(await result.locator('.invite-result__code').textContent()).toMatch(/^\d{8}$/);
+    // The open invitation is listed (by name, never its link) and can be withdrawn.
+    const open = invite.getByTestId('open-invitations');
+    await expect.poll(() => open.textContent()).toContain('Johan Visser');
+    expect(await open.textContent()).not.toContain('/uitnodiging/');
+    await open
+      .getByRole('listitem')
+      .filter({ hasText: 'Johan Visser' })
+      .getByRole('button', { name: 'Intrekken' })
+      .first()
+      .click();
+    await expect.poll(() => invite.getByTestId('open-invitations').count()).toBe(0);
     // The process director sees the clocks and the escalation level.
     expect(await page.getByTestId('clocks').textContent()).toContain('Verklarende analyse klaar');
     await screenshot(page, 'case-page-professional');

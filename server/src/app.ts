@@ -17,6 +17,7 @@ import type { Config } from './config.js';
 import { openAppDatabase } from './db/database.js';
 import { createApiRouter } from './http/api.js';
 import { createHttpApp } from './http/httpApp.js';
+import { logAllExpiredInvitations } from './identity/invitationCommands.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { DeferredCaseEvents } from './realtime/caseEvents.js';
@@ -123,8 +124,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const collab = new CollabServer({ store, policy, limits: config.limits, log, metrics, fanout });
   services.collab = collab;
   // Approved destruction requests are executed at decision time; this retries any that failed then.
+  // Invitations that ran out unused are written to the access log by the same sweep (and before any read).
   const destructionTimer = setInterval(() => {
     executeDueDestructions(services).catch((err: unknown) => log.error({ err }, 'scheduled destruction run failed'));
+    logAllExpiredInvitations(services).catch((err: unknown) => log.error({ err }, 'invitation expiry sweep failed'));
   }, DESTRUCTION_SWEEP_MS);
   destructionTimer.unref();
 

@@ -59,10 +59,20 @@ export type MeResponse = z.infer<typeof MeResponseSchema>;
 /** Roles that are invited to one case instead of having an organisation account. */
 export const INVITED_ROLES = ['jeugdige', 'ouder'] as const;
 
-export const CreateInvitationRequestSchema = z.object({
-  role: z.enum(INVITED_ROLES, { message: `role must be one of: ${INVITED_ROLES.join(', ')}` }),
-  name: z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters'),
-});
+const InviteeNameSchema = z.string().trim().min(1, 'name is required').max(200, 'name is at most 200 characters');
+
+/**
+ * The young person is the one recorded at registration: their name comes from the case (a name sent
+ * here is ignored). A parent is named by the inviter.
+ */
+export const CreateInvitationRequestSchema = z.discriminatedUnion(
+  'role',
+  [
+    z.object({ role: z.literal('jeugdige'), name: InviteeNameSchema.optional() }),
+    z.object({ role: z.literal('ouder'), name: InviteeNameSchema }),
+  ],
+  { message: `role must be one of: ${INVITED_ROLES.join(', ')}` },
+);
 export type CreateInvitationRequest = z.infer<typeof CreateInvitationRequestSchema>;
 
 export const CreateInvitationResponseSchema = z.object({
@@ -90,6 +100,11 @@ export const AcceptInvitationRequestSchema = z.object({
     .string()
     .min(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`)
     .max(PASSWORD_MAX_LENGTH, `password is at most ${PASSWORD_MAX_LENGTH} characters`),
+  /**
+   * The young person's date of birth (YYYY-MM-DD), confirmed by whoever accepts: it must match the
+   * registration, so an invitation only binds the person the case is about (and their parents).
+   */
+  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateOfBirth must be YYYY-MM-DD'),
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequestSchema>;
 
@@ -99,3 +114,19 @@ export const AcceptInvitationResponseSchema = z.object({
   csrfToken: z.string(),
 });
 export type AcceptInvitationResponse = z.infer<typeof AcceptInvitationResponseSchema>;
+
+export const INVITATION_STATES = ['open', 'used', 'revoked', 'expired', 'blocked'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+/**
+ * An invitation as listed to those who may act on it (`GET /api/cases/:id/invitations`). `ref` is a
+ * public reference (also in the access log); the id in the link is a secret and is never listed.
+ */
+export interface InvitationSummary {
+  ref: string;
+  role: (typeof INVITED_ROLES)[number];
+  name: string;
+  createdAt: string;
+  expiresAt: string;
+  state: InvitationState;
+}

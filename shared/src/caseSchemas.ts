@@ -128,6 +128,8 @@ export interface CaseDetail {
   attendsSchool: boolean | null;
   participants: CaseParticipantView[];
   myRole: Role;
+  /** The roles this person may invite by link and code (server/src/domain/invitations.ts); often none. */
+  mayInvite: Role[];
   effectiveSections: Record<DocumentType, Record<string, Permission>>;
 }
 

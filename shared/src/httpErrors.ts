@@ -24,6 +24,9 @@ export const HTTP_ERROR_IDS = [
   'invitation_used',
   'invitation_expired',
   'invitation_blocked',
+  'invitation_revoked',
+  'invitation_open',
+  'wrong_date_of_birth',
   'login_taken',
   // cases and people
   'case_closed',
@@ -51,7 +54,7 @@ export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];
 
 /** Facts a client may put into its own words (the message stays English). */
 export interface HttpErrorDetails {
-  /** A wrong invitation code: how many tries are left before the invitation is blocked. */
+  /** A wrong invitation code or date of birth: how many tries are left before the invitation is blocked. */
   attemptsLeft?: number;
   /** A TOTP code that was right but already used: wait for the next one. */
   replayed?: boolean;

@@ -1,8 +1,12 @@
-/** A young person or parent accepts their invitation: the one-time code, then their own login. */
+/**
+ * A young person or parent accepts their invitation: the one-time code and the young person's date of
+ * birth (the server checks it against the registration), then their own login.
+ */
 
 import {
   Alert,
   Button,
+  DateInput,
   Field,
   Heading,
   Label,
@@ -21,6 +25,7 @@ import { navigate, paths } from './router';
 export function InvitationPage({ invitationId }: { invitationId: string }) {
   const { refresh } = useAuth();
   const [code, setCode] = useState('');
+  const [dateOfBirth, setDateOfBirth] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +40,7 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
         const res = await api<AcceptInvitationResponse>(
           'POST',
           `/api/invitations/${encodeURIComponent(invitationId)}/accept`,
-          { code, login, password },
+          { code, dateOfBirth, login, password },
         );
         setCsrfToken(res.csrfToken);
         await refresh();
@@ -69,6 +74,20 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
             required
             value={code}
             onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+          />
+        </Field>
+        <Field>
+          <Label htmlFor="inv-birth">{m.invitationBirthDate}</Label>
+          <Paragraph id="inv-birth-hint" size="small">
+            {m.invitationBirthDateHint}
+          </Paragraph>
+          <DateInput
+            id="inv-birth"
+            aria-describedby="inv-birth-hint"
+            autoComplete="bday"
+            required
+            value={dateOfBirth}
+            onChange={(e) => setDateOfBirth(e.target.value)}
           />
         </Field>
         <Field>

@@ -27,6 +27,15 @@ describe('errorText', () => {
     expect(errorText(fail('invalid_code'), 'nl')).toBe('De code klopt niet.');
   });
 
+  it('says a wrong date of birth plainly, with the tries left (they count with the code)', () => {
+    expect(errorText(fail('wrong_date_of_birth', { attemptsLeft: 2 }), 'nl')).toBe(
+      'Die geboortedatum klopt niet met de aanmelding. Vul de geboortedatum van de jeugdige in. Je kunt het nog 2 keer proberen.',
+    );
+    expect(errorText(fail('invitation_revoked'), 'nl')).toBe(
+      'Deze uitnodiging is ingetrokken. Vraag je hulpverlener om een nieuwe.',
+    );
+  });
+
   it('tells a used TOTP code apart from a wrong one, and says how long a lock lasts', () => {
     expect(errorText(fail('invalid_code', { replayed: true }), 'nl')).toBe(
       'Deze code is al gebruikt. Wacht op de volgende code in je app.',

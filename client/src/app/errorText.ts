@@ -72,6 +72,18 @@ const TEXT: Record<HttpErrorId | ClientErrorId, Words> = {
     nl: 'De code is te vaak verkeerd ingevuld. Vraag je hulpverlener om een nieuwe uitnodiging.',
     en: 'The code was entered wrongly too often. Ask your care worker for a new invitation.',
   },
+  invitation_revoked: {
+    nl: 'Deze uitnodiging is ingetrokken. Vraag je hulpverlener om een nieuwe.',
+    en: 'This invitation was withdrawn. Ask your care worker for a new one.',
+  },
+  invitation_open: {
+    nl: 'Er staat al een uitnodiging open voor de jeugdige. Trek die eerst in, of wacht tot hij gebruikt is.',
+    en: 'The young person already has an open invitation. Withdraw it first, or wait until it is used.',
+  },
+  wrong_date_of_birth: {
+    nl: 'Die geboortedatum klopt niet met de aanmelding. Vul de geboortedatum van de jeugdige in.',
+    en: 'That date of birth does not match the registration. Enter the young person’s date of birth.',
+  },
   login_taken: {
     nl: 'Die gebruikersnaam is al bezet. Kies een andere.',
     en: 'That user name is taken. Choose another one.',
@@ -171,7 +183,7 @@ export function errorText(err: unknown, lang: Lang = currentLang): string {
       ? `${base} Binnen ${minutes} minuten kun je het opnieuw proberen.`
       : `${base} You can try again within ${minutes} minutes.`;
   const left = err.details.attemptsLeft;
-  if (err.id === 'invalid_code' && isCount(left)) {
+  if ((err.id === 'invalid_code' || err.id === 'wrong_date_of_birth') && isCount(left)) {
     const tries =
       lang === 'nl'
         ? left === 1

@@ -27,8 +27,10 @@ export const m = messages({
     loginFailed: 'Inloggen lukt niet',
     invitationTitle: 'Welkom bij Samenspraak',
     invitationIntro:
-      'Je bent uitgenodigd om mee te doen. Vul de code in die je hebt gekregen en kies een gebruikersnaam en wachtwoord.',
+      'Je bent uitgenodigd om mee te doen. Vul de code in die je hebt gekregen en de geboortedatum van de jeugdige, en kies een gebruikersnaam en wachtwoord.',
     invitationCode: 'Code (8 cijfers)',
+    invitationBirthDate: 'Geboortedatum van de jeugdige',
+    invitationBirthDateHint: 'Ben je zelf de jeugdige? Vul dan je eigen geboortedatum in.',
     invitationLogin: 'Kies een gebruikersnaam',
     invitationPassword: 'Kies een wachtwoord (minstens 10 tekens)',
     invitationButton: 'Account maken',
@@ -78,8 +80,10 @@ export const m = messages({
     loginFailed: 'Login failed',
     invitationTitle: 'Welcome to Samenspraak',
     invitationIntro:
-      'You have been invited to take part. Enter the code you received and choose a user name and password.',
+      'You have been invited to take part. Enter the code you received and the young person’s date of birth, and choose a user name and password.',
     invitationCode: 'Code (8 digits)',
+    invitationBirthDate: 'Date of birth of the young person',
+    invitationBirthDateHint: 'Are you the young person? Then enter your own date of birth.',
     invitationLogin: 'Choose a user name',
     invitationPassword: 'Choose a password (at least 10 characters)',
     invitationButton: 'Create account',

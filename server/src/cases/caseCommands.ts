@@ -96,6 +96,7 @@ export async function createCase(services: AppServices, audit: RequestAudit, bod
     problem_categories: JSON.stringify(body.problemCategories ?? []),
     attends_school: body.attendsSchool === undefined ? null : body.attendsSchool ? 1 : 0,
     destroyed_at: null,
+    created_by: actor.userId,
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('cases').values(row).execute();

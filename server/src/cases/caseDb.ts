@@ -15,6 +15,8 @@ export interface CaseRowTable extends CasesTable {
   /** 1 attends school, 0 does not, null unknown. */
   attends_school: number | null;
   destroyed_at: string | null;
+  /** Migration 0009: the professional who registered the case (invites the young person and parents). */
+  created_by: string | null;
 }
 
 export interface DestructionRequestRowTable extends DestructionRequestsTable {

@@ -4,11 +4,12 @@
  */
 import { CASE_DIRECTOR_ROLES, CASE_PROFESSIONALS, CLIENT_ROLES, type Role } from '@samenspraak/shared';
 import { mayChangeParentsConsent } from '../domain/caseAccess.js';
-import type { GateRule } from './caseGate.js';
+import { invitableRoles, inviteRefusal } from '../domain/invitations.js';
+import type { CaseScope, GateRule } from './caseGate.js';
 
 export const CASE_POLICIES = {
   read: { event: 'read' },
-  /** Professionals who work on the case manage who takes part. */
+  /** Professionals who work on the case take people off it; who adds whom is `invitePolicy`'s. */
   manageParticipants: { event: 'update', roles: CASE_PROFESSIONALS, what: 'participants' },
   parentsConsent: {
     event: 'consent',
@@ -38,3 +39,23 @@ export const CASE_POLICIES = {
   requestDestruction: { event: 'create', roles: CLIENT_ROLES, what: 'destruction request' },
   decideDestruction: { event: 'update', roles: CASE_DIRECTOR_ROLES, what: 'destruction decision' },
 } satisfies Record<string, GateRule>;
+
+/** The inviter as the invitation table (domain/invitations.ts) knows them. */
+export function inviterOf(scope: CaseScope) {
+  return { role: scope.role, registeredCase: scope.row.created_by === scope.audit.actor.userId };
+}
+
+/**
+ * Bringing someone in `role` onto the case — by an invitation link, or by adding their account — is
+ * decided by the one invitation table, after the gate's participation, age, consent and end date.
+ */
+export function invitePolicy(role: Role, event: 'create' | 'update', what: string): GateRule {
+  return { event, what, check: (s) => inviteRefusal(inviterOf(s), role) };
+}
+
+/** Listing and revoking invitations: for those who may invite anyone at all. */
+export const INVITATIONS_POLICY: GateRule = {
+  event: 'read',
+  what: 'invitations',
+  check: (s) => (invitableRoles(inviterOf(s)).length > 0 ? null : `a ${s.role} does not invite anyone to a case`),
+};

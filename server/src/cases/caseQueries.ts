@@ -7,15 +7,18 @@ import {
   type CaseSummary,
   DOCUMENT_TYPES,
   type DocumentType,
+  INVITED_ROLES,
   type Permission,
   type Role,
 } from '@samenspraak/shared';
 import type { RequestAudit } from '../audit/caseAudit.js';
 import { ageOn } from '../domain/age.js';
-import { effectiveSections } from '../domain/caseAccess.js';
+import { effectiveSections, participationEnded } from '../domain/caseAccess.js';
+import { invitableRoles } from '../domain/invitations.js';
 import type { AppServices } from '../services.js';
 import { caseDb } from './caseDb.js';
 import { accessTo, type CaseRow, type CaseScope } from './caseGate.js';
+import { inviterOf } from './casePolicies.js';
 
 export function firstName(fullName: string): string {
   return fullName.trim().split(/\s+/)[0] ?? '';
@@ -30,7 +33,10 @@ export function parseCategories(json: string): string[] {
   }
 }
 
-/** The actor's cases (through participation), with whether they may open each one today. */
+/**
+ * The actor's cases (through participation), with whether they may open each one today. A
+ * participation that ended (a director's, after the follow-up) no longer lists the case at all.
+ */
 export async function listMyCases(services: AppServices, userId: string): Promise<CaseSummary[]> {
   const now = services.clock();
   const rows = await caseDb(services.db)
@@ -43,7 +49,8 @@ export async function listMyCases(services: AppServices, userId: string): Promis
     .orderBy('cases.created_at')
     .orderBy('cases.id')
     .execute();
-  return rows.map(({ my_role, access_until, ...row }) => ({
+  const current = rows.filter((r) => !participationEnded(r.access_until, now));
+  return current.map(({ my_role, access_until, ...row }) => ({
     id: row.id,
     firstName: firstName(row.young_person_name),
     age: ageOn(row.date_of_birth, now),
@@ -108,6 +115,7 @@ export async function caseDetail(services: AppServices, scope: CaseScope): Promi
     ...presentCase(scope.row, scope.now),
     participants: await listParticipants(services, scope.caseId),
     myRole: scope.role,
+    mayInvite: invitableRoles(inviterOf(scope)).filter((r) => (INVITED_ROLES as readonly Role[]).includes(r)),
     effectiveSections: sections,
   };
 }

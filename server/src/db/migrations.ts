@@ -14,6 +14,7 @@ import { commentsMigration } from '../comments/commentsMigration.js';
 import { escalationMigration } from '../escalation/escalationMigration.js';
 import { notifierMigration } from '../escalation/notifierMigration.js';
 import { identityMigration } from '../identity/identityMigration.js';
+import { invitationsMigration } from '../identity/invitationsMigration.js';
 import { meetingMigration } from '../meetings/meetingMigration.js';
 import { versionsMigration } from '../versions/versionsMigration.js';
 
@@ -166,6 +167,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_meetings': meetingMigration,
   '0008_clock_facts_and_pushes': notifierMigration,
   '0009_collab_token_generations': tokenGenerationMigration,
+  '0010_invitation_guard': invitationsMigration,
 };
 
 class InCodeProvider implements MigrationProvider {

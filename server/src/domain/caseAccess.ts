@@ -28,8 +28,13 @@ export interface CaseFacts {
 
 export type CaseAccessDecision = { allowed: true } | { allowed: false; reason: string };
 
+/** A participation with an end (a DBT member's) that has passed: as if never on the case. */
+export function participationEnded(accessUntil: string | null | undefined, now: Date): boolean {
+  return !!accessUntil && now.getTime() >= Date.parse(accessUntil);
+}
+
 export function caseAccess(facts: CaseFacts, role: Role, now: Date): CaseAccessDecision {
-  if (facts.accessUntil && now.getTime() >= Date.parse(facts.accessUntil)) {
+  if (participationEnded(facts.accessUntil, now)) {
     return { allowed: false, reason: 'the participation ended with the follow-up of the breakthrough session' };
   }
   const band = ageBand(ageOn(facts.dateOfBirth, now));

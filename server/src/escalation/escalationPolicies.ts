@@ -5,6 +5,7 @@
 import { CASE_PROFESSIONALS, type Role } from '@samenspraak/shared';
 import type { GateRule } from '../cases/caseGate.js';
 import { DOWN_DECIDERS, PROPOSERS, STRAIGHT_TO_DBT_DECIDERS, UP_DECIDERS } from '../domain/escalation.js';
+import { invitersOf } from '../domain/invitations.js';
 
 /** Everyone who may decide or propose some step; the domain rule narrows it per step. */
 const LADDER_ROLES: Role[] = [
@@ -17,7 +18,8 @@ export const ESCALATION_POLICIES = {
   escalate: { event: 'update', roles: LADDER_ROLES, what: 'escalation step' },
   /** The RET process director organises the breakthrough session and invites the directors. */
   session: { event: 'create', roles: ['procesregisseur'], what: 'breakthrough session' },
-  invite: { event: 'update', roles: ['procesregisseur'], what: 'DBT invitation' },
+  /** Who invites a director is the invitation table's (domain/invitations.ts): the procesregisseur. */
+  invite: { event: 'update', roles: invitersOf('dbt-lid'), what: 'DBT invitation' },
   /** Directors record their own commitments: the server records, not the shared document. */
   commit: { event: 'create', roles: ['dbt-lid'], what: 'commitment' },
   /** The author reports it met, or the process director who follows the commitments up. */

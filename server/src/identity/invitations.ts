@@ -3,12 +3,19 @@
  * the case creates one; the link goes by any channel, the 8-digit code by another (in person, by
  * phone), so neither alone opens the case. The code is stored only as an HMAC keyed with the server
  * secret: a leaked database does not give away the codes, which a plain hash of 10^8 values would.
- * An invitation dies after 7 days, after 5 wrong codes, or once used.
+ * An invitation dies after 7 days, after 5 wrong codes or dates of birth, once used, when revoked, or
+ * when the one who made it may no longer invite (domain/invitations.ts is asked again at acceptance).
+ * Whoever accepts confirms the young person's date of birth as registered; the young person's account
+ * takes the name recorded at registration. The id in the link is a secret: logs and lists show `ref`.
  */
 import crypto from 'node:crypto';
-import { INVITATION_CODE_DIGITS, type Role } from '@samenspraak/shared';
+import { INVITATION_CODE_DIGITS, type InvitationState, type Role } from '@samenspraak/shared';
+import { caseDb } from '../cases/caseDb.js';
+import { loadParticipation } from '../cases/participation.js';
 import type { AppDb } from '../db/database.js';
-import type { InvitationsTable } from '../db/schema.js';
+import { caseAccess } from '../domain/caseAccess.js';
+import { mayInvite } from '../domain/invitations.js';
+import { type InvitationRowTable, invitationDb } from './invitationDb.js';
 import { hashPassword } from './passwords.js';
 import { randomToken } from './sessions.js';
 import { findUserByLogin, newId } from './users.js';
@@ -18,6 +25,11 @@ export const INVITATION_MAX_ATTEMPTS = 5;
 
 export function invitationLink(id: string): string {
   return `/uitnodiging/${id}`;
+}
+
+/** The public reference of an invitation: what logs and lists show. Not reversible to the link's id. */
+export function invitationRef(id: string): string {
+  return crypto.createHash('sha256').update(`invitation-ref:${id}`).digest('hex').slice(0, 10);
 }
 
 function codeHash(key: Uint8Array, invitationId: string, code: string): Buffer {
@@ -56,73 +68,129 @@ export async function createInvitation(
 }
 
 export type AcceptOutcome =
-  | { ok: true; userId: string; caseId: string; role: Role }
+  | { ok: true; userId: string; caseId: string; role: Role; ref: string }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'used' | 'expired' | 'blocked' | 'case_closed' | 'login_taken'; caseId: string }
-  | { ok: false; reason: 'wrong_code'; caseId: string; attemptsLeft: number };
+  | {
+      ok: false;
+      reason: 'used' | 'expired' | 'blocked' | 'revoked' | 'case_closed' | 'login_taken' | 'young_person_exists';
+      caseId: string;
+      ref: string;
+    }
+  | { ok: false; reason: 'wrong_code' | 'wrong_date_of_birth'; caseId: string; ref: string; attemptsLeft: number };
 
-function deadReason(inv: InvitationsTable, now: Date): 'used' | 'expired' | 'blocked' | null {
+type InvitationRow = Pick<InvitationRowTable, 'used_at' | 'revoked_at' | 'expires_at' | 'attempts'>;
+
+export function invitationState(inv: InvitationRow, now: Date): InvitationState {
   if (inv.used_at) return 'used';
+  if (inv.revoked_at) return 'revoked';
   if (inv.expires_at <= now.toISOString()) return 'expired';
   if (inv.attempts >= INVITATION_MAX_ATTEMPTS) return 'blocked';
-  return null;
+  return 'open';
 }
 
-/** Checks the code and, if right, creates the client account and its participation in one transaction. */
+function deadReason(inv: InvitationRow, now: Date): Exclude<InvitationState, 'open'> | null {
+  const state = invitationState(inv, now);
+  return state === 'open' ? null : state;
+}
+
+/** Whether the one who made the invitation may still make it today: on the case, with access, by the table. */
+async function creatorStillMayInvite(
+  db: AppDb,
+  inv: InvitationRowTable,
+  createdByOfCase: string | null,
+  now: Date,
+): Promise<boolean> {
+  const creator = await loadParticipation(db, inv.case_id, inv.created_by);
+  if (!creator || !caseAccess(creator.facts, creator.role, now).allowed) return false;
+  return mayInvite({ role: creator.role, registeredCase: createdByOfCase === inv.created_by }, inv.role as Role);
+}
+
+async function hasYoungPerson(db: AppDb, caseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('participants')
+    .select('user_id')
+    .where('case_id', '=', caseId)
+    .where('role', '=', 'jeugdige')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Checks the code and the date of birth and, if both are right, creates the client account and its
+ * participation in one transaction: a refusal leaves nothing behind but a spent attempt.
+ */
 export async function acceptInvitation(
   db: AppDb,
   key: Uint8Array,
-  input: { invitationId: string; code: string; login: string; password: string; now: Date },
+  input: { invitationId: string; code: string; dateOfBirth: string; login: string; password: string; now: Date },
 ): Promise<AcceptOutcome> {
   const { now } = input;
-  const load = () => db.selectFrom('invitations').selectAll().where('id', '=', input.invitationId).executeTakeFirst();
+  const idb = invitationDb(db);
+  const load = () => idb.selectFrom('invitations').selectAll().where('id', '=', input.invitationId).executeTakeFirst();
   const inv = await load();
   if (!inv) return { ok: false, reason: 'not_found' };
   const caseId = inv.case_id;
+  const ref = invitationRef(inv.id);
   const dead = deadReason(inv, now);
-  if (dead) return { ok: false, reason: dead, caseId };
+  if (dead) return { ok: false, reason: dead, caseId, ref };
 
   // Take an attempt before comparing: parallel guesses cannot get past the limit.
-  const reserved = await db
+  const reserved = await idb
     .updateTable('invitations')
     .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
     .where('id', '=', inv.id)
     .where('attempts', '<', INVITATION_MAX_ATTEMPTS)
     .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(reserved.numUpdatedRows) !== 1) {
     const again = await load();
-    return { ok: false, reason: (again && deadReason(again, now)) || 'blocked', caseId };
+    return { ok: false, reason: (again && deadReason(again, now)) || 'blocked', caseId, ref };
   }
+  const attemptsLeft = INVITATION_MAX_ATTEMPTS - inv.attempts - 1;
   const expected = Buffer.from(inv.code_hash, 'hex');
   const given = codeHash(key, inv.id, input.code);
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) {
-    return { ok: false, reason: 'wrong_code', caseId, attemptsLeft: INVITATION_MAX_ATTEMPTS - inv.attempts - 1 };
+    return { ok: false, reason: 'wrong_code', caseId, ref, attemptsLeft };
   }
-  // The right code was given: a problem with the chosen login must not cost the invitee an attempt.
+  const kase = await caseDb(db)
+    .selectFrom('cases')
+    .select(['closed_at', 'destroyed_at', 'date_of_birth', 'young_person_name', 'created_by'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
+  if (!kase || kase.closed_at || kase.destroyed_at) return { ok: false, reason: 'case_closed', caseId, ref };
+  if (!(await creatorStillMayInvite(db, inv, kase.created_by, now)))
+    return { ok: false, reason: 'revoked', caseId, ref };
+  // The date of birth binds the invitation to the person registered; a wrong one keeps its attempt spent.
+  if (input.dateOfBirth !== kase.date_of_birth)
+    return { ok: false, reason: 'wrong_date_of_birth', caseId, ref, attemptsLeft };
+
+  // The right code and date were given: a problem with the chosen login must not cost the invitee an attempt.
   const refund = () =>
-    db
+    idb
       .updateTable('invitations')
       .set((eb) => ({ attempts: eb('attempts', '-', 1) }))
       .where('id', '=', inv.id)
       .execute();
-  const kase = await db.selectFrom('cases').select('closed_at').where('id', '=', caseId).executeTakeFirst();
-  if (!kase || kase.closed_at) return { ok: false, reason: 'case_closed', caseId };
+  const role = inv.role as Role;
+  if (role === 'jeugdige' && (await hasYoungPerson(db, caseId))) {
+    return { ok: false, reason: 'young_person_exists', caseId, ref };
+  }
   if (await findUserByLogin(db, input.login)) {
     await refund();
-    return { ok: false, reason: 'login_taken', caseId };
+    return { ok: false, reason: 'login_taken', caseId, ref };
   }
 
   const passwordHash = await hashPassword(input.password);
   const userId = newId();
-  const role = inv.role as Role;
   try {
-    const consumed = await db.transaction().execute(async (trx) => {
+    const consumed = await idb.transaction().execute(async (trx) => {
       const used = await trx
         .updateTable('invitations')
         .set({ used_at: now.toISOString() })
         .where('id', '=', inv.id)
         .where('used_at', 'is', null)
+        .where('revoked_at', 'is', null)
         .executeTakeFirst();
       if (Number(used.numUpdatedRows) !== 1) return false;
       await trx
@@ -131,7 +199,8 @@ export async function acceptInvitation(
           id: userId,
           kind: 'client',
           login: input.login,
-          name: inv.name,
+          // The young person is the one registered, under the registered name, whatever the inviter typed.
+          name: role === 'jeugdige' ? kase.young_person_name : inv.name,
           role: null,
           organisation_id: null,
           password_hash: passwordHash,
@@ -148,14 +217,21 @@ export async function acceptInvitation(
         .execute();
       return true;
     });
-    if (!consumed) return { ok: false, reason: 'used', caseId };
+    if (!consumed) {
+      const again = await load();
+      return { ok: false, reason: (again && deadReason(again, now)) || 'used', caseId, ref };
+    }
   } catch (err) {
     // Someone took the login between the check and the insert (unique constraint): same answer as before.
     if (await findUserByLogin(db, input.login)) {
       await refund();
-      return { ok: false, reason: 'login_taken', caseId };
+      return { ok: false, reason: 'login_taken', caseId, ref };
+    }
+    // A young person arrived meanwhile (the database allows one per case).
+    if (role === 'jeugdige' && (await hasYoungPerson(db, caseId))) {
+      return { ok: false, reason: 'young_person_exists', caseId, ref };
     }
     throw err;
   }
-  return { ok: true, userId, caseId, role };
+  return { ok: true, userId, caseId, role, ref };
 }

@@ -1,10 +1,11 @@
 /** seed-demo: every professional role, two cases (14 and 16½) in two regions, idempotent, and the logins work. */
-import { ROLES } from '@samenspraak/shared';
+import { ROLES, type Role } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type DemoLogin, seedDemo } from '../../src/admin/commands/seedDemo.js';
 import { seedDemoDocuments } from '../../src/admin/commands/seedDemoDocuments.js';
+import { caseDb } from '../../src/cases/caseDb.js';
 import { docFromStore, documentSections } from '../../src/export/docJson.js';
 import { meetingDb } from '../../src/meetings/meetingDb.js';
 import { type CaseHarness, startCaseServer } from './support.js';
@@ -116,6 +117,22 @@ describe('seedDemo', () => {
     expect(token.status).toBe(200);
     await seedDemo(h.services);
     expect(await meetingsCount()).toBe(1);
+  });
+
+  it('fits the invitation rules: one young person per case, registered by a team member who may invite clients', async () => {
+    const { invitableRoles } = await import('../../src/domain/invitations.js');
+    const cases = await caseDb(h.db).selectFrom('cases').select(['id', 'created_by']).execute();
+    for (const c of cases) {
+      const team = await h.db.selectFrom('participants').selectAll().where('case_id', '=', c.id).execute();
+      expect(
+        team.filter((p) => p.role === 'jeugdige'),
+        c.id,
+      ).toHaveLength(1);
+      const registrant = team.find((p) => p.user_id === c.created_by);
+      expect(registrant, c.id).toBeDefined();
+      const roles = invitableRoles({ role: registrant!.role as Role, registeredCase: true });
+      expect(roles).toEqual(expect.arrayContaining(['jeugdige', 'ouder']));
+    }
   });
 
   it('is idempotent: a second run adds nothing and gives no new passwords', async () => {

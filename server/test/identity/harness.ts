@@ -5,6 +5,7 @@
 import type { Role } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import { expect } from 'vitest';
+import { caseDb } from '../../src/cases/caseDb.js';
 import type { Config } from '../../src/config.js';
 import type { AppDb } from '../../src/db/database.js';
 import { createProfessional } from '../../src/identity/users.js';
@@ -130,7 +131,12 @@ export async function loginPro(browser: Browser, pro: TestPro, clock: TestClock)
   return second;
 }
 
-export async function createCase(db: AppDb, id: string, opts: { dateOfBirth?: string; closed?: boolean } = {}) {
+/** `createdBy`: the professional recorded as having registered it (invites the young person and parents). */
+export async function createCase(
+  db: AppDb,
+  id: string,
+  opts: { dateOfBirth?: string; closed?: boolean; createdBy?: string } = {},
+) {
   await db
     .insertInto('cases')
     .values({
@@ -147,6 +153,8 @@ export async function createCase(db: AppDb, id: string, opts: { dateOfBirth?: st
       retention_until: null,
     })
     .execute();
+  if (opts.createdBy)
+    await caseDb(db).updateTable('cases').set({ created_by: opts.createdBy }).where('id', '=', id).execute();
 }
 
 export async function addParticipant(db: AppDb, caseId: string, userId: string, role: Role) {

@@ -1,6 +1,7 @@
 /** Invitations of the young person and parents: creation by a professional on the case, acceptance. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadParticipation } from '../../src/cases/participation.js';
+import { invitationRef } from '../../src/identity/invitations.js';
 import {
   addParticipant,
   Browser,
@@ -14,6 +15,8 @@ import {
 } from './harness.js';
 
 const DAY = 24 * 3600_000;
+/** The date of birth `createCase` records: whoever accepts confirms it. */
+const DOB = '2012-05-01';
 
 describe('invitations', () => {
   let t: Awaited<ReturnType<typeof startIdentityServer>>;
@@ -23,7 +26,8 @@ describe('invitations', () => {
 
   beforeAll(async () => {
     t = await startIdentityServer();
-    pro = await createPro(t.db);
+    // The case's procesregisseur invites the young person and the parents (domain/invitations.ts).
+    pro = await createPro(t.db, { role: 'procesregisseur' });
     proBrowser = new Browser(t.server.url);
     await loginPro(proBrowser, pro, t.clock);
   });
@@ -34,7 +38,7 @@ describe('invitations', () => {
     caseCount += 1;
     const caseId = `case-inv-${caseCount}`;
     await createCase(t.db, caseId);
-    await addParticipant(t.db, caseId, pro.userId, 'gedragswetenschapper');
+    await addParticipant(t.db, caseId, pro.userId, 'procesregisseur');
     const reply = await proBrowser.post(`/api/cases/${caseId}/invitations`, { role, name: 'Mirjam' });
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     return { caseId, ...(reply.body as { invitationId: string; link: string; code: string; expiresAt: string }) };
@@ -66,7 +70,7 @@ describe('invitations', () => {
       case_id: inv.caseId,
       user_id: pro.userId,
       outcome: 'success',
-      detail: `invitation ${inv.invitationId} (ouder)`,
+      detail: `POST /api/cases/:caseId/invitations invitation ${invitationRef(inv.invitationId)} (ouder) created`,
     });
   });
 
@@ -84,17 +88,24 @@ describe('invitations', () => {
       name: 'X',
     });
     expect(anonymous.status).toBe(401);
-    expect(await rowCounts(t.db)).toEqual(before);
+    // Nothing written but the gate's refusal in the access log.
+    expect(await rowCounts(t.db)).toEqual({ ...before, access_log: before.access_log + 1 });
+    expect((await logEntries(t.db)).at(-1)).toMatchObject({ case_id: inv.caseId, outcome: 'denied' });
   });
 
   it('accepting creates a client account on that case with that role and logs them in, without TOTP', async () => {
     const inv = await invite('jeugdige');
     const b = new Browser(t.server.url);
-    const reply = await accept(inv.invitationId, { code: inv.code, login: 'Sam2012', password: 'mijn geheim 123' }, b);
+    const reply = await accept(
+      inv.invitationId,
+      { code: inv.code, login: 'Sam2012', password: 'mijn geheim 123', dateOfBirth: DOB },
+      b,
+    );
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     expect(reply.body).toEqual({
       caseId: inv.caseId,
-      user: { id: expect.any(String), name: 'Mirjam', kind: 'client', role: null, organisation: null },
+      // The young person has the name recorded at registration, not the one the inviter typed.
+      user: { id: expect.any(String), name: 'Sam', kind: 'client', role: null, organisation: null },
       csrfToken: expect.any(String),
     });
     const userId = reply.body.user.id as string;
@@ -125,7 +136,7 @@ describe('invitations', () => {
     const invited = await b.post(`/api/cases/${inv.caseId}/invitations`, { role: 'ouder', name: 'Papa' });
     expect(invited.status).toBe(401); // logged out above
     const client = new Browser(t.server.url);
-    await client.post('/api/auth/login', { login: 'sam2012', password: 'mijn geheim 123' });
+    await client.post('/api/auth/login', { login: 'sam2012', password: 'mijn geheim 123', dateOfBirth: DOB });
     const byClient = await client.post(`/api/cases/${inv.caseId}/invitations`, { role: 'ouder', name: 'Papa' });
     expect(byClient.status).toBe(403);
     expect(byClient.body.error.id).toBe('forbidden');
@@ -134,10 +145,22 @@ describe('invitations', () => {
   it('an invitation works once', async () => {
     const inv = await invite();
     expect(
-      (await accept(inv.invitationId, { code: inv.code, login: 'ouder-once', password: 'wachtwoord-1' })).status,
+      (
+        await accept(inv.invitationId, {
+          code: inv.code,
+          login: 'ouder-once',
+          password: 'wachtwoord-1',
+          dateOfBirth: DOB,
+        })
+      ).status,
     ).toBe(201);
     const before = await rowCounts(t.db);
-    const reuse = await accept(inv.invitationId, { code: inv.code, login: 'ouder-twice', password: 'wachtwoord-2' });
+    const reuse = await accept(inv.invitationId, {
+      code: inv.code,
+      login: 'ouder-twice',
+      password: 'wachtwoord-2',
+      dateOfBirth: DOB,
+    });
     expect(reuse.status).toBe(410);
     expect(reuse.body.error.id).toBe('invitation_used');
     const after = await rowCounts(t.db);
@@ -148,7 +171,7 @@ describe('invitations', () => {
   it('counts wrong codes: after 5 the invitation is dead, even for the right code', async () => {
     const inv = await invite();
     const wrong = inv.code === '12345678' ? '87654321' : '12345678';
-    const body = (code: string) => ({ code, login: 'ouder-guess', password: 'wachtwoord-1' });
+    const body = (code: string) => ({ code, login: 'ouder-guess', password: 'wachtwoord-1', dateOfBirth: DOB });
     const replies = [];
     for (let i = 0; i < 5; i += 1) replies.push(await accept(inv.invitationId, body(wrong)));
     expect(replies.map((r) => r.status)).toEqual([403, 403, 403, 403, 410]);
@@ -169,7 +192,12 @@ describe('invitations', () => {
 
   it('a right code with a taken login costs no attempt', async () => {
     const inv = await invite();
-    const taken = await accept(inv.invitationId, { code: inv.code, login: pro.login, password: 'wachtwoord-1' });
+    const taken = await accept(inv.invitationId, {
+      code: inv.code,
+      login: pro.login,
+      password: 'wachtwoord-1',
+      dateOfBirth: DOB,
+    });
     expect(taken.status).toBe(409);
     expect(taken.body.error.id).toBe('login_taken');
     const row = await t.db
@@ -179,7 +207,14 @@ describe('invitations', () => {
       .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(0);
     expect(
-      (await accept(inv.invitationId, { code: inv.code, login: 'ouder-free', password: 'wachtwoord-1' })).status,
+      (
+        await accept(inv.invitationId, {
+          code: inv.code,
+          login: 'ouder-free',
+          password: 'wachtwoord-1',
+          dateOfBirth: DOB,
+        })
+      ).status,
     ).toBe(201);
   });
 
@@ -187,7 +222,12 @@ describe('invitations', () => {
     const inv = await invite();
     t.clock.advance(7 * DAY);
     const before = await rowCounts(t.db);
-    const late = await accept(inv.invitationId, { code: inv.code, login: 'ouder-late', password: 'wachtwoord-1' });
+    const late = await accept(inv.invitationId, {
+      code: inv.code,
+      login: 'ouder-late',
+      password: 'wachtwoord-1',
+      dateOfBirth: DOB,
+    });
     expect(late.status).toBe(410);
     expect(late.body.error.id).toBe('invitation_expired');
     expect((await rowCounts(t.db)).users).toBe(before.users);
@@ -200,6 +240,7 @@ describe('invitations', () => {
       code: '12345678',
       login: 'x-unknown',
       password: 'wachtwoord-1',
+      dateOfBirth: DOB,
     });
     expect(unknown.status).toBe(404);
     const inv = await invite();
@@ -208,7 +249,12 @@ describe('invitations', () => {
       .set({ closed_at: t.clock.now.toISOString() })
       .where('id', '=', inv.caseId)
       .execute();
-    const closed = await accept(inv.invitationId, { code: inv.code, login: 'x-closed', password: 'wachtwoord-1' });
+    const closed = await accept(inv.invitationId, {
+      code: inv.code,
+      login: 'x-closed',
+      password: 'wachtwoord-1',
+      dateOfBirth: DOB,
+    });
     expect(closed.status).toBe(410);
     expect(closed.body.error.id).toBe('case_closed');
     const refused = await proBrowser.post(`/api/cases/${inv.caseId}/invitations`, { role: 'ouder', name: 'X' });

@@ -37,7 +37,7 @@ await describeWithServices('identity on Postgres', { postgres: true }, () => {
       await replay.post('/api/auth/totp', { code: wrongCode(pro.totpSecret, t.clock.now) });
     expect((await replay.post('/api/auth/totp', { code: wrongCode(pro.totpSecret, t.clock.now) })).status).toBe(429);
 
-    await createCase(t.db, 'case-pg');
+    await createCase(t.db, 'case-pg', { createdBy: pro.userId });
     await addParticipant(t.db, 'case-pg', pro.userId, 'gedragswetenschapper');
     const inv = await b.post('/api/cases/case-pg/invitations', { role: 'ouder', name: 'Ouder' });
     expect(inv.status).toBe(201);
@@ -48,6 +48,7 @@ await describeWithServices('identity on Postgres', { postgres: true }, () => {
         code: c,
         login,
         password: 'wachtwoord-1',
+        dateOfBirth: '2012-05-01',
       });
     expect((await accept(wrong, 'ouder-pg')).body.error.message).toMatch(/4 attempt/);
     expect((await accept(inv.body.code, 'ouder-pg')).status).toBe(201);

@@ -75,7 +75,7 @@ describe('sessions', () => {
 
   it('refuses writes without the CSRF token, or with a wrong one, and writes nothing', async () => {
     const { pro, b } = await loggedIn();
-    await createCase(t.db, 'case-csrf');
+    await createCase(t.db, 'case-csrf', { createdBy: pro.userId });
     await addParticipant(t.db, 'case-csrf', pro.userId, 'gedragswetenschapper');
     const before = await rowCounts(t.db);
     const invite = { role: 'ouder', name: 'Ouder' };

@@ -11,6 +11,7 @@ import {
   type DocumentType,
   documentId,
   documentPermission,
+  INVITED_ROLES,
   RejectReason,
   ROLES,
   type Role,
@@ -20,7 +21,11 @@ import {
 } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { caseDb } from '../../src/cases/caseDb.js';
 import { registerCaseDocument } from '../../src/cases/caseDocuments.js';
+import { caseAccess } from '../../src/domain/caseAccess.js';
+import { mayInvite } from '../../src/domain/invitations.js';
+import { invitationDb } from '../../src/identity/invitationDb.js';
 import { addParticipant, createCase } from '../support/caseFixture.js';
 import { sessionFor } from '../support/sessionClient.js';
 import { startTestServer } from '../support/testServer.js';
@@ -181,5 +186,107 @@ describe.each(DOCUMENT_TYPES.map((t) => [t]))('permission matrix: %s', (type: Do
   it('every cell of the table was exercised', () => {
     expect(docIdNow()).toContain(type);
     expect(cells.length).toBe(ROLES.length * SECTIONS[type].length);
+  });
+});
+
+/**
+ * Invitations in the matrix: every role on a case × every role they might bring onto it, by an
+ * invitation link (the young person, a parent) and by adding an existing account. Expected answers
+ * come from the one table (domain/invitations.ts) and the case's access rules, so a change to either
+ * changes the test. A second case without a young person, registered by the lokaal-team member.
+ */
+describe('permission matrix: invitations', () => {
+  let inviteCase: string;
+  const inviters = new Map<Role, { userId: string; http: Awaited<ReturnType<typeof sessionFor>> }>();
+  const registrantRole: Role = 'lokaal-team';
+
+  beforeAll(async () => {
+    const db = server.services.db;
+    inviteCase = await createCase(db, { dateOfBirth: '2012-05-01' });
+    for (const role of ROLES.filter((r) => r !== 'jeugdige')) {
+      const userId = await addParticipant(db, inviteCase, role, `${role}-uitnodiger`);
+      inviters.set(role, { userId, http: await sessionFor(server.services, server.url, userId) });
+    }
+    await caseDb(db)
+      .updateTable('cases')
+      .set({ created_by: inviters.get(registrantRole)?.userId ?? null })
+      .where('id', '=', inviteCase)
+      .execute();
+  });
+
+  const expected = (inviter: Role, invited: Role, ok: number): number => {
+    if (!caseAccess({ dateOfBirth: '2012-05-01', parentsConsent: false, closed: false }, inviter, NOW).allowed)
+      return 404;
+    return mayInvite({ role: inviter, registeredCase: inviter === registrantRole }, invited) ? ok : 403;
+  };
+
+  const linkCells = ROLES.filter((r) => r !== 'jeugdige').flatMap((inviter) =>
+    INVITED_ROLES.map((invited) => [inviter, invited] as const),
+  );
+  it.each(linkCells)('invitation link: %s invites %s', async (inviter: Role, invited: Role) => {
+    const { http } = inviters.get(inviter)!;
+    const db = invitationDb(server.services.db);
+    const before = await db.selectFrom('invitations').select('id').where('case_id', '=', inviteCase).execute();
+    const res = await http.post(`/api/cases/${inviteCase}/invitations`, { role: invited, name: 'Genodigde' });
+    const want = expected(inviter, invited, 201);
+    expect(res.status).toBe(want);
+    const after = await db.selectFrom('invitations').select('id').where('case_id', '=', inviteCase).execute();
+    expect(after.length - before.length).toBe(want === 201 ? 1 : 0);
+    // One open invitation for the young person at a time: withdraw it for the next cell.
+    await db
+      .updateTable('invitations')
+      .set({ revoked_at: NOW.toISOString() })
+      .where('case_id', '=', inviteCase)
+      .execute();
+  });
+
+  const addCells = ROLES.filter((r) => r !== 'jeugdige').flatMap((inviter) =>
+    ROLES.map((invited) => [inviter, invited] as const),
+  );
+  it.each(addCells)('add an account: %s adds a %s', async (inviter: Role, invited: Role) => {
+    const { http } = inviters.get(inviter)!;
+    const db = caseDb(server.services.db);
+    const newcomer = await newAccount(invited);
+    const res = await http.post(`/api/cases/${inviteCase}/participants`, { userId: newcomer, role: invited });
+    // Allowed by the table, the account still has to fit the role: a director comes via a session (400).
+    const want = expected(inviter, invited, invited === 'dbt-lid' ? 400 : 201);
+    expect(res.status).toBe(want);
+    const row = await db
+      .selectFrom('participants')
+      .select('role')
+      .where('case_id', '=', inviteCase)
+      .where('user_id', '=', newcomer)
+      .executeTakeFirst();
+    expect(row?.role).toBe(want === 201 ? invited : undefined);
+    // Keep the case without a young person for the next cell.
+    await db.deleteFrom('participants').where('user_id', '=', newcomer).execute();
+  });
+
+  async function newAccount(role: Role): Promise<string> {
+    const client = role === 'jeugdige' || role === 'ouder';
+    const id = `new-${Math.random().toString(36).slice(2, 10)}`;
+    await server.services.db
+      .insertInto('users')
+      .values({
+        id,
+        kind: client ? 'client' : 'professional',
+        login: `${id}@test.invalid`,
+        name: id,
+        role: client ? null : role,
+        organisation_id: null,
+        password_hash: null,
+        totp_secret: null,
+        failed_logins: 0,
+        locked_until: null,
+        disabled: 0,
+        created_at: NOW.toISOString(),
+      })
+      .execute();
+    return id;
+  }
+
+  it('every cell of the invitation table was exercised', () => {
+    expect(linkCells.length).toBe((ROLES.length - 1) * INVITED_ROLES.length);
+    expect(addCells.length).toBe((ROLES.length - 1) * ROLES.length);
   });
 });

@@ -25,6 +25,7 @@ import {
   CLOSED_STATUS,
   type DocumentType,
   type EscalationResponse,
+  INVITED_ROLES,
   type Permission,
 } from '@samenspraak/shared';
 import { type ReactNode, useEffect, useRef } from 'react';
@@ -147,6 +148,9 @@ export function CasePage({ caseId }: { caseId: string }) {
   const isClient = CLIENT_ROLES.includes(c.myRole);
   const mayPlanMeetings = !isClient && c.myRole !== 'dbt-lid' && c.myRole !== 'clientondersteuner';
   const isResponsible = c.myRole === 'gedragswetenschapper' && c.responsibleScientistId === user.id;
+  // The server says whom this person may invite (its one table); the young person only while the case has none.
+  const hasYoungPerson = c.participants.some((p) => p.role === 'jeugdige');
+  const invitable = INVITED_ROLES.filter((r) => c.mayInvite.includes(r) && !(r === 'jeugdige' && hasYoungPerson));
   const step = CASE_STATUSES.indexOf(c.status) + 1;
   const meetingList = meetings.data ? (Array.isArray(meetings.data) ? meetings.data : meetings.data.meetings) : null;
   const notices = [...(escalation.data?.notices ?? [])].sort(byUrgency);
@@ -311,9 +315,14 @@ export function CasePage({ caseId }: { caseId: string }) {
             </Panel>
           )}
 
-          {user.kind === 'professional' && c.status !== CLOSED_STATUS && (
+          {invitable.length > 0 && c.status !== CLOSED_STATUS && (
             <Panel id="invite-title" title={m.inviteTitle} testId="invite">
-              <InviteForm caseId={c.id} onDone={() => void log.reload()} />
+              <InviteForm
+                caseId={c.id}
+                roles={invitable}
+                youngPersonName={c.youngPerson.name}
+                onDone={() => void log.reload()}
+              />
             </Panel>
           )}
         </div>

@@ -1,35 +1,53 @@
 /**
  * A professional invites the young person or a parent (`POST /api/cases/:id/invitations`): the answer's
  * link and one-time code are shown once, with the advice to pass them on by two different channels.
+ * Which of the two this person may invite is the server's answer (`mayInvite`); the young person is the
+ * one registered, under the registered name, so only a parent is named here.
  */
 import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } from '@amsterdam/design-system-react';
-import { type CreateInvitationResponse, INVITED_ROLES } from '@samenspraak/shared';
+import type { CreateInvitationResponse, INVITED_ROLES } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { roleLabel } from '../../i18n';
 import { shortMoment } from './format';
 import { m } from './messages';
+import { OpenInvitations } from './OpenInvitations';
 
-export function InviteForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
-  const [role, setRole] = useState<(typeof INVITED_ROLES)[number]>('jeugdige');
+type InvitedRole = (typeof INVITED_ROLES)[number];
+
+export function InviteForm(props: {
+  caseId: string;
+  /** Not empty: the roles this person may invite now. */
+  roles: readonly InvitedRole[];
+  youngPersonName: string;
+  onDone(): void;
+}) {
+  const { caseId, roles, onDone } = props;
+  const [chosen, setRole] = useState<InvitedRole>(roles[0] ?? 'ouder');
+  const role = roles.includes(chosen) ? chosen : (roles[0] ?? 'ouder');
+  const named = role === 'ouder';
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<CreateInvitationResponse | null>(null);
+  // Bumped after each invitation, so the list of open ones reads again.
+  const [version, setVersion] = useState(0);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (name.trim() === '') return;
+    if (named && name.trim() === '') return;
     setBusy(true);
     setError(null);
     try {
-      const res = await api<CreateInvitationResponse>('POST', `/api/cases/${encodeURIComponent(caseId)}/invitations`, {
-        role,
-        name,
-      });
+      const res = await api<CreateInvitationResponse>(
+        'POST',
+        `/api/cases/${encodeURIComponent(caseId)}/invitations`,
+        named ? { role, name } : { role },
+      );
       setResult(res);
       setName('');
+      setVersion((v) => v + 1);
       onDone();
     } catch (err) {
       setError(errorText(err));
@@ -44,24 +62,28 @@ export function InviteForm({ caseId, onDone }: { caseId: string; onDone(): void 
       <Paragraph>{m.inviteIntro}</Paragraph>
       <form className="stack" onSubmit={(e) => void submit(e)} aria-label={m.inviteTitle}>
         <FieldSet legend={m.inviteRole}>
-          {INVITED_ROLES.map((r) => (
+          {roles.map((r) => (
             <Radio key={r} name="invite-role" value={r} checked={role === r} onChange={() => setRole(r)}>
               {roleLabel(r)}
             </Radio>
           ))}
         </FieldSet>
-        <Field>
-          <Label htmlFor="invite-name">{m.inviteName}</Label>
-          <TextInput
-            id="invite-name"
-            maxLength={200}
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+        {named ? (
+          <Field>
+            <Label htmlFor="invite-name">{m.inviteName}</Label>
+            <TextInput
+              id="invite-name"
+              maxLength={200}
+              autoComplete="off"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </Field>
+        ) : (
+          <Paragraph data-testid="invite-young-person">{m.inviteYoungPerson(props.youngPersonName)}</Paragraph>
+        )}
         <div>
-          <Button type="submit" variant="secondary" disabled={busy || name.trim() === ''}>
+          <Button type="submit" variant="secondary" disabled={busy || (named && name.trim() === '')}>
             {m.inviteButton}
           </Button>
         </div>
@@ -86,6 +108,7 @@ export function InviteForm({ caseId, onDone }: { caseId: string; onDone(): void 
           </div>
         </Alert>
       )}
+      <OpenInvitations caseId={caseId} version={version} onChanged={onDone} />
     </>
   );
 }

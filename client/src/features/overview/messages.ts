@@ -109,6 +109,10 @@ export const m = messages({
       'Je krijgt een link en een code. Geef ze apart door, bijvoorbeeld de link per e-mail en de code telefonisch.',
     inviteRole: 'Wie nodig je uit?',
     inviteName: 'Naam',
+    inviteOpenTitle: 'Openstaande uitnodigingen',
+    inviteRevoke: 'Intrekken',
+    inviteYoungPerson: (name: string) =>
+      `De uitnodiging is voor ${name}, zoals aangemeld. Bij het aanmelden vult de jeugdige de eigen geboortedatum in.`,
     inviteButton: 'Uitnodiging maken',
     inviteDoneTitle: 'De uitnodiging is gemaakt',
     inviteLink: 'Link',
@@ -243,6 +247,10 @@ export const m = messages({
     inviteIntro: 'You get a link and a code. Pass them on separately, e.g. the link by e-mail and the code by phone.',
     inviteRole: 'Who do you invite?',
     inviteName: 'Name',
+    inviteOpenTitle: 'Open invitations',
+    inviteRevoke: 'Withdraw',
+    inviteYoungPerson: (name: string) =>
+      `The invitation is for ${name}, as registered. When signing up, the young person enters their own date of birth.`,
     inviteButton: 'Create invitation',
     inviteDoneTitle: 'The invitation was created',
     inviteLink: 'Link',

@@ -94,6 +94,8 @@ async function ensureCases(services: SeedServices, now: Date): Promise<void> {
       c.team.map(async ([login, role]) => ({ user_id: await userId(services, login), role })),
     );
     const scientist = team.find((p) => p.role === 'gedragswetenschapper');
+    // Looked up before the transaction: on SQLite a query outside it would wait for it forever.
+    const registrant = await userId(services, c.registrant);
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('cases')
@@ -113,6 +115,7 @@ async function ensureCases(services: SeedServices, now: Date): Promise<void> {
           problem_categories: JSON.stringify(c.problems),
           attends_school: c.attendsSchool ? 1 : 0,
           destroyed_at: null,
+          created_by: registrant,
         })
         .execute();
       await trx

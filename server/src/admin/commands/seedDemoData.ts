@@ -75,6 +75,8 @@ export interface DemoCase {
   status: CaseStatus;
   parentsConsent: boolean;
   registeredBy: string;
+  /** Login of the team member who registered the case: they invite the young person and parents. */
+  registrant: string;
   problems: string[];
   attendsSchool: boolean;
   team: ReadonlyArray<readonly [string, Role]>;
@@ -90,6 +92,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     status: 'analyse_en_planvorming',
     parentsConsent: false,
     registeredBy: 'lokaal-team',
+    registrant: 'lotte.vos@lokaalteam.example',
     problems: ['dreigend schoolverzuim', 'spanningen in het gezin'],
     attendsSchool: false,
     team: [
@@ -112,6 +115,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     // From 16 the parents need Sanne's consent; in the demo she gave it.
     parentsConsent: true,
     registeredBy: 'gi',
+    registrant: 'gijs.meijer@gi.example',
     problems: ['onveiligheid', 'dreigende uithuisplaatsing'],
     attendsSchool: true,
     team: [

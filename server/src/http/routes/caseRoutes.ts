@@ -21,11 +21,12 @@ import {
   setStatus,
 } from '../../cases/caseCommands.js';
 import { enterCase, type GateRule } from '../../cases/caseGate.js';
-import { CASE_POLICIES } from '../../cases/casePolicies.js';
+import { CASE_POLICIES, invitePolicy } from '../../cases/casePolicies.js';
 import { accessLogView, caseDetail, presentCase, searchMyCases } from '../../cases/caseQueries.js';
 import { decideDestruction, listDestructionRequests, requestDestruction } from '../../cases/destruction.js';
 import { buildCaseExport } from '../../export/caseExport.js';
 import { casePdf } from '../../export/casePdf.js';
+import { logExpiredInvitations } from '../../identity/invitationCommands.js';
 import { executeDueDestructions } from '../../retention/executeDestructions.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
@@ -64,7 +65,8 @@ export function caseRoutes(services: AppServices): Router {
   router.post('/cases/:id/participants', async (req, res) => {
     actorOf(res);
     const body = parseBody(AddParticipantBodySchema, req.body);
-    const scope = await enter(req, res, CASE_POLICIES.manageParticipants);
+    // Who may bring whom onto the case is the invitation table's, also for an existing account.
+    const scope = await enter(req, res, invitePolicy(body.role, 'update', 'participants'));
     await addParticipant(services, scope, body.userId, body.role);
     res.status(201).json({ participant: { userId: body.userId, role: body.role } });
   });
@@ -93,6 +95,8 @@ export function caseRoutes(services: AppServices): Router {
 
   router.get('/cases/:id/access-log', async (req, res) => {
     const scope = await enter(req, res, CASE_POLICIES.accessLog);
+    // Invitations that ran out unused are written first, so the reader sees every invitation end.
+    await logExpiredInvitations(services, scope.caseId);
     const entries = await accessLogView(services, scope.caseId);
     await scope.log('read', 'success');
     res.json({ entries });

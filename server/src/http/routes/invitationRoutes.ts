@@ -1,7 +1,9 @@
 /**
- * Invitations of the young person and parents (logic in identity/invitations.ts):
- *   POST /cases/:caseId/invitations   a professional on the case invites; answers the code once
- *   POST /invitations/:id/accept      the invitee proves the code, picks login + password, is logged in
+ * Invitations of the young person and parents (logic in identity/invitations.ts and invitationCommands.ts):
+ *   POST   /cases/:caseId/invitations        through the case gate and the invitation table; answers the code once
+ *   GET    /cases/:caseId/invitations        for those who may invite: refs and states, never the links' ids
+ *   DELETE /cases/:caseId/invitations/:ref   revoke an open one
+ *   POST   /invitations/:id/accept           the invitee proves code + date of birth, picks login + password
  */
 import {
   AcceptInvitationRequestSchema,
@@ -9,10 +11,18 @@ import {
   CreateInvitationRequestSchema,
   type CreateInvitationResponse,
 } from '@samenspraak/shared';
-import { Router } from 'express';
-import { loadParticipation } from '../../cases/participation.js';
-import { httpSource, logAuth } from '../../identity/authLog.js';
-import { type AcceptOutcome, acceptInvitation, createInvitation, invitationLink } from '../../identity/invitations.js';
+import { type Request, type Response, Router } from 'express';
+import { requestAudit } from '../../audit/caseAudit.js';
+import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import { INVITATIONS_POLICY, invitePolicy } from '../../cases/casePolicies.js';
+import { logAuth } from '../../identity/authLog.js';
+import {
+  inviteToCase,
+  listInvitations,
+  logExpiredInvitations,
+  revokeInvitation,
+} from '../../identity/invitationCommands.js';
+import { type AcceptOutcome, acceptInvitation } from '../../identity/invitations.js';
 import { createSession, endSession } from '../../identity/sessions.js';
 import { findUserByLogin, sessionUser } from '../../identity/users.js';
 import type { AppServices } from '../../services.js';
@@ -31,6 +41,10 @@ function acceptRefusal(outcome: Exclude<AcceptOutcome, { ok: true }>): HttpError
       return new HttpError(410, 'invitation_expired', 'this invitation has expired; ask for a new one');
     case 'blocked':
       return new HttpError(410, 'invitation_blocked', 'too many wrong codes; ask for a new invitation');
+    case 'revoked':
+      return new HttpError(410, 'invitation_revoked', 'this invitation was withdrawn; ask for a new one');
+    case 'young_person_exists':
+      return new HttpError(409, 'young_person_exists', 'the case already has its young person');
     case 'case_closed':
       return new HttpError(410, 'case_closed', 'the case of this invitation is closed');
     case 'login_taken':
@@ -41,46 +55,44 @@ function acceptRefusal(outcome: Exclude<AcceptOutcome, { ok: true }>): HttpError
             attemptsLeft: outcome.attemptsLeft,
           })
         : new HttpError(410, 'invitation_blocked', 'too many wrong codes; ask for a new invitation');
+    case 'wrong_date_of_birth':
+      return outcome.attemptsLeft > 0
+        ? new HttpError(
+            403,
+            'wrong_date_of_birth',
+            `dateOfBirth: not the young person's date of birth; ${outcome.attemptsLeft} attempt(s) left`,
+            { attemptsLeft: outcome.attemptsLeft },
+          )
+        : new HttpError(410, 'invitation_blocked', 'too many wrong attempts; ask for a new invitation');
   }
 }
 
 export function invitationRoutes(services: AppServices): Router {
   const router = Router();
 
+  const enter = (req: Request, res: Response, rule: GateRule) =>
+    enterCase(services, requestAudit(services, req, actorOf(res)), String(req.params.caseId), rule);
+
   router.post('/cases/:caseId/invitations', async (req, res) => {
-    const actor = actorOf(res);
+    actorOf(res);
     const body = parseBody(CreateInvitationRequestSchema, req.body);
-    const caseId = String(req.params.caseId);
-    const participation = await loadParticipation(services.db, caseId, actor.userId);
-    // Cases one is not on look the same as cases that do not exist.
-    if (!participation) throw new HttpError(404, 'not_found', 'case not found');
-    if (actor.kind !== 'professional') {
-      throw new HttpError(403, 'forbidden', 'only professionals on the case can invite');
-    }
-    if (participation.facts.closed) throw new HttpError(409, 'case_closed', 'the case is closed');
-    const now = services.clock();
-    const invitation = await createInvitation(services.db, services.authKey, {
-      caseId,
-      role: body.role,
-      name: body.name,
-      createdBy: actor.userId,
-      now,
-    });
-    await services.accessLog.append({
-      event: 'create',
-      caseId,
-      actor: { userId: actor.userId, name: actor.name, role: participation.role, responsible: actor.organisationId },
-      source: httpSource(actor.remoteAddress),
-      outcome: 'success',
-      detail: `invitation ${invitation.invitationId} (${body.role})`,
-    });
-    const response: CreateInvitationResponse = {
-      invitationId: invitation.invitationId,
-      link: invitationLink(invitation.invitationId),
-      code: invitation.code,
-      expiresAt: invitation.expiresAt.toISOString(),
-    };
+    const scope = await enter(req, res, invitePolicy(body.role, 'create', `invitation (${body.role})`));
+    const response: CreateInvitationResponse = await inviteToCase(services, scope, body);
     res.status(201).json(response);
+  });
+
+  router.get('/cases/:caseId/invitations', async (req, res) => {
+    const scope = await enter(req, res, INVITATIONS_POLICY);
+    await logExpiredInvitations(services, scope.caseId);
+    const invitations = await listInvitations(services, scope);
+    await scope.log('read', 'success', 'invitations');
+    res.json({ invitations });
+  });
+
+  router.delete('/cases/:caseId/invitations/:ref', async (req, res) => {
+    const scope = await enter(req, res, { ...INVITATIONS_POLICY, event: 'delete' });
+    await revokeInvitation(services, scope, String(req.params.ref));
+    res.status(204).end();
   });
 
   router.post('/invitations/:id/accept', async (req, res) => {
@@ -93,11 +105,16 @@ export function invitationRoutes(services: AppServices): Router {
       if (outcome.reason !== 'not_found') {
         await logAuth(services, {
           event: 'login',
-          outcome: outcome.reason === 'wrong_code' || outcome.reason === 'login_taken' ? 'failure' : 'denied',
+          outcome:
+            outcome.reason === 'wrong_code' ||
+            outcome.reason === 'wrong_date_of_birth' ||
+            outcome.reason === 'login_taken'
+              ? 'failure'
+              : 'denied',
           user: null,
           caseId: outcome.caseId,
           remoteAddress: client.remoteAddress,
-          detail: `invitation ${invitationId}: ${outcome.reason.replace('_', ' ')}`,
+          detail: `invitation ${outcome.ref}: ${outcome.reason.replaceAll('_', ' ')}`,
         });
       }
       throw acceptRefusal(outcome);
@@ -108,7 +125,7 @@ export function invitationRoutes(services: AppServices): Router {
       ...entry,
       event: 'create',
       outcome: 'success',
-      detail: `participant via invitation ${invitationId}`,
+      detail: `invitation ${outcome.ref} (${outcome.role}) accepted`,
     });
     // Clients have no second factor: the invitation (link + code by two channels) was the proof.
     const previous = liveSessionOf(res);

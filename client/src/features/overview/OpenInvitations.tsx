@@ -1,0 +1,58 @@
+/**
+ * The open invitations of a case, for whoever may invite (`GET /api/cases/:id/invitations`), each with
+ * "Intrekken" (`DELETE …/:ref`). The server lists only public refs, never the link's secret id.
+ */
+import { Button, Paragraph, UnorderedList } from '@amsterdam/design-system-react';
+import type { InvitationSummary } from '@samenspraak/shared';
+import { useState } from 'react';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errorText';
+import { useApi } from '../../app/useApi';
+import { roleLabel } from '../../i18n';
+import { shortMoment } from './format';
+import { m } from './messages';
+
+export function OpenInvitations({
+  caseId,
+  version,
+  onChanged,
+}: {
+  caseId: string;
+  version: number;
+  onChanged(): void;
+}) {
+  const list = useApi<{ invitations: InvitationSummary[] }>(
+    `/api/cases/${encodeURIComponent(caseId)}/invitations?v=${version}`,
+  );
+  const [error, setError] = useState<string | null>(null);
+  const open = (list.data?.invitations ?? []).filter((i) => i.state === 'open');
+  if (open.length === 0) return null;
+
+  const revoke = async (ref: string) => {
+    setError(null);
+    try {
+      await api('DELETE', `/api/cases/${encodeURIComponent(caseId)}/invitations/${encodeURIComponent(ref)}`);
+      await list.reload();
+      onChanged();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <div data-testid="open-invitations">
+      <Paragraph>{m.inviteOpenTitle}</Paragraph>
+      <UnorderedList>
+        {open.map((i) => (
+          <UnorderedList.Item key={i.ref}>
+            {i.name} ({roleLabel(i.role)}), {m.inviteExpires(shortMoment(i.expiresAt))}{' '}
+            <Button variant="tertiary" onClick={() => void revoke(i.ref)}>
+              {m.inviteRevoke}
+            </Button>
+          </UnorderedList.Item>
+        ))}
+      </UnorderedList>
+      {error && <Paragraph role="alert">{error}</Paragraph>}
+    </div>
+  );
+}
