@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { TrustFunction } from './clientAddress.js';
 import { errorHandler, notFound } from './errors.js';
 
 export interface Readiness {
@@ -18,11 +19,13 @@ export function createHttpApp(opts: {
   metrics: Metrics;
   readiness: Readiness;
   clientDir: string;
+  /** Which peers are proxies (TRUST_PROXY): decides req.ip, req.secure and req.host. */
+  trustProxy: TrustFunction;
   api?: Router;
 }) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', opts.trustProxy);
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
