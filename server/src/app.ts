@@ -131,6 +131,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const app = createHttpApp({
     api: createApiRouter(services),
     trustProxy,
+    metricsAccess: { token: config.metricsToken, production: config.production },
     log,
     metrics,
     clientDir: config.clientDir,

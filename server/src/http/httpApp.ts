@@ -6,6 +6,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { TrustFunction } from './clientAddress.js';
 import { errorHandler, notFound } from './errors.js';
+import { metricsAllowed } from './metricsAccess.js';
 
 export interface Readiness {
   /** Each check resolves to null when fine, or a short description of what is wrong. */
@@ -21,6 +22,8 @@ export function createHttpApp(opts: {
   clientDir: string;
   /** Which peers are proxies (TRUST_PROXY): decides req.ip, req.secure and req.host. */
   trustProxy: TrustFunction;
+  /** METRICS_TOKEN and whether this is production: who may read /metrics (metricsAccess.ts). */
+  metricsAccess: { token: string | null; production: boolean };
   api?: Router;
 }) {
   const app = express();
@@ -51,7 +54,9 @@ export function createHttpApp(opts: {
     res.status(ready ? 200 : 503).json({ status, checks: results });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res, next) => {
+    if (!metricsAllowed(req, opts.metricsAccess)) return next(notFound('page'));
+    res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', opts.metrics.registry.contentType);
     res.send(await opts.metrics.registry.metrics());
   });
