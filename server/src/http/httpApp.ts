@@ -7,6 +7,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { TrustFunction } from './clientAddress.js';
 import { errorHandler, notFound } from './errors.js';
 import { metricsAllowed } from './metricsAccess.js';
+import { noStore, securityHeaders } from './securityHeaders.js';
 
 export interface Readiness {
   /** Each check resolves to null when fine, or a short description of what is wrong. */
@@ -29,12 +30,7 @@ export function createHttpApp(opts: {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy);
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -61,6 +57,7 @@ export function createHttpApp(opts: {
     res.send(await opts.metrics.registry.metrics());
   });
 
+  app.use('/api', noStore);
   app.use('/api', express.json({ limit: '256kb' }));
   if (opts.api) app.use('/api', opts.api);
   app.use('/api', (_req, _res, next) => next(notFound('API route')));
