@@ -8,6 +8,7 @@ export const HTTP_ERROR_IDS = [
   'invalid_request',
   'entity_parse_failed',
   'entity_too_large',
+  'encoding_unsupported',
   'bad_request',
   'not_found',
   'conflict',

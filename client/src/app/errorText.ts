@@ -22,6 +22,10 @@ const TEXT: Record<HttpErrorId | ClientErrorId, Words> = {
     nl: 'Dat is te veel tekst in één keer. Maak het korter.',
     en: 'That is too much text at once. Please make it shorter.',
   },
+  encoding_unsupported: {
+    nl: 'Er ging iets mis bij het versturen. Laad de pagina opnieuw en probeer het nog eens.',
+    en: 'Something went wrong while sending. Reload the page and try again.',
+  },
   bad_request: {
     nl: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
     en: 'Something went wrong while sending. Please try again.',

@@ -58,7 +58,10 @@ export function createHttpApp(opts: {
   });
 
   app.use('/api', noStore);
-  app.use('/api', express.json({ limit: '256kb' }));
+  // One JSON value per body (strict: objects and arrays only; JSON.parse refuses anything after it), and
+  // no compressed bodies: zlib silently drops bytes after a deflate/gzip stream, so garbage would ride
+  // along unseen, and the client never compresses what it sends.
+  app.use('/api', express.json({ limit: '256kb', strict: true, inflate: false }));
   if (opts.api) app.use('/api', opts.api);
   app.use('/api', (_req, _res, next) => next(notFound('API route')));
 
