@@ -134,10 +134,14 @@ describe('invitations', () => {
   it('an invitation works once', async () => {
     const inv = await invite();
     expect(
-      (await accept(inv.invitationId, { code: inv.code, login: 'ouder-once', password: 'wachtwoord-1' })).status,
+      (await accept(inv.invitationId, { code: inv.code, login: 'ouder-once', password: 'fiets regen kaas 74' })).status,
     ).toBe(201);
     const before = await rowCounts(t.db);
-    const reuse = await accept(inv.invitationId, { code: inv.code, login: 'ouder-twice', password: 'wachtwoord-2' });
+    const reuse = await accept(inv.invitationId, {
+      code: inv.code,
+      login: 'ouder-twice',
+      password: 'wolken boven de dijk 9',
+    });
     expect(reuse.status).toBe(410);
     expect(reuse.body.error.id).toBe('invitation_used');
     const after = await rowCounts(t.db);
@@ -148,7 +152,7 @@ describe('invitations', () => {
   it('counts wrong codes: after 5 the invitation is dead, even for the right code', async () => {
     const inv = await invite();
     const wrong = inv.code === '12345678' ? '87654321' : '12345678';
-    const body = (code: string) => ({ code, login: 'ouder-guess', password: 'wachtwoord-1' });
+    const body = (code: string) => ({ code, login: 'ouder-guess', password: 'fiets regen kaas 74' });
     const replies = [];
     for (let i = 0; i < 5; i += 1) replies.push(await accept(inv.invitationId, body(wrong)));
     expect(replies.map((r) => r.status)).toEqual([403, 403, 403, 403, 410]);
@@ -169,7 +173,7 @@ describe('invitations', () => {
 
   it('a right code with a taken login costs no attempt', async () => {
     const inv = await invite();
-    const taken = await accept(inv.invitationId, { code: inv.code, login: pro.login, password: 'wachtwoord-1' });
+    const taken = await accept(inv.invitationId, { code: inv.code, login: pro.login, password: 'fiets regen kaas 74' });
     expect(taken.status).toBe(409);
     expect(taken.body.error.id).toBe('login_taken');
     const row = await t.db
@@ -179,7 +183,7 @@ describe('invitations', () => {
       .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(0);
     expect(
-      (await accept(inv.invitationId, { code: inv.code, login: 'ouder-free', password: 'wachtwoord-1' })).status,
+      (await accept(inv.invitationId, { code: inv.code, login: 'ouder-free', password: 'fiets regen kaas 74' })).status,
     ).toBe(201);
   });
 
@@ -187,7 +191,11 @@ describe('invitations', () => {
     const inv = await invite();
     t.clock.advance(7 * DAY);
     const before = await rowCounts(t.db);
-    const late = await accept(inv.invitationId, { code: inv.code, login: 'ouder-late', password: 'wachtwoord-1' });
+    const late = await accept(inv.invitationId, {
+      code: inv.code,
+      login: 'ouder-late',
+      password: 'fiets regen kaas 74',
+    });
     expect(late.status).toBe(410);
     expect(late.body.error.id).toBe('invitation_expired');
     expect((await rowCounts(t.db)).users).toBe(before.users);
@@ -199,7 +207,7 @@ describe('invitations', () => {
     const unknown = await accept('no-such-invitation', {
       code: '12345678',
       login: 'x-unknown',
-      password: 'wachtwoord-1',
+      password: 'fiets regen kaas 74',
     });
     expect(unknown.status).toBe(404);
     const inv = await invite();
@@ -208,7 +216,11 @@ describe('invitations', () => {
       .set({ closed_at: t.clock.now.toISOString() })
       .where('id', '=', inv.caseId)
       .execute();
-    const closed = await accept(inv.invitationId, { code: inv.code, login: 'x-closed', password: 'wachtwoord-1' });
+    const closed = await accept(inv.invitationId, {
+      code: inv.code,
+      login: 'x-closed',
+      password: 'fiets regen kaas 74',
+    });
     expect(closed.status).toBe(410);
     expect(closed.body.error.id).toBe('case_closed');
     const refused = await proBrowser.post(`/api/cases/${inv.caseId}/invitations`, { role: 'ouder', name: 'X' });
