@@ -12,10 +12,18 @@ import path from 'node:path';
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
-/** Creates the folder (and missing parents) 0700, and tightens it if it existed with wider rights. */
+/**
+ * Creates the folder (and missing parents) 0700, and tightens it if it existed with wider rights. A
+ * folder owned by another account (a mounted volume's root) cannot be tightened by us: it is left as it
+ * is, and the files in it are still 0600.
+ */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  try {
+    fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  }
 }
 
 /** Creates the file empty (or keeps its content) and makes it 0600, before anyone else opens it. */
