@@ -17,6 +17,8 @@ import { Browser, startIdentityServer } from '../identity/harness.js';
 import { tempDir } from '../support/testServer.js';
 
 const NGINX_ADDRESS = '127.0.0.3';
+/** Debian installs it in /usr/sbin, which is not on every user's PATH. */
+const NGINX = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 const CONF = path.resolve(import.meta.dirname, '../../../deploy/nginx.conf');
 
 async function freePort(): Promise<number> {
@@ -51,9 +53,16 @@ async function startNginx(upstreamPort: number): Promise<{ url: string; proc: Ch
   const port = await freePort();
   const file = path.join(dir, 'nginx.conf');
   fs.writeFileSync(file, renderConfig(dir, upstreamPort, port));
-  const proc = spawn('nginx', ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', file], { stdio: 'inherit' });
+  const proc = spawn(NGINX, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', file], { stdio: 'inherit' });
+  let spawnError: Error | null = null;
+  proc.on('error', (err) => {
+    spawnError = err;
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i += 1) {
+    if (spawnError) {
+      throw new Error(`nginx could not be started (${String(spawnError)}): apt-get install nginx (.ci/run does this)`);
+    }
     if (proc.exitCode !== null) break;
     const up = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
