@@ -16,6 +16,7 @@ import { attachCollabWebSocket, COLLAB_PATH } from './collab/wsAdapter.js';
 import type { Config } from './config.js';
 import { openAppDatabase } from './db/database.js';
 import { createApiRouter } from './http/api.js';
+import { clientAddress, trustFunction } from './http/clientAddress.js';
 import { createHttpApp } from './http/httpApp.js';
 import { logAllExpiredInvitations } from './identity/invitationCommands.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -131,8 +132,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   }, DESTRUCTION_SWEEP_MS);
   destructionTimer.unref();
 
+  const trustProxy = trustFunction(config.trustProxy);
   const app = createHttpApp({
     api: createApiRouter(services),
+    trustProxy,
+    metricsAccess: { token: config.metricsToken, production: config.production },
     log,
     metrics,
     clientDir: config.clientDir,
@@ -157,7 +161,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const server = http.createServer(app);
   server.headersTimeout = 20_000;
   server.requestTimeout = 30_000;
-  const ws = attachCollabWebSocket(server, collab, { maxMessageBytes: config.limits.maxMessageBytes });
+  const ws = attachCollabWebSocket(server, collab, {
+    maxMessageBytes: config.limits.maxMessageBytes,
+    remoteAddressOf: (req) => clientAddress(req, trustProxy),
+  });
   // After the Express handler is attached: socket.io takes over only the requests under its path.
   const realtime = attachRealtime(server, {
     authKey,

@@ -1,4 +1,5 @@
 /** Configuration from the environment. Only main.ts and admin/cli.ts call loadConfig(process.env). */
+import net from 'node:net';
 import path from 'node:path';
 import { DEFAULT_LIMITS, type Limits } from '@samenspraak/shared';
 
@@ -27,7 +28,21 @@ export interface Config {
   testClock: boolean;
   /** NOTIFY_INTERVAL_MS: how often live notifications are computed for connected people (0: only on changes). */
   notifyIntervalMs: number;
+  /**
+   * TRUST_PROXY: which direct peers are reverse proxies whose X-Forwarded-For/-Proto/-Host count. `false`
+   * (the default): none, the socket's address is the client. A number: that many hops. A list: addresses,
+   * subnets (CIDR) or `loopback` / `linklocal` / `uniquelocal`. Anything else lets a client pick its own
+   * address and so escape per-address rate limits.
+   */
+  trustProxy: TrustProxy;
+  /**
+   * METRICS_TOKEN: with it, /metrics answers only `Authorization: Bearer <token>`. Without it, /metrics
+   * answers only on the loopback interface, and never in production (404).
+   */
+  metricsToken: string | null;
 }
+
+export type TrustProxy = false | number | string[];
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -44,6 +59,34 @@ function schemaName(env: NodeJS.ProcessEnv): string | null {
     throw new Error(`DATABASE_SCHEMA must be a plain identifier (letters, digits, _), got "${raw}"`);
   }
   return raw;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const known = PROXY_NAMES.has(address ?? '') ? bits === undefined : net.isIP(address ?? '') !== 0;
+    const maxBits = net.isIPv4(address ?? '') ? 32 : 128;
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!known || !prefixOk || extra !== undefined) {
+      throw new Error(
+        `TRUST_PROXY must be false, a hop count, or a comma-separated list of addresses, subnets or loopback/linklocal/uniquelocal; got "${entry}"`,
+      );
+    }
+  }
+  return entries;
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN;
+  if (!token) return null;
+  if (token.length < 32) throw new Error('METRICS_TOKEN must be at least 32 characters');
+  return token;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -71,5 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     instanceId: env.INSTANCE_ID || `${process.pid}`,
     testClock: env.NODE_ENV === 'test' && env.SAMENSPRAAK_TEST_CLOCK === '1',
     notifyIntervalMs: int(env, 'NOTIFY_INTERVAL_MS', 60_000),
+    trustProxy: trustProxy(env),
+    metricsToken: metricsToken(env),
   };
 }

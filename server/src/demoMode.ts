@@ -10,6 +10,7 @@ import { DEMO_CASES } from './admin/commands/seedDemoData.js';
 import { seedDemoDocuments } from './admin/commands/seedDemoDocuments.js';
 import type { RunningServer } from './app.js';
 import { printDemoLinks } from './demoLinks.js';
+import { writePrivateFile } from './storage/privateFiles.js';
 
 export async function runDemoMode(
   server: RunningServer,
@@ -26,7 +27,7 @@ export async function runDemoMode(
     const [daan, sanne] = DEMO_CASES;
     if (options.exampleText && daan && sanne)
       await seedDemoDocuments(server.collab, { daan: daan.id, sanne: sanne.id });
-    fs.writeFileSync(file, formatDemoLogins(logins), { mode: 0o600 });
+    writePrivateFile(file, formatDemoLogins(logins));
   }
   if (fs.existsSync(file)) {
     process.stdout.write(`\n${fs.readFileSync(file, 'utf8')}\n(kept in ${file})\n`);

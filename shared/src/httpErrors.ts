@@ -8,6 +8,7 @@ export const HTTP_ERROR_IDS = [
   'invalid_request',
   'entity_parse_failed',
   'entity_too_large',
+  'encoding_unsupported',
   'bad_request',
   'not_found',
   'conflict',
@@ -28,6 +29,7 @@ export const HTTP_ERROR_IDS = [
   'invitation_open',
   'wrong_date_of_birth',
   'login_taken',
+  'weak_password',
   // cases and people
   'case_closed',
   'invalid_date_of_birth',
@@ -52,6 +54,20 @@ export const HTTP_ERROR_IDS = [
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];
 
+/** Why a new password was refused (`weak_password`): the client has words for each. */
+export const PASSWORD_WEAKNESSES = [
+  'too_short',
+  'too_long',
+  'repetitive',
+  'sequence',
+  'keyboard',
+  'common',
+  'personal',
+  'date',
+  'guessable',
+] as const;
+export type PasswordWeakness = (typeof PASSWORD_WEAKNESSES)[number];
+
 /** Facts a client may put into its own words (the message stays English). */
 export interface HttpErrorDetails {
   /** A wrong invitation code or date of birth: how many tries are left before the invitation is blocked. */
@@ -60,6 +76,8 @@ export interface HttpErrorDetails {
   replayed?: boolean;
   /** A locked login: how long the lock lasts at most. */
   retryAfterMinutes?: number;
+  /** A new password that was refused: what makes it easy to guess. */
+  passwordReason?: PasswordWeakness;
 }
 
 export interface HttpErrorBody {

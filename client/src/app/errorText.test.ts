@@ -1,4 +1,4 @@
-import { HTTP_ERROR_IDS } from '@samenspraak/shared';
+import { HTTP_ERROR_IDS, PASSWORD_WEAKNESSES } from '@samenspraak/shared';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
 import { errorText } from './errorText';
@@ -34,6 +34,18 @@ describe('errorText', () => {
     expect(errorText(fail('invitation_revoked'), 'nl')).toBe(
       'Deze uitnodiging is ingetrokken. Vraag je hulpverlener om een nieuwe.',
     );
+  });
+
+  it('says why a new password was refused, for every reason the server can give', () => {
+    expect(errorText(fail('weak_password', { passwordReason: 'repetitive' }), 'nl')).toBe(
+      'Kies een ander wachtwoord: dit is te makkelijk te raden. Het herhaalt tekens of woorden, zoals "aaaa" of "abcabc".',
+    );
+    const plain = errorText(fail('weak_password'), 'nl');
+    for (const reason of PASSWORD_WEAKNESSES) {
+      expect(errorText(fail('weak_password', { passwordReason: reason }), 'nl'), reason).not.toBe(plain);
+      expect(errorText(fail('weak_password', { passwordReason: reason }), 'en'), reason).not.toContain('Kies');
+    }
+    expect(errorText(fail('weak_password', { passwordReason: 'toString' }), 'nl')).toBe(plain);
   });
 
   it('tells a used TOTP code apart from a wrong one, and says how long a lock lasts', () => {

@@ -3,7 +3,7 @@
  * server (`HTTP_ERROR_IDS` in shared/), so no page shows the server's English. The table is typed over
  * every id, so an id added on the server does not compile here until it has words in both languages.
  */
-import type { HttpErrorId } from '@samenspraak/shared';
+import type { HttpErrorId, PasswordWeakness } from '@samenspraak/shared';
 import { lang as currentLang, type Lang } from '../i18n';
 import { ApiError } from './api';
 
@@ -21,6 +21,10 @@ const TEXT: Record<HttpErrorId | ClientErrorId, Words> = {
   entity_too_large: {
     nl: 'Dat is te veel tekst in één keer. Maak het korter.',
     en: 'That is too much text at once. Please make it shorter.',
+  },
+  encoding_unsupported: {
+    nl: 'Er ging iets mis bij het versturen. Laad de pagina opnieuw en probeer het nog eens.',
+    en: 'Something went wrong while sending. Reload the page and try again.',
   },
   bad_request: {
     nl: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
@@ -87,6 +91,10 @@ const TEXT: Record<HttpErrorId | ClientErrorId, Words> = {
   login_taken: {
     nl: 'Die gebruikersnaam is al bezet. Kies een andere.',
     en: 'That user name is taken. Choose another one.',
+  },
+  weak_password: {
+    nl: 'Kies een ander wachtwoord: dit is te makkelijk te raden.',
+    en: 'Choose another password: this one is too easy to guess.',
   },
   case_closed: { nl: 'Deze zaak is gesloten.', en: 'This case is closed.' },
   invalid_date_of_birth: {
@@ -157,6 +165,37 @@ const TEXT: Record<HttpErrorId | ClientErrorId, Words> = {
   },
 };
 
+/** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */
+const PASSWORD_REASON: Record<PasswordWeakness, Words> = {
+  too_short: { nl: 'Gebruik minstens 10 tekens.', en: 'Use at least 10 characters.' },
+  too_long: { nl: 'Gebruik hooguit 200 tekens.', en: 'Use at most 200 characters.' },
+  repetitive: {
+    nl: 'Het herhaalt tekens of woorden, zoals "aaaa" of "abcabc".',
+    en: 'It repeats characters or words, like "aaaa" or "abcabc".',
+  },
+  sequence: {
+    nl: 'Het is een reeks, zoals "abcd" of "1234".',
+    en: 'It is a sequence, like "abcd" or "1234".',
+  },
+  keyboard: {
+    nl: 'Het is een rij of patroon op het toetsenbord, zoals "qwerty".',
+    en: 'It is a row or pattern on the keyboard, like "qwerty".',
+  },
+  common: {
+    nl: 'Het is (een variant van) een veelgebruikt wachtwoord dat in gelekte lijsten staat.',
+    en: 'It is (a variant of) a common password that appears in leaked lists.',
+  },
+  personal: {
+    nl: 'Er staat je gebruikersnaam, je naam of de naam van Samenspraak in.',
+    en: 'It contains your user name, your name or the name of Samenspraak.',
+  },
+  date: { nl: 'Het is gebouwd op een datum of jaartal.', en: 'It is built on a date or a year.' },
+  guessable: {
+    nl: 'Tip: neem een paar woorden die niet bij elkaar horen, zoals "fiets regen kaas 74".',
+    en: 'Tip: take a few words that do not belong together, like "bicycle rain cheese 74".',
+  },
+};
+
 const UNKNOWN: Words = {
   nl: 'Er ging iets mis. Probeer het opnieuw.',
   en: 'Something went wrong. Please try again.',
@@ -182,6 +221,9 @@ export function errorText(err: unknown, lang: Lang = currentLang): string {
     return lang === 'nl'
       ? `${base} Binnen ${minutes} minuten kun je het opnieuw proberen.`
       : `${base} You can try again within ${minutes} minutes.`;
+  const reason = err.details.passwordReason;
+  if (err.id === 'weak_password' && typeof reason === 'string' && Object.hasOwn(PASSWORD_REASON, reason))
+    return `${base} ${PASSWORD_REASON[reason][lang]}`;
   const left = err.details.attemptsLeft;
   if ((err.id === 'invalid_code' || err.id === 'wrong_date_of_birth') && isCount(left)) {
     const tries =

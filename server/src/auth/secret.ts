@@ -7,17 +7,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { PRIVATE_FILE_MODE, writePrivateFile } from '../storage/privateFiles.js';
 
 export function resolveAuthSecret(config: Pick<Config, 'authSecret' | 'dataDir'>): string {
   if (config.authSecret) return config.authSecret;
   const file = path.join(config.dataDir, 'auth-secret');
   try {
-    return fs.readFileSync(file, 'utf8').trim();
+    const secret = fs.readFileSync(file, 'utf8').trim();
+    fs.chmodSync(file, PRIVATE_FILE_MODE); // one written by an older version may be wider
+    return secret;
   } catch {
-    fs.mkdirSync(config.dataDir, { recursive: true });
     const secret = crypto.randomBytes(32).toString('base64url');
     try {
-      fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+      writePrivateFile(file, secret, { exclusive: true });
       return secret;
     } catch {
       // Another process created it first: use theirs.

@@ -18,11 +18,14 @@ function toBytes(data: RawData): Uint8Array {
 
 export interface CollabWsOptions {
   maxMessageBytes: number;
+  /** The client's address for logs (behind a trusted proxy, the one it reports); default: the socket's. */
+  remoteAddressOf?: (req: IncomingMessage) => string;
   /** Interval of protocol-level pings that detect dead peers. */
   pingIntervalMs?: number;
 }
 
 export function attachCollabWebSocket(httpServer: Server, core: CollabServer, options: CollabWsOptions) {
+  const remoteAddressOf = options.remoteAddressOf ?? ((req) => req.socket.remoteAddress ?? 'unknown');
   // ws enforces maxPayload itself (closing with 1009); allow a little above the core's limit so the
   // core's own check, which logs the reason, is the one that normally fires.
   const wss = new WebSocketServer({
@@ -71,7 +74,7 @@ export function attachCollabWebSocket(httpServer: Server, core: CollabServer, op
             return ws.bufferedAmount;
           },
         },
-        { docId, token: url.searchParams.get('token'), remoteAddress: req.socket.remoteAddress ?? 'unknown' },
+        { docId, token: url.searchParams.get('token'), remoteAddress: remoteAddressOf(req) },
       );
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));

@@ -1,9 +1,8 @@
-/** Opens the relational database: Postgres when DATABASE_URL is set, otherwise SQLite beside the documents. */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { preparePrivateDatabase } from '../storage/privateFiles.js';
 import { migrateToLatest } from './migrations.js';
 import type { AppSchema } from './schema.js';
 
@@ -34,9 +33,10 @@ export async function openAppDatabase(opts: {
     db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) });
     dialect = 'postgres';
   } else {
-    fs.mkdirSync(opts.dataDir, { recursive: true });
     // A separate file from the document store: a long Kysely transaction must never block document fsyncs.
-    const sqlite = new Database(path.join(opts.dataDir, 'app.db'));
+    const file = path.join(opts.dataDir, 'app.db');
+    preparePrivateDatabase(file);
+    const sqlite = new Database(file);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

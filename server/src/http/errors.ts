@@ -18,6 +18,7 @@ export class HttpError extends Error {
 const BODY_ERRORS: Record<string, HttpErrorId> = {
   'entity.parse.failed': 'entity_parse_failed',
   'entity.too.large': 'entity_too_large',
+  'encoding.unsupported': 'encoding_unsupported',
 };
 
 const body = (id: HttpErrorId, message: string, details?: HttpErrorDetails): HttpErrorBody => ({

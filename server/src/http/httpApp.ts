@@ -4,7 +4,10 @@ import path from 'node:path';
 import express, { type Router } from 'express';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
+import type { TrustFunction } from './clientAddress.js';
 import { errorHandler, notFound } from './errors.js';
+import { metricsAllowed } from './metricsAccess.js';
+import { noStore, securityHeaders } from './securityHeaders.js';
 
 export interface Readiness {
   /** Each check resolves to null when fine, or a short description of what is wrong. */
@@ -18,17 +21,16 @@ export function createHttpApp(opts: {
   metrics: Metrics;
   readiness: Readiness;
   clientDir: string;
+  /** Which peers are proxies (TRUST_PROXY): decides req.ip, req.secure and req.host. */
+  trustProxy: TrustFunction;
+  /** METRICS_TOKEN and whether this is production: who may read /metrics (metricsAccess.ts). */
+  metricsAccess: { token: string | null; production: boolean };
   api?: Router;
 }) {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.set('trust proxy', opts.trustProxy);
+  app.use(securityHeaders());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -48,12 +50,18 @@ export function createHttpApp(opts: {
     res.status(ready ? 200 : 503).json({ status, checks: results });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res, next) => {
+    if (!metricsAllowed(req, opts.metricsAccess)) return next(notFound('page'));
+    res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', opts.metrics.registry.contentType);
     res.send(await opts.metrics.registry.metrics());
   });
 
-  app.use('/api', express.json({ limit: '256kb' }));
+  app.use('/api', noStore);
+  // One JSON value per body (strict: objects and arrays only; JSON.parse refuses anything after it), and
+  // no compressed bodies: zlib silently drops bytes after a deflate/gzip stream, so garbage would ride
+  // along unseen, and the client never compresses what it sends.
+  app.use('/api', express.json({ limit: '256kb', strict: true, inflate: false }));
   if (opts.api) app.use('/api', opts.api);
   app.use('/api', (_req, _res, next) => next(notFound('API route')));
 

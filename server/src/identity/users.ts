@@ -3,17 +3,10 @@
  * young people and parents get a 'client' account by accepting an invitation to one case.
  */
 import crypto from 'node:crypto';
-import {
-  INVITED_ROLES,
-  LoginNameSchema,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  type Role,
-  RoleSchema,
-  type SessionUser,
-} from '@samenspraak/shared';
+import { INVITED_ROLES, LoginNameSchema, type Role, RoleSchema, type SessionUser } from '@samenspraak/shared';
 import type { AppDb } from '../db/database.js';
 import type { UsersTable } from '../db/schema.js';
+import { passwordWeakness } from './passwordPolicy.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import { newTotpSecret, totpUri } from './totp.js';
 
@@ -42,10 +35,10 @@ export async function sessionUser(db: AppDb, user: UsersTable): Promise<SessionU
   };
 }
 
-export function checkNewPassword(password: string): string | null {
-  if (password.length < PASSWORD_MIN_LENGTH) return `password must be at least ${PASSWORD_MIN_LENGTH} characters`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `password is at most ${PASSWORD_MAX_LENGTH} characters`;
-  return null;
+/** Null when the password may be used; otherwise why not, in English (the admin CLI shows it). */
+export function checkNewPassword(password: string, personal: readonly string[] = []): string | null {
+  const weakness = passwordWeakness(password, personal);
+  return weakness && `password refused: ${weakness.message}`;
 }
 
 export interface NewProfessional {
@@ -77,7 +70,7 @@ export async function createProfessional(db: AppDb, input: NewProfessional, now:
     throw new Error(`${input.role} is invited to a case by a professional, not given an organisation account`);
   }
   const password = input.password ?? generatePassword();
-  const problem = checkNewPassword(password);
+  const problem = checkNewPassword(password, [login, name]);
   if (problem) throw new Error(problem);
   const passwordHash = await hashPassword(password);
   const totpSecret = newTotpSecret();

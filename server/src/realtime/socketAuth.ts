@@ -18,6 +18,7 @@ import { CollabAuthError, verifyCollabToken } from '../auth/collabTokens.js';
 import { tokenStillValid } from '../auth/tokenRevocation.js';
 import { documentAccessFor } from '../cases/documentAccess.js';
 import type { Actor } from '../http/authContext.js';
+import { clientAddress, requestHost, type TrustFunction, trustFunction } from '../http/clientAddress.js';
 import { readCookie, TOKEN_SHAPE } from '../http/sessionMiddleware.js';
 import { loadSession, loadSessionById, SESSION_COOKIE, touchSession } from '../identity/sessions.js';
 import type { AppServices } from '../services.js';
@@ -81,21 +82,16 @@ function header(handshake: Handshake, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const isLoopback = (address: string) =>
-  address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-
-/** The host the browser talked to: X-Forwarded-Host from a loopback proxy (as Express's 'trust proxy'), else Host. */
-function requestHost(handshake: Handshake): string | undefined {
-  const forwarded = header(handshake, 'x-forwarded-host')?.split(',')[0]?.trim();
-  return forwarded && isLoopback(handshake.address) ? forwarded : header(handshake, 'host');
-}
-
-/** No Origin (not a browser) passes; otherwise it must name this host. "null" and garbage fail. */
-export function sameOrigin(handshake: Handshake): boolean {
+/**
+ * No Origin (not a browser) passes; otherwise it must name the host the browser talked to (Host, or
+ * X-Forwarded-Host from a proxy named in TRUST_PROXY, exactly as the HTTP side reads it). "null" and
+ * garbage fail.
+ */
+export function sameOrigin(handshake: Handshake, trust: TrustFunction): boolean {
   const origin = header(handshake, 'origin');
   if (origin === undefined) return true;
   try {
-    return new URL(origin).host === requestHost(handshake);
+    return new URL(origin).host === requestHost(handshake.headers, handshake.address, trust);
   } catch {
     return false;
   }
@@ -108,6 +104,7 @@ function refusal(message: string, code: RealtimeConnectErrorData['code'] = 'unau
 }
 
 export function authenticate(deps: { authKey: Uint8Array; services: AppServices }) {
+  const trust = trustFunction(deps.services.config.trustProxy);
   return async (socket: RealtimeSocket, next: (err?: Error) => void) => {
     const auth: unknown = socket.handshake.auth;
     const token = auth && typeof auth === 'object' ? (auth as { token?: unknown }).token : undefined;
@@ -133,7 +130,7 @@ export function authenticate(deps: { authKey: Uint8Array; services: AppServices 
       if (cookie === null) {
         return next(refusal('authentication required: log in first (session cookie) or connect with auth: { token }'));
       }
-      if (!sameOrigin(socket.handshake)) return next(refusal('cross-origin connection refused', 'forbidden'));
+      if (!sameOrigin(socket.handshake, trust)) return next(refusal('cross-origin connection refused', 'forbidden'));
       const now = deps.services.clock();
       const live = TOKEN_SHAPE.test(cookie) ? await loadSession(deps.services.db, cookie, now) : null;
       if (live?.session.authenticated !== 1) return next(refusal('session expired or not logged in'));
@@ -151,7 +148,7 @@ export function authenticate(deps: { authKey: Uint8Array; services: AppServices 
           role,
           organisationId: user.organisation_id,
           sessionId: live.session.id,
-          remoteAddress: socket.handshake.address,
+          remoteAddress: clientAddress(socket.request, trust),
         },
       });
       next();

@@ -1,12 +1,6 @@
-/**
- * The embedded default store: SQLite in WAL mode with synchronous=FULL, so a committed append has
- * been fsync'd. better-sqlite3 is synchronous; one group-committed transaction costs well under a
- * millisecond here (see docs/PERFORMANCE.md), which is cheaper than a worker-thread hop.
- */
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { AppendEntry, ClientClaim, DocumentStats, DocumentStore, LoadedDocument } from './documentStore.js';
+import { preparePrivateDatabase } from './privateFiles.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS doc_updates (
@@ -46,7 +40,7 @@ export class SqliteStore implements DocumentStore {
 
   /** `file` is a path, or ':memory:' for tests that do not need durability. */
   constructor(file: string) {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (file !== ':memory:') preparePrivateDatabase(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');

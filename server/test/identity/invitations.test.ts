@@ -149,7 +149,7 @@ describe('invitations', () => {
         await accept(inv.invitationId, {
           code: inv.code,
           login: 'ouder-once',
-          password: 'wachtwoord-1',
+          password: 'fiets regen kaas 74',
           dateOfBirth: DOB,
         })
       ).status,
@@ -158,7 +158,7 @@ describe('invitations', () => {
     const reuse = await accept(inv.invitationId, {
       code: inv.code,
       login: 'ouder-twice',
-      password: 'wachtwoord-2',
+      password: 'wolken boven de dijk 9',
       dateOfBirth: DOB,
     });
     expect(reuse.status).toBe(410);
@@ -171,7 +171,7 @@ describe('invitations', () => {
   it('counts wrong codes: after 5 the invitation is dead, even for the right code', async () => {
     const inv = await invite();
     const wrong = inv.code === '12345678' ? '87654321' : '12345678';
-    const body = (code: string) => ({ code, login: 'ouder-guess', password: 'wachtwoord-1', dateOfBirth: DOB });
+    const body = (code: string) => ({ code, login: 'ouder-guess', password: 'fiets regen kaas 74', dateOfBirth: DOB });
     const replies = [];
     for (let i = 0; i < 5; i += 1) replies.push(await accept(inv.invitationId, body(wrong)));
     expect(replies.map((r) => r.status)).toEqual([403, 403, 403, 403, 410]);
@@ -195,7 +195,7 @@ describe('invitations', () => {
     const taken = await accept(inv.invitationId, {
       code: inv.code,
       login: pro.login,
-      password: 'wachtwoord-1',
+      password: 'fiets regen kaas 74',
       dateOfBirth: DOB,
     });
     expect(taken.status).toBe(409);
@@ -211,7 +211,7 @@ describe('invitations', () => {
         await accept(inv.invitationId, {
           code: inv.code,
           login: 'ouder-free',
-          password: 'wachtwoord-1',
+          password: 'fiets regen kaas 74',
           dateOfBirth: DOB,
         })
       ).status,
@@ -225,7 +225,7 @@ describe('invitations', () => {
     const late = await accept(inv.invitationId, {
       code: inv.code,
       login: 'ouder-late',
-      password: 'wachtwoord-1',
+      password: 'fiets regen kaas 74',
       dateOfBirth: DOB,
     });
     expect(late.status).toBe(410);
@@ -239,7 +239,7 @@ describe('invitations', () => {
     const unknown = await accept('no-such-invitation', {
       code: '12345678',
       login: 'x-unknown',
-      password: 'wachtwoord-1',
+      password: 'fiets regen kaas 74',
       dateOfBirth: DOB,
     });
     expect(unknown.status).toBe(404);
@@ -252,7 +252,7 @@ describe('invitations', () => {
     const closed = await accept(inv.invitationId, {
       code: inv.code,
       login: 'x-closed',
-      password: 'wachtwoord-1',
+      password: 'fiets regen kaas 74',
       dateOfBirth: DOB,
     });
     expect(closed.status).toBe(410);

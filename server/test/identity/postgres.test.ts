@@ -47,7 +47,7 @@ await describeWithServices('identity on Postgres', { postgres: true }, () => {
       new Browser(t.server.url).post(`/api/invitations/${inv.body.invitationId}/accept`, {
         code: c,
         login,
-        password: 'wachtwoord-1',
+        password: 'fiets regen kaas 74',
         dateOfBirth: '2012-05-01',
       });
     expect((await accept(wrong, 'ouder-pg')).body.error.message).toMatch(/4 attempt/);

@@ -109,7 +109,7 @@ describe('input validation of the identity routes', () => {
   it('POST /api/invitations/:id/accept (bad input costs no attempt)', async () => {
     const b = new Browser(t.server.url);
     const accept = (body: unknown) => () => b.post(`/api/invitations/${invitationId}/accept`, body);
-    const good = { code: '12345678', login: 'ouder-val', password: 'wachtwoord-1', dateOfBirth: '2012-05-01' };
+    const good = { code: '12345678', login: 'ouder-val', password: 'fiets regen kaas 74', dateOfBirth: '2012-05-01' };
     await refused(accept({}), { status: 400, mentions: /code: .*login: .*password: .*dateOfBirth: /s });
     await refused(accept({ ...good, dateOfBirth: '1-5-2012' }), { status: 400, mentions: /^dateOfBirth: / });
     await refused(accept({ ...good, code: '1234' }), { status: 400, mentions: /^code: code must be 8 digits/ });

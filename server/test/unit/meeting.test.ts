@@ -26,6 +26,7 @@ import {
   requiredRolesCheck,
 } from '../../src/domain/meeting.js';
 import { notificationMessage, pushKey, shouldPush } from '../../src/escalation/notificationText.js';
+import { trustFunction } from '../../src/http/clientAddress.js';
 import { sameOrigin } from '../../src/realtime/socketAuth.js';
 
 describe('what each status allows', () => {
@@ -283,23 +284,28 @@ describe('the origin check of cookie sockets', () => {
   const hs = (headers: Record<string, string>, address = '10.0.0.9') =>
     ({ headers: { host: 'samenspraak.example', ...headers }, address }) as unknown as Parameters<typeof sameOrigin>[0];
 
+  const none = trustFunction(false);
+
   it('accepts no Origin and the own host; refuses others, "null" and garbage', () => {
-    expect(sameOrigin(hs({}))).toBe(true);
-    expect(sameOrigin(hs({ origin: 'https://samenspraak.example' }))).toBe(true);
-    expect(sameOrigin(hs({ origin: 'https://evil.example' }))).toBe(false);
-    expect(sameOrigin(hs({ origin: 'https://samenspraak.example:8443' }))).toBe(false);
-    expect(sameOrigin(hs({ origin: 'null' }))).toBe(false);
-    expect(sameOrigin(hs({ origin: '::' }))).toBe(false);
+    expect(sameOrigin(hs({}), none)).toBe(true);
+    expect(sameOrigin(hs({ origin: 'https://samenspraak.example' }), none)).toBe(true);
+    expect(sameOrigin(hs({ origin: 'https://evil.example' }), none)).toBe(false);
+    expect(sameOrigin(hs({ origin: 'https://samenspraak.example:8443' }), none)).toBe(false);
+    expect(sameOrigin(hs({ origin: 'null' }), none)).toBe(false);
+    expect(sameOrigin(hs({ origin: '::' }), none)).toBe(false);
   });
 
-  it('trusts X-Forwarded-Host only from a proxy on the loopback address', () => {
+  it('trusts X-Forwarded-Host only from a proxy named in TRUST_PROXY', () => {
     const forwarded = {
       host: '127.0.0.1:3000',
       'x-forwarded-host': 'samenspraak.example',
       origin: 'https://samenspraak.example',
     };
-    expect(sameOrigin(hs(forwarded, '127.0.0.1'))).toBe(true);
-    expect(sameOrigin(hs(forwarded, '::ffff:127.0.0.1'))).toBe(true);
-    expect(sameOrigin(hs(forwarded, '10.0.0.9'))).toBe(false);
+    const loopback = trustFunction(['loopback']);
+    expect(sameOrigin(hs(forwarded, '127.0.0.1'), loopback)).toBe(true);
+    expect(sameOrigin(hs(forwarded, '::ffff:127.0.0.1'), loopback)).toBe(true);
+    expect(sameOrigin(hs(forwarded, '10.0.0.9'), loopback)).toBe(false);
+    // Without TRUST_PROXY nobody is a proxy: the header is the client's own claim.
+    expect(sameOrigin(hs(forwarded, '127.0.0.1'), none)).toBe(false);
   });
 });

@@ -27,6 +27,7 @@ import type { CommentAnchor } from './comments';
 import { m } from './messages';
 import { sentencesOf } from './passages';
 import { SelectionBeforeKeys } from './selectionBeforeKeys';
+import './prosemirror.css';
 
 /** What the section around the editor may ask of it. */
 export interface EditorHandle {
@@ -121,6 +122,9 @@ export function RichTextEditor({
         CommentHighlights.configure({ onOpenThread: (id) => openThread.current(id) }),
       ],
       editable,
+      // Tiptap would add its base rules as an inline <style>, which the Content-Security-Policy refuses
+      // (no 'unsafe-inline'); the same rules are in prosemirror.css.
+      injectCSS: false,
       editorProps: {
         attributes: {
           id: editorId,

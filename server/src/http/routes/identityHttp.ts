@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import type { ZodType } from 'zod';
 import type { Client } from '../../identity/login.js';
+import { passwordWeakness } from '../../identity/passwordPolicy.js';
 import { type NewSession, SESSION_COOKIE } from '../../identity/sessions.js';
 import { LOCKOUT } from '../../identity/throttle.js';
 import type { AppServices } from '../../services.js';
@@ -17,6 +18,16 @@ export function parseBody<T>(schema: ZodType<T>, body: unknown): T {
     return `${field}: ${missing ? 'is required' : issue.message}`;
   });
   throw new HttpError(400, 'invalid_request', problems.join('; '));
+}
+
+/** A 400 `weak_password` naming the reason, unless the new password may be used (passwordPolicy.ts). */
+export function assertUsablePassword(password: string, personal: readonly string[]): void {
+  const weakness = passwordWeakness(password, personal);
+  if (weakness) {
+    throw new HttpError(400, 'weak_password', `password refused: ${weakness.message}`, {
+      passwordReason: weakness.reason,
+    });
+  }
 }
 
 export function clientOf(req: Request): Client {

@@ -29,7 +29,7 @@ import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { liveSessionOf } from '../sessionMiddleware.js';
-import { clientOf, parseBody, setSessionCookie } from './identityHttp.js';
+import { assertUsablePassword, clientOf, parseBody, setSessionCookie } from './identityHttp.js';
 
 function acceptRefusal(outcome: Exclude<AcceptOutcome, { ok: true }>): HttpError {
   switch (outcome.reason) {
@@ -97,6 +97,8 @@ export function invitationRoutes(services: AppServices): Router {
 
   router.post('/invitations/:id/accept', async (req, res) => {
     const body = parseBody(AcceptInvitationRequestSchema, req.body);
+    // Before the code is checked: a weak password must not cost the invitee one of their attempts.
+    assertUsablePassword(body.password, [body.login]);
     const invitationId = String(req.params.id);
     const client = clientOf(req);
     const now = services.clock();
