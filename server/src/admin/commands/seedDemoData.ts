@@ -2,7 +2,7 @@
  * The demo's people and cases. Fictional names and organisations (marked "demo"), in the shape of a
  * Noord-Holland RET case: e-mail logins on the reserved .example domain so nothing can reach a real inbox.
  */
-import type { CaseStatus, Region, Role } from '@samenspraak/shared';
+import type { CaseStatus, ProblemCategory, Region, Role } from '@samenspraak/shared';
 
 export const DEMO_ORGANISATIONS = [
   { name: 'GI Jeugdbescherming Noord-Holland (demo)', kind: 'gi' },
@@ -75,7 +75,7 @@ export interface DemoCase {
   status: CaseStatus;
   parentsConsent: boolean;
   registeredBy: string;
-  problems: string[];
+  problems: ProblemCategory[];
   attendsSchool: boolean;
   team: ReadonlyArray<readonly [string, Role]>;
 }
@@ -90,7 +90,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     status: 'analyse_en_planvorming',
     parentsConsent: false,
     registeredBy: 'lokaal-team',
-    problems: ['dreigend schoolverzuim', 'spanningen in het gezin'],
+    problems: ['schoolverzuim', 'gezin'],
     attendsSchool: false,
     team: [
       ['ria.de.graaf@ret.example', 'procesregisseur'],
@@ -112,7 +112,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     // From 16 the parents need Sanne's consent; in the demo she gave it.
     parentsConsent: true,
     registeredBy: 'gi',
-    problems: ['onveiligheid', 'dreigende uithuisplaatsing'],
+    problems: ['onveiligheid', 'dreigende-uithuisplaatsing'],
     attendsSchool: true,
     team: [
       ['ria.de.graaf@ret.example', 'procesregisseur'],
