@@ -59,6 +59,29 @@ export const PARTICIPANT_PROFESSIONAL_ROLES: readonly Role[] = [
 export const REGISTRANTS = ['gi', 'lokaal-team', 'jeugdhulpaanbieder', 'ouders', 'onderwijs', 'anders'] as const;
 export const RegistrantSchema = z.enum(REGISTRANTS);
 
+/**
+ * The kinds of problems, one list for every region so the RET monitor compares (domain brief §6; the
+ * kinds the 2024 RET report names per registrant and target group). Only these ever become a label in
+ * the monitor: a stored value outside the list (older free text) counts as 'overig', never as itself.
+ */
+export const PROBLEM_CATEGORIES = [
+  'schoolverzuim',
+  'gedrag',
+  'hechting',
+  'trauma',
+  'autisme',
+  'lvb',
+  'psychisch',
+  'eetproblemen',
+  'verslaving',
+  'onveiligheid',
+  'gezin',
+  'dreigende-uithuisplaatsing',
+  'overig',
+] as const;
+export const ProblemCategorySchema = z.enum(PROBLEM_CATEGORIES);
+export type ProblemCategory = z.infer<typeof ProblemCategorySchema>;
+
 const id = z.string().min(1).max(100);
 const personName = z.string().trim().min(1, 'name is required').max(200);
 /** A calendar date; the server checks that it is not in the future. */
@@ -75,7 +98,7 @@ export const CreateCaseBodySchema = z.strictObject({
   /** The behavioural scientist responsible for the analysis; must be (or become) a participant. */
   responsibleScientistId: id.optional(),
   registeredBy: RegistrantSchema.optional(),
-  problemCategories: z.array(z.string().trim().min(1).max(100)).max(20).optional(),
+  problemCategories: z.array(ProblemCategorySchema).max(PROBLEM_CATEGORIES.length).optional(),
   attendsSchool: z.boolean().optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBodySchema>;

@@ -140,8 +140,11 @@ export interface EscalationResponse {
   sessions: BreakthroughSessionView[];
 }
 
-/** Counts only; a count below 5 is shown as "<5" so that no child can be recognised. */
-export type SuppressedCount = number | '<5';
+/**
+ * Counts only. 0 is shown; 1–4 is "<5" so that no child can be recognised; 'hidden' is a count withheld
+ * so that no "<5" can be worked out from a total and the other cells (it may be any size, 0 included).
+ */
+export type SuppressedCount = number | '<5' | 'hidden';
 
 /** Who sees the RET monitor (aggregates only): the municipality and the RET's process director. */
 export const MONITOR_ROLES: readonly Role[] = ['gemeente', 'procesregisseur'];

@@ -7,14 +7,14 @@ import {
   PARTICIPANT_PROFESSIONAL_ROLES,
   type Role,
 } from '@samenspraak/shared';
-import { ageOn } from '../domain/age.js';
+import { ageOn, amsterdamDate } from '../domain/age.js';
 
 /** Youth care ends at 23 at the latest (extended care); older people are not registered as new cases. */
 export const MAX_AGE_AT_REGISTRATION = 22;
 
 /** null when the date of birth is plausible for a new case today, else what is wrong. */
 export function dateOfBirthProblem(dateOfBirth: string, now: Date): string | null {
-  if (dateOfBirth > now.toISOString().slice(0, 10)) return 'the date of birth lies in the future';
+  if (dateOfBirth > amsterdamDate(now)) return 'the date of birth lies in the future';
   if (ageOn(dateOfBirth, now) > MAX_AGE_AT_REGISTRATION) return `youth care ends at 23: the young person is too old`;
   return null;
 }

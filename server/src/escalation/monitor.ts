@@ -1,38 +1,53 @@
 /**
  * The RET monitor (domain brief §6): counts over all cases for the municipality and the RET — never a
- * name, an id or case content. Every count below 5 is shown as "<5" so that no child can be recognised
- * from a small cell (a region with two DBT cases in a year is one phone call away from a name).
+ * name, an id or case content. Labels come only from fixed lists (regions, registrants, problem
+ * categories): a stored value outside a list is counted as 'overig' / 'onbekend', never shown as itself,
+ * since older free text may hold a child's name. Small counts follow `domain/smallCounts.ts`: 1–4 is
+ * "<5", and the lines that add up to the published total get complementary suppression, so no "<5" can
+ * be recomputed from the total (a region with two DBT cases in a year is one phone call from a name).
  */
-import type { SuppressedCount } from '@samenspraak/shared';
+import {
+  PROBLEM_CATEGORIES,
+  type ProblemCategory,
+  REGIONS,
+  REGISTRANTS,
+  type SuppressedCount,
+} from '@samenspraak/shared';
 import { ageOn } from '../domain/age.js';
 import { caseClocks } from '../domain/clocks.js';
+import { SMALL_COUNT_THRESHOLD, suppressCount, suppressLine } from '../domain/smallCounts.js';
 import type { AppServices } from '../services.js';
 import { escalationDb } from './escalationDb.js';
 import { clockFacts } from './escalationState.js';
 
-export const SUPPRESS_BELOW = 5;
-
-export function suppress(n: number): SuppressedCount {
-  return n < SUPPRESS_BELOW ? '<5' : n;
-}
-
 type Counts = Record<string, number>;
+
+/** Counts with every key of `keys` present (0 when none), so a zero can be hidden as well as shown. */
+function zeros(keys: readonly string[]): Counts {
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
 
 function bump(counts: Counts, key: string): void {
   counts[key] = (counts[key] ?? 0) + 1;
 }
 
 function suppressAll(counts: Counts): Record<string, SuppressedCount> {
-  return Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, suppress(n)]));
+  return Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, suppressCount(n)]));
 }
 
-function parseCategories(json: string): string[] {
+const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+
+/** The case's categories mapped onto the fixed list; anything else, once, as 'overig'. */
+export function problemCategoriesOf(json: string): Set<ProblemCategory> {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((x): x is string => typeof x === 'string') : [];
+    parsed = JSON.parse(json);
   } catch {
-    return [];
+    return new Set();
   }
+  if (!Array.isArray(parsed)) return new Set();
+  return new Set(parsed.map((p) => (oneOf(PROBLEM_CATEGORIES, p) ? p : 'overig')));
 }
 
 export async function buildMonitor(services: AppServices) {
@@ -45,18 +60,18 @@ export async function buildMonitor(services: AppServices) {
   const dbt = reachedLevel('dbt');
 
   const perRegionYear: Counts = {};
-  const registeredBy: Counts = {};
-  const problems: Counts = {};
-  const school: Counts = {};
+  const registeredBy: Counts = zeros([...REGISTRANTS, 'onbekend']);
+  const problems: Counts = zeros(PROBLEM_CATEGORIES);
+  const school: Counts = zeros(['ja', 'nee', 'onbekend']);
   const benNh: Counts = {};
   const dbtReferrals: Counts = {};
   const overdueClocks: Counts = {};
   const halfYear: Counts = {};
   for (const c of cases) {
     const year = c.created_at.slice(0, 4);
-    bump(perRegionYear, `${c.region} ${year}`);
-    bump(registeredBy, c.registered_by ?? 'onbekend');
-    for (const p of new Set(parseCategories(c.problem_categories))) bump(problems, p);
+    bump(perRegionYear, `${oneOf(REGIONS, c.region) ? c.region : 'onbekend'} ${year}`);
+    bump(registeredBy, oneOf(REGISTRANTS, c.registered_by) ? c.registered_by : 'onbekend');
+    for (const p of problemCategoriesOf(c.problem_categories)) bump(problems, p);
     bump(school, c.attends_school === null ? 'onbekend' : c.attends_school === 1 ? 'ja' : 'nee');
     if (ben.has(c.id)) bump(benNh, year);
     if (dbt.has(c.id)) bump(dbtReferrals, year);
@@ -68,12 +83,14 @@ export async function buildMonitor(services: AppServices) {
   }
   return {
     generatedAt: now.toISOString(),
-    suppressedBelow: SUPPRESS_BELOW,
-    total: suppress(cases.length),
-    casesPerRegionAndYear: suppressAll(perRegionYear),
-    registeredBy: suppressAll(registeredBy),
+    suppressedBelow: SMALL_COUNT_THRESHOLD,
+    total: suppressCount(cases.length),
+    // These three lines add up to the total, so they are suppressed as lines.
+    casesPerRegionAndYear: suppressLine(perRegionYear, cases.length),
+    registeredBy: suppressLine(registeredBy, cases.length),
+    attendsSchool: suppressLine(school, cases.length),
+    // A case can have several categories (and overdue clocks): no sum to subtract from.
     problemCategories: suppressAll(problems),
-    attendsSchool: suppressAll(school),
     benNhInvolvementPerYear: suppressAll(benNh),
     dbtReferralsPerYear: suppressAll(dbtReferrals),
     overdueClocks: suppressAll(overdueClocks),

@@ -5,15 +5,14 @@
  */
 import { type MeetingLink, type MeetingView, SECTIONS } from '@samenspraak/shared';
 import { dutchDate, dutchDay } from '../domain/dutchDates.js';
+import { mdBlock, mdInline } from '../export/markdownText.js';
 
 const DOCUMENT_TITLES = { analysis: 'Verklarende analyse', futurePlan: 'Toekomstplan' } as const;
 const STATUS = { scheduled: 'gepland', live: 'bezig', ended: 'afgerond' } as const;
 const VIA = { presence: 'online', phone: 'telefonisch', 'in-person': 'aanwezig in de ruimte' } as const;
 
-/** Keeps user text from turning into Markdown structure (headings, lists, links). */
-function inline(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
-}
+/** People's words stay text, never Markdown structure (headings, lists, links, HTML, code). */
+const inline = mdInline;
 
 function linkLabel(link: MeetingLink): string {
   const section = SECTIONS[link.document].find((s) => s.id === link.section);
@@ -83,8 +82,9 @@ export function minutesMarkdown({ view, caseFirstName, chairName, notes }: Minut
 
   out.push('', '## Verslag');
   for (const section of notes) {
-    out.push('', `### ${section.title}`, '');
-    out.push(section.text.trim() === '' ? '_Leeg._' : section.text.trim());
+    out.push('', `### ${inline(section.title)}`, '');
+    const text = mdBlock(section.text);
+    out.push(text === '' ? '_Leeg._' : text);
   }
   return `${out.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import type { DocumentType, EndorsementStance } from '@samenspraak/shared';
 import { itemText } from '@samenspraak/shared';
 import type { EndorsementView } from '../endorsements/endorsements.js';
 import type { SectionExport } from '../export/docJson.js';
+import { mdInline } from '../export/markdownText.js';
 import { type PdfLine, renderPdf } from './pdfWriter.js';
 
 const DOCUMENT_TITLES: Record<DocumentType, string> = {
@@ -58,8 +59,8 @@ export function exportModel(input: {
 
 const day = (iso: string) => iso.slice(0, 10);
 
-/** Markdown-special characters in people's text are escaped so their words print as written. */
-const md = (s: string) => s.replace(/([\\`*_[\]#<>|])/g, '\\$1');
+/** People's words print as written: never a heading, list, link, table, code or HTML. */
+const md = mdInline;
 
 export function toMarkdown(m: ExportModel): string {
   const out = [`# ${md(m.title)} — ${md(m.firstName)}`, '', `Versie: ${md(m.versionName)} (${day(m.createdAt)})`, ''];

@@ -1,12 +1,33 @@
 /**
  * An accessible horizontal bar chart in plain SVG: role="img" with a spoken summary, text labels on
- * every bar, suppressed counts hatched and written "<5" (colour is never the only carrier), and the same
- * numbers as a table behind "Toon als tabel".
+ * every bar, suppressed counts hatched and written "<5" (colour is never the only carrier), hidden
+ * counts without a bar and written "verborgen", a legend explaining both, and the same numbers as a
+ * table behind "Toon als tabel".
  */
 import { Heading, Paragraph, Table } from '@amsterdam/design-system-react';
+import type { SuppressedCount } from '@samenspraak/shared';
 import { type ReactNode, type RefObject, useId, useLayoutEffect, useRef, useState } from 'react';
 import { type BarDatum, chartSummary, layoutBars } from './charts';
 import { m } from './messages';
+
+/** A count as text: the number, "<5" (read out as "minder dan 5"), or "verborgen" with its reason. */
+export function CountText({ value }: { value: SuppressedCount }) {
+  if (value === '<5')
+    return (
+      <>
+        <span aria-hidden="true">&lt;5</span>
+        <span className="visually-hidden">{m.fewerThanFive}</span>
+      </>
+    );
+  if (value === 'hidden')
+    return (
+      <>
+        <span aria-hidden="true">{m.hiddenText}</span>
+        <span className="visually-hidden">{m.hiddenSpoken}</span>
+      </>
+    );
+  return <>{value}</>;
+}
 
 function useWidth(fallback: number): [RefObject<HTMLDivElement | null>, number] {
   const ref = useRef<HTMLDivElement | null>(null);
@@ -40,8 +61,12 @@ export interface BarChartProps {
 export function BarChart({ title, description, data, suppressBelow = 5, footer, headingLevel = 2 }: BarChartProps) {
   const [ref, width] = useWidth(480);
   const id = useId().replace(/:/g, '');
-  const geometry = layoutBars(data, { width, suppressBelow });
-  const summary = chartSummary(title, data, { fewerThanFive: m.fewerThanFive, noData: m.noData });
+  const geometry = layoutBars(data, { width, suppressBelow, hiddenText: m.hiddenText });
+  const summary = chartSummary(title, data, {
+    fewerThanFive: m.fewerThanFive,
+    hidden: m.hiddenSpoken,
+    noData: m.noData,
+  });
   const hatch = `hatch-${id}`;
   const titleId = `title-${id}`;
 
@@ -136,6 +161,7 @@ export function BarChart({ title, description, data, suppressBelow = 5, footer, 
           <span>{m.legendSuppressed}</span>
         </p>
       )}
+      {geometry.hasHidden && <p className="bar-chart__legend">{m.legendHidden}</p>}
       {footer}
       {data.length > 0 && (
         <details className="bar-chart__table">
@@ -155,14 +181,7 @@ export function BarChart({ title, description, data, suppressBelow = 5, footer, 
                 <Table.Row key={d.key}>
                   <Table.HeaderCell scope="row">{d.group ? `${d.group} — ${d.label}` : d.label}</Table.HeaderCell>
                   <Table.Cell align="end">
-                    {d.value === '<5' ? (
-                      <>
-                        <span aria-hidden="true">&lt;5</span>
-                        <span className="visually-hidden">{m.fewerThanFive}</span>
-                      </>
-                    ) : (
-                      d.value
-                    )}
+                    <CountText value={d.value} />
                   </Table.Cell>
                 </Table.Row>
               ))}

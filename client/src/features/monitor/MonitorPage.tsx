@@ -1,14 +1,14 @@
 /**
  * The RET monitor (domain brief §6) for the municipality and the RET process direction: counts only,
- * as bar charts with a table alternative. Counts below 5 come from the server as "<5" and are shown
- * as such — never as a guessed number.
+ * as bar charts with a table alternative. Counts below 5 come from the server as "<5", and counts it
+ * withheld so that no "<5" can be recomputed come as "hidden"; both are shown as such, never as a guess.
  */
 
 import { Alert, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
 import { lang } from '../../i18n';
-import { BarChart } from './BarChart';
+import { BarChart, CountText } from './BarChart';
 import { type BarDatum, shareOf } from './charts';
 import { m } from './messages';
 import { byCountBars, labelledBars, type MonitorResponse, regionYearBars, yearBars } from './monitorData';
@@ -74,14 +74,7 @@ export function MonitorPage() {
           <div>
             <dt>{m.total}</dt>
             <dd className="monitor__big">
-              {mon.total === '<5' ? (
-                <>
-                  <span aria-hidden="true">&lt;5</span>
-                  <span className="visually-hidden">{m.fewerThanFive}</span>
-                </>
-              ) : (
-                mon.total
-              )}
+              <CountText value={mon.total} />
             </dd>
           </div>
           <div>
@@ -113,7 +106,7 @@ export function MonitorPage() {
         <BarChart
           title={s.problems}
           description={s.problemsDesc}
-          data={byCountBars(mon.problemCategories)}
+          data={byCountBars(mon.problemCategories, m.problemCategories)}
           suppressBelow={below}
         />
         <BarChart

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type BarDatum, chartSummary, layoutBars, niceCeil, scaleMax, shareOf, ticks } from './charts';
 import { byCountBars, labelledBars, regionYearBars, splitRegionYear, yearBars } from './monitorData';
 
-const words = { fewerThanFive: 'minder dan 5', noData: 'Geen gegevens.' };
+const words = { fewerThanFive: 'minder dan 5', hidden: 'verborgen', noData: 'Geen gegevens.' };
 
 describe('niceCeil / scaleMax / ticks', () => {
   it('rounds up to 1, 2 or 5 times a power of ten', () => {
@@ -107,6 +107,34 @@ describe('layoutBars', () => {
     expect(g.bars).toEqual([]);
     expect(g.max).toBe(5);
     expect(g.height).toBeGreaterThan(0);
+  });
+});
+
+describe('a hidden count', () => {
+  it('has no bar and no guessed size, only its marker, and the chart says so', () => {
+    const g = layoutBars(
+      [
+        { key: 'a', label: 'Lokaal team', value: 'hidden' },
+        { key: 'b', label: 'Ouders', value: '<5' },
+      ],
+      { width: 400, hiddenText: 'verborgen' },
+    );
+    expect(g.bars[0]).toMatchObject({ hidden: true, suppressed: false, width: 0, valueText: 'verborgen' });
+    expect(g.bars[1]).toMatchObject({ hidden: false, suppressed: true, valueText: '<5' });
+    expect(g.hasHidden).toBe(true);
+    expect(scaleMax(['hidden'])).toBe(5);
+  });
+
+  it('is read out as hidden and blocks a percentage', () => {
+    expect(chartSummary('School', [{ key: 'nee', label: 'Nee', value: 'hidden' }], words)).toBe(
+      'School. Nee: verborgen.',
+    );
+    expect(
+      shareOf('nee', [
+        { key: 'nee', label: 'Nee', value: 'hidden' },
+        { key: 'ja', label: 'Ja', value: 9 },
+      ]),
+    ).toBeNull();
   });
 });
 

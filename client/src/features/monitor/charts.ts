@@ -2,11 +2,14 @@
  * Data → geometry of the monitor's horizontal bar charts, pure so it can be tested without a browser.
  * Labels sit above their bar (no truncation on a phone); the value is written next to the bar, or inside
  * its end when there is no room. A suppressed count ("<5") is never drawn as a guessed number: it becomes
- * a hatched band over the whole range it may lie in (1 to 4), labelled "<5".
+ * a hatched band over the whole range it may lie in (1 to 4), labelled "<5". A hidden count (withheld so
+ * that a "<5" elsewhere cannot be worked out from the total) has no bar at all, only its marker text:
+ * it may be any size, so any bar would be a guess.
  */
 import type { SuppressedCount } from '@samenspraak/shared';
 
 export const SUPPRESSED = '<5' as const;
+export const HIDDEN = 'hidden' as const;
 
 export interface BarDatum {
   key: string;
@@ -32,6 +35,8 @@ export interface ChartLayoutOptions {
   axisHeight?: number;
   /** Approximate width of one character of the value text, to decide whether it fits after the bar. */
   charWidth?: number;
+  /** The text written for a hidden count. */
+  hiddenText?: string;
 }
 
 export interface BarGeometry {
@@ -39,6 +44,8 @@ export interface BarGeometry {
   label: string;
   value: SuppressedCount;
   suppressed: boolean;
+  /** Withheld to protect a small count elsewhere: no bar, only the marker text. */
+  hidden: boolean;
   /** Where the label text starts (baseline). */
   labelY: number;
   x: number;
@@ -74,6 +81,8 @@ export interface ChartGeometry {
   axisY: number;
   /** Whether any bar is suppressed (then the chart shows the legend for the hatching). */
   hasSuppressed: boolean;
+  /** Whether any count is hidden (then the chart explains the marker). */
+  hasHidden: boolean;
 }
 
 /** The smallest "nice" number (1, 2 or 5 times a power of ten) that is at least `n`. */
@@ -90,7 +99,7 @@ export function niceCeil(n: number): number {
 /** The top of the scale: a nice number above the largest known count, and never below the suppression band. */
 export function scaleMax(values: readonly SuppressedCount[], suppressBelow = 5): number {
   let max = 0;
-  for (const v of values) max = Math.max(max, v === SUPPRESSED ? suppressBelow - 1 : v);
+  for (const v of values) max = Math.max(max, v === SUPPRESSED ? suppressBelow - 1 : v === HIDDEN ? 0 : v);
   return niceCeil(Math.max(max, suppressBelow));
 }
 
@@ -107,6 +116,10 @@ export function isSuppressed(value: SuppressedCount): value is '<5' {
   return value === SUPPRESSED;
 }
 
+export function isHidden(value: SuppressedCount): value is 'hidden' {
+  return value === HIDDEN;
+}
+
 export function layoutBars(data: readonly BarDatum[], options: ChartLayoutOptions): ChartGeometry {
   const width = Math.max(120, Math.floor(options.width));
   const suppressBelow = options.suppressBelow ?? 5;
@@ -116,6 +129,7 @@ export function layoutBars(data: readonly BarDatum[], options: ChartLayoutOption
   const groupHeight = options.groupHeight ?? 26;
   const axisHeight = options.axisHeight ?? 24;
   const charWidth = options.charWidth ?? 8;
+  const hiddenText = options.hiddenText ?? '–';
   // Room on the right so the largest tick label and a value after a long bar stay inside the drawing.
   const left = 1;
   const right = 12;
@@ -138,11 +152,12 @@ export function layoutBars(data: readonly BarDatum[], options: ChartLayoutOption
       y += groupHeight;
     }
     const suppressed = isSuppressed(d.value);
+    const hidden = isHidden(d.value);
     const labelY = y + labelHeight - 5;
     const barY = y + labelHeight;
     // The band of a suppressed count covers every value it may be (1 … suppressBelow − 1).
-    const barWidth = suppressed ? scale(suppressBelow - 1) : scale(d.value as number);
-    const valueText = suppressed ? SUPPRESSED : String(d.value);
+    const barWidth = suppressed ? scale(suppressBelow - 1) : hidden ? 0 : scale(d.value as number);
+    const valueText = suppressed ? SUPPRESSED : hidden ? hiddenText : String(d.value);
     const textWidth = valueText.length * charWidth + 8;
     const fitsAfter = left + barWidth + 6 + textWidth <= width;
     const valueInside = !fitsAfter && barWidth >= textWidth;
@@ -151,6 +166,7 @@ export function layoutBars(data: readonly BarDatum[], options: ChartLayoutOption
       label: d.label,
       value: d.value,
       suppressed,
+      hidden,
       labelY,
       x: left,
       y: barY,
@@ -174,12 +190,13 @@ export function layoutBars(data: readonly BarDatum[], options: ChartLayoutOption
     ticks: tickValues.map((value) => ({ value, x: left + scale(value) })),
     axisY,
     hasSuppressed: bars.some((b) => b.suppressed),
+    hasHidden: bars.some((b) => b.hidden),
   };
 }
 
-/** How a count is read out: "12", or "minder dan 5". */
-export function spokenCount(value: SuppressedCount, fewerThanFive: string): string {
-  return isSuppressed(value) ? fewerThanFive : String(value);
+/** How a count is read out: "12", "minder dan 5", or the words for a hidden count. */
+export function spokenCount(value: SuppressedCount, words: { fewerThanFive: string; hidden: string }): string {
+  return isSuppressed(value) ? words.fewerThanFive : isHidden(value) ? words.hidden : String(value);
 }
 
 /**
@@ -189,22 +206,22 @@ export function spokenCount(value: SuppressedCount, fewerThanFive: string): stri
 export function chartSummary(
   title: string,
   data: readonly BarDatum[],
-  words: { fewerThanFive: string; noData: string },
+  words: { fewerThanFive: string; hidden: string; noData: string },
 ): string {
   if (data.length === 0) return `${title}. ${words.noData}`;
   const parts = data.map((d) => {
     const label = d.group ? `${d.group} ${d.label}` : d.label;
-    return `${label}: ${spokenCount(d.value, words.fewerThanFive)}`;
+    return `${label}: ${spokenCount(d.value, words)}`;
   });
   return `${title}. ${parts.join('; ')}.`;
 }
 
 /**
  * The share of `value` in the total, as a whole percentage — only when every count is known. With a
- * suppressed count in the set, any percentage would be a guess, so there is none (null).
+ * suppressed or hidden count in the set, any percentage would be a guess, so there is none (null).
  */
 export function shareOf(key: string, data: readonly BarDatum[]): number | null {
-  if (data.some((d) => isSuppressed(d.value))) return null;
+  if (data.some((d) => typeof d.value !== 'number')) return null;
   const total = data.reduce((sum, d) => sum + (d.value as number), 0);
   const item = data.find((d) => d.key === key);
   if (!item || total === 0) return null;

@@ -1,4 +1,5 @@
 /** Texts of the monitor page (municipality and RET process direction). */
+import type { ProblemCategory } from '@samenspraak/shared';
 import { messages } from '../../i18n';
 
 export const m = messages({
@@ -8,7 +9,7 @@ export const m = messages({
       'Cijfers over alle zaken van het Regionaal Expertteam. Je ziet alleen aantallen, geen namen of inhoud van zaken.',
     privacyTitle: 'Kleine aantallen tonen we niet',
     privacyBody:
-      'Een aantal onder de 5 staat er als \u201c\u2060<5\u2060\u201d. Zo is geen kind te herkennen. Het gearceerde vlak laat zien waar het aantal ligt: ergens tussen 1 en 4.',
+      'Een aantal onder de 5 staat er als \u201c\u2060<5\u2060\u201d. Zo is geen kind te herkennen. Het gearceerde vlak laat zien waar het aantal ligt: ergens tussen 1 en 4. Soms staat er ook bij een ander aantal \u201cverborgen\u201d: anders kun je een \u201c\u2060<5\u2060\u201d uitrekenen door de andere aantallen van het totaal af te trekken.',
     generatedAt: 'Bijgewerkt op',
     total: 'Zaken in totaal',
     loading: 'Monitor laden…',
@@ -16,13 +17,17 @@ export const m = messages({
     forbidden: 'De monitor is voor de gemeente en de procesregie van het RET.',
     retry: 'Opnieuw laden',
     fewerThanFive: 'minder dan 5',
+    hiddenText: 'verborgen',
+    hiddenSpoken: 'verborgen, zodat een klein aantal niet uit te rekenen is',
+    legendHidden:
+      '\u201cverborgen\u201d: dit aantal tonen we niet, anders is een \u201c\u2060<5\u2060\u201d uit het totaal terug te rekenen. Het kan elk aantal zijn, ook 0.',
     noData: 'Nog geen gegevens.',
     showTable: 'Toon als tabel',
     columnWhat: 'Wat',
     columnCount: 'Aantal',
     legendSuppressed: 'Gearceerd met \u201c\u2060<5\u2060\u201d: minder dan 5 (precies aantal niet getoond)',
     percentOfKnown: (pct: number) => `${pct}% van alle zaken`,
-    percentUnknown: 'Geen percentage: een van de aantallen is kleiner dan 5.',
+    percentUnknown: 'Geen percentage: een van de aantallen is kleiner dan 5 of verborgen.',
     sections: {
       regionYear: 'Zaken per regio en jaar',
       regionYearDesc: 'Per jeugdregio: het aantal nieuwe zaken per jaar van aanmelding.',
@@ -63,13 +68,28 @@ export const m = messages({
       'no-progress-analysis': '3 maanden hulp zonder vooruitgang',
     } as Record<string, string>,
     halfYear: { metPlan: 'Met toekomstplan', zonderPlan: 'Zonder toekomstplan' } as Record<string, string>,
+    problemCategories: {
+      schoolverzuim: '(Dreigend) schoolverzuim',
+      gedrag: 'Gedragsproblemen',
+      hechting: 'Hechtingsproblemen',
+      trauma: 'Trauma',
+      autisme: 'Autisme',
+      lvb: 'Licht verstandelijke beperking (LVB)',
+      psychisch: 'Psychische problemen',
+      eetproblemen: 'Eetproblemen',
+      verslaving: 'Verslaving',
+      onveiligheid: 'Onveiligheid',
+      gezin: 'Spanningen in het gezin, overbelaste ouders',
+      'dreigende-uithuisplaatsing': 'Dreigende uithuisplaatsing',
+      overig: 'Overig',
+    } satisfies Record<ProblemCategory, string> as Record<string, string>,
   },
   en: {
     title: 'Monitor',
     intro: 'Figures about all cases of the Regional Expert Team. You only see counts, no names or case content.',
     privacyTitle: 'Small counts are not shown',
     privacyBody:
-      'A count below 5 is shown as \u201c\u2060<5\u2060\u201d, so that no child can be recognised. The hatched band shows where the count lies: somewhere between 1 and 4.',
+      'A count below 5 is shown as \u201c\u2060<5\u2060\u201d, so that no child can be recognised. The hatched band shows where the count lies: somewhere between 1 and 4. Sometimes another count says \u201chidden\u201d: otherwise a \u201c\u2060<5\u2060\u201d could be worked out by subtracting the other counts from the total.',
     generatedAt: 'Updated at',
     total: 'Cases in total',
     loading: 'Loading the monitor…',
@@ -77,13 +97,17 @@ export const m = messages({
     forbidden: 'The monitor is for the municipality and the RET process direction.',
     retry: 'Reload',
     fewerThanFive: 'fewer than 5',
+    hiddenText: 'hidden',
+    hiddenSpoken: 'hidden, so that a small count cannot be worked out',
+    legendHidden:
+      '\u201chidden\u201d: this count is not shown, otherwise a \u201c\u2060<5\u2060\u201d could be worked out from the total. It may be any number, 0 included.',
     noData: 'No data yet.',
     showTable: 'Show as table',
     columnWhat: 'What',
     columnCount: 'Count',
     legendSuppressed: 'Hatched with \u201c\u2060<5\u2060\u201d: fewer than 5 (exact count not shown)',
     percentOfKnown: (pct: number) => `${pct}% of all cases`,
-    percentUnknown: 'No percentage: one of the counts is below 5.',
+    percentUnknown: 'No percentage: one of the counts is below 5 or hidden.',
     sections: {
       regionYear: 'Cases per region and year',
       regionYearDesc: 'Per youth-care region: the number of new cases per year of registration.',
@@ -124,5 +148,20 @@ export const m = messages({
       'no-progress-analysis': '3 months of help without progress',
     } as Record<string, string>,
     halfYear: { metPlan: 'With a future plan', zonderPlan: 'Without a future plan' } as Record<string, string>,
+    problemCategories: {
+      schoolverzuim: '(Threatened) school absence',
+      gedrag: 'Behaviour problems',
+      hechting: 'Attachment problems',
+      trauma: 'Trauma',
+      autisme: 'Autism',
+      lvb: 'Mild intellectual disability (LVB)',
+      psychisch: 'Mental health problems',
+      eetproblemen: 'Eating problems',
+      verslaving: 'Addiction',
+      onveiligheid: 'Unsafety',
+      gezin: 'Family tension, overburdened parents',
+      'dreigende-uithuisplaatsing': 'Threatened out-of-home placement',
+      overig: 'Other',
+    } satisfies Record<ProblemCategory, string> as Record<string, string>,
   },
 });

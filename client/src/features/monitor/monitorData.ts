@@ -75,9 +75,10 @@ export function yearBars(counts: CountMap): BarDatum[] {
     .map(([key, value]) => ({ key, label: key, value }));
 }
 
-/** Largest first, for categories without a natural order (problems); ties and "<5" by label. */
+/** Largest first, for categories without a natural order (problems); ties, "<5" and hidden by label. */
 export function byCountBars(counts: CountMap, labels: Record<string, string> = {}): BarDatum[] {
-  const weight = (v: SuppressedCount) => (v === '<5' ? 0 : v);
+  // "<5" and hidden are at least 1 (a hidden zero never sorts above a shown one).
+  const weight = (v: SuppressedCount) => (typeof v === 'number' ? v : 1);
   return Object.entries(counts)
     .map(([key, value]) => ({ key, label: labels[key] ?? key, value }))
     .sort((a, b) => weight(b.value) - weight(a.value) || a.label.localeCompare(b.label));

@@ -2,7 +2,7 @@
  * The demo's people and cases. Fictional names and organisations (marked "demo"), in the shape of a
  * Noord-Holland RET case: e-mail logins on the reserved .example domain so nothing can reach a real inbox.
  */
-import type { CaseStatus, Region, Role } from '@samenspraak/shared';
+import type { CaseStatus, ProblemCategory, Region, Role } from '@samenspraak/shared';
 
 export const DEMO_ORGANISATIONS = [
   { name: 'GI Jeugdbescherming Noord-Holland (demo)', kind: 'gi' },
@@ -77,7 +77,7 @@ export interface DemoCase {
   registeredBy: string;
   /** Login of the team member who registered the case: they invite the young person and parents. */
   registrant: string;
-  problems: string[];
+  problems: ProblemCategory[];
   attendsSchool: boolean;
   team: ReadonlyArray<readonly [string, Role]>;
 }
@@ -93,7 +93,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     parentsConsent: false,
     registeredBy: 'lokaal-team',
     registrant: 'lotte.vos@lokaalteam.example',
-    problems: ['dreigend schoolverzuim', 'spanningen in het gezin'],
+    problems: ['schoolverzuim', 'gezin'],
     attendsSchool: false,
     team: [
       ['ria.de.graaf@ret.example', 'procesregisseur'],
@@ -116,7 +116,7 @@ export const DEMO_CASES: readonly DemoCase[] = [
     parentsConsent: true,
     registeredBy: 'gi',
     registrant: 'gijs.meijer@gi.example',
-    problems: ['onveiligheid', 'dreigende uithuisplaatsing'],
+    problems: ['onveiligheid', 'dreigende-uithuisplaatsing'],
     attendsSchool: true,
     team: [
       ['ria.de.graaf@ret.example', 'procesregisseur'],
