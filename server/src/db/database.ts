@@ -41,6 +41,8 @@ export async function openAppDatabase(opts: {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted rows (a destroyed case) are overwritten with zeros, not left readable in free pages.
+    sqlite.pragma('secure_delete = ON');
     db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     dialect = 'sqlite';
   }
