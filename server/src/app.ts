@@ -6,6 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AccessLog } from './audit/accessLog.js';
+import { scheduleAnchors } from './audit/anchorSchedule.js';
+import { accessLogOptions } from './audit/auditKey.js';
 import { createCasePolicy } from './auth/casePolicy.js';
 import { secretKey } from './auth/collabTokens.js';
 import { resolveAuthSecret } from './auth/secret.js';
@@ -101,7 +103,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     db: appDb.db,
     dialect: appDb.dialect,
-    accessLog: new AccessLog(appDb.db, appDb.dialect, clock),
+    accessLog: new AccessLog(appDb.db, appDb.dialect, clock, accessLogOptions(config)),
     clock,
     store,
     authKey,
@@ -131,6 +133,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logAllExpiredInvitations(services).catch((err: unknown) => log.error({ err }, 'invitation expiry sweep failed'));
   }, DESTRUCTION_SWEEP_MS);
   destructionTimer.unref();
+  const anchors = scheduleAnchors(services.accessLog, config.auditAnchorIntervalMs, log);
 
   const trustProxy = trustFunction(config.trustProxy);
   const app = createHttpApp({
@@ -203,6 +206,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       await realtimeClosed;
       server.closeAllConnections();
       await store.close();
+      // Last: the entries written while closing (sessions ending, final saves) are in the anchored head.
+      await anchors.stop();
       await appDb.close();
       return flushed;
     })();

@@ -15,6 +15,15 @@ export interface Config {
   redisUrl: string | null;
   /** AUTH_SECRET; null means "generate one and keep it in dataDir" (development only). */
   authSecret: string | null;
+  /**
+   * AUDIT_KEY: the access log's HMAC key (kept outside the database). null derives it from the auth
+   * secret under its own label; set it when AUTH_SECRET may be rotated, or old entries stop verifying.
+   */
+  auditKey: string | null;
+  /** AUDIT_ANCHOR_FILE: where the access log's head is anchored (append-only); null is dataDir/access-log-anchors.jsonl. */
+  auditAnchorFile: string | null;
+  /** AUDIT_ANCHOR_INTERVAL_MS: how often the head is anchored (also at shutdown; 0: only at shutdown). */
+  auditAnchorIntervalMs: number;
   production: boolean;
   logLevel: string;
   limits: Limits;
@@ -94,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   const secret = env.AUTH_SECRET;
   if (production && !secret) throw new Error('AUTH_SECRET is required when NODE_ENV=production');
   if (secret !== undefined && secret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters');
+  const auditKey = env.AUDIT_KEY || null;
+  if (auditKey !== null && auditKey.length < 32) throw new Error('AUDIT_KEY must be at least 32 characters');
   const limits: Limits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(limits) as Array<keyof Limits>) {
     const envName = `LIMIT_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
@@ -107,6 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     databaseSchema: schemaName(env),
     redisUrl: env.REDIS_URL || null,
     authSecret: secret ?? null,
+    auditKey,
+    auditAnchorFile: env.AUDIT_ANCHOR_FILE ? path.resolve(cwd, env.AUDIT_ANCHOR_FILE) : null,
+    auditAnchorIntervalMs: int(env, 'AUDIT_ANCHOR_INTERVAL_MS', 5 * 60_000),
     production,
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     limits,

@@ -3,11 +3,23 @@
 import { startServer } from './app.js';
 import { loadConfig } from './config.js';
 import { runDemoMode } from './demoMode.js';
+import { flushLogger } from './observability/logger.js';
+
+// stdout/stderr on a full disk or a closed pipe must not take the service down: lines are dropped.
+process.stdout.on('error', () => {});
+process.stderr.on('error', () => {});
+function say(text: string): void {
+  try {
+    process.stdout.write(text);
+  } catch {
+    // a file on a full disk throws synchronously; the log line above carries the same facts
+  }
+}
 
 const config = loadConfig(process.env);
 const server = await startServer(config);
 server.log.info({ url: server.url, store: server.store.kind }, 'Samenspraak listening');
-process.stdout.write(`\nSamenspraak draait op ${server.url}\n`);
+say(`\nSamenspraak draait op ${server.url}\n`);
 // --demo seeds the demo with example text in its documents; --demo-empty leaves the documents empty.
 const demo = process.argv.includes('--demo') || process.argv.includes('--demo-empty');
 if (demo && !config.production)
@@ -24,6 +36,7 @@ const stop = async (signal: string) => {
   }, 20_000);
   hardStop.unref();
   const flushed = await server.close();
+  await flushLogger(server.log);
   process.exit(flushed ? 0 : 1);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));

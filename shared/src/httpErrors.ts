@@ -13,6 +13,7 @@ export const HTTP_ERROR_IDS = [
   'not_found',
   'conflict',
   'internal',
+  'storage_full',
   // sessions and access
   'unauthenticated',
   'csrf',

@@ -42,6 +42,10 @@ const TEXT: Record<HttpErrorId | ClientErrorId, Words> = {
     nl: 'Er ging iets mis bij ons. Er is niets verloren; probeer het zo opnieuw.',
     en: 'Something went wrong on our side. Nothing was lost; please try again shortly.',
   },
+  storage_full: {
+    nl: 'Er is even geen opslagruimte. Je wijziging is niet bewaard; probeer het over een paar minuten opnieuw.',
+    en: 'There is no storage space for a moment. Your change was not saved; please try again in a few minutes.',
+  },
   unauthenticated: {
     nl: 'Je bent niet (meer) ingelogd. Log opnieuw in.',
     en: 'You are not logged in (any more). Please log in again.',

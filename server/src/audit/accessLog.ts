@@ -1,14 +1,18 @@
 /**
  * The access log in the manner of NEN 7513: every read, write, export and search of a case's data, by
  * anyone, with who (id, name, role), on whose responsibility, when, from where and the outcome.
- * Entries are append-only (database triggers refuse UPDATE and DELETE) and hash-chained: each entry's
- * hash covers its fields and the previous hash, so editing or removing an entry breaks the chain, and
- * `verify()` (npm run admin -- verify-log) finds the first broken link.
+ * Entries are append-only (database triggers refuse UPDATE and DELETE) and chained: each entry's HMAC
+ * (under a key outside the database, `auditKey.ts`) covers its fields and the previous entry's, so
+ * editing or removing an entry breaks the chain even for someone who can write the database. The head
+ * is anchored now and then in a file outside the database (`logAnchors.ts`), so cutting off the newest
+ * entries shows too. `verify()` (npm run admin -- verify-log) finds the first broken link.
  */
-import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import type { AppDb } from '../db/database.js';
 import type { AccessLogTable } from '../db/schema.js';
+import { type BrokenLink, ChainCheck } from './chainCheck.js';
+import { type Anchor, appendAnchor, readAnchors } from './logAnchors.js';
+import { GENESIS, KEYED_PREFIX, keyedHash } from './logChain.js';
 
 export const LOG_EVENTS = [
   'create',
@@ -39,34 +43,40 @@ export interface LogEntryInput {
 
 export type StoredLogEntry = Omit<AccessLogTable, 'seq'> & { seq: number };
 
-const GENESIS = '0'.repeat(64);
+export interface AccessLogOptions {
+  /** The HMAC key (resolveAuditKey): never stored in the database. */
+  key: Uint8Array;
+  /** Where heads are anchored and read back by verify; null: no anchors (e.g. a throwaway tool run). */
+  anchorFile: string | null;
+}
 
-function entryHash(e: Omit<AccessLogTable, 'seq' | 'hash'>): string {
-  const canonical = JSON.stringify([
-    e.at,
-    e.event,
-    e.case_id,
-    e.user_id,
-    e.user_name,
-    e.user_role,
-    e.responsible,
-    e.source,
-    e.outcome,
-    e.detail,
-    e.prev_hash,
-  ]);
-  return crypto.createHash('sha256').update(canonical).digest('hex');
+export interface VerifyResult {
+  checked: number;
+  /** How many of the checked entries are keyed (the rest predate the key). */
+  keyed: number;
+  /** How many anchors were compared. */
+  anchors: number;
+  broken: null | BrokenLink;
 }
 
 export class AccessLog {
   /** Appends from this process are serialised so each sees the previous hash. */
   private tail: Promise<unknown> = Promise.resolve();
 
+  private readonly key: Uint8Array;
+  readonly anchorFile: string | null;
+  private lastAnchored: Anchor | null = null;
+  private keyedFrom: number | null = null;
+
   constructor(
     private readonly db: AppDb,
     private readonly dialect: 'sqlite' | 'postgres',
-    private readonly clock: () => Date = () => new Date(),
-  ) {}
+    private readonly clock: () => Date,
+    options: AccessLogOptions,
+  ) {
+    this.key = options.key;
+    this.anchorFile = options.anchorFile;
+  }
 
   append(input: LogEntryInput): Promise<number> {
     const run = this.tail.then(() => this.appendNow(input));
@@ -94,7 +104,7 @@ export class AccessLog {
       };
       const inserted = await trx
         .insertInto('access_log')
-        .values({ ...row, hash: entryHash(row) })
+        .values({ ...row, hash: keyedHash(this.key, row) })
         .returning('seq')
         .executeTakeFirstOrThrow();
       return Number(inserted.seq);
@@ -112,10 +122,47 @@ export class AccessLog {
     return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
   }
 
-  /** Walks the whole chain. Returns the first entry whose hash or link does not hold, or null if intact. */
-  async verify(): Promise<{ checked: number; broken: null | { seq: number; problem: string } }> {
-    let prev = GENESIS;
-    let checked = 0;
+  /**
+   * Appends the chain's head to the anchor file (when it moved since this process last did) and returns
+   * it; null when the log is empty. Called on a timer and at shutdown.
+   */
+  async anchorHead(): Promise<Anchor | null> {
+    const head = await this.db
+      .selectFrom('access_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!head) return null;
+    const seq = Number(head.seq);
+    if (this.lastAnchored?.seq === seq && this.lastAnchored.mac === head.hash) return this.lastAnchored;
+    const anchor: Anchor = { at: this.clock().toISOString(), seq, mac: head.hash, keyedFrom: await this.firstKeyed() };
+    if (this.anchorFile) await appendAnchor(this.anchorFile, anchor);
+    this.lastAnchored = anchor;
+    return anchor;
+  }
+
+  /** The first keyed entry's seq: found once, then fixed for good. */
+  private async firstKeyed(): Promise<number | null> {
+    if (this.keyedFrom !== null) return this.keyedFrom;
+    const row = await this.db
+      .selectFrom('access_log')
+      .select((eb) => eb.fn.min('seq').as('first'))
+      .where('hash', 'like', `${KEYED_PREFIX}%`)
+      .executeTakeFirst();
+    this.keyedFrom = row?.first == null ? null : Number(row.first);
+    return this.keyedFrom;
+  }
+
+  /** Walks the whole chain against the anchors. Returns the first entry that does not hold, or null if intact. */
+  async verify(): Promise<VerifyResult> {
+    const check = new ChainCheck(this.key, this.anchorFile ? readAnchors(this.anchorFile) : []);
+    const result = (broken: BrokenLink | null): VerifyResult => ({
+      checked: check.checked,
+      keyed: check.keyed,
+      anchors: check.anchorCount,
+      broken,
+    });
     let after = 0;
     for (;;) {
       const batch = await this.db
@@ -125,15 +172,11 @@ export class AccessLog {
         .orderBy('seq', 'asc')
         .limit(1000)
         .execute();
-      if (batch.length === 0) return { checked, broken: null };
+      if (batch.length === 0) return result(check.end());
       for (const r of batch) {
-        const seq = Number(r.seq);
-        if (r.prev_hash !== prev) return { checked, broken: { seq, problem: 'link to the previous entry is broken' } };
-        const { seq: _s, hash, ...rest } = r;
-        if (entryHash(rest) !== hash) return { checked, broken: { seq, problem: 'entry was altered' } };
-        prev = hash;
-        checked += 1;
-        after = seq;
+        const broken = check.row(r);
+        if (broken) return result(broken);
+        after = Number(r.seq);
       }
     }
   }

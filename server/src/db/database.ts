@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { preparePrivateDatabase } from '../storage/privateFiles.js';
 import { migrateToLatest } from './migrations.js';
@@ -41,9 +41,33 @@ export async function openAppDatabase(opts: {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    // Deleted rows (a destroyed case) are overwritten with zeros, not left readable in free pages.
+    sqlite.pragma('secure_delete = ON');
+    db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database: keepingTheCause(sqlite) }) });
     dialect = 'sqlite';
   }
   await migrateToLatest(db as unknown as Kysely<unknown>);
   return { db, dialect, close: () => db.destroy() };
+}
+
+const NO_ROLLBACK: SqliteStatement = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+};
+
+/**
+ * SQLite ends a transaction by itself on some errors (SQLITE_FULL: the disk is full). Kysely then
+ * sends ROLLBACK, which fails ("no transaction is active") and replaces the real cause — so the caller
+ * could not tell a full disk from a bug. With no transaction open, that ROLLBACK is a no-op here.
+ */
+function keepingTheCause(sqlite: Database.Database): SqliteDatabase {
+  return {
+    close: () => sqlite.close(),
+    prepare: (query: string) =>
+      query === 'rollback' && !sqlite.inTransaction
+        ? NO_ROLLBACK
+        : (sqlite.prepare(query) as unknown as SqliteStatement),
+  };
 }

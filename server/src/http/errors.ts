@@ -2,6 +2,7 @@
 import type { HttpErrorBody, HttpErrorDetails, HttpErrorId } from '@samenspraak/shared';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from '../observability/logger.js';
+import { isDiskFull } from '../storage/diskFull.js';
 
 export class HttpError extends Error {
   constructor(
@@ -37,6 +38,14 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status < 500) {
       res.status(status).json(body(BODY_ERRORS[String(err.type)] ?? 'bad_request', String(err.message)));
+      return;
+    }
+    if (isDiskFull(err)) {
+      // Fail closed (nothing written, nothing shown without its access-log entry) and say why; the
+      // same request succeeds once space is back.
+      log.error({ path: req.path }, 'disk full: request refused');
+      res.setHeader('Retry-After', '60');
+      res.status(503).json(body('storage_full', 'storage is full: nothing was written; try again later'));
       return;
     }
     log.error({ err, path: req.path }, 'unhandled HTTP error');

@@ -1,8 +1,10 @@
 /**
  * Executes approved destruction requests: participants (and open invitations) go first so nobody can
- * open the case any more, then every document of the case is deleted from the document store, then
- * the case row's personal data is wiped. What remains: the case id with region and municipality (the
- * RET monitor counts them), the request record, and the access-log entries saying that it happened.
+ * open the case any more, with the client accounts that existed only for this case, then every
+ * document of the case is deleted from the document store, then the case row's personal data is wiped,
+ * and last the freed space is scrubbed so no copy stays readable in the database files or their WAL.
+ * What remains: the case id with region and municipality (the RET monitor counts them), the request
+ * record, and the access log — who did what, when (NEN 7513, kept at least 5 years), never content.
  *
  * Runs right after an approval and may run on a timer (idempotent; a failed case is retried next time).
  */
@@ -19,6 +21,8 @@ import { forgetPushes } from '../escalation/notifier.js';
 import { deleteCaseMeetings } from '../meetings/meetingRecords.js';
 import type { AppServices } from '../services.js';
 import { deleteCaseVersions } from '../versions/versions.js';
+import { caseOnlyClientAccounts, removeAccounts } from './caseAccounts.js';
+import { scrubFreedSpace } from './scrubFreedSpace.js';
 
 /** What replaces personal data in a destroyed case. */
 export const DESTROYED = '[vernietigd]';
@@ -37,6 +41,8 @@ export interface DestructionRun {
 }
 
 const runs = new WeakMap<AppServices, Promise<unknown>>();
+/** Instances whose last scrub after a destruction failed: the next run (timer or decision) tries again. */
+const scrubOwed = new WeakSet<AppServices>();
 
 /** Serialised per instance, so the timer and a decision never destroy the same case at once. */
 export function executeDueDestructions(services: AppServices): Promise<DestructionRun> {
@@ -91,9 +97,21 @@ async function runOnce(services: AppServices): Promise<DestructionRun> {
     .where('decision', 'is', null)
     .where('due_by', '<', now.toISOString())
     .execute();
+  if (executed.length > 0 || scrubOwed.has(services)) await scrub(services);
   if (overdue.length > 0)
     services.log.warn({ requests: overdue.map((r) => r.id) }, 'destruction requests past their deadline');
   return { executed, overdue: overdue.map((r) => r.id) };
+}
+
+async function scrub(services: AppServices): Promise<void> {
+  try {
+    await scrubFreedSpace(services);
+    scrubOwed.delete(services);
+  } catch (err) {
+    // The rows are deleted either way; their old bytes are scrubbed on the next run.
+    scrubOwed.add(services);
+    services.log.error({ err }, 'scrubbing freed space after a destruction failed; retried on the next run');
+  }
 }
 
 async function destroyCase(
@@ -105,12 +123,16 @@ async function destroyCase(
   const db = caseDb(services.db);
   const log = (event: 'delete' | 'destroy', detail: string) =>
     services.accessLog.append({ event, caseId, actor, source: 'server retention', outcome: 'success', detail });
-  await db.transaction().execute(async (trx) => {
+  const accounts = await services.db.transaction().execute(async (trx) => {
+    const caseOnly = await caseOnlyClientAccounts(trx, caseId);
     await trx.deleteFrom('participants').where('case_id', '=', caseId).execute();
     await trx.deleteFrom('invitations').where('case_id', '=', caseId).execute();
+    return removeAccounts(trx, caseOnly);
   });
   await recheckLiveAccess(services, caseId);
   await log('delete', 'participants and invitations removed');
+  // How many, not whose: the names went with the accounts.
+  await log('delete', `${accounts} client accounts that existed only for this case removed`);
 
   for (const doc of await listCaseDocuments(services.db, caseId)) {
     // Out of memory first (with its queued writes landed), or an unload would write it back.

@@ -64,6 +64,11 @@ export interface DocumentStore {
    * where they cheaply can. Deleting an unknown document is not an error.
    */
   delete(docId: string): Promise<void>;
+  /**
+   * After a destruction: makes the bytes of everything deleted so far unreadable in the store's files
+   * (e.g. rewrite the tables). May be slow; called once per destroyed case, not per document.
+   */
+  scrubFreedSpace?(): Promise<void>;
   /** Resolves when the store can serve requests (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

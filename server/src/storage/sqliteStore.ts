@@ -45,6 +45,9 @@ export class SqliteStore implements DocumentStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // Deleted content is overwritten with zeros, always: a compaction's freed pages held the same text
+    // a destruction later deletes, and must not keep it readable in the file.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
     this.insert = this.db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
     const claim = this.db.prepare('INSERT OR IGNORE INTO doc_clients (doc_id, client, owner) VALUES (?, ?, ?)');
@@ -101,14 +104,13 @@ export class SqliteStore implements DocumentStore {
   }
 
   async delete(docId: string): Promise<void> {
-    // A destruction must not leave the text readable in free pages or the WAL: overwrite what is
-    // deleted (only for this call; compaction deletes stay cheap) and fold the WAL into the database.
-    this.db.pragma('secure_delete = ON');
-    try {
-      this.deleteTx(docId);
-    } finally {
-      this.db.pragma('secure_delete = OFF');
-    }
+    // A destruction must not leave the text readable in free pages (secure_delete is on) or in the
+    // WAL's older frames: fold the WAL into the database and truncate it.
+    this.deleteTx(docId);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  async scrubFreedSpace(): Promise<void> {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 

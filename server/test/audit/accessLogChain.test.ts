@@ -47,7 +47,11 @@ describe('access log on SQLite', () => {
   it('verify-log reports an intact chain with its length (exit 0)', async () => {
     const n = await count(h.db);
     expect(n).toBeGreaterThan(5);
-    expect(await runVerify(h)).toEqual({ code: 0, out: `access log intact: ${n} entries\n`, err: '' });
+    expect(await runVerify(h)).toEqual({
+      code: 0,
+      out: `access log intact: ${n} entries (${n} keyed), 0 anchors matched\nno anchors in ${h.services.accessLog.anchorFile}: removal of the newest entries cannot be seen\n`,
+      err: '',
+    });
   });
 
   it('the triggers refuse UPDATE and DELETE', async () => {
@@ -62,12 +66,12 @@ describe('access log on SQLite', () => {
     expect(await runVerify(h)).toEqual({
       code: 1,
       out: '',
-      err: 'access log TAMPERED at entry 3: entry was altered\n',
+      err: 'access log TAMPERED at entry 3: entry was altered (or the audit key is not the one it was written with)\n',
     });
   });
 
-  it('finds an entry whose hash was recomputed after the edit: the next link breaks', async () => {
-    // Undo the previous edit first by recomputing entry 3 consistently: its own hash now holds…
+  it('finds an entry whose hash was recomputed after the edit without the key', async () => {
+    // Recompute entry 3's hash the old, unkeyed way (the keyed one needs the key, outside the database)…
     const row = await h.db.selectFrom('access_log').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow();
     const canonical = JSON.stringify([
       row.at,
@@ -84,8 +88,10 @@ describe('access log on SQLite', () => {
     ]);
     const forged = crypto.createHash('sha256').update(canonical).digest('hex');
     await sql`UPDATE access_log SET hash = ${forged} WHERE seq = 3`.execute(h.db);
-    // …but entry 4 still points at the original hash.
-    expect((await runVerify(h)).err).toBe('access log TAMPERED at entry 4: link to the previous entry is broken\n');
+    // …which is not accepted once the keyed chain began (entry 1 is keyed).
+    expect((await runVerify(h)).err).toBe(
+      'access log TAMPERED at entry 3: entry is not keyed, but the keyed chain began at entry 1\n',
+    );
   });
 });
 
@@ -123,11 +129,14 @@ await describeWithServices('access log on Postgres', { postgres: true }, () => {
   it('runs the case routes, keeps the chain, refuses changes, and finds tampering', async () => {
     const n = await count(h.db);
     expect(n).toBeGreaterThan(5);
-    expect((await runVerify(h)).out).toBe(`access log intact: ${n} entries\n`);
+    expect((await runVerify(h)).out).toMatch(new RegExp(`^access log intact: ${n} entries \\(${n} keyed\\)`));
     await expect(sql`UPDATE access_log SET detail = 'x' WHERE seq = 2`.execute(h.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM access_log WHERE seq = 2`.execute(h.db)).rejects.toThrow(/append-only/);
     await sql`DROP TRIGGER access_log_no_change ON access_log`.execute(h.db);
     await sql`UPDATE access_log SET outcome = 'denied' WHERE seq = 2`.execute(h.db);
-    expect(await runVerify(h)).toMatchObject({ code: 1, err: 'access log TAMPERED at entry 2: entry was altered\n' });
+    expect(await runVerify(h)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^access log TAMPERED at entry 2: entry was altered/),
+    });
   });
 });

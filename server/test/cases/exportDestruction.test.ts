@@ -233,6 +233,7 @@ function exportDestructionSuite(overrides: Partial<Config>, cleanup?: () => Prom
       expect(log.map((e) => [e.event, e.outcome, e.user_role])).toEqual([
         ['update', 'success', 'gedragswetenschapper'],
         ['delete', 'success', 'systeem'],
+        ['delete', 'success', 'systeem'], // client accounts that existed only for this case
         ['delete', 'success', 'systeem'],
         ['delete', 'success', 'systeem'],
         ['delete', 'success', 'systeem'],
@@ -247,7 +248,14 @@ function exportDestructionSuite(overrides: Partial<Config>, cleanup?: () => Prom
       expect((await h.services.accessLog.verify()).broken).toBeNull();
 
       // The case is gone for everyone; a second run has nothing left to do.
-      expect((await h.api(team.youngPerson, 'GET', `/api/cases/${team.caseId}`)).status).toBe(404);
+      // The young person's and parent's accounts existed only for this case: they are gone with it.
+      const left = await h.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', [team.youngPerson.id, team.parent.id])
+        .execute();
+      expect(left).toEqual([]);
+      expect((await h.api(team.provider, 'GET', `/api/cases/${team.caseId}`)).status).toBe(404);
       expect((await h.api<{ cases: unknown[] }>(team.regisseur, 'GET', '/api/cases')).body.cases).toEqual([]);
       expect(await executeDueDestructions(h.services)).toEqual({ executed: [], overdue: [] });
     });

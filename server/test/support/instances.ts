@@ -52,11 +52,15 @@ export interface InstanceOptions {
   databaseSchema?: string;
   redisUrl?: string;
   env?: Record<string, string>;
+  /** A data directory of the caller's (kept after exit), e.g. on a small tmpfs; default a fresh temp dir. */
+  dataDir?: string;
+  /** Where the process's stdout and stderr go: collected (default), or an open file descriptor. */
+  output?: 'collect' | number;
 }
 
 export async function startInstance(opts: InstanceOptions): Promise<Instance> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `samenspraak-${opts.name}-`));
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `samenspraak-${opts.name}-`));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -73,17 +77,21 @@ export async function startInstance(opts: InstanceOptions): Promise<Instance> {
     ...opts.env,
   };
   let log = '';
-  const proc = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = opts.output ?? 'collect';
+  const stdio = typeof out === 'number' ? (['ignore', out, out] as const) : (['ignore', 'pipe', 'pipe'] as const);
+  const proc = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: [...stdio] });
   live.add(proc);
   const append = (c: Buffer) => {
     log = (log + c.toString()).slice(-20_000);
   };
-  proc.stdout?.on('data', append);
-  proc.stderr?.on('data', append);
+  if (out === 'collect') {
+    proc.stdout?.on('data', append);
+    proc.stderr?.on('data', append);
+  }
   const exited = new Promise<number | null>((resolve) =>
     proc.once('exit', (code) => {
       live.delete(proc);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
       resolve(code);
     }),
   );

@@ -31,6 +31,24 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ AUTH_SECRET: 'short' })).toThrow(/at least 32/);
   });
 
+  it('reads the access-log key and anchor settings; a short AUDIT_KEY is refused', () => {
+    expect(loadConfig({}, '/srv/app')).toMatchObject({
+      auditKey: null,
+      auditAnchorFile: null,
+      auditAnchorIntervalMs: 300_000,
+    });
+    const config = loadConfig(
+      { AUDIT_KEY: 'k'.repeat(32), AUDIT_ANCHOR_FILE: 'anchors/log.jsonl', AUDIT_ANCHOR_INTERVAL_MS: '1000' },
+      '/srv/app',
+    );
+    expect(config).toMatchObject({
+      auditKey: 'k'.repeat(32),
+      auditAnchorFile: path.resolve('/srv/app/anchors/log.jsonl'),
+      auditAnchorIntervalMs: 1000,
+    });
+    expect(() => loadConfig({ AUDIT_KEY: 'short' })).toThrow(/AUDIT_KEY/);
+  });
+
   it('requires AUTH_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_SECRET/);
     expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) }).production).toBe(true);

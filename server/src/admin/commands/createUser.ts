@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { RoleSchema } from '@samenspraak/shared';
 import { AccessLog } from '../../audit/accessLog.js';
+import { accessLogOptions } from '../../audit/auditKey.js';
 import type { Config } from '../../config.js';
 import { openAppDatabase } from '../../db/database.js';
 import { createProfessional } from '../../identity/users.js';
@@ -64,7 +65,7 @@ export async function createUserCommand(argv: string[], io: CommandIo): Promise<
       now(),
     );
     // Accounts are made outside any session: the log still says who got one, when and from where.
-    await new AccessLog(app.db, app.dialect, now).append({
+    await new AccessLog(app.db, app.dialect, now, accessLogOptions(config)).append({
       event: 'create',
       caseId: null,
       actor: { userId: null, name: 'admin cli', role: 'beheerder', responsible: null },

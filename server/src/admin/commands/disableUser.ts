@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { AccessLog } from '../../audit/accessLog.js';
+import { accessLogOptions } from '../../audit/auditKey.js';
 import type { Config } from '../../config.js';
 import { openAppDatabase } from '../../db/database.js';
 import { disableAccount } from '../../identity/disableAccount.js';
@@ -30,7 +31,7 @@ export async function disableUserCommand(argv: string[], io: { config: Config; o
     const now = new Date();
     const { found, sessionsEnded } = await disableAccount(app.db, userId, now);
     if (!found) throw new UsageError(`no account with id ${userId}`);
-    await new AccessLog(app.db, app.dialect).append({
+    await new AccessLog(app.db, app.dialect, () => now, accessLogOptions(config)).append({
       event: 'update',
       caseId: null,
       actor: { userId: null, name: 'beheerder (npm run admin)', role: 'beheerder', responsible: null },

@@ -8,6 +8,7 @@
  */
 import { documentId, type Role } from '@samenspraak/shared';
 import { AccessLog } from '../../audit/accessLog.js';
+import { accessLogOptions } from '../../audit/auditKey.js';
 import { caseDb } from '../../cases/caseDb.js';
 import { registerCaseDocument, STANDARD_DOCUMENTS } from '../../cases/caseDocuments.js';
 import type { Config } from '../../config.js';
@@ -227,7 +228,11 @@ export async function seedDemoCommand(io: { config: Config; out: (text: string) 
   });
   try {
     const clock = () => new Date();
-    const logins = await seedDemo({ db: app.db, clock, accessLog: new AccessLog(app.db, app.dialect, clock) });
+    const logins = await seedDemo({
+      db: app.db,
+      clock,
+      accessLog: new AccessLog(app.db, app.dialect, clock, accessLogOptions(config)),
+    });
     io.out(formatDemoLogins(logins));
   } finally {
     await app.close();
