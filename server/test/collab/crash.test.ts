@@ -5,7 +5,7 @@
  * the SQLite file directly while the server is dead), and in a fresh client's view after the last
  * restart (checked after the writers are gone, so nothing can come back through a client's resync).
  *
- * Needs a build: `npx tsc -b shared server`. Replay a run with CRASH_SEED=<printed seed>.
+ * Needs a current build: `npx tsc -b shared server` (checked, like the other multi-process tests). Replay a run with CRASH_SEED=<printed seed>.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DocumentRoom } from '../../src/collab/room.js';
 import { DurableClient, isPreStep2OutOfSync } from '../support/durableClient.js';
+import { assertBuilt } from '../support/instances.js';
 import { intBelow, mulberry32, seedFrom } from '../support/prng.js';
 import { TEST_SECRET, tempDir } from '../support/testServer.js';
 import { tokenFor } from '../support/tokens.js';
@@ -148,7 +149,10 @@ describe('crash durability (SIGKILL)', () => {
   });
 
   it('never loses an edit the server reported saved', { timeout: 90_000 }, async () => {
-    if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} not found: build first with \`npx tsc -b shared server\``);
+    // A stale build would test yesterday's server; another build (CRASH_SERVER_MAIN) is the caller's choice.
+    if (process.env.CRASH_SERVER_MAIN) {
+      if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} not found`);
+    } else assertBuilt();
     const seed = seedFrom('CRASH_SEED');
     const rng = mulberry32(seed);
     console.log(`crash test: seed ${seed} (replay with CRASH_SEED=${seed})`);
