@@ -8,6 +8,7 @@ import { createMetrics } from '../../src/observability/metrics.js';
 import type { AppendEntry, DocumentStore } from '../../src/storage/documentStore.js';
 import { SqliteStore } from '../../src/storage/sqliteStore.js';
 import { testKey } from './tokens.js';
+import { waitFor } from './trackedClient.js';
 
 export function createCore(opts: { limits?: Partial<Limits>; store?: DocumentStore; policy?: AccessPolicy } = {}) {
   const store = opts.store ?? new SqliteStore(':memory:');
@@ -25,13 +26,31 @@ export function createCore(opts: { limits?: Partial<Limits>; store?: DocumentSto
 /**
  * Wraps a real store so a test can hold appends back (to observe "not saved yet") or make them fail
  * (a dead disk or database). Everything else goes to the real store.
+ *
+ * `stepwise`: every append waits until the test lets it through or fails it with `next()`, one at a
+ * time, so a test decides exactly which transaction is durable when. `committed` lists what the real
+ * store took, one entry list per transaction, in commit order.
  */
 export class ControlledStore implements DocumentStore {
   readonly kind = 'controlled';
   failAppends = 0;
   appendCalls = 0;
+  stepwise = false;
+  readonly committed: AppendEntry[][] = [];
+  private readonly waiting: Array<(ok: boolean) => void> = [];
   private gate: Promise<void> | null = null;
   private openGate: (() => void) | null = null;
+
+  /** Appends waiting for `next()`. */
+  get waitingCount(): number {
+    return this.waiting.length;
+  }
+
+  /** Lets the oldest waiting append through (`ok`) or fails it; waits (bounded) for one to arrive. */
+  async next(ok = true): Promise<void> {
+    await waitFor(() => this.waiting.length > 0, 5000, 'an append to reach the store');
+    (this.waiting.shift() as (ok: boolean) => void)(ok);
+  }
 
   constructor(readonly inner: DocumentStore) {}
 
@@ -49,11 +68,16 @@ export class ControlledStore implements DocumentStore {
   async append(entries: AppendEntry[]): Promise<number[]> {
     this.appendCalls += 1;
     if (this.gate) await this.gate;
+    if (this.stepwise && !(await new Promise<boolean>((go) => this.waiting.push(go)))) {
+      throw new Error('disk unavailable (injected)');
+    }
     if (this.failAppends > 0) {
       this.failAppends -= 1;
       throw new Error('disk unavailable (injected)');
     }
-    return this.inner.append(entries);
+    const seqs = await this.inner.append(entries);
+    this.committed.push(entries);
+    return seqs;
   }
   load(docId: string) {
     return this.inner.load(docId);
