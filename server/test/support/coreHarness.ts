@@ -1,5 +1,6 @@
 /** Builds a CollabServer on a real (in-memory or file) SQLite store, for tests that use fake sockets. */
 import { DEFAULT_LIMITS, type Limits } from '@samenspraak/shared';
+import * as Y from 'yjs';
 import { createTokenAccessPolicy } from '../../src/auth/tokenAccessPolicy.js';
 import { CollabServer } from '../../src/collab/collabServer.js';
 import type { AccessPolicy } from '../../src/collab/types.js';
@@ -40,6 +41,29 @@ export class ControlledStore implements DocumentStore {
   private readonly waiting: Array<(ok: boolean) => void> = [];
   private gate: Promise<void> | null = null;
   private openGate: (() => void) | null = null;
+
+  private readonly replicas = new Map<string, { doc: Y.Doc; applied: number }>();
+
+  /** The document as the real store holds it, rebuilt from `committed` (kept up to date). */
+  storedDoc(docId: string): Y.Doc {
+    let r = this.replicas.get(docId);
+    if (!r) {
+      r = { doc: new Y.Doc(), applied: 0 };
+      this.replicas.set(docId, r);
+    }
+    for (; r.applied < this.committed.length; r.applied++) {
+      for (const e of this.committed[r.applied] as AppendEntry[]) if (e.docId === docId) Y.applyUpdate(r.doc, e.update);
+    }
+    return r.doc;
+  }
+
+  /** Every struct (insert) of `update` is in the store; its deletes are not looked at. */
+  storedAllOf(docId: string, update: Uint8Array): boolean {
+    const stored = Y.decodeStateVector(Y.encodeStateVector(this.storedDoc(docId)));
+    return Y.decodeUpdate(update).structs.every(
+      (s) => s instanceof Y.Skip || (stored.get(s.id.client) ?? 0) >= s.id.clock + s.length,
+    );
+  }
 
   /** Appends waiting for `next()`. */
   get waitingCount(): number {
