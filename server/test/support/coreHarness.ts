@@ -38,7 +38,7 @@ export class ControlledStore implements DocumentStore {
   appendCalls = 0;
   stepwise = false;
   readonly committed: AppendEntry[][] = [];
-  private readonly waiting: Array<(ok: boolean) => void> = [];
+  private readonly waiting: Array<{ go: (ok: boolean) => void; settled: Promise<void> }> = [];
   private gate: Promise<void> | null = null;
   private openGate: (() => void) | null = null;
 
@@ -70,10 +70,15 @@ export class ControlledStore implements DocumentStore {
     return this.waiting.length;
   }
 
-  /** Lets the oldest waiting append through (`ok`) or fails it; waits (bounded) for one to arrive. */
+  /**
+   * Lets the oldest waiting append through (`ok`) or fails it, and resolves once the real store has it
+   * (or the failure is thrown); waits (bounded) for an append to arrive.
+   */
   async next(ok = true): Promise<void> {
     await waitFor(() => this.waiting.length > 0, 5000, 'an append to reach the store');
-    (this.waiting.shift() as (ok: boolean) => void)(ok);
+    const append = this.waiting.shift() as { go: (ok: boolean) => void; settled: Promise<void> };
+    append.go(ok);
+    await append.settled;
   }
 
   constructor(readonly inner: DocumentStore) {}
@@ -92,16 +97,28 @@ export class ControlledStore implements DocumentStore {
   async append(entries: AppendEntry[]): Promise<number[]> {
     this.appendCalls += 1;
     if (this.gate) await this.gate;
-    if (this.stepwise && !(await new Promise<boolean>((go) => this.waiting.push(go)))) {
-      throw new Error('disk unavailable (injected)');
+    let settle = () => {};
+    if (this.stepwise) {
+      const settled = new Promise<void>((r) => {
+        settle = r;
+      });
+      const ok = await new Promise<boolean>((go) => this.waiting.push({ go, settled }));
+      if (!ok) {
+        settle();
+        throw new Error('disk unavailable (injected)');
+      }
     }
-    if (this.failAppends > 0) {
-      this.failAppends -= 1;
-      throw new Error('disk unavailable (injected)');
+    try {
+      if (this.failAppends > 0) {
+        this.failAppends -= 1;
+        throw new Error('disk unavailable (injected)');
+      }
+      const seqs = await this.inner.append(entries);
+      this.committed.push(entries);
+      return seqs;
+    } finally {
+      settle();
     }
-    const seqs = await this.inner.append(entries);
-    this.committed.push(entries);
-    return seqs;
   }
   load(docId: string) {
     return this.inner.load(docId);
