@@ -81,6 +81,12 @@ export async function notesValue(page: Page): Promise<string> {
   return notes(page).inputValue();
 }
 
+/**
+ * How long a live change may take to show in another browser before a test fails: it bounds a hang, not
+ * speed (tests must not depend on the machine's speed; latency is measured in `npm run bench`).
+ */
+export const LIVE_MS = 15_000;
+
 /** Waits until the notes contain `text`; `timeout` in ms. */
 export async function waitForNotes(page: Page, text: string, timeout: number): Promise<void> {
   await page.waitForFunction((expected) => document.querySelector('textarea')?.value.includes(expected), text, {

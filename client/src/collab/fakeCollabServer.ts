@@ -179,10 +179,13 @@ export class FakeSocket {
 export const windowEvents = new EventTarget();
 export const fakeNavigator = { onLine: true };
 
-/** Puts the fake WebSocket, navigator and window in place of the browser's. */
-export function installFakeBrowser(): void {
+/**
+ * Puts the fake WebSocket, navigator and window in place of the browser's. `socketClass` replaces the
+ * fake socket (a test against the real server passes the `ws` package's WebSocket).
+ */
+export function installFakeBrowser(socketClass: unknown = FakeSocket): void {
   const g = globalThis as Record<string, unknown>;
-  g.WebSocket = FakeSocket;
+  g.WebSocket = socketClass;
   Object.defineProperty(globalThis, 'navigator', {
     value: {
       get onLine() {

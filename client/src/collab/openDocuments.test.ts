@@ -19,7 +19,7 @@ import {
   whenSaved,
 } from './openDocuments';
 
-beforeAll(installFakeBrowser);
+beforeAll(() => installFakeBrowser());
 
 const { connectDocument } = await import('./connection');
 type Connection = ReturnType<typeof connectDocument>;
@@ -102,11 +102,10 @@ describe('open documents and pending marks', () => {
     await until(() => anna.getStatus().saved);
     server.holdAcks = true;
     anna.doc.getText('t').insert(0, 'net getypt');
-    const waiting = whenSaved(ANNA, [DOC], 5000);
+    // A time limit no test waits for: resolving at all shows it resolved on "saved", on any machine.
+    const waiting = whenSaved(ANNA, [DOC], 120_000).then(() => 'resolved');
     setTimeout(() => server.releaseAcks(), 100);
-    const started = Date.now();
-    await waiting;
-    expect(Date.now() - started).toBeLessThan(4000);
+    expect(await Promise.race([waiting, sleep(30_000).then(() => 'still waiting after 30 s')])).toBe('resolved');
     expect(anna.getStatus().saved).toBe(true);
     expect(record.of(ANNA).pending).toEqual([]);
   });
@@ -121,6 +120,7 @@ describe('open documents and pending marks', () => {
     anna.doc.getText('t').insert(0, 'offline');
     const started = Date.now();
     await whenSaved(ANNA, [DOC], 300);
+    // A lower bound only (it waited its limit): a slow machine cannot make this fail.
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     expect(record.of(ANNA).pending).toEqual([DOC]);
   });

@@ -36,6 +36,8 @@ export interface PersistQueueOptions {
 export class PersistQueue {
   private queue: PersistItem[] = [];
   private inFlight = false;
+  /** Updates of the commit in flight: not durable yet, though no longer in `queue`. */
+  private inFlightCount = 0;
   private scheduled = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
@@ -57,9 +59,9 @@ export class PersistQueue {
     this.minIntervalMs = options.minIntervalMs ?? 0;
   }
 
-  /** Number of updates not yet durable. */
+  /** Number of updates not yet durable, including those of the commit in flight. */
   get size(): number {
-    return this.queue.length;
+    return this.queue.length + this.inFlightCount;
   }
 
   /** True while the last flush failed and the queue is retrying. */
@@ -113,6 +115,7 @@ export class PersistQueue {
     this.lastFlushAt = performance.now();
     const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
     this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
+    this.inFlightCount = batch.length;
     const started = process.hrtime.bigint();
     let ok = false;
     try {
@@ -120,6 +123,7 @@ export class PersistQueue {
         batch.map(({ docId, update, claims }) => (claims ? { docId, update, claims } : { docId, update })),
       );
       ok = true;
+      this.inFlightCount = 0;
       this.failures = 0;
       for (let i = 0; i < batch.length; i++) {
         const item = batch[i] as PersistItem;
@@ -128,6 +132,7 @@ export class PersistQueue {
       }
       this.options.onFlushed?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9);
     } catch (err) {
+      this.inFlightCount = 0;
       this.queue = batch.concat(this.queue);
       this.failures++;
       this.options.onFailure?.(err, this.failures);

@@ -103,9 +103,8 @@ await describeWithServices('Redis restart during edits', { postgres: true, binar
     await waitForReadiness(a, 'degraded', 5000);
     e.edit();
     await waitFor(() => e.client.allSaved, 5000, 'saved with Redis down');
-    const started = Date.now();
-    expect(await a.stop()).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Exit code 0 means it stopped on its own; a hang ends in SIGKILL after the bound (exit code null).
+    expect(await a.stop(30_000)).toBe(0);
     expect(a.output()).not.toMatch(/unhandled|UnhandledPromiseRejection/i);
   });
 });

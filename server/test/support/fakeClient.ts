@@ -20,6 +20,8 @@ export class FakeClient {
   closedWith: { code: number; reason: string } | null = null;
   saved = 0;
   sent = 0;
+  /** The Yjs update of each update-bearing frame on the current session: message n is [n - 1]. */
+  readonly sentUpdates: Uint8Array[] = [];
   /** True once the server's sync step 2 arrived on the current session. */
   synced = false;
   readonly rejected: Array<{ n: number; reason: string }> = [];
@@ -50,6 +52,7 @@ export class FakeClient {
       { docId: this.docId, token: this.token, remoteAddress: 'test' },
     );
     this.sent = 0;
+    this.sentUpdates.length = 0;
     this.saved = 0;
     this.synced = false;
     const e = encoding.createEncoder();
@@ -70,7 +73,10 @@ export class FakeClient {
     const d = decoding.createDecoder(frame);
     if (d.arr.length > 1 && decoding.readVarUint(d) === MessageType.Sync) {
       const step = decoding.readVarUint(d);
-      if (step === SyncStep.Step2 || step === SyncStep.Update) this.sent += 1;
+      if (step === SyncStep.Step2 || step === SyncStep.Update) {
+        this.sent += 1;
+        this.sentUpdates.push(decoding.readVarUint8Array(d));
+      }
     }
     this.session?.message(frame);
   }
