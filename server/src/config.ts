@@ -27,6 +27,12 @@ export interface Config {
   testClock: boolean;
   /** NOTIFY_INTERVAL_MS: how often live notifications are computed for connected people (0: only on changes). */
   notifyIntervalMs: number;
+  /**
+   * Whether the collaboration server refuses Yjs structs written under another person's client id
+   * (collab/clientOwnership.ts). Always true except with UNSAFE_SKIP_CLIENT_ID_CHECK=1, which exists only so
+   * `npm run bench` can measure the check's cost against a baseline, and is refused in production.
+   */
+  collabClientIdCheck: boolean;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -44,6 +50,20 @@ function schemaName(env: NodeJS.ProcessEnv): string | null {
     throw new Error(`DATABASE_SCHEMA must be a plain identifier (letters, digits, _), got "${raw}"`);
   }
   return raw;
+}
+
+/** UNSAFE_SKIP_CLIENT_ID_CHECK: '1' switches the client-id check off (never in production), unset/'0' keeps it. */
+function clientIdCheck(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const raw = env.UNSAFE_SKIP_CLIENT_ID_CHECK;
+  if (raw === undefined || raw === '' || raw === '0') return true;
+  if (raw !== '1') throw new Error(`UNSAFE_SKIP_CLIENT_ID_CHECK must be 1 or unset, got "${raw}"`);
+  if (production) {
+    throw new Error(
+      'UNSAFE_SKIP_CLIENT_ID_CHECK=1 is refused when NODE_ENV=production: without the check one participant ' +
+        "can silently erase another's edits. It exists only for the benchmark baseline.",
+    );
+  }
+  return false;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -71,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     instanceId: env.INSTANCE_ID || `${process.pid}`,
     testClock: env.NODE_ENV === 'test' && env.SAMENSPRAAK_TEST_CLOCK === '1',
     notifyIntervalMs: int(env, 'NOTIFY_INTERVAL_MS', 60_000),
+    collabClientIdCheck: clientIdCheck(env, production),
   };
 }
