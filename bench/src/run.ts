@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type IdCheckCost, measureIdCheckCost } from './idCheckCost.js';
 import { sleep } from './latency.js';
 import {
   type LoadParams,
@@ -111,6 +112,13 @@ async function main(): Promise<number> {
     globalThis.gc?.(); // keep the orchestrator's own heap out of the next server's way
   }
 
+  // The client-id check's own cost per update (see idCheckCost.ts), next to Samenspraak's CPU per update.
+  let idCheck: IdCheckCost | null = null;
+  if (servers.includes('samenspraak')) {
+    log('client-id check: timing checkClientOwnership in-process…');
+    idCheck = await measureIdCheckCost(quick ? 1000 : 5000);
+  }
+
   let trace: TraceResult | null = null;
   let traceError: string | undefined;
   if (!args['no-trace'] && servers.includes('samenspraak')) {
@@ -159,6 +167,7 @@ async function main(): Promise<number> {
     params: shownParams,
     load,
     trace,
+    idCheck,
     ...(traceError ? { traceError } : {}),
     ratios: {
       p99SamenspraakOverHocuspocus: ours?.latency && hp?.latency ? ours.latency.p99 / hp.latency.p99 : null,
