@@ -87,18 +87,39 @@ export interface LoadResult {
   closeCodes?: number[];
 }
 
-/** A single fresh instance of one of the three servers (Samenspraak on SQLite in a temp dir). */
-export function singleTarget(kind: ServerKind, secret: string): LoadTarget {
+/**
+ * Single-instance `--servers` names: the three servers, and Samenspraak SQLite once more with its Yjs
+ * client-id check switched off — the baseline for that check's per-update cost (issue 12, ≤ 10 %).
+ */
+export const SINGLE_SCENARIOS = ['samenspraak', 'samenspraak-noidcheck', 'hocuspocus', 'ywebsocket'] as const;
+export type SingleScenario = (typeof SINGLE_SCENARIOS)[number];
+
+/**
+ * The server refuses UNSAFE_SKIP_CLIENT_ID_CHECK=1 with NODE_ENV=production, so this baseline runs as
+ * development. Nothing on the collaboration path reads NODE_ENV (it only sets the cookie `secure` flag
+ * and allows --demo), so the two Samenspraak columns differ in the skipped check alone.
+ */
+const NO_ID_CHECK_ENV = { UNSAFE_SKIP_CLIENT_ID_CHECK: '1', NODE_ENV: 'development' };
+
+/** A single fresh instance of one server (Samenspraak on SQLite in a temp dir). */
+export function singleTarget(scenario: SingleScenario, secret: string): LoadTarget {
+  const noIdCheck = scenario === 'samenspraak-noidcheck';
+  const kind: ServerKind = noIdCheck ? 'samenspraak' : scenario;
   let dataDir: string | null = null;
   return {
-    scenario: kind,
-    label: kind === 'samenspraak' ? 'Samenspraak SQLite' : SERVER_LABEL[kind],
+    scenario,
+    label: noIdCheck
+      ? 'Samenspraak without client-id check'
+      : kind === 'samenspraak'
+        ? 'Samenspraak SQLite'
+        : SERVER_LABEL[kind],
     kind,
     instances: 1,
     docPrefix: 'bench-',
     async start(started) {
-      dataDir = makeTempDir(`bench-${kind}-`);
-      started.push(await startServer(kind, await freePort(), { dataDir, secret }));
+      dataDir = makeTempDir(`bench-${scenario}-`);
+      const env = noIdCheck ? NO_ID_CHECK_ENV : undefined;
+      started.push(await startServer(kind, await freePort(), { dataDir, secret, env }));
     },
     async cleanup() {
       if (dataDir) removeTempDir(dataDir);

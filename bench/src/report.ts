@@ -1,7 +1,9 @@
 /** Renders results as a console table and as markdown. Pure formatting; run.ts writes the files. */
+
+import type { IdCheckCost } from './idCheckCost.js';
 import { fmt } from './latency.js';
 import type { LoadParams, LoadResult } from './load.js';
-import type { ScaleRatios, Target } from './scale.js';
+import { SCALE_SCENARIOS, type ScaleRatios, type ScaleScenario, type Target } from './scale.js';
 import type { TraceResult } from './trace.js';
 
 export interface Report {
@@ -12,8 +14,17 @@ export interface Report {
   params: Omit<LoadParams, 'secret'>;
   load: LoadResult[];
   trace: TraceResult | null;
+  /** In-process CPU of the client-id check per update; null when samenspraak was not run. */
+  idCheck: IdCheckCost | null;
   traceError?: string;
-  ratios: { p99SamenspraakOverHocuspocus: number | null; cpuSamenspraakOverHocuspocus: number | null } & ScaleRatios;
+  ratios: {
+    p99SamenspraakOverHocuspocus: number | null;
+    cpuSamenspraakOverHocuspocus: number | null;
+    /** Samenspraak SQLite / the same without the client-id check, CPU per 1,000 deliveries (issue 12: ≤ 1.10). */
+    cpuSamenspraakOverNoIdCheck: number | null;
+    /** Same pair, delivery latency p99 (for information). */
+    p99SamenspraakOverNoIdCheck: number | null;
+  } & ScaleRatios;
   /** The scale-out targets of the issue, met or not (see scale.ts). */
   targets: Target[];
   failures: string[];
@@ -24,7 +35,7 @@ type Row = [string, ...string[]];
 
 /** Single-instance scenarios first, then the scale-out ones (which have a few more rows). */
 function groups(load: LoadResult[]): Array<{ title: string; rows: Row[] }> {
-  const scale = (r: LoadResult) => r.scenario !== r.kind;
+  const scale = (r: LoadResult) => SCALE_SCENARIOS.includes(r.scenario as ScaleScenario);
   return [
     { title: 'Single instance', rows: load.filter((r) => !scale(r)) },
     { title: 'Scale-out (Postgres + Redis; Hocuspocus: Redis only)', rows: load.filter(scale) },
@@ -124,12 +135,35 @@ function mdTable(rows: Row[]): string {
 
 function ratioLines(r: Report): string[] {
   const verdict = (t: Target) => (t.met === null ? '' : t.met ? ' — met' : ' — MISSED');
+  const cpuCheck = r.ratios.cpuSamenspraakOverNoIdCheck;
   return [
     `Samenspraak SQLite p99 / Hocuspocus p99 delivery latency: ${fmt(r.ratios.p99SamenspraakOverHocuspocus, 2)}`,
     `Samenspraak SQLite / Hocuspocus server CPU per 1,000 deliveries: ${fmt(r.ratios.cpuSamenspraakOverHocuspocus, 2)}`,
+    `Samenspraak / Samenspraak without client-id check: server CPU per 1,000 deliveries: ${fmt(cpuCheck, 2)}` +
+      ` (issue 12: ≤ 1.10${cpuCheck === null ? ', not measured' : cpuCheck <= 1.1 ? ' — met' : ' — MISSED'})`,
+    `Samenspraak / Samenspraak without client-id check: delivery latency p99: ${fmt(r.ratios.p99SamenspraakOverNoIdCheck, 2)} (for information)`,
+    ...idCheckLines(r),
     ...r.targets.map(
       (t) => `${t.name}: ${t.value} (${t.target ? `target ${t.target}${verdict(t)}` : 'for information'})`,
     ),
+  ];
+}
+
+/** The check's own µs per update against Samenspraak SQLite's server CPU per update (window CPU / edits). */
+function idCheckLines(r: Report): string[] {
+  const c = r.idCheck;
+  if (!c) return [];
+  const ours = r.load.find((l) => l.scenario === 'samenspraak' && !l.error);
+  const perUpdateUs = ours?.serverCpuMs && ours.editsInWindow ? (ours.serverCpuMs * 1000) / ours.editsInWindow : null;
+  const share = perUpdateUs ? c.checkUsPerUpdate / perUpdateUs : null;
+  // With the check the server spends T, without it T − check: the with/without ratio is 1 / (1 − share).
+  const ratio = share !== null && share < 1 ? 1 / (1 - share) : null;
+  return [
+    `Client-id check alone (in-process, ${c.updates} updates, ${c.writers} writers): ${fmt(c.checkUsPerUpdate, 2)} µs CPU per update` +
+      ` (Yjs decode + apply of the same updates: ${fmt(c.decodeApplyUsPerUpdate, 1)} µs)`,
+    `Client-id check share of Samenspraak SQLite server CPU per update (${fmt(perUpdateUs, 0)} µs): ` +
+      `${share === null ? 'n/a' : `${(share * 100).toFixed(2)} %`}, so with / without ≈ ${fmt(ratio, 3)}` +
+      ` (issue 12: ≤ 1.10${ratio === null ? '' : ratio <= 1.1 ? ' — met' : ' — MISSED'})`,
   ];
 }
 

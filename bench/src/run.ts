@@ -1,12 +1,14 @@
 /**
- * Benchmark orchestrator: runs the same load against Samenspraak, Hocuspocus 4 and the classic
- * y-websocket server (one after another, each a fresh child process), then the scale-out scenarios
+ * Benchmark orchestrator: runs the same load against Samenspraak, Samenspraak without its client-id check
+ * (the baseline for that check's cost), Hocuspocus 4 and the classic y-websocket server (one after
+ * another, each a fresh child process), then the scale-out scenarios
  * (Samenspraak on Postgres + Redis with 1 and 2 instances, Hocuspocus 4 + Redis with 2 instances), then
  * the Samenspraak trace replay, and writes bench/results/latest.{json,md}. See bench/README.md.
  *
  *   node --expose-gc bench/dist/run.js [--clients 500] [--docs 100] [--rate 4] [--seconds 20]
  *     [--warmup 3] [--workers 2] [--grace 10]
- *     [--servers samenspraak,hocuspocus,ywebsocket,samenspraak-pg,samenspraak-pg-x2,hocuspocus-redis-x2]
+ *     [--servers samenspraak,samenspraak-noidcheck,hocuspocus,ywebsocket,samenspraak-pg,samenspraak-pg-x2,
+ *                hocuspocus-redis-x2]
  *     [--no-scale] [--no-trace] [--trace-restarts 5]          (BENCH_QUICK=1: small smoke configuration)
  */
 import { randomBytes } from 'node:crypto';
@@ -14,14 +16,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type IdCheckCost, measureIdCheckCost } from './idCheckCost.js';
 import { sleep } from './latency.js';
-import { type LoadParams, type LoadResult, runLoad, singleTarget } from './load.js';
+import {
+  type LoadParams,
+  type LoadResult,
+  runLoad,
+  SINGLE_SCENARIOS,
+  type SingleScenario,
+  singleTarget,
+} from './load.js';
 import { type Report, renderMarkdown, renderText } from './report.js';
 import { cleanupScale, RUN_TAG, SCALE_SCENARIOS, type ScaleScenario, scaleRatios, scaleTarget } from './scale.js';
-import { killAllChildren, ROOT, type ServerKind } from './servers.js';
+import { killAllChildren, ROOT } from './servers.js';
 import { runTrace, type TraceResult } from './trace.js';
 
-const SINGLE: ServerKind[] = ['samenspraak', 'hocuspocus', 'ywebsocket'];
+const SINGLE: readonly string[] = SINGLE_SCENARIOS;
 const ALL: string[] = [...SINGLE, ...SCALE_SCENARIOS];
 const quick = process.env.BENCH_QUICK === '1';
 
@@ -62,11 +72,12 @@ const traceRestarts = num('trace-restarts', args['trace-restarts'], quick ? 1 : 
 const requested = args.servers?.split(',').map((s) => s.trim()) ?? ALL;
 for (const s of requested) if (!ALL.includes(s)) throw new Error(`unknown server "${s}" (use ${ALL.join(',')})`);
 // In the order of ALL (single-instance first), --no-scale drops the scale-out scenarios.
-const servers = ALL.filter((s) => requested.includes(s) && !(args['no-scale'] && !SINGLE.includes(s as ServerKind)));
+const servers = ALL.filter((s) => requested.includes(s) && !(args['no-scale'] && !SINGLE.includes(s)));
 if (servers.length === 0)
   throw new Error('nothing to run: --servers lists only scale-out scenarios and --no-scale is set');
 if (params.docs > params.clients) throw new Error('--docs must not exceed --clients');
 
+const div = (a: number | undefined, b: number | undefined) => (a && b ? a / b : null);
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 /** Drops this run's Postgres schemas and Redis keys; bounded, never throws. */
@@ -90,15 +101,22 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 async function main(): Promise<number> {
   const load: LoadResult[] = [];
-  if (servers.some((s) => !SINGLE.includes(s as ServerKind))) log(`scale-out run tag: ${RUN_TAG}`);
+  if (servers.some((s) => !SINGLE.includes(s))) log(`scale-out run tag: ${RUN_TAG}`);
   for (const name of servers) {
-    const target = SINGLE.includes(name as ServerKind)
-      ? singleTarget(name as ServerKind, params.secret)
+    const target = SINGLE.includes(name)
+      ? singleTarget(name as SingleScenario, params.secret)
       : scaleTarget(name as ScaleScenario, params.secret);
     load.push(await runLoad(target, params, log));
     const last = load[load.length - 1]!;
     if (last.error) log(`${last.label} FAILED: ${last.error.split('\n')[0]}`);
     globalThis.gc?.(); // keep the orchestrator's own heap out of the next server's way
+  }
+
+  // The client-id check's own cost per update (see idCheckCost.ts), next to Samenspraak's CPU per update.
+  let idCheck: IdCheckCost | null = null;
+  if (servers.includes('samenspraak')) {
+    log('client-id check: timing checkClientOwnership in-process…');
+    idCheck = await measureIdCheckCost(quick ? 1000 : 5000);
   }
 
   let trace: TraceResult | null = null;
@@ -115,6 +133,7 @@ async function main(): Promise<number> {
   const by = (s: string) => load.find((r) => r.scenario === s && !r.error);
   const ours = by('samenspraak');
   const hp = by('hocuspocus');
+  const noIdCheck = by('samenspraak-noidcheck');
   const failures: string[] = [];
   for (const r of load) if (r.error) failures.push(`${r.label} failed: ${r.error.split('\n')[0]}`);
   for (const r of load) {
@@ -148,6 +167,7 @@ async function main(): Promise<number> {
     params: shownParams,
     load,
     trace,
+    idCheck,
     ...(traceError ? { traceError } : {}),
     ratios: {
       p99SamenspraakOverHocuspocus: ours?.latency && hp?.latency ? ours.latency.p99 / hp.latency.p99 : null,
@@ -155,6 +175,8 @@ async function main(): Promise<number> {
         ours?.cpuMsPer1kDeliveries && hp?.cpuMsPer1kDeliveries
           ? ours.cpuMsPer1kDeliveries / hp.cpuMsPer1kDeliveries
           : null,
+      cpuSamenspraakOverNoIdCheck: div(ours?.cpuMsPer1kDeliveries, noIdCheck?.cpuMsPer1kDeliveries),
+      p99SamenspraakOverNoIdCheck: div(ours?.latency?.p99, noIdCheck?.latency?.p99),
       ...scale.ratios,
     },
     targets: scale.targets,

@@ -124,7 +124,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const policy =
     options.policy ?? createCasePolicy({ db: appDb.db, authKey, accessLog: services.accessLog, clock, log });
   warmUpYjs();
-  const collab = new CollabServer({ store, policy, limits: config.limits, log, metrics, fanout });
+  if (!config.collabClientIdCheck) log.warn('UNSAFE_SKIP_CLIENT_ID_CHECK=1: client ids are NOT checked (bench only)');
+  const clientIdCheck = config.collabClientIdCheck;
+  const collab = new CollabServer({ store, policy, limits: config.limits, log, metrics, fanout, clientIdCheck });
   services.collab = collab;
   // Approved destruction requests are executed at decision time; this retries any that failed then.
   // Invitations that ran out unused are written to the access log by the same sweep (and before any read).

@@ -49,6 +49,12 @@ export interface Config {
    * answers only on the loopback interface, and never in production (404).
    */
   metricsToken: string | null;
+  /**
+   * Whether the collaboration server refuses Yjs structs written under another person's client id
+   * (collab/clientOwnership.ts). Always true except with UNSAFE_SKIP_CLIENT_ID_CHECK=1, which exists only so
+   * `npm run bench` can measure the check's cost against a baseline, and is refused in production.
+   */
+  collabClientIdCheck: boolean;
 }
 
 export type TrustProxy = false | number | string[];
@@ -98,6 +104,20 @@ function metricsToken(env: NodeJS.ProcessEnv): string | null {
   return token;
 }
 
+/** UNSAFE_SKIP_CLIENT_ID_CHECK: '1' switches the client-id check off (never in production), unset/'0' keeps it. */
+function clientIdCheck(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const raw = env.UNSAFE_SKIP_CLIENT_ID_CHECK;
+  if (raw === undefined || raw === '' || raw === '0') return true;
+  if (raw !== '1') throw new Error(`UNSAFE_SKIP_CLIENT_ID_CHECK must be 1 or unset, got "${raw}"`);
+  if (production) {
+    throw new Error(
+      'UNSAFE_SKIP_CLIENT_ID_CHECK=1 is refused when NODE_ENV=production: without the check one participant ' +
+        "can silently erase another's edits. It exists only for the benchmark baseline.",
+    );
+  }
+  return false;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
   const secret = env.AUTH_SECRET;
@@ -130,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     notifyIntervalMs: int(env, 'NOTIFY_INTERVAL_MS', 60_000),
     trustProxy: trustProxy(env),
     metricsToken: metricsToken(env),
+    collabClientIdCheck: clientIdCheck(env, production),
   };
 }

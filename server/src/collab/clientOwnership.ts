@@ -36,6 +36,12 @@ export class ClientOwners {
 export type OwnershipVerdict = { ok: true; claims: ClientClaim[] } | { ok: false; client: number; owner: string };
 
 /**
+ * The verdict when the check is switched off (benchmark baseline only; production refuses it): accept and
+ * claim nothing. Claims are only written for a client id's first update, so steady-state work is the same.
+ */
+export const UNCHECKED: OwnershipVerdict = Object.freeze({ ok: true, claims: [] });
+
+/**
  * Checks every struct of `decoded` that brings new clocks (items, GC and skip ranges alike): its client
  * id must be unclaimed or claimed by `person`. Returns the ids this update would newly claim, or the
  * first foreign one. Structs the document already holds change nothing and are not checked.

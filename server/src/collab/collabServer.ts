@@ -13,7 +13,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ClientClaim, DocumentStore } from '../storage/documentStore.js';
 import { PersistQueue } from '../storage/persistQueue.js';
-import { checkClientOwnership, SERVER_OWNER } from './clientOwnership.js';
+import { checkClientOwnership, SERVER_OWNER, UNCHECKED } from './clientOwnership.js';
 import { CollabConnection, type DeferredUpdate } from './connection.js';
 import {
   encodeAwareness,
@@ -36,6 +36,8 @@ export interface CollabServerOptions {
   log: Logger;
   metrics: Metrics;
   fanout?: Fanout;
+  /** false only for the benchmark baseline (UNSAFE_SKIP_CLIENT_ID_CHECK, see config.ts); default true. */
+  clientIdCheck?: boolean;
 }
 
 /** What a transport holds for one socket. */
@@ -280,7 +282,10 @@ export class CollabServer {
         'the update builds on changes the server does not have; reload the document',
       );
     }
-    const ownership = checkClientOwnership(room.doc, decoded, room.owners, conn.grant.claims.sub);
+    const ownership =
+      this.opts.clientIdCheck === false
+        ? UNCHECKED
+        : checkClientOwnership(room.doc, decoded, room.owners, conn.grant.claims.sub);
     if (!ownership.ok) {
       return reject(
         RejectReason.ForeignClient,

@@ -73,4 +73,16 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32));
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
+
+  it('keeps the client-id check on unless UNSAFE_SKIP_CLIENT_ID_CHECK=1, and refuses that in production', () => {
+    expect(loadConfig({}).collabClientIdCheck).toBe(true);
+    expect(loadConfig({ UNSAFE_SKIP_CLIENT_ID_CHECK: '0' }).collabClientIdCheck).toBe(true);
+    expect(loadConfig({ UNSAFE_SKIP_CLIENT_ID_CHECK: '1' }).collabClientIdCheck).toBe(false);
+    expect(() => loadConfig({ UNSAFE_SKIP_CLIENT_ID_CHECK: 'yes' })).toThrow(/UNSAFE_SKIP_CLIENT_ID_CHECK/);
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40) };
+    expect(loadConfig(production).collabClientIdCheck).toBe(true);
+    expect(() => loadConfig({ ...production, UNSAFE_SKIP_CLIENT_ID_CHECK: '1' })).toThrow(
+      /UNSAFE_SKIP_CLIENT_ID_CHECK=1 is refused when NODE_ENV=production/,
+    );
+  });
 });
