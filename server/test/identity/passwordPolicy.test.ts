@@ -10,14 +10,25 @@ import { createInvitation } from '../../src/identity/invitations.js';
 import { passwordWeakness } from '../../src/identity/passwordPolicy.js';
 import { generatePassword } from '../../src/identity/passwords.js';
 import { testConfig } from '../support/testServer.js';
-import { Browser, createCase, createPro, PASSWORD, rowCounts, START, startIdentityServer } from './harness.js';
+import {
+  addParticipant,
+  Browser,
+  createCase,
+  createPro,
+  PASSWORD,
+  rowCounts,
+  START,
+  startIdentityServer,
+} from './harness.js';
 
 describe('accepting an invitation', () => {
   it('refuses weak passwords with the reason, spends no attempt, and accepts a strong one after', async () => {
     const t = await startIdentityServer();
     try {
-      const pro = await createPro(t.db);
+      const pro = await createPro(t.db, { role: 'procesregisseur' });
       await createCase(t.db, 'case-pw');
+      // The maker must still be allowed to invite a parent when it is accepted.
+      await addParticipant(t.db, 'case-pw', pro.userId, 'procesregisseur');
       const inv = await createInvitation(t.db, t.server.authKey, {
         caseId: 'case-pw',
         role: 'ouder',
@@ -30,6 +41,7 @@ describe('accepting an invitation', () => {
           code: inv.code,
           login,
           password,
+          dateOfBirth: '2012-05-01', // createCase's default
         });
       const before = await rowCounts(t.db);
       const cases: Array<[string, string, string]> = [

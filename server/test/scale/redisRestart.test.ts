@@ -6,7 +6,14 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Editor, editContinuously, missingMarks, waitConverged } from '../support/coEditing.js';
-import { assertBuilt, type Instance, killAllInstances, startInstance, waitForReadiness } from '../support/instances.js';
+import {
+  assertBuilt,
+  type Instance,
+  instanceMetrics,
+  killAllInstances,
+  startInstance,
+  waitForReadiness,
+} from '../support/instances.js';
 import {
   DATABASE_URL,
   describeWithServices,
@@ -86,7 +93,7 @@ await describeWithServices('Redis restart during edits', { postgres: true, binar
       expect(a.alive && b.alive).toBe(true);
       // The documents were reloaded from the store once Redis was back (its streams were lost).
       for (const instance of [a, b]) {
-        const metrics = await (await fetch(`${instance.url}/metrics`)).text();
+        const metrics = await instanceMetrics(instance);
         const resyncs = Number(/^samenspraak_fanout_resyncs_total (\d+)/m.exec(metrics)?.[1] ?? 0);
         expect(resyncs, `${instance.name} resyncs`).toBeGreaterThanOrEqual(1);
         if (process.env.TEST_SHOW_INSTANCE_LOGS) console.log(`--- ${instance.name}\n${instance.output()}`);

@@ -58,6 +58,15 @@ export interface InstanceOptions {
   output?: 'collect' | number;
 }
 
+export const TEST_METRICS_TOKEN = 'test-metrics-token-that-is-long-enough-42';
+
+/** The Prometheus text of a production instance (which needs the metrics token). */
+export async function instanceMetrics(instance: { url: string }): Promise<string> {
+  const res = await fetch(`${instance.url}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+  if (!res.ok) throw new Error(`/metrics answered ${res.status}`);
+  return res.text();
+}
+
 export async function startInstance(opts: InstanceOptions): Promise<Instance> {
   const port = await freePort();
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), `samenspraak-${opts.name}-`));
@@ -68,6 +77,8 @@ export async function startInstance(opts: InstanceOptions): Promise<Instance> {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     AUTH_SECRET: TEST_SECRET,
+    // Production instances serve /metrics only with the token.
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     INSTANCE_ID: opts.name,
     LOG_LEVEL: process.env.TEST_INSTANCE_LOG_LEVEL ?? 'warn',
     CLIENT_DIR: path.join(dataDir, 'no-client'),
