@@ -12,8 +12,12 @@ import * as Y from 'yjs';
 import type { ClientClaim } from '../storage/documentStore.js';
 import type { DecodedUpdate } from './updateInspection.js';
 
-/** The owner recorded for client ids the server itself writes with (version restore, meeting decisions). */
-export const SERVER_OWNER = '\u0000server';
+/**
+ * The owner recorded for client ids the server itself writes with (version restore, meeting decisions).
+ * No token carries this subject: the server signs tokens only for accounts and named free-document users.
+ * (Postgres text cannot hold a NUL, so the marker is plain text.)
+ */
+export const SERVER_OWNER = 'samenspraak:server';
 
 /** Client id → owner, for one loaded document. */
 export class ClientOwners {

@@ -8,6 +8,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { SERVER_OWNER } from '../../src/collab/clientOwnership.js';
 import type { DocumentStore, LoadedDocument } from '../../src/storage/documentStore.js';
 
 function enc(text: string): Uint8Array {
@@ -290,7 +291,7 @@ export function runStoreSuite(name: string, open: () => Promise<DocumentStore>, 
       const other = doc('claims-other');
       const [first] = await store.append([
         { docId: id, update: enc('a'), claims: [{ client: 4_294_967_295, owner: 'alice' }] },
-        { docId: other, update: enc('x'), claims: [{ client: 7, owner: 'carol' }] },
+        { docId: other, update: enc('x'), claims: [{ client: 7, owner: SERVER_OWNER }] },
       ]);
       await store.append([
         {
@@ -312,7 +313,7 @@ export function runStoreSuite(name: string, open: () => Promise<DocumentStore>, 
       expect((await store.load(id)).claims).toHaveLength(2);
       await store.delete(id);
       expect((await store.load(id)).claims).toEqual([]);
-      expect((await store.load(other)).claims).toEqual([{ client: 7, owner: 'carol' }]);
+      expect((await store.load(other)).claims).toEqual([{ client: 7, owner: SERVER_OWNER }]);
     });
 
     it('a failed append stores none of its claims', async () => {
