@@ -17,6 +17,7 @@ import {
   type Role,
   SECTIONS,
   type SectionDef,
+  SyncStep,
   sectionPermission,
 } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +28,8 @@ import { caseAccess } from '../../src/domain/caseAccess.js';
 import { mayInvite } from '../../src/domain/invitations.js';
 import { invitationDb } from '../../src/identity/invitationDb.js';
 import { addParticipant, createCase } from '../support/caseFixture.js';
+import { craftAs } from '../support/craftUpdates.js';
+import { syncFrame } from '../support/rawCollabSocket.js';
 import { sessionFor } from '../support/sessionClient.js';
 import { startTestServer } from '../support/testServer.js';
 import { tokenFor } from '../support/tokens.js';
@@ -182,6 +185,38 @@ describe.each(DOCUMENT_TYPES.map((t) => [t]))('permission matrix: %s', (type: Do
     if (documentPermission(type, role) === 'none') return expect(res.status).toBe(404);
     expect(res.status).toBe(atLeast(sectionPermission(type, sectionId, role), 'comment') ? 201 : 403);
   });
+
+  it.each(ROLES.map((r) => [r]))(
+    'write under another person’s client id: %s is refused, in a section it may edit',
+    async (role: Role) => {
+      const editable = SECTIONS[type].find((s) => sectionPermission(type, s.id, role) === 'edit');
+      if (!editable) return expect(documentPermission(type, role)).not.toBe('edit');
+      // The victim is the observer (the behavioural scientist), or for that role itself another editor.
+      const victimRole = (role === 'gedragswetenschapper' ? 'procesregisseur' : 'gedragswetenschapper') as Role;
+      const victim = victimRole === 'gedragswetenschapper' ? observer : await connect(docIdNow(), victimRole);
+      const victimSection = SECTIONS[type].find((s) => sectionPermission(type, s.id, victimRole) === 'edit');
+      if (!victimSection) throw new Error(`${victimRole} edits nothing in ${type}`);
+      const claim = `${victimRole}:claim:${Math.random().toString(36).slice(2)}`;
+      victim.edit(claim, (doc) => writeInto(doc, victimSection, claim));
+      await waitFor(() => victim.allSaved, 3000, 'victim’s write saved');
+      const serverDoc = server.collab.loadedDocument(docIdNow()) as Y.Doc;
+
+      const client = await connect(docIdNow(), role);
+      const mark = `${role}:as:${victimRole}:${Math.random().toString(36).slice(2)}`;
+      const before = client.rejections.length;
+      (client.provider.ws as WebSocket).send(
+        syncFrame(
+          SyncStep.Update,
+          craftAs(victim.doc.clientID, serverDoc, (d) => writeInto(d, editable, mark)),
+        ),
+      );
+      await waitFor(() => client.rejections.length > before, 3000, `answer to ${role}`);
+      expect(client.rejections.slice(before).map((r) => r.reason)).toEqual([RejectReason.ForeignClient]);
+      expect(sectionHolds(serverDoc, editable, mark)).toBe(false);
+      client.destroy();
+      if (victim !== observer) victim.destroy();
+    },
+  );
 
   it('every cell of the table was exercised', () => {
     expect(docIdNow()).toContain(type);
