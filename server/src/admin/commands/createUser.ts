@@ -7,8 +7,8 @@ import { RoleSchema } from '@samenspraak/shared';
 import { AccessLog } from '../../audit/accessLog.js';
 import { accessLogOptions } from '../../audit/auditKey.js';
 import type { Config } from '../../config.js';
-import { openAppDatabase } from '../../db/database.js';
 import { createProfessional } from '../../identity/users.js';
+import { openConfiguredDatabase } from './configuredDatabase.js';
 
 export const CREATE_USER_USAGE = `  create-user  Create a professional's account (password + TOTP) and its organisation if new.
           --login <email>        login name (the e-mail address)
@@ -47,11 +47,7 @@ export async function createUserCommand(argv: string[], io: CommandIo): Promise<
   if (!role.success) throw new UsageError(`--role must be a known role (got ${values.role})`);
   const now = io.now ?? (() => new Date());
   const { config } = io;
-  const app = await openAppDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema ?? undefined,
-  });
+  const app = await openConfiguredDatabase(config);
   try {
     const created = await createProfessional(
       app.db,

@@ -8,9 +8,9 @@ import { parseArgs } from 'node:util';
 import { AccessLog } from '../../audit/accessLog.js';
 import { accessLogOptions } from '../../audit/auditKey.js';
 import type { Config } from '../../config.js';
-import { openAppDatabase } from '../../db/database.js';
 import { disableAccount } from '../../identity/disableAccount.js';
 import { announcePersonChanged } from '../../realtime/peerAccess.js';
+import { openConfiguredDatabase } from './configuredDatabase.js';
 import { UsageError } from './createUser.js';
 
 export const DISABLE_USER_USAGE = `  disable-user  Disable an account: end its sessions, revoke its document tokens, cut its live connections.
@@ -22,11 +22,7 @@ export async function disableUserCommand(argv: string[], io: { config: Config; o
   const userId = values.user?.trim();
   if (!userId) throw new UsageError('--user is required');
   const { config } = io;
-  const app = await openAppDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema ?? undefined,
-  });
+  const app = await openConfiguredDatabase(config);
   try {
     const now = new Date();
     const { found, sessionsEnded } = await disableAccount(app.db, userId, now);

@@ -12,12 +12,12 @@ import { accessLogOptions } from '../../audit/auditKey.js';
 import { caseDb } from '../../cases/caseDb.js';
 import { registerCaseDocument, STANDARD_DOCUMENTS } from '../../cases/caseDocuments.js';
 import type { Config } from '../../config.js';
-import { openAppDatabase } from '../../db/database.js';
 import { generatePassword, hashPassword } from '../../identity/passwords.js';
 import { createProfessional, findUserByLogin, newId } from '../../identity/users.js';
 import { meetingDb } from '../../meetings/meetingDb.js';
 import { insertMeeting } from '../../meetings/meetingRecords.js';
 import type { AppServices } from '../../services.js';
+import { openConfiguredDatabase } from './configuredDatabase.js';
 import { DEMO_CASES, DEMO_CLIENTS, DEMO_MEETINGS, DEMO_ORGANISATIONS, DEMO_PROFESSIONALS } from './seedDemoData.js';
 
 export type SeedServices = Pick<AppServices, 'db' | 'clock' | 'accessLog'>;
@@ -221,11 +221,7 @@ export const SEED_DEMO_USAGE = `  seed-demo   Create the demo organisations, acc
 export async function seedDemoCommand(io: { config: Config; out: (text: string) => void }): Promise<void> {
   const { config } = io;
   if (config.production) throw new Error('seed-demo refuses to run with NODE_ENV=production');
-  const app = await openAppDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema ?? undefined,
-  });
+  const app = await openConfiguredDatabase(config);
   try {
     const clock = () => new Date();
     const logins = await seedDemo({

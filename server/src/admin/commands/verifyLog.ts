@@ -6,7 +6,7 @@
 import { AccessLog } from '../../audit/accessLog.js';
 import { accessLogOptions } from '../../audit/auditKey.js';
 import type { Config } from '../../config.js';
-import { openAppDatabase } from '../../db/database.js';
+import { openConfiguredDatabase } from './configuredDatabase.js';
 
 export const VERIFY_LOG_USAGE = `  verify-log  Check that no access-log entry was altered or removed (exit 1 if one was).
               Needs the same AUDIT_KEY (or AUTH_SECRET) and DATA_DIR / AUDIT_ANCHOR_FILE as the server.
@@ -21,11 +21,7 @@ export interface VerifyLogIo {
 /** Returns the process exit code. */
 export async function verifyLogCommand(io: VerifyLogIo): Promise<number> {
   const { config } = io;
-  const app = await openAppDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    schema: config.databaseSchema ?? undefined,
-  });
+  const app = await openConfiguredDatabase(config);
   try {
     const log = new AccessLog(app.db, app.dialect, () => new Date(), accessLogOptions(config));
     const { checked, keyed, anchors, broken } = await log.verify();
