@@ -8,8 +8,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLogCommand } from '../../src/admin/commands/verifyLog.js';
 import type { AppDb } from '../../src/db/database.js';
-import { bornYearsAgo, type CaseHarness, caseWithTeam, START, startCaseServer } from '../cases/support.js';
+import { type CaseHarness, startCaseServer } from '../cases/support.js';
 import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName } from '../support/services.js';
+import { someTraffic } from './support.js';
 
 async function runVerify(h: CaseHarness) {
   const out: string[] = [];
@@ -24,14 +25,6 @@ async function count(db: AppDb): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
-}
-
-/** Makes a few API calls so the chain has entries of several kinds. */
-async function someTraffic(h: CaseHarness): Promise<void> {
-  const team = await caseWithTeam(h, bornYearsAgo(START, 15));
-  await h.api(team.youngPerson, 'GET', `/api/cases/${team.caseId}`);
-  await h.api(team.parent, 'GET', '/api/cases');
-  await h.api(team.provider, 'PUT', `/api/cases/${team.caseId}/status`, { status: 'monitoring' });
 }
 
 describe('access log on SQLite', () => {

@@ -11,21 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLogCommand } from '../../src/admin/commands/verifyLog.js';
 import type { AppDb } from '../../src/db/database.js';
 import type { AccessLogTable } from '../../src/db/schema.js';
-import { bornYearsAgo, type CaseHarness, caseWithTeam, START, startCaseServer } from '../cases/support.js';
+import { type CaseHarness, START, startCaseServer } from '../cases/support.js';
 import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName } from '../support/services.js';
+import { someTraffic } from './support.js';
 
 async function runVerify(h: CaseHarness) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await verifyLogCommand({ config: h.services.config, out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join(''), err: err.join('') };
-}
-
-async function someTraffic(h: CaseHarness): Promise<void> {
-  const team = await caseWithTeam(h, bornYearsAgo(START, 15));
-  await h.api(team.youngPerson, 'GET', `/api/cases/${team.caseId}`);
-  await h.api(team.parent, 'GET', '/api/cases');
-  await h.api(team.provider, 'PUT', `/api/cases/${team.caseId}/status`, { status: 'monitoring' });
 }
 
 /** The hash of the first, unkeyed chain: public, so anyone can recompute it. */
