@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   addMonths,
   analysisClock,
-  type ClockFacts,
   caseClocks,
   daysLeft,
   futurePlanClocks,
@@ -12,24 +11,10 @@ import {
   nextHalfYearCheck,
   progressClock,
 } from '../../src/domain/clocks.js';
+import { facts } from '../support/clockFacts.js';
 
 const at = (iso: string) => new Date(iso);
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
-
-function facts(over: Partial<ClockFacts> = {}): ClockFacts {
-  return {
-    caseId: 'c1',
-    dateOfBirth: '2012-05-10',
-    requestedAt: at('2026-03-01T10:00:00Z'),
-    analysisCompletedAt: null,
-    hasFuturePlan: false,
-    measureStartedAt: null,
-    helpStartedAt: null,
-    lastProgressAt: null,
-    closed: false,
-    ...over,
-  };
-}
 
 describe('analysis within 6 weeks of the request', () => {
   const due = at('2026-04-12T10:00:00Z');

@@ -11,7 +11,6 @@ import { ageBand, caseAccess, mayChangeParentsConsent } from '../../src/domain/c
 import {
   addDays,
   analysisClock,
-  type ClockFacts,
   futurePlanClocks,
   measureClock,
   type Notice,
@@ -19,25 +18,11 @@ import {
   SIX_WEEKS_DAYS,
   WARNING_DAYS,
 } from '../../src/domain/clocks.js';
+import { facts } from '../support/clockFacts.js';
 
 const at = (iso: string) => new Date(iso);
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
 const DAY = 86_400_000;
-
-function facts(over: Partial<ClockFacts> = {}): ClockFacts {
-  return {
-    caseId: 'c1',
-    dateOfBirth: '2012-05-10',
-    requestedAt: at('2026-03-01T10:00:00Z'),
-    analysisCompletedAt: null,
-    hasFuturePlan: false,
-    measureStartedAt: null,
-    helpStartedAt: null,
-    lastProgressAt: null,
-    closed: false,
-    ...over,
-  };
-}
 
 describe('each clock turns overdue exactly on its due instant', () => {
   const halfYearChecked = at('2028-08-31T09:00:00Z');
