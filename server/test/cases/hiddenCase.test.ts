@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addEndedDirector,
   bornYearsAgo,
   type CaseHarness,
   type CaseTeam,
@@ -15,7 +16,6 @@ import {
   type TestUser,
 } from './support.js';
 
-const DAY = 24 * 3600_000;
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 let h: CaseHarness;
 let team: CaseTeam;
@@ -28,17 +28,7 @@ beforeAll(async () => {
   team = await caseWithTeam(h, bornYearsAgo(START, 17));
   stranger = await h.user({ role: 'procesregisseur' });
   director = await h.user({ role: 'dbt-lid' });
-  await h.db
-    .insertInto('participants')
-    .values({
-      case_id: team.caseId,
-      user_id: director.id,
-      role: 'dbt-lid',
-      added_at: START,
-      added_by: team.regisseur.id,
-      access_until: new Date(Date.parse(START) - DAY).toISOString(),
-    } as never)
-    .execute();
+  await addEndedDirector(h, team, director);
 });
 afterAll(async () => {
   await h?.close();

@@ -214,3 +214,21 @@ export async function caseWithTeam(h: CaseHarness, dateOfBirth: string): Promise
   }
   return { caseId, regisseur, scientist, provider, youngPerson, parent };
 }
+
+/**
+ * Puts `user` on the case as a Doorbraakteam director whose access ended the day before START (the
+ * follow-up is over): a participant in the database who may no longer see or do anything.
+ */
+export async function addEndedDirector(h: CaseHarness, team: CaseTeam, user: TestUser): Promise<void> {
+  await h.db
+    .insertInto('participants')
+    .values({
+      case_id: team.caseId,
+      user_id: user.id,
+      role: 'dbt-lid',
+      added_at: START,
+      added_by: team.regisseur.id,
+      access_until: new Date(Date.parse(START) - 24 * 3600_000).toISOString(),
+    } as never)
+    .execute();
+}

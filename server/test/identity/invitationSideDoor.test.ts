@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logAllExpiredInvitations } from '../../src/identity/invitationCommands.js';
 import {
+  addEndedDirector,
   bornYearsAgo,
   type CaseHarness,
   type CaseTeam,
@@ -74,17 +75,7 @@ afterAll(async () => {
 describe('the three side doors are shut', () => {
   it('a Doorbraakteam director whose access ended cannot invite: 404, as if the case did not exist', async () => {
     const director = await h.user({ role: 'dbt-lid', name: 'Dirk Directeur' });
-    await h.db
-      .insertInto('participants')
-      .values({
-        case_id: team.caseId,
-        user_id: director.id,
-        role: 'dbt-lid',
-        added_at: START,
-        added_by: team.regisseur.id,
-        access_until: new Date(Date.parse(START) - DAY).toISOString(),
-      } as never)
-      .execute();
+    await addEndedDirector(h, team, director);
     const seq = await lastSeq(h.db);
     const { invited, accepted, before } = await attack(director);
     const unknown = await h.api(director, 'POST', '/api/cases/no-such-case/invitations', { role: 'ouder', name: 'X' });
