@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLogCommand } from '../../src/admin/commands/verifyLog.js';
 import type { AppDb } from '../../src/db/database.js';
 import { type CaseHarness, startCaseServer } from '../cases/support.js';
-import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName } from '../support/services.js';
-import { someTraffic } from './support.js';
+import { describeWithServices } from '../support/services.js';
+import { postgresCaseServerWithTraffic, someTraffic } from './support.js';
 
 async function runVerify(h: CaseHarness) {
   const out: string[] = [];
@@ -108,18 +108,10 @@ describe('access log on SQLite: a removed entry', () => {
 });
 
 await describeWithServices('access log on Postgres', { postgres: true }, () => {
-  let h: CaseHarness;
-  const schema = freshSchemaName('cases');
-  beforeAll(async () => {
-    h = await startCaseServer({ databaseUrl: DATABASE_URL, databaseSchema: schema });
-    await someTraffic(h);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await dropSchema(schema);
-  });
+  const server = postgresCaseServerWithTraffic('cases');
 
   it('runs the case routes, keeps the chain, refuses changes, and finds tampering', async () => {
+    const h = server();
     const n = await count(h.db);
     expect(n).toBeGreaterThan(5);
     expect((await runVerify(h)).out).toMatch(new RegExp(`^access log intact: ${n} entries \\(${n} keyed\\)`));

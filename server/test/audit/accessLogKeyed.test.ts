@@ -12,8 +12,8 @@ import { verifyLogCommand } from '../../src/admin/commands/verifyLog.js';
 import type { AppDb } from '../../src/db/database.js';
 import type { AccessLogTable } from '../../src/db/schema.js';
 import { type CaseHarness, START, startCaseServer } from '../cases/support.js';
-import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName } from '../support/services.js';
-import { someTraffic } from './support.js';
+import { describeWithServices } from '../support/services.js';
+import { postgresCaseServerWithTraffic, someTraffic } from './support.js';
 
 async function runVerify(h: CaseHarness) {
   const out: string[] = [];
@@ -167,18 +167,10 @@ describe('keyed access log on SQLite: a database from before the key', () => {
 });
 
 await describeWithServices('keyed access log on Postgres', { postgres: true }, () => {
-  let h: CaseHarness;
-  const schema = freshSchemaName('auditkey');
-  beforeAll(async () => {
-    h = await startCaseServer({ databaseUrl: DATABASE_URL, databaseSchema: schema });
-    await someTraffic(h);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await dropSchema(schema);
-  });
+  const server = postgresCaseServerWithTraffic('auditkey');
 
   it('a rewritten row is found, and a removed tail is found through the anchor', async () => {
+    const h = server();
     expect((await runVerify(h)).code).toBe(0);
     await h.services.accessLog.anchorHead();
     await sql`DROP TRIGGER access_log_no_change ON access_log`.execute(h.db);
@@ -188,18 +180,10 @@ await describeWithServices('keyed access log on Postgres', { postgres: true }, (
 });
 
 await describeWithServices('keyed access log on Postgres: tail', { postgres: true }, () => {
-  let h: CaseHarness;
-  const schema = freshSchemaName('auditkey');
-  beforeAll(async () => {
-    h = await startCaseServer({ databaseUrl: DATABASE_URL, databaseSchema: schema });
-    await someTraffic(h);
-  });
-  afterAll(async () => {
-    await h?.close();
-    await dropSchema(schema);
-  });
+  const server = postgresCaseServerWithTraffic('auditkey');
 
   it('a removed tail is found through the anchor', async () => {
+    const h = server();
     await h.services.accessLog.anchorHead();
     const head = (await rows(h.db)).at(-1)?.seq as number;
     await sql`DROP TRIGGER access_log_no_change ON access_log`.execute(h.db);
