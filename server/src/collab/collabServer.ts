@@ -636,17 +636,6 @@ export class CollabServer {
     }
   }
 
-  /** Closes every connection of a user (logout everywhere, account disabled). Returns how many. */
-  disconnectUser(userId: string, reason = 'signed out'): number {
-    let n = 0;
-    for (const conn of this.connectionsOn(() => true)) {
-      if (conn.grant.claims.sub !== userId) continue;
-      this.kick(conn, CloseCode.AccessRevoked, reason);
-      n += 1;
-    }
-    return n;
-  }
-
   /**
    * Re-decides access for every live connection on the documents `docFilter` selects: connections that
    * lost access are closed (AccessRevoked), the others get their new grant at once (e.g. read-only).
