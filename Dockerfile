@@ -1,7 +1,7 @@
 # Samenspraak server image: builds shared, server and client, then runs `node server/dist/main.js`.
 # Used by docker-compose.yml (two instances behind nginx, with Postgres and Redis).
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # Toolchain for better-sqlite3 in case no prebuilt binary can be downloaded.
 RUN apt-get update \
@@ -17,7 +17,7 @@ RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
