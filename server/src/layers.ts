@@ -1,0 +1,59 @@
+/**
+ * The server's layers, lowest first: who may import whom. A file in server/src may import files of its
+ * own layer and of the layers below it, never of a layer above. Each entry of `units` is a folder or a
+ * file directly under server/src.
+ *
+ * This table is data, not wiring: server/test/unit/layers.test.ts checks every import of server/src
+ * against it (a folder missing here fails that test too), and docs/ARCHITECTURE.md ("Layers: who may
+ * import whom") shows the same layers. Import cycles, also within one layer, are Biome's job
+ * (`noImportCycles` in biome.json).
+ */
+export interface Layer {
+  readonly name: string;
+  readonly job: string;
+  readonly units: readonly string[];
+}
+
+export const SERVER_LAYERS: readonly Layer[] = [
+  {
+    name: 'kernel',
+    job: 'pure rules and process basics: no I/O of its own, knows no transport',
+    units: ['kernel', 'domain', 'config.ts', 'observability', 'layers.ts'],
+  },
+  {
+    name: 'storage',
+    job: 'the document store and the relational database',
+    units: ['storage', 'db'],
+  },
+  {
+    name: 'core',
+    job: 'collaboration core, tokens and access policy, the access log, cross-instance fan-out',
+    units: ['collab', 'auth', 'audit', 'scale'],
+  },
+  {
+    name: 'transport',
+    job: 'Express and socket.io plumbing, and the per-instance services handed to every command',
+    units: ['http', 'realtime', 'services.ts'],
+  },
+  {
+    name: 'features',
+    job: 'one folder per feature: its rules, commands, queries, storage and routes',
+    units: [
+      'cases',
+      'identity',
+      'comments',
+      'documents',
+      'versions',
+      'export',
+      'endorsements',
+      'meetings',
+      'escalation',
+      'retention',
+    ],
+  },
+  {
+    name: 'app',
+    job: 'wiring: builds an instance, starts the process, operator commands, demo mode',
+    units: ['app.ts', 'main.ts', 'admin', 'demoMode.ts', 'demoLinks.ts'],
+  },
+];
