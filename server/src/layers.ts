@@ -1,7 +1,8 @@
 /**
  * The server's layers, lowest first: who may import whom. A file in server/src may import files of its
  * own layer and of the layers below it, never of a layer above. Each entry of `units` is a folder or a
- * file directly under server/src.
+ * file directly under server/src; a subfolder (say `http/routes`) may be listed in a layer of its own,
+ * and then the longest entry that holds a file decides its layer.
  *
  * This table is data, not wiring: server/test/unit/layers.test.ts checks every import of server/src
  * against it (a folder missing here fails that test too), and docs/ARCHITECTURE.md ("Layers: who may

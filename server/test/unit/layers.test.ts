@@ -136,11 +136,18 @@ function importsOf(file: string, text: string): Import[] {
     }));
 }
 
-/** The folder, or the top-level file, a path under server/src belongs to. */
-const unitOf = (path: string): string => path.split('/')[0] ?? path;
+/** Whether a path under server/src is the unit (a file) or lies inside it (a folder such as `http/routes`). */
+const within = (path: string, unit: string): boolean => path === unit || path.startsWith(`${unit}/`);
 
+/** The layer of a path: that of the longest unit holding it (so `http/routes` may differ from `http`), or -1. */
 function layerOf(layers: readonly Layer[], path: string): number {
-  return layers.findIndex((layer) => layer.units.includes(unitOf(path)));
+  let best = { index: -1, length: 0 };
+  layers.forEach((layer, index) => {
+    for (const unit of layer.units) {
+      if (within(path, unit) && unit.length > best.length) best = { index, length: unit.length };
+    }
+  });
+  return best.index;
 }
 
 /** Imports whose target sits in a higher layer than their source, as "from -> to". */
@@ -155,7 +162,7 @@ describe('server layers (src/layers.ts)', () => {
   it('give every folder and top-level file of server/src exactly one layer', () => {
     const units = SERVER_LAYERS.flatMap((layer) => layer.units);
     expect(units.filter((unit, i) => units.indexOf(unit) !== i)).toEqual([]);
-    const unlayered = [...new Set(files.map(unitOf))].filter((unit) => !units.includes(unit));
+    const unlayered = files.filter((file) => layerOf(SERVER_LAYERS, file) === -1);
     expect(unlayered, 'add these to src/layers.ts and to docs/ARCHITECTURE.md').toEqual([]);
   });
 
@@ -186,6 +193,13 @@ describe('server layers (src/layers.ts)', () => {
     expect(found.map((i) => i.to)).toEqual(['low/a.ts', 'high/b.ts', 'mid/c.ts', 'high/d.ts']);
     const layers: Layer[] = ['low', 'mid', 'high'].map((name) => ({ name, job: '', units: [name] }));
     expect(upwardImports(layers, found)).toEqual(['mid/x.ts -> high/b.ts', 'mid/x.ts -> high/d.ts']);
+    // A subfolder listed on its own takes that layer: here mid/routes sits with high.
+    const nested = layers.map((layer) => (layer.name === 'high' ? { ...layer, units: ['high', 'mid/routes'] } : layer));
+    const fromRoutes = importsOf('mid/routes/r.ts', "import { b } from '../../high/b.js';");
+    expect(upwardImports(nested, fromRoutes)).toEqual([]);
+    expect(upwardImports(nested, importsOf('mid/y.ts', "import { r } from './routes/r.js';"))).toEqual([
+      'mid/y.ts -> mid/routes/r.ts',
+    ]);
     // The real tree is read too: app wiring imports the config.
     expect(imports).toContainEqual({ from: 'app.ts', to: 'config.ts' });
   });
