@@ -2,6 +2,7 @@
  * Wires one Samenspraak instance: store, collaboration core, HTTP and WebSocket transports on one port.
  * Takes a Config (never reads the environment) so tests start as many instances as they like.
  */
+
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -28,6 +29,7 @@ import { attachRealtime, type RealtimeChannel } from './realtime/realtimeServer.
 import { executeDueDestructions } from './retention/executeDestructions.js';
 import { RedisAwarenessRelay, withAwareness } from './scale/redisAwareness.js';
 import { RedisFanout } from './scale/redisFanout.js';
+import { SCHEMA_MIGRATIONS } from './schemaMigrations.js';
 import type { AppServices, TestClock } from './services.js';
 import type { DocumentStore } from './storage/documentStore.js';
 import { SqliteStore } from './storage/sqliteStore.js';
@@ -90,6 +92,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const store = options.store ?? (await openStore(config));
   const authKey = secretKey(resolveAuthSecret(config));
   const appDb = await openAppDatabase({
+    migrations: SCHEMA_MIGRATIONS,
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     schema: config.databaseSchema ?? undefined,

@@ -55,6 +55,6 @@ export const SERVER_LAYERS: readonly Layer[] = [
   {
     name: 'app',
     job: 'wiring: builds an instance, starts the process, operator commands, demo mode',
-    units: ['app.ts', 'main.ts', 'admin', 'demoMode.ts', 'demoLinks.ts'],
+    units: ['app.ts', 'main.ts', 'schemaMigrations.ts', 'admin', 'demoMode.ts', 'demoLinks.ts'],
   },
 ];

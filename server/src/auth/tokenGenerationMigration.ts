@@ -3,7 +3,8 @@
  * Raising it revokes every token issued before (log out everywhere, account disabled); a person without
  * a row is at generation 0. Independent of other migrations.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const tokenGenerationMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -6,7 +6,8 @@
  *  - destruction_requests: the motivation of a decision (a refusal must say why);
  *  - case_documents: the collaborative documents a case has, because the document store cannot list.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const casesMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -1,5 +1,6 @@
 /** Migration 0004_comments: comments are server records with an author, not CRDT content anyone could overwrite. */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const commentsMigration: Migration = {
   async up(db: Kysely<unknown>) {

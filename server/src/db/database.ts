@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
 import pg from 'pg';
 import { preparePrivateDatabase } from '../storage/privateFiles.js';
-import { migrateToLatest } from './migrations.js';
+import { type Migrations, migrateToLatest } from './migrations.js';
 import type { AppSchema } from './schema.js';
 
 export type AppDb = Kysely<AppSchema>;
@@ -18,6 +18,8 @@ export async function openAppDatabase(opts: {
   databaseUrl: string | null;
   dataDir: string;
   schema?: string;
+  /** Every migration of the schema, in name order: the app's list (`schemaMigrations.ts`). */
+  migrations: Migrations;
 }): Promise<AppDatabase> {
   let db: AppDb;
   let dialect: AppDatabase['dialect'];
@@ -46,7 +48,7 @@ export async function openAppDatabase(opts: {
     db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database: keepingTheCause(sqlite) }) });
     dialect = 'sqlite';
   }
-  await migrateToLatest(db as unknown as Kysely<unknown>);
+  await migrateToLatest(db as unknown as Kysely<unknown>, opts.migrations);
   return { db, dialect, close: () => db.destroy() };
 }
 

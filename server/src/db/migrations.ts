@@ -1,22 +1,16 @@
-/** Schema migrations of the relational data, written once for SQLite and Postgres. */
-import {
-  type ColumnDefinitionBuilder,
-  type Kysely,
-  type Migration,
-  type MigrationProvider,
-  Migrator,
-  PostgresAdapter,
-  sql,
-} from 'kysely';
-import { tokenGenerationMigration } from '../auth/tokenGenerationMigration.js';
-import { casesMigration } from '../cases/casesMigration.js';
-import { commentsMigration } from '../comments/commentsMigration.js';
-import { escalationMigration } from '../escalation/escalationMigration.js';
-import { notifierMigration } from '../escalation/notifierMigration.js';
-import { identityMigration } from '../identity/identityMigration.js';
-import { invitationsMigration } from '../identity/invitationsMigration.js';
-import { meetingMigration } from '../meetings/meetingMigration.js';
-import { versionsMigration } from '../versions/versionsMigration.js';
+/**
+ * Schema migrations of the relational data, written once for SQLite and Postgres: the runner and the
+ * first migration (organisations, accounts, sessions, cases). Each feature keeps its own migrations in
+ * its folder; the app hands the whole ordered list to `openAppDatabase` (`server/src/schemaMigrations.ts`),
+ * so this layer imports no feature.
+ */
+import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+
+export type { Migration };
+
+/** Migrations by name; they run in the order of their names. */
+export type Migrations = Readonly<Record<string, Migration>>;
 
 function isPostgres(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
@@ -29,7 +23,7 @@ function autoId(db: Kysely<unknown>) {
     pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 }
 
-const initial: Migration = {
+export const initialMigration: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('organisations')
@@ -157,32 +151,20 @@ const initial: Migration = {
   },
 };
 
-const MIGRATIONS: Record<string, Migration> = {
-  '0001_initial': initial,
-  '0002_identity': identityMigration,
-  '0003_cases': casesMigration,
-  '0004_comments': commentsMigration,
-  '0005_escalation': escalationMigration,
-  '0006_versions': versionsMigration,
-  '0007_meetings': meetingMigration,
-  '0008_clock_facts_and_pushes': notifierMigration,
-  '0009_collab_token_generations': tokenGenerationMigration,
-  '0010_invitation_guard': invitationsMigration,
-};
-
 class InCodeProvider implements MigrationProvider {
+  constructor(private readonly migrations: Migrations) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return MIGRATIONS;
+    return { ...this.migrations };
   }
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+export async function migrateToLatest(db: Kysely<unknown>, migrations: Migrations): Promise<void> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one: with one schema per
   // test file (or per tenant), another schema's kysely_migration_lock would make it skip creating ours.
   const schema = isPostgres(db)
     ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema
     : undefined;
-  const migrator = new Migrator({ db, provider: new InCodeProvider(), migrationTableSchema: schema });
+  const migrator = new Migrator({ db, provider: new InCodeProvider(migrations), migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`database migration failed: ${failed?.migrationName ?? ''} ${String(error)}`);

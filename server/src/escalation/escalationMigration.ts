@@ -5,7 +5,8 @@
  *  - participants.access_until: a DBT member's participation ends with the session's follow-up;
  *  - cases.*_at: the facts the clocks run on that registration does not record (measure, help, progress).
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const escalationMigration: Migration = {
   async up(db: Kysely<unknown>) {

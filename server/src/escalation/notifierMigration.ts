@@ -4,7 +4,8 @@
  *  - pushed_notifications: which live notifications each person has already been sent, so a restart
  *    or a second instance never sends them again. Independent of other migrations.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const notifierMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -4,7 +4,8 @@
  *    (RFC 6238 §5.2); claimed with a conditional UPDATE, which is atomic across instances;
  *  - an index for the coarse per-address login limit.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const identityMigration: Migration = {
   async up(db: Kysely<unknown>) {

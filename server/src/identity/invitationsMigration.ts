@@ -7,7 +7,8 @@
  *  - at most one young person per case, enforced by the database too (a partial unique index), so no
  *    race between two acceptances or an acceptance and an added participant can make a second one.
  */
-import { type Kysely, type Migration, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const invitationsMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -3,7 +3,8 @@
  * actions. Server records with an author; the meeting's free text lives in its Yjs notes document
  * (`<caseId>.meetingNotes.<meetingId>`). Independent of other migrations: it only creates tables.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const meetingMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -3,7 +3,8 @@
  * server records with an author (not CRDT content anyone on the document could overwrite); endorsements
  * and votes keep their history: a new stance supersedes the current one instead of replacing it.
  */
-import type { Kysely, Migration } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Migration } from '../db/migrations.js';
 
 export const versionsMigration: Migration = {
   async up(db: Kysely<unknown>) {

@@ -5,6 +5,7 @@
  * neither accepts their document token afterwards. The periodic sweep is off (NOTIFY_INTERVAL_MS=0):
  * only the change, passed on through Redis, can have reached instance B.
  */
+
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -12,6 +13,7 @@ import { CloseCode, RejectReason } from '@samenspraak/shared';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type AppDatabase, openAppDatabase } from '../../src/db/database.js';
+import { SCHEMA_MIGRATIONS } from '../../src/schemaMigrations.js';
 import { assertBuilt, type Instance, killAllInstances, ROOT, startInstance } from '../support/instances.js';
 import { type LiveConnections, RightsFixture } from '../support/liveRights.js';
 import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName, REDIS_URL } from '../support/services.js';
@@ -56,7 +58,12 @@ await describeWithServices(
       };
       a = await startInstance({ name: 'rights-a', ...common });
       b = await startInstance({ name: 'rights-b', ...common });
-      appDb = await openAppDatabase({ databaseUrl: DATABASE_URL, dataDir: tempDir(), schema });
+      appDb = await openAppDatabase({
+        migrations: SCHEMA_MIGRATIONS,
+        databaseUrl: DATABASE_URL,
+        dataDir: tempDir(),
+        schema,
+      });
       fx = new RightsFixture(appDb.db, () => new Date());
     });
     afterEach(() => fx.closeAll());

@@ -27,17 +27,6 @@ const KNOWN_UPWARD: readonly string[] = [
   // belongs with the one gate.
   'auth/casePolicy.ts -> cases/caseDocuments.ts',
   'auth/casePolicy.ts -> cases/participation.ts',
-  // db (storage) → the migrations of auth and the features: the app should hand db the list of
-  // migrations (or they live in db/).
-  'db/migrations.ts -> auth/tokenGenerationMigration.ts',
-  'db/migrations.ts -> cases/casesMigration.ts',
-  'db/migrations.ts -> comments/commentsMigration.ts',
-  'db/migrations.ts -> escalation/escalationMigration.ts',
-  'db/migrations.ts -> escalation/notifierMigration.ts',
-  'db/migrations.ts -> identity/identityMigration.ts',
-  'db/migrations.ts -> identity/invitationsMigration.ts',
-  'db/migrations.ts -> meetings/meetingMigration.ts',
-  'db/migrations.ts -> versions/versionsMigration.ts',
   // http/routes (transport) → features: each route file moves into its feature folder.
   'http/routes/authRoutes.ts -> identity/authLog.ts',
   'http/routes/authRoutes.ts -> identity/login.ts',

@@ -1,0 +1,28 @@
+/**
+ * The relational schema's migrations in the order they run. Each feature keeps its migrations in its own
+ * folder; this app-level list is the one place that knows them all, so `db/` imports no feature. A new
+ * migration gets the next number; a number is never reused or renamed (databases remember the names).
+ */
+import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
+import { casesMigration } from './cases/casesMigration.js';
+import { commentsMigration } from './comments/commentsMigration.js';
+import { initialMigration, type Migrations } from './db/migrations.js';
+import { escalationMigration } from './escalation/escalationMigration.js';
+import { notifierMigration } from './escalation/notifierMigration.js';
+import { identityMigration } from './identity/identityMigration.js';
+import { invitationsMigration } from './identity/invitationsMigration.js';
+import { meetingMigration } from './meetings/meetingMigration.js';
+import { versionsMigration } from './versions/versionsMigration.js';
+
+export const SCHEMA_MIGRATIONS: Migrations = {
+  '0001_initial': initialMigration,
+  '0002_identity': identityMigration,
+  '0003_cases': casesMigration,
+  '0004_comments': commentsMigration,
+  '0005_escalation': escalationMigration,
+  '0006_versions': versionsMigration,
+  '0007_meetings': meetingMigration,
+  '0008_clock_facts_and_pushes': notifierMigration,
+  '0009_collab_token_generations': tokenGenerationMigration,
+  '0010_invitation_guard': invitationsMigration,
+};
