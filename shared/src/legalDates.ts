@@ -91,6 +91,13 @@ export function wholeDaysUntil(due: Date, now: Date): number {
   return days;
 }
 
+/** Years, months and days from one date to a later one, whole months first (all 0 when `to` is not later). */
+export function calendarSpan(from: string, to: string): { years: number; months: number; days: number } {
+  const span = plainDate(from).until(plainDate(to), { largestUnit: 'years' });
+  if (span.sign <= 0) return { years: 0, months: 0, days: 0 };
+  return { years: span.years, months: span.months, days: span.days };
+}
+
 /** Calendar days from one date (YYYY-MM-DD) to another; negative when `to` comes first. */
 export function daysBetweenDates(from: string, to: string): number {
   return plainDate(from).until(plainDate(to), { largestUnit: 'days' }).days;
