@@ -24,7 +24,7 @@ import { Temporal } from '@js-temporal/polyfill';
 
 export const LEGAL_TIME_ZONE = 'Europe/Amsterdam';
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 function plainDate(value: string, what = 'date'): Temporal.PlainDate {
   if (!DATE_ONLY.test(value)) throw new Error(`invalid ${what}: ${value} (expected YYYY-MM-DD)`);
