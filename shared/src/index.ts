@@ -9,6 +9,7 @@ export * from './escalationSchemas.js';
 export * from './httpErrors.js';
 export * from './items.js';
 export * from './itemText.js';
+export * from './legalDates.js';
 export * from './limits.js';
 export * from './meetingSchemas.js';
 export * from './permissions.js';

@@ -6,9 +6,16 @@
  *    escalates straight to the breakthrough approach (West-Friesland, action 4);
  *  - three months of help without progress calls for an analysis.
  * Each clock that applies yields a notice; a clock whose condition is met yields none.
+ * Days, months and birthdays are counted on the Amsterdam calendar (`legalDates.ts` in shared): the
+ * 16th birthday starts at local midnight, and 6 weeks keep the local time of day across DST.
  */
-import type { NoticeView } from '@samenspraak/shared';
-import { birthday } from './age.js';
+import {
+  addAmsterdamDays,
+  addAmsterdamMonths,
+  birthdayStartsAt,
+  type NoticeView,
+  wholeDaysUntil,
+} from '@samenspraak/shared';
 
 export type NoticeKind =
   | 'analysis-due'
@@ -42,28 +49,21 @@ export interface ClockFacts {
   closed: boolean;
 }
 
-const DAY_MS = 86_400_000;
 export const SIX_WEEKS_DAYS = 42;
 /** Within this many days before a due date a notice is a warning rather than information. */
 export const WARNING_DAYS = 7;
 
-export function addDays(at: Date, days: number): Date {
-  return new Date(at.getTime() + days * DAY_MS);
-}
+/** Local calendar days in Amsterdam, same local time of day (a DST day is 23 or 25 hours). */
+export const addDays = addAmsterdamDays;
 
-/** Calendar months in UTC; the 31st plus one month clamps to the month's last day. */
-export function addMonths(at: Date, months: number): Date {
-  const y = at.getUTCFullYear();
-  const m = at.getUTCMonth() + months;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const d = Math.min(at.getUTCDate(), lastDay);
-  return new Date(Date.UTC(y, m, d, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), at.getUTCMilliseconds()));
-}
+/** Calendar months in Amsterdam; the 31st plus one month clamps to the month's last day. */
+export const addMonths = addAmsterdamMonths;
 
-/** Whole days left until `due` (negative once past); due on the instant itself counts as 0 and overdue. */
-export function daysLeft(due: Date, now: Date): number {
-  return Math.floor((due.getTime() - now.getTime()) / DAY_MS);
-}
+/** The moment someone turns `years`: local midnight in Amsterdam on the birthday. */
+const birthday = birthdayStartsAt;
+
+/** Whole local days left until `due` (negative once past); due on the instant itself counts as 0 and overdue. */
+export const daysLeft = wholeDaysUntil;
 
 export function isOverdue(due: Date, now: Date): boolean {
   return now.getTime() >= due.getTime();

@@ -9,6 +9,7 @@ import {
   type ClockFactsBody,
   type ClockFactsView,
   type Role,
+  startOfAmsterdamDay,
 } from '@samenspraak/shared';
 import type { CaseScope, GateRule } from '../cases/caseGate.js';
 import { caseClocks, type Notice } from '../domain/clocks.js';
@@ -40,9 +41,9 @@ export const CLOCK_FACTS_POLICY: GateRule = {
   what: 'clock facts',
 };
 
-/** A date (YYYY-MM-DD) is the start of that day in UTC; a moment is kept as given, in UTC. */
+/** A date (YYYY-MM-DD) is the start of that day in Amsterdam; a moment is kept as given, in UTC. */
 function instantOf(value: string): string {
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value).toISOString();
+  return (/^\d{4}-\d{2}-\d{2}$/.test(value) ? startOfAmsterdamDay(value) : new Date(value)).toISOString();
 }
 
 export function presentFacts(row: EscalationCaseRow): ClockFactsView {

@@ -3,12 +3,13 @@
  * writes, and logs its outcome (a refusal too: who tried what and why not — never the content).
  */
 import crypto from 'node:crypto';
-import type {
-  BreakthroughSessionBody,
-  BreakthroughSessionView,
-  CommitmentBody,
-  EscalateBody,
-  HttpErrorId,
+import {
+  addAmsterdamDays,
+  type BreakthroughSessionBody,
+  type BreakthroughSessionView,
+  type CommitmentBody,
+  type EscalateBody,
+  type HttpErrorId,
 } from '@samenspraak/shared';
 import type { Insertable } from 'kysely';
 import type { CaseScope } from '../cases/caseGate.js';
@@ -112,7 +113,8 @@ export async function createSession(
   }
   const scheduled = new Date(body.scheduledAt);
   const ends = new Date(scheduled.getTime() + SESSION_HOURS * 3_600_000);
-  const followUp = new Date(ends.getTime() + body.followUpDays * 86_400_000);
+  // Follow-up days are local calendar days: access ends at the same local time of day as the session.
+  const followUp = addAmsterdamDays(ends, body.followUpDays);
   const session = {
     id: crypto.randomUUID(),
     case_id: scope.caseId,

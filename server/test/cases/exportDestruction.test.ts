@@ -148,7 +148,8 @@ function exportDestructionSuite(overrides: Partial<Config>, cleanup?: () => Prom
         },
       );
       expect(res.status).toBe(201);
-      expect(res.body.request).toMatchObject({ dueBy: '2026-06-01T10:00:00.000Z', decision: null });
+      // 11:00 winter time + 3 months = 11:00 summer time (issue 13: was 10:00 UTC, 12:00 local).
+      expect(res.body.request).toMatchObject({ dueBy: '2026-06-01T09:00:00.000Z', decision: null });
       requestId = res.body.request.id;
       const log = await logSince(h.db, before);
       expect(log.map((e) => [e.event, e.outcome, e.detail])).toEqual([

@@ -54,7 +54,9 @@ describe('a breakthrough session', () => {
     expect(res.status).toBe(201);
     sessionId = res.body.session.id;
     followUpUntil = res.body.session.followUpUntil;
-    expect(followUpUntil).toBe(new Date(new Date(day(31)).getTime() + 2 * 3_600_000).toISOString());
+    // The session ends at 13:00 winter time; 30 local days later is 13:00 summer time (issue 13: was
+    // 30 × 24 hours, 14:00 local).
+    expect(followUpUntil).toBe('2026-04-01T11:00:00.000Z');
   });
 
   it('shows the process director (only) the directors with mandate to invite', async () => {

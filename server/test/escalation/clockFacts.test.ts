@@ -45,14 +45,16 @@ describe('PUT /api/cases/:id/clock-facts', () => {
     h.setClock(day(50));
     const res = await h.api<Facts>(team.gi, 'PUT', url(), { measureStartedAt: '2026-03-01' });
     expect(res.status).toBe(200);
-    expect(res.body.facts).toMatchObject({ measureStartedAt: '2026-03-01T00:00:00.000Z', helpStartedAt: null });
+    // A date is its local midnight in Amsterdam, and 42 local days later is midnight again, in summer
+    // time (issue 13: these were UTC midnights, 01:00 and 02:00 local).
+    expect(res.body.facts).toMatchObject({ measureStartedAt: '2026-02-28T23:00:00.000Z', helpStartedAt: null });
     expect(res.body.notices.find((n) => n.kind === 'measure-escalation')).toMatchObject({
-      dueAt: '2026-04-12T00:00:00.000Z',
+      dueAt: '2026-04-11T22:00:00.000Z',
       overdue: true,
     });
     const read = await h.api<Facts>(team.regisseur, 'GET', url());
     expect(read.status).toBe(200);
-    expect(read.body.facts.measureStartedAt).toBe('2026-03-01T00:00:00.000Z');
+    expect(read.body.facts.measureStartedAt).toBe('2026-02-28T23:00:00.000Z');
   });
 
   it('each fact only by the roles that know it; clients and outsiders not at all', async () => {

@@ -63,7 +63,8 @@ await describeWithServices('meetings and live notifications on Postgres', { post
       { futurePlanCheckedAt: '2026-11-01' },
       200,
     );
-    expect(facts.facts.futurePlanCheckedAt).toBe('2026-11-01T00:00:00.000Z');
+    // A date is its local midnight in Amsterdam (issue 13: was UTC midnight, 01:00 local).
+    expect(facts.facts.futurePlanCheckedAt).toBe('2026-10-31T23:00:00.000Z');
 
     await escalateToDbt(team);
     const session = await call(

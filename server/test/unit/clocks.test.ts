@@ -17,7 +17,8 @@ const at = (iso: string) => new Date(iso);
 const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
 
 describe('analysis within 6 weeks of the request', () => {
-  const due = at('2026-04-12T10:00:00Z');
+  // 11:00 in winter time + 42 local days = 11:00 in summer time (issue 13: was 10:00 UTC, a UTC day count).
+  const due = at('2026-04-12T09:00:00Z');
   it('is due exactly 42 days after the request', () => {
     expect(analysisClock(facts(), at('2026-03-01T10:00:00Z'))?.dueAt).toBe(due.toISOString());
   });
@@ -38,12 +39,14 @@ describe('analysis within 6 weeks of the request', () => {
 });
 
 describe('future plan from 16 and the half-year check', () => {
-  const sixteen = at('2028-05-10T00:00:00Z');
+  // Local midnight of 10 May 2028 (summer time); half a year before and after it, winter time (issue 13:
+  // these were UTC midnights, so the birthday began at 02:00 local time).
+  const sixteen = at('2028-05-09T22:00:00Z');
   it('says nothing more than half a year before the 16th birthday', () => {
-    expect(futurePlanClocks(facts(), at('2027-11-09T23:59:59Z'))).toEqual([]);
+    expect(futurePlanClocks(facts(), at('2027-11-09T22:59:59Z'))).toEqual([]);
   });
   it('announces the requirement in the half year before the birthday', () => {
-    const [n] = futurePlanClocks(facts(), at('2027-11-10T00:00:00Z'));
+    const [n] = futurePlanClocks(facts(), at('2027-11-09T23:00:00Z'));
     expect(n).toMatchObject({ kind: 'future-plan-required', dueAt: sixteen.toISOString(), overdue: false });
   });
   it('is overdue from the 16th birthday without a plan, with the next half-year check', () => {
@@ -52,24 +55,26 @@ describe('future plan from 16 and the half-year check', () => {
       ['future-plan-required', true],
       ['future-plan-half-year-check', false],
     ]);
-    expect(list[1]?.dueAt).toBe('2028-11-10T00:00:00.000Z');
+    expect(list[1]?.dueAt).toBe('2028-11-09T23:00:00.000Z');
   });
   it('the check recurs every 6 months from the 16th birthday', () => {
     expect(nextHalfYearCheck('2012-05-10', ms(sixteen, -1)).toISOString()).toBe(sixteen.toISOString());
-    expect(nextHalfYearCheck('2012-05-10', at('2028-11-09T23:59:59Z')).toISOString()).toBe('2028-11-10T00:00:00.000Z');
-    expect(nextHalfYearCheck('2012-05-10', at('2028-11-10T00:00:00Z')).toISOString()).toBe('2029-05-10T00:00:00.000Z');
+    expect(nextHalfYearCheck('2012-05-10', at('2028-11-09T22:59:59Z')).toISOString()).toBe('2028-11-09T23:00:00.000Z');
+    expect(nextHalfYearCheck('2012-05-10', at('2028-11-09T23:00:00Z')).toISOString()).toBe('2029-05-09T22:00:00.000Z');
   });
   it('a plan present ends the clock', () => {
     expect(futurePlanClocks(facts({ hasFuturePlan: true }), sixteen)).toEqual([]);
   });
   it('months clamp at the end of a month', () => {
-    expect(addMonths(at('2026-08-31T00:00:00Z'), 6).toISOString()).toBe('2027-02-28T00:00:00.000Z');
+    // Local midnight of 31 August (summer) + 6 months = local midnight of 28 February (winter).
+    expect(addMonths(at('2026-08-30T22:00:00Z'), 6).toISOString()).toBe('2027-02-27T23:00:00.000Z');
   });
 });
 
 describe('6 weeks after a child-protection measure', () => {
   const start = at('2026-03-02T00:00:00Z');
-  const due = at('2026-04-13T00:00:00Z');
+  // 01:00 in winter time + 42 local days = 01:00 in summer time (issue 13: was 00:00 UTC).
+  const due = at('2026-04-12T23:00:00Z');
   it('runs only after a measure started', () => {
     expect(measureClock(facts(), due)).toBeNull();
   });
@@ -90,11 +95,12 @@ describe('three months of help without progress', () => {
   const help = at('2026-01-31T00:00:00Z');
   it('prompts an analysis three calendar months after the last progress', () => {
     const f = facts({ helpStartedAt: help });
-    expect(progressClock(f, at('2026-04-29T23:59:59Z'))).toMatchObject({
+    // 01:00 in winter time + 3 months = 01:00 in summer time (issue 13: was 00:00 UTC).
+    expect(progressClock(f, at('2026-04-29T22:59:59Z'))).toMatchObject({
       overdue: false,
-      dueAt: '2026-04-30T00:00:00.000Z',
+      dueAt: '2026-04-29T23:00:00.000Z',
     });
-    expect(progressClock(f, at('2026-04-30T00:00:00Z'))).toMatchObject({ overdue: true, severity: 'warning' });
+    expect(progressClock(f, at('2026-04-29T23:00:00Z'))).toMatchObject({ overdue: true, severity: 'warning' });
   });
   it('recorded progress restarts the clock; no help, no clock', () => {
     const f = facts({ helpStartedAt: help, lastProgressAt: at('2026-04-01T00:00:00Z') });

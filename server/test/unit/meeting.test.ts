@@ -260,7 +260,8 @@ describe('the future plan’s half-year check once a plan exists', () => {
     expect(
       futurePlanClocks(
         { ...facts, futurePlanCheckedAt: new Date('2025-06-01T00:00:00Z') },
-        new Date('2026-01-14T23:59:59Z'),
+        // The last second before local midnight of 15 January (issue 13: was 23:59:59 UTC, already the birthday).
+        new Date('2026-01-14T22:59:59Z'),
       ),
     ).toEqual([]);
   });

@@ -25,13 +25,16 @@ const ms = (d: Date, delta: number) => new Date(d.getTime() + delta);
 const DAY = 86_400_000;
 
 describe('each clock turns overdue exactly on its due instant', () => {
+  // Issue 13: the due instants are Amsterdam local times; across a DST change they moved an hour from
+  // the UTC day counts these expectations had (analysis, measure, half-year) and the 16th birthday
+  // begins at local midnight (it was UTC midnight, 02:00 local).
   const halfYearChecked = at('2028-08-31T09:00:00Z');
   const clocks: Array<[string, (now: Date) => Notice | null | undefined, Date]> = [
-    ['analysis: 42 days after the request', (now) => analysisClock(facts(), now), at('2026-04-12T10:00:00Z')],
+    ['analysis: 42 days after the request', (now) => analysisClock(facts(), now), at('2026-04-12T09:00:00Z')],
     [
       'measure: 42 days after it started',
       (now) => measureClock(facts({ measureStartedAt: at('2026-03-02T08:30:00Z') }), now),
-      at('2026-04-13T08:30:00Z'),
+      at('2026-04-13T07:30:00Z'),
     ],
     [
       'no progress: 3 calendar months after the last progress',
@@ -45,12 +48,12 @@ describe('each clock turns overdue exactly on its due instant', () => {
     [
       'future plan: the 16th birthday',
       (now) => futurePlanClocks(facts(), now).find((n) => n.kind === 'future-plan-required'),
-      at('2028-05-10T00:00:00Z'),
+      at('2028-05-09T22:00:00Z'),
     ],
     [
       'half-year check: 6 calendar months after the recorded check (end of month clamps)',
       (now) => futurePlanClocks(facts({ hasFuturePlan: true, futurePlanCheckedAt: halfYearChecked }), now)[0],
-      at('2029-02-28T09:00:00Z'),
+      at('2029-02-28T10:00:00Z'),
     ],
   ];
   it.each(clocks)('%s', (_name, clock, due) => {
@@ -61,7 +64,7 @@ describe('each clock turns overdue exactly on its due instant', () => {
 
   it('6 weeks is 42 days', () => {
     expect(SIX_WEEKS_DAYS).toBe(42);
-    expect(addDays(at('2026-03-01T10:00:00Z'), SIX_WEEKS_DAYS).toISOString()).toBe('2026-04-12T10:00:00.000Z');
+    expect(addDays(at('2026-03-01T10:00:00Z'), SIX_WEEKS_DAYS).toISOString()).toBe('2026-04-12T09:00:00.000Z');
   });
 
   it('help that starts on the measure’s due instant is in time, a millisecond later is not', () => {
@@ -73,7 +76,7 @@ describe('each clock turns overdue exactly on its due instant', () => {
   });
 
   it('the recorded half-year check times nothing before the 16th birthday', () => {
-    const sixteen = at('2028-05-10T00:00:00Z');
+    const sixteen = at('2028-05-09T22:00:00Z');
     const f = facts({ hasFuturePlan: true, futurePlanCheckedAt: at('2027-01-01T00:00:00Z') });
     expect(futurePlanClocks(f, ms(sixteen, -1))).toEqual([]);
     expect(futurePlanClocks(f, sixteen)).toHaveLength(1);
@@ -81,7 +84,7 @@ describe('each clock turns overdue exactly on its due instant', () => {
 });
 
 describe('the warning week before a due date', () => {
-  const due = at('2026-04-12T10:00:00Z');
+  const due = at('2026-04-12T09:00:00Z');
   it(`is information with ${WARNING_DAYS} whole days left, a warning from a millisecond later`, () => {
     expect(WARNING_DAYS).toBe(7);
     expect(analysisClock(facts(), ms(due, -7 * DAY - 1))?.severity).toBe('info');

@@ -1,6 +1,7 @@
 /** "Nog 1 jaar en 5 maanden tot Sanne 18 wordt": the clock of the future plan. */
+import { amsterdamDate } from '@samenspraak/shared';
 import { lang } from '../../i18n';
-import { countdownTo18, localDate } from './countdown';
+import { countdownTo18 } from './countdown';
 import { m } from './messages';
 
 function formatDate(value: string): string {
@@ -38,7 +39,7 @@ export function Countdown({
 }) {
   let c: ReturnType<typeof countdownTo18>;
   try {
-    c = countdownTo18(dateOfBirth, localDate(now));
+    c = countdownTo18(dateOfBirth, amsterdamDate(now));
   } catch {
     return null;
   }

@@ -11,7 +11,6 @@ import type * as Y from 'yjs';
 import { useLiveEvent } from '../../app/rooms';
 import { lang, roleLabel } from '../../i18n';
 import { fetchVotes, type VoteTally } from './api';
-import { localDate } from './countdown';
 import { bindItemField } from './itemFieldBinding';
 import {
   addAction,
@@ -31,6 +30,7 @@ import {
   removeItem,
   updateItem,
 } from './items';
+import { localDate } from './localDate';
 import { m } from './messages';
 
 /** The items of a section, re-read whenever anything in the section's array changes. */

@@ -1,3 +1,4 @@
+import { amsterdamDate } from '@samenspraak/shared';
 import { describe, expect, it } from 'vitest';
 import { birthdayAt, calendarSpan, countdownTo18, localDate } from './countdown';
 
@@ -49,6 +50,18 @@ describe('countdown to the 18th birthday', () => {
   it('takes the local calendar date, not the UTC one', () => {
     const lateEvening = new Date(2026, 2, 14, 23, 30); // local time
     expect(localDate(lateEvening)).toBe('2026-03-14');
+  });
+
+  it('counts from the Amsterdam date the page passes in: the birthday begins at local midnight', () => {
+    // 15 June 2026, 00:30 summer time, is still 14 June in UTC.
+    expect(countdownTo18('2008-06-15', amsterdamDate(new Date('2026-06-14T22:30:00Z')))).toMatchObject({
+      days: 0,
+      phase: 'today',
+    });
+    expect(countdownTo18('2008-06-15', amsterdamDate(new Date('2026-06-14T21:59:00Z')))).toMatchObject({
+      days: 1,
+      phase: 'before',
+    });
   });
 
   it('refuses something that is not a date', () => {
