@@ -17,8 +17,17 @@ import client from 'prom-client';
 import type { Fanout, RemoteHandlers } from '../collab/types.js';
 import type { Logger } from '../observability/logger.js';
 import type { ClientClaim } from '../storage/documentStore.js';
+import {
+  type FanoutCounters,
+  fanoutCounters,
+  idBefore,
+  parseClaims,
+  RepublishBuffer,
+  STREAM_PREFIX,
+  toBuffer,
+} from './streamEntries.js';
 
-export const STREAM_PREFIX = 'samenspraak:doc:';
+export { STREAM_PREFIX };
 
 export interface RedisFanoutOptions {
   /** redis://host:port[/db] */
@@ -65,17 +74,6 @@ const STARTUP_WAIT_MS = 1000;
 /** Do not log the same failure more than once per this many ms. */
 const LOG_EVERY_MS = 10_000;
 
-function toBuffer(u: Uint8Array): Buffer {
-  return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-}
-
-/** The exclusive XREAD start `lookbackMs` before a stream id (`<ms>-<seq>`). */
-export function idBefore(id: string, lookbackMs: number): string {
-  const ms = Number(id.split('-')[0]);
-  if (!Number.isFinite(ms) || ms <= lookbackMs) return '0-0';
-  return `${ms - lookbackMs}-0`;
-}
-
 export class RedisFanout implements Fanout {
   /** The `i` field of this process's entries. */
   readonly origin: string;
@@ -89,8 +87,6 @@ export class RedisFanout implements Fanout {
   private readonly ttlRefreshed = new Map<string, number>();
   private readonly blockMs: number;
   private readonly lookbackMs: number;
-  private readonly republishMaxCount: number;
-  private readonly republishMaxBytes: number;
   private closed = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -100,18 +96,12 @@ export class RedisFanout implements Fanout {
   private blockedOn: Set<string> | null = null;
   /** Set when the reader connection dropped: every subscription resyncs once it is back. */
   private resyncAll = false;
-  private republish: Array<{ docId: string; update: Uint8Array; claims?: ClientClaim[] }> = [];
-  private republishBytes = 0;
+  private readonly republish: RepublishBuffer;
   private republishing = false;
   private lastLogged = new Map<string, number>();
   private everReady = false;
 
-  readonly counters: {
-    published: client.Counter;
-    publishFailures: client.Counter;
-    received: client.Counter;
-    resyncs: client.Counter;
-  };
+  readonly counters: FanoutCounters;
 
   constructor(opts: RedisFanoutOptions) {
     this.origin = `${opts.instanceId}#${randomBytes(4).toString('hex')}`;
@@ -120,38 +110,15 @@ export class RedisFanout implements Fanout {
     this.streamTtlMs = opts.streamTtlMs ?? 3_600_000;
     this.blockMs = opts.blockMs ?? 1000;
     this.lookbackMs = opts.lookbackMs ?? 5000;
-    this.republishMaxCount = opts.republishMaxCount ?? 10_000;
-    this.republishMaxBytes = opts.republishMaxBytes ?? 32 * 1024 * 1024;
+    this.republish = new RepublishBuffer(opts.republishMaxCount ?? 10_000, opts.republishMaxBytes ?? 32 * 1024 * 1024);
     const maxDelay = opts.maxReconnectDelayMs ?? 1000;
-    const registers = opts.registry ? [opts.registry] : [];
-    this.counters = {
-      published: new client.Counter({
-        name: 'samenspraak_fanout_published_total',
-        help: 'Updates appended to Redis streams',
-        registers,
-      }),
-      publishFailures: new client.Counter({
-        name: 'samenspraak_fanout_publish_failures_total',
-        help: 'Updates that could not be appended to Redis (kept for re-publishing, bounded)',
-        registers,
-      }),
-      received: new client.Counter({
-        name: 'samenspraak_fanout_received_total',
-        help: 'Updates of other instances received from Redis streams',
-        registers,
-      }),
-      resyncs: new client.Counter({
-        name: 'samenspraak_fanout_resyncs_total',
-        help: 'Documents reloaded from the store after a Redis outage',
-        registers,
-      }),
-    };
+    this.counters = fanoutCounters(opts.registry);
     if (opts.registry) {
       const fanout = this;
       new client.Gauge({
         name: 'samenspraak_fanout_healthy',
         help: '1 when both Redis connections of the fan-out are ready',
-        registers,
+        registers: [opts.registry],
         collect() {
           this.set(fanout.healthy ? 1 : 0);
         },
@@ -278,14 +245,6 @@ export class RedisFanout implements Fanout {
     this.logRateLimited('publish', err, 'redis fan-out: publish failed (the update is durable in the store)');
     if (this.closed) return;
     this.republish.push({ docId, update, claims });
-    this.republishBytes += update.byteLength;
-    while (
-      this.republish.length > this.republishMaxCount ||
-      (this.republishBytes > this.republishMaxBytes && this.republish.length > 0)
-    ) {
-      const dropped = this.republish.shift()!;
-      this.republishBytes -= dropped.update.byteLength;
-    }
     // The connection may have come back between the failure and now.
     if (this.pub.status === 'ready') void this.flushRepublish();
   }
@@ -296,21 +255,19 @@ export class RedisFanout implements Fanout {
    * their reload; re-publishing closes that gap.
    */
   private async flushRepublish(): Promise<void> {
-    if (this.republishing || this.republish.length === 0 || this.closed) return;
+    if (this.republishing || this.republish.size === 0 || this.closed) return;
     this.republishing = true;
     try {
-      while (this.republish.length > 0 && this.pub.status === 'ready') {
-        const batch = this.republish.splice(0, 500);
-        for (const item of batch) this.republishBytes -= item.update.byteLength;
+      while (this.republish.size > 0 && this.pub.status === 'ready') {
+        const batch = this.republish.take(500);
         const results = await Promise.allSettled(batch.map((item) => this.xadd(item.docId, item.update, item.claims)));
         const failed = batch.filter((_, i) => results[i]!.status === 'rejected');
         if (failed.length > 0) {
-          this.republish.unshift(...failed);
-          for (const item of failed) this.republishBytes += item.update.byteLength;
+          this.republish.putBack(failed);
           break;
         }
       }
-      if (this.republish.length === 0) this.log.info('redis fan-out: updates from the outage re-published');
+      if (this.republish.size === 0) this.log.info('redis fan-out: updates from the outage re-published');
     } finally {
       this.republishing = false;
     }
@@ -481,22 +438,5 @@ export class RedisFanout implements Fanout {
     if (now - last < LOG_EVERY_MS) return;
     this.lastLogged.set(kind, now);
     this.log.warn({ err: { message: err.message } }, msg);
-  }
-}
-
-/** Claims as another instance wrote them; anything malformed is dropped (the store stays authoritative). */
-function parseClaims(json: string): ClientClaim[] | undefined {
-  try {
-    const value: unknown = JSON.parse(json);
-    if (!Array.isArray(value)) return undefined;
-    return value.filter(
-      (c): c is ClientClaim =>
-        typeof c === 'object' &&
-        c !== null &&
-        Number.isSafeInteger((c as ClientClaim).client) &&
-        typeof (c as ClientClaim).owner === 'string',
-    );
-  } catch {
-    return undefined;
   }
 }
