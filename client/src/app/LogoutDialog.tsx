@@ -3,7 +3,7 @@
  * Staying logged in is the default (focused, and what Escape and the close button do), because
  * leaving deletes those changes for good.
  *
- * The design system's Modal Dialog on a native <dialog>, like features/versions/Modal.tsx; not that
+ * Our ModalDialog (components/ui) on a native <dialog>, like features/versions/Modal.tsx; not that
  * component itself, which would bring the versions feature's texts into the first download.
  */
 

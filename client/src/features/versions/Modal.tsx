@@ -1,5 +1,5 @@
 /**
- * A modal window (the design system's Modal Dialog on a native <dialog>): opened and closed from state,
+ * A modal window (our ModalDialog from components/ui, on a native <dialog>): opened and closed from state,
  * Escape and the close button close it, focus moves in when it opens and back to the button that opened
  * it when it closes, the rest of the page is inert meanwhile.
  */
