@@ -89,8 +89,9 @@ export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(
 );
 TextArea.displayName = 'TextArea';
 
+/** Utrecht sets the native `required` only in its `noscript` mode; we want the browser's check too. */
 function SelectRoot({ required, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) {
-  return <UtrechtSelect required={required} {...rest} />;
+  return <UtrechtSelect required={required} noscript={required} {...rest} />;
 }
 
 export const Select = Object.assign(SelectRoot, {
