@@ -1,5 +1,6 @@
-import '@amsterdam/design-system-tokens/dist/index.css';
-import '@amsterdam/design-system-css/dist/index.css';
+import '@utrecht/component-library-css/dist/index.css';
+import './components/ui/theme.css';
+import './components/ui/components.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,10 +1,14 @@
 /**
  * The frame of every logged-in page: skip link, header with the product name, main menu and the user,
- * then the page. Built from the Amsterdam design system (NL Design System) with its tokens.
+ * then the page. Built from Samenspraak's component set (components/ui: NL Design System community
+ * components with our own theme).
  */
-import { Button, Paragraph } from '@amsterdam/design-system-react';
+
 import { MONITOR_ROLES } from '@samenspraak/shared';
+import { SkipLink } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { Button, Paragraph } from '../components/ui';
+import { Wordmark } from '../components/ui/Wordmark';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { lang, roleLabel, t } from '../i18n';
 import { useAuth } from './auth';
@@ -23,14 +27,13 @@ export function AppShell({ children }: { children: ReactNode }) {
   const switchHref = `${location.pathname}?lang=${otherLang}`;
   return (
     <div className="shell">
-      <a className="ams-skip-link shell__skip" href="#inhoud">
+      <SkipLink className="utrecht-skip-link--visible-on-focus shell__skip" href="#inhoud">
         {m.skipToContent}
-      </a>
+      </SkipLink>
       <header className="shell__header">
         <div className="shell__header-inner">
           <AppLink to={paths.overview()} className="shell__brand">
-            <span className="brand__mark" aria-hidden="true" />
-            <span className="shell__brand-name">{t.appName}</span>
+            <Wordmark name={t.appName} />
           </AppLink>
           {user && (
             <nav aria-label={m.mainNav} className="shell__nav">

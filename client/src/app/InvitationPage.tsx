@@ -3,19 +3,9 @@
  * birth (the server checks it against the registration), then their own login.
  */
 
-import {
-  Alert,
-  Button,
-  DateInput,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  PasswordInput,
-  TextInput,
-} from '@amsterdam/design-system-react';
 import { type AcceptInvitationResponse, PASSWORD_MIN_LENGTH } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
+import { Alert, Button, DateInput, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../components/ui';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';

@@ -1,17 +1,8 @@
 /** Login: user name + password, then (for professionals) the 6-digit TOTP code. */
 
-import {
-  Alert,
-  Button,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  PasswordInput,
-  TextInput,
-} from '@amsterdam/design-system-react';
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
+import { Alert, Button, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../components/ui';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';

@@ -3,13 +3,14 @@
  * Staying logged in is the default (focused, and what Escape and the close button do), because
  * leaving deletes those changes for good.
  *
- * The design system's Modal Dialog on a native <dialog>, like features/versions/Modal.tsx; not that
+ * Our ModalDialog (components/ui) on a native <dialog>, like features/versions/Modal.tsx; not that
  * component itself, which would bring the versions feature's texts into the first download.
  */
-import { Button, Heading, ModalDialog, Paragraph, UnorderedList } from '@amsterdam/design-system-react';
+
 import { parseDocumentId } from '@samenspraak/shared';
 import { useEffect, useId, useRef } from 'react';
 import { documentLabel } from '../collab/openDocuments';
+import { Button, Heading, ModalDialog, Paragraph, UnorderedList } from '../components/ui';
 import { m } from './messages';
 
 /** The page's own name for the document when it was open in this tab, else what the id says. */

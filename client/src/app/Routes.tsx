@@ -1,6 +1,7 @@
 /** Which page the current address shows; everything but login and invitations needs a session. */
-import { Alert, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
+
 import { lazy, Suspense, useEffect } from 'react';
+import { Alert, Button, Heading, Paragraph } from '../components/ui';
 import { CasePage } from '../features/overview/CasePage';
 import { CasesPage } from '../features/overview/CasesPage';
 import { AppShell } from './AppShell';

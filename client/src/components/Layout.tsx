@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { t } from '../i18n';
+import { Wordmark } from './ui/Wordmark';
 
 /** Page frame: banner with the product name, then the page's own content. */
 export function Layout({ children, aside }: { children: ReactNode; aside?: ReactNode }) {
@@ -8,8 +9,7 @@ export function Layout({ children, aside }: { children: ReactNode; aside?: React
       <header className="site-header">
         <div className="site-header__inner">
           <p className="brand">
-            <span className="brand__mark" aria-hidden="true" />
-            <span className="brand__name">{t.appName}</span>
+            <Wordmark name={t.appName} />
             <span className="brand__tagline">{t.tagline}</span>
           </p>
           {aside}

@@ -11,7 +11,6 @@
  * Reused by the meetings feature for meeting notes (type 'meetingNotes', `<caseId>.meetingNotes.<id>`).
  */
 
-import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
 import {
   atLeast,
   type CaseDetail,
@@ -27,6 +26,7 @@ import { type CollabConnection, type CollabStatus, useCollabStatus } from '../..
 import { readOnlyReplica } from '../../collab/replica';
 import { PresenceList } from '../../components/PresenceList';
 import { SaveStatus } from '../../components/SaveStatus';
+import { Alert, Button, Paragraph } from '../../components/ui';
 import { lang, t } from '../../i18n';
 import { DocumentPanels } from '../versions/DocumentPanels';
 import { voteOnHypothesis } from './api';

@@ -3,12 +3,12 @@
  * (who the young person is, what this person may do per section), then the live document.
  */
 
-import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { type CaseDetail, documentId as documentIdOf } from '@samenspraak/shared';
 import { useEffect } from 'react';
 import { errorText } from '../../app/errorText';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
+import { Alert, Breadcrumb, Button, Heading, Paragraph } from '../../components/ui';
 import { CaseDocument } from './CaseDocument';
 import { m } from './messages';
 

@@ -4,11 +4,12 @@
  * items in the Y.Doc (through items.ts; free-text fields are bound to their Y.Text, so two people typing
  * in one field both keep their words); everyone else reads them.
  */
-import { Button, Checkbox, DateInput, Field, Label, Select, TextArea, TextInput } from '@amsterdam/design-system-react';
+
 import { LAWS_OR_BUDGETS, type LawOrBudget, MAX_ITEM_TEXT } from '@samenspraak/shared';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useLiveEvent } from '../../app/rooms';
+import { Button, Checkbox, DateInput, Field, Label, Select, TextArea, TextInput } from '../../components/ui';
 import { lang, roleLabel } from '../../i18n';
 import { fetchVotes, type VoteTally } from './api';
 import { bindItemField } from './itemFieldBinding';

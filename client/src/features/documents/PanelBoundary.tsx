@@ -2,8 +2,9 @@
  * Keeps the document usable when a panel beside it fails: the error is shown in place of the panel
  * (and logged), the editors keep working.
  */
-import { Alert, Paragraph } from '@amsterdam/design-system-react';
+
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Alert, Paragraph } from '../../components/ui';
 import { m } from './messages';
 
 export class PanelBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {

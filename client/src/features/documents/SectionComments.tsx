@@ -3,9 +3,10 @@
  * comment (on the selected text or on the whole section), threads with replies, resolving. Comments are
  * server records: posting goes through the API, and everyone on the case sees them appear.
  */
-import { Button, Field, Label, Paragraph, Select, TextArea } from '@amsterdam/design-system-react';
+
 import { atLeast, type Permission } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { Button, Field, Label, Paragraph, Select, TextArea } from '../../components/ui';
 import { lang, roleLabel } from '../../i18n';
 import { postComment, resolveComment } from './api';
 import { type CommentAnchor, type CommentView, shorten, sortThreads, type Thread } from './comments';

@@ -6,6 +6,14 @@
  * commitments met. Live: re-read when escalation or commitments change on the case.
  */
 
+import type { BreakthroughSessionView, CaseDetail, CommitmentView, EscalationResponse } from '@samenspraak/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../app/api';
+import { useUser } from '../../app/auth';
+import { errorText } from '../../app/errorText';
+import { useRealtimeEvent } from '../../app/realtime';
+import { AppLink, paths, RouterLink } from '../../app/router';
+import { useApi } from '../../app/useApi';
 import {
   Alert,
   Breadcrumb,
@@ -17,15 +25,7 @@ import {
   Paragraph,
   Select,
   TextInput,
-} from '@amsterdam/design-system-react';
-import type { BreakthroughSessionView, CaseDetail, CommitmentView, EscalationResponse } from '@samenspraak/shared';
-import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../app/api';
-import { useUser } from '../../app/auth';
-import { errorText } from '../../app/errorText';
-import { useRealtimeEvent } from '../../app/realtime';
-import { AppLink, paths, RouterLink } from '../../app/router';
-import { useApi } from '../../app/useApi';
+} from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { CommitmentForm, CommitmentList } from './Commitments';
 import { EscalationPanel } from './EscalationPanel';

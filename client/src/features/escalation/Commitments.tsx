@@ -1,18 +1,9 @@
 /** Commitments of the breakthrough team: the list with status in words, and the form a director fills in. */
-import {
-  Button,
-  DateInput,
-  Field,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  TextArea,
-  TextInput,
-} from '@amsterdam/design-system-react';
+
 import { type CommitmentView, LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
+import { Button, DateInput, Field, Heading, Label, Paragraph, Select, TextArea, TextInput } from '../../components/ui';
 import { endOfDayIso, formatDate } from './format';
 import { sortCommitments } from './ladder';
 import { m } from './messages';

@@ -6,17 +6,6 @@
  */
 
 import {
-  Alert,
-  Button,
-  Field,
-  FieldSet,
-  Heading,
-  Label,
-  Paragraph,
-  Radio,
-  TextArea,
-} from '@amsterdam/design-system-react';
-import {
   type CaseDetail,
   CLIENT_ROLES,
   ESCALATION_LEVELS,
@@ -29,6 +18,7 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { AppLink, paths } from '../../app/router';
 import { type ApiResource, useApi } from '../../app/useApi';
+import { Alert, Button, Field, FieldSet, Heading, Label, Paragraph, Radio, TextArea } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { noticeKindLabel } from '../notifications/messages';
 import { formatDate, formatMoment } from './format';

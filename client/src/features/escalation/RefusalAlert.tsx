@@ -1,7 +1,8 @@
 /** A refusal or failure from the server, in plain words first and the server's own text as detail. */
-import { Alert, Paragraph } from '@amsterdam/design-system-react';
+
 import { ApiError } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { Alert, Paragraph } from '../../components/ui';
 import { refusalKey } from './ladder';
 import { m } from './messages';
 

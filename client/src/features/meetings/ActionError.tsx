@@ -1,7 +1,8 @@
 /** A refused meeting action: plain words first, the server's own text as detail. */
-import { Alert, Paragraph } from '@amsterdam/design-system-react';
+
 import { ApiError } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { Alert, Paragraph } from '../../components/ui';
 import { m } from './messages';
 
 export function ActionError({ error }: { error: unknown }) {

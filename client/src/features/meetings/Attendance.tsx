@@ -2,9 +2,10 @@
  * Who is at the meeting: from presence (everyone with the meeting page open while it runs) and entered
  * by hand for people on the phone or in the room. Status in words (present / not present, how, online).
  */
-import { Button, Field, FieldSet, Heading, Label, Radio, Select, TextInput } from '@amsterdam/design-system-react';
+
 import { type CaseParticipantView, type MeetingView, ROLES, type Role } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { Button, Field, FieldSet, Heading, Label, Radio, Select, TextInput } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { ActionError } from './ActionError';
 import { sortAttendance } from './meetingText';

@@ -3,6 +3,16 @@
  * the form. A decision or action can be linked to a section of the analysis or the future plan; the
  * server then writes it into that document too (decisions land in the analysis or the plan, §5).
  */
+
+import {
+  type CaseParticipantView,
+  MEETING_ITEM_TEXT_MAX,
+  type MeetingItemKind,
+  type MeetingItemView,
+  type MeetingView,
+} from '@samenspraak/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { AppLink, paths } from '../../app/router';
 import {
   Button,
   DateInput,
@@ -15,16 +25,7 @@ import {
   Select,
   TextArea,
   TextInput,
-} from '@amsterdam/design-system-react';
-import {
-  type CaseParticipantView,
-  MEETING_ITEM_TEXT_MAX,
-  type MeetingItemKind,
-  type MeetingItemView,
-  type MeetingView,
-} from '@samenspraak/shared';
-import { type FormEvent, useId, useState } from 'react';
-import { AppLink, paths } from '../../app/router';
+} from '../../components/ui';
 import { lang, roleLabel } from '../../i18n';
 import { formatDate } from '../escalation/format';
 import { ActionError } from './ActionError';

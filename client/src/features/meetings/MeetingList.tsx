@@ -3,10 +3,11 @@
  * meetings — the schedule form behind a disclosure. Exported for the case page; the meeting page shows
  * it too, so a next meeting can be planned from the current one.
  */
-import { Heading, Paragraph } from '@amsterdam/design-system-react';
+
 import type { CaseParticipantView, MeetingSummary, Role } from '@samenspraak/shared';
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
+import { Heading, Paragraph } from '../../components/ui';
 import { formatMoment } from '../escalation/format';
 import { useCaseLive } from '../escalation/useCaseLive';
 import { mayManageMeeting, sortMeetings } from './meetingText';

@@ -3,9 +3,10 @@
  * `<caseId>.meetingNotes.<meetingId>`. Loaded lazily: the editor is large, and the meeting page shows
  * attendance and decisions first.
  */
-import { Paragraph } from '@amsterdam/design-system-react';
+
 import type { CaseDetail } from '@samenspraak/shared';
 import { lazy, Suspense } from 'react';
+import { Paragraph } from '../../components/ui';
 import { m } from './messages';
 
 const CaseDocument = lazy(async () => ({ default: (await import('../documents/CaseDocument')).CaseDocument }));

@@ -5,13 +5,13 @@
  * analysis or the plan, the notes co-edited live, and the minutes as a download.
  */
 
-import { Alert, Breadcrumb, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { type CaseDetail, documentId } from '@samenspraak/shared';
 import { useState } from 'react';
 import { useUser } from '../../app/auth';
 import { errorText } from '../../app/errorText';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
+import { Alert, Breadcrumb, Button, Heading, Paragraph } from '../../components/ui';
 import { formatMoment } from '../escalation/format';
 import { ActionError } from './ActionError';
 import { AddAttendee, AttendanceList } from './Attendance';
@@ -139,7 +139,11 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
               {m.becomeChair}
             </Button>
           )}
-          <a className="ams-link meeting-head__minutes" href={`${meetingPath(caseId, meetingId)}/minutes.md`} download>
+          <a
+            className="utrecht-link meeting-head__minutes"
+            href={`${meetingPath(caseId, meetingId)}/minutes.md`}
+            download
+          >
             {m.minutes}
           </a>
         </div>

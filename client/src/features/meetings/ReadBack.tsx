@@ -2,9 +2,10 @@
  * The read-back: what was agreed, in plain words, for the young person and the parents. Large, readable
  * text for everyone; the chair writes and edits it.
  */
-import { Button, Field, Heading, Label, Paragraph, TextArea } from '@amsterdam/design-system-react';
+
 import { MEETING_READ_BACK_MAX, type MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { Button, Field, Heading, Label, Paragraph, TextArea } from '../../components/ui';
 import { ActionError } from './ActionError';
 import { m } from './messages';
 

@@ -3,9 +3,10 @@
  * or the parents' voice heard? Each line says it in words with a ✓ or ✗ — never colour alone. Those who
  * run the meeting can record that the voice was heard another way (e.g. a talk beforehand with the JIM).
  */
-import { Button, Field, Heading, Label, Paragraph, TextInput } from '@amsterdam/design-system-react';
+
 import type { CaseParticipantView, MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { Button, Field, Heading, Label, Paragraph, TextInput } from '../../components/ui';
 import { formatMoment } from '../escalation/format';
 import { ActionError } from './ActionError';
 import { m } from './messages';

@@ -2,6 +2,11 @@
  * Schedule a case meeting: title, moment, agenda (one item per line) and invitees from the case's
  * participants. Exported for the case page; `onScheduled` gets the new meeting (default: open it).
  */
+
+import { type CaseParticipantView, MEETING_TITLE_MAX, type MeetingView } from '@samenspraak/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../app/api';
+import { navigate, paths } from '../../app/router';
 import {
   Button,
   Checkbox,
@@ -13,11 +18,7 @@ import {
   Paragraph,
   TextArea,
   TextInput,
-} from '@amsterdam/design-system-react';
-import { type CaseParticipantView, MEETING_TITLE_MAX, type MeetingView } from '@samenspraak/shared';
-import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../app/api';
-import { navigate, paths } from '../../app/router';
+} from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { isoToLocalInput, localInputToIso } from '../escalation/format';
 import { ActionError } from './ActionError';

@@ -4,9 +4,10 @@
  * counts without a bar and written "verborgen", a legend explaining both, and the same numbers as a
  * table behind "Toon als tabel".
  */
-import { Heading, Paragraph, Table } from '@amsterdam/design-system-react';
+
 import type { SuppressedCount } from '@samenspraak/shared';
 import { type ReactNode, type RefObject, useId, useLayoutEffect, useRef, useState } from 'react';
+import { Heading, Paragraph, Table } from '../../components/ui';
 import { type BarDatum, chartSummary, layoutBars } from './charts';
 import { m } from './messages';
 
@@ -171,7 +172,7 @@ export function BarChart({ title, description, data, suppressBelow = 5, footer, 
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell scope="col">{m.columnWhat}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" align="end">
+                <Table.HeaderCell scope="col" numericColumn>
                   {m.columnCount}
                 </Table.HeaderCell>
               </Table.Row>
@@ -180,7 +181,7 @@ export function BarChart({ title, description, data, suppressBelow = 5, footer, 
               {data.map((d) => (
                 <Table.Row key={d.key}>
                   <Table.HeaderCell scope="row">{d.group ? `${d.group} — ${d.label}` : d.label}</Table.HeaderCell>
-                  <Table.Cell align="end">
+                  <Table.Cell numericColumn>
                     <CountText value={d.value} />
                   </Table.Cell>
                 </Table.Row>

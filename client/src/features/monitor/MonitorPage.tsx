@@ -4,9 +4,9 @@
  * withheld so that no "<5" can be recomputed come as "hidden"; both are shown as such, never as a guess.
  */
 
-import { Alert, Button, Heading, Paragraph } from '@amsterdam/design-system-react';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
+import { Alert, Button, Heading, Paragraph } from '../../components/ui';
 import { lang } from '../../i18n';
 import { BarChart, CountText } from './BarChart';
 import { type BarDatum, shareOf } from './charts';

@@ -3,9 +3,10 @@
  * A disclosure button (aria-expanded) with a panel under it; Escape and a click outside close it.
  * Clients get no notifications (the clocks are the professionals' work lists), so it shows nothing for them.
  */
-import { Heading } from '@amsterdam/design-system-react';
+
 import { useEffect, useId, useRef, useState } from 'react';
 import { useUser } from '../../app/auth';
+import { Heading } from '../../components/ui';
 import { m } from './messages';
 import { NotificationList } from './NotificationList';
 import { bellCounts, reloadNotifications, useNotifications } from './useNotifications';

@@ -1,8 +1,9 @@
 /** The notifications as a list: what, on which case (a link), by when, how urgent — in words, not colour. */
-import { Paragraph } from '@amsterdam/design-system-react';
+
 import type { CaseSummary, NoticeView, NotificationPush } from '@samenspraak/shared';
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
+import { Paragraph } from '../../components/ui';
 import { formatDate, formatMoment } from '../escalation/format';
 import { m, noticeKindLabel } from './messages';
 import { sortNotifications } from './useNotifications';

@@ -3,9 +3,10 @@
  * and what they did, in plain words; one row per visit, newest first, 20 rows at a time. The reader's own
  * actions are left out unless they ask for them.
  */
-import { Button, Checkbox, Paragraph, Table } from '@amsterdam/design-system-react';
+
 import type { AccessLogView } from '@samenspraak/shared';
 import { useId, useMemo, useState } from 'react';
+import { Button, Checkbox, Paragraph, Table } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { groupLog, isOwn, type LogItem } from './accessLogGroups';
 import { eventWords, outcomeWords } from './accessLogWords';

@@ -7,16 +7,6 @@
  */
 
 import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Heading,
-  LinkList,
-  Paragraph,
-  StandaloneLink,
-  Table,
-} from '@amsterdam/design-system-react';
-import {
   type AccessLogView,
   atLeast,
   CASE_STATUSES,
@@ -35,6 +25,7 @@ import { errorText } from '../../app/errorText';
 import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
+import { Alert, Breadcrumb, Button, Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';

@@ -5,7 +5,6 @@
  * same the bell reads). Live: the case rooms are joined, and a `case:changed` re-reads what it concerns.
  */
 
-import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph } from '@amsterdam/design-system-react';
 import type { EscalationResponse, NoticeView } from '@samenspraak/shared';
 import { CASE_STATUSES, type CaseSummary } from '@samenspraak/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -15,6 +14,7 @@ import { errorText } from '../../app/errorText';
 import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { AppLink, paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
+import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { byUrgency, mostUrgent } from '../notifications/notificationOrder';
 import { reloadNotifications, useNotifications } from '../notifications/useNotifications';
@@ -141,7 +141,7 @@ export function CasesPage() {
                   now={now}
                   prefix={
                     <>
-                      <AppLink to={paths.case(n.caseId)} className="ams-link">
+                      <AppLink to={paths.case(n.caseId)} className="utrecht-link">
                         {firstNames.get(n.caseId) ?? n.caseId}
                       </AppLink>
                       {' — '}

@@ -2,10 +2,11 @@
  * "Download mijn dossier": the complete export as a readable PDF (`GET …/export.pdf`) or as JSON
  * (`POST …/export`). Both are real file downloads; both land in the access log.
  */
-import { Alert, Button, Paragraph } from '@amsterdam/design-system-react';
+
 import { useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { Alert, Button, Paragraph } from '../../components/ui';
 import { safeFileName, saveBlob } from '../versions/saveFile';
 import { m } from './messages';
 

@@ -4,11 +4,12 @@
  * Which of the two this person may invite is the server's answer (`mayInvite`); the young person is the
  * one registered, under the registered name, so only a parent is named here.
  */
-import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } from '@amsterdam/design-system-react';
+
 import type { CreateInvitationResponse, INVITED_ROLES } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { shortMoment } from './format';
 import { m } from './messages';

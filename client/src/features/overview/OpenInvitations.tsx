@@ -2,12 +2,13 @@
  * The open invitations of a case, for whoever may invite (`GET /api/cases/:id/invitations`), each with
  * "Intrekken" (`DELETE …/:ref`). The server lists only public refs, never the link's secret id.
  */
-import { Button, Paragraph, UnorderedList } from '@amsterdam/design-system-react';
+
 import type { InvitationSummary } from '@samenspraak/shared';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
+import { Button, Paragraph, UnorderedList } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { shortMoment } from './format';
 import { m } from './messages';

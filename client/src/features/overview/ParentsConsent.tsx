@@ -1,8 +1,9 @@
 /** From 16 the young person alone decides whether the parents see the dossier (`PUT …/parents-consent`). */
-import { Alert, Label, Paragraph, Switch } from '@amsterdam/design-system-react';
+
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { Alert, Label, Paragraph, Switch } from '../../components/ui';
 import { m } from './messages';
 
 export function ParentsConsent(props: { caseId: string; consent: boolean; onChanged(consent: boolean): void }) {

@@ -3,8 +3,9 @@
  * <del>, each also marked for screen readers ("[toegevoegd: …]") and explained in a legend, so colour is
  * never the only cue. Unchanged sections are folded away behind a checkbox.
  */
-import { Checkbox, Heading, Paragraph } from '@amsterdam/design-system-react';
+
 import { useState } from 'react';
+import { Checkbox, Heading, Paragraph } from '../../components/ui';
 import { changeCounts } from './content';
 import { m } from './messages';
 import type { DiffPart, SectionDiff } from './types';

@@ -4,6 +4,10 @@
  * behavioural scientist signs off: a named version "vastgesteld" with the endorsements of that moment.
  */
 
+import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@samenspraak/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errorText';
 import {
   Alert,
   Blockquote,
@@ -16,11 +20,7 @@ import {
   Paragraph,
   Radio,
   TextArea,
-} from '@amsterdam/design-system-react';
-import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@samenspraak/shared';
-import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../app/api';
-import { errorText } from '../../app/errorText';
+} from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { ConfirmDialog } from './Modal';
 import { m } from './messages';

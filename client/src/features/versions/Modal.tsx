@@ -1,10 +1,11 @@
 /**
- * A modal window (the design system's Modal Dialog on a native <dialog>): opened and closed from state,
+ * A modal window (our ModalDialog from components/ui, on a native <dialog>): opened and closed from state,
  * Escape and the close button close it, focus moves in when it opens and back to the button that opened
  * it when it closes, the rest of the page is inert meanwhile.
  */
-import { Button, Heading, ModalDialog } from '@amsterdam/design-system-react';
+
 import { type ReactNode, useId } from 'react';
+import { Button, Heading, ModalDialog } from '../../components/ui';
 import { m } from './messages';
 
 export function Modal(props: {

@@ -1,5 +1,5 @@
 /** A stored version, read-only: its sections as text and the endorsements it was saved with. */
-import { Alert, Heading, Paragraph, UnorderedList } from '@amsterdam/design-system-react';
+import { Alert, Heading, Paragraph, UnorderedList } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { sectionLines } from './content';
 import { m } from './messages';

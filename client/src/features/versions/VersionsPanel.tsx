@@ -4,11 +4,11 @@
  * (after saving the current text, so nothing is lost), and download one as PDF or Markdown.
  */
 
-import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, TextInput } from '@amsterdam/design-system-react';
 import type { DocumentType } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, TextInput } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { shortMoment } from '../overview/format';
 import { chronological, toggleChoice } from './content';

@@ -1,0 +1,184 @@
+/**
+ * Buttons, messages, dialogs and tables of Samenspraak's component set, on the NL Design System
+ * community components (@utrecht/component-library-react).
+ */
+import {
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Alert as UtrechtAlert,
+  Button as UtrechtButton,
+  Table as UtrechtTable,
+} from '@utrecht/component-library-react';
+import {
+  type ButtonHTMLAttributes,
+  type DialogHTMLAttributes,
+  forwardRef,
+  type HTMLAttributes,
+  type MouseEvent,
+  type ReactNode,
+  type TableHTMLAttributes,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+} from 'react';
+import { cx } from './cx';
+import { Heading } from './text';
+
+type Variant = 'primary' | 'secondary' | 'tertiary';
+const appearanceOf = {
+  primary: 'primary-action-button',
+  secondary: 'secondary-action-button',
+  tertiary: 'subtle-button',
+} as const;
+
+export const Button = forwardRef<HTMLButtonElement, ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }>(
+  ({ variant = 'primary', type = 'button', ...rest }, ref) => (
+    <UtrechtButton ref={ref} type={type} appearance={appearanceOf[variant]} {...rest} />
+  ),
+);
+Button.displayName = 'Button';
+
+const typeOf = { error: 'error', warning: 'warning', success: 'ok' } as const;
+
+function CloseIcon() {
+  return (
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+      <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export interface AlertProps extends Omit<HTMLAttributes<HTMLDivElement>, 'role'> {
+  heading: ReactNode;
+  headingLevel: 1 | 2 | 3 | 4 | 5 | 6;
+  severity?: keyof typeof typeOf;
+  /** alert or status makes the message a live region; without it the message is only shown. */
+  role?: 'alert' | 'status';
+  closeable?: boolean;
+  closeButtonLabel?: string;
+  onClose?: () => void;
+}
+
+/** A message block with a heading. Utrecht gives every alert a live role by default; here only when asked. */
+export function Alert({
+  heading,
+  headingLevel,
+  severity,
+  role,
+  closeable,
+  closeButtonLabel = 'Sluiten',
+  onClose,
+  children,
+  className,
+  ...rest
+}: AlertProps) {
+  return (
+    <UtrechtAlert
+      type={severity ? typeOf[severity] : 'info'}
+      role={role ?? 'none'}
+      className={cx('samenspraak-alert', className)}
+      {...rest}
+    >
+      <div className="samenspraak-alert__head">
+        <Heading level={headingLevel} size="level-4">
+          {heading}
+        </Heading>
+        {closeable && (
+          <UtrechtButton
+            appearance="subtle-button"
+            className="samenspraak-icon-button"
+            onClick={onClose}
+            aria-label={closeButtonLabel}
+          >
+            <CloseIcon />
+          </UtrechtButton>
+        )}
+      </div>
+      {children}
+    </UtrechtAlert>
+  );
+}
+
+function closeDialog(event: MouseEvent<HTMLElement>) {
+  event.currentTarget.closest('dialog')?.close();
+}
+
+/**
+ * A modal window on a native <dialog>: `open` calls showModal()/close(), so focus moves in, Escape
+ * closes it (firing onClose) and the rest of the page is inert. Utrecht 14 has no modal dialog.
+ */
+const ModalDialogRoot = forwardRef<HTMLDialogElement, DialogHTMLAttributes<HTMLDialogElement>>(
+  ({ open, className, children, ...rest }, ref) => {
+    const inner = useRef<HTMLDialogElement>(null);
+    useImperativeHandle(ref, () => inner.current as HTMLDialogElement);
+    useEffect(() => {
+      const dialog = inner.current;
+      if (!dialog || open === undefined) return;
+      if (open && !dialog.open) dialog.showModal();
+      else if (!open && dialog.open) dialog.close();
+    }, [open]);
+    return (
+      <dialog ref={inner} className={cx('samenspraak-dialog', className)} {...rest}>
+        {children}
+      </dialog>
+    );
+  },
+);
+ModalDialogRoot.displayName = 'ModalDialog';
+
+function DialogHeader({
+  closeButtonAccessibleName = 'Sluiten',
+  children,
+}: {
+  closeButtonAccessibleName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <header className="samenspraak-dialog__header">
+      {children}
+      <UtrechtButton
+        appearance="subtle-button"
+        className="samenspraak-icon-button"
+        aria-label={closeButtonAccessibleName}
+        onClick={closeDialog}
+      >
+        <CloseIcon />
+      </UtrechtButton>
+    </header>
+  );
+}
+
+export const ModalDialog = Object.assign(ModalDialogRoot, {
+  Header: DialogHeader,
+  Body: ({ className, ...rest }: HTMLAttributes<HTMLDivElement>) => (
+    <div className={cx('samenspraak-dialog__body', className)} {...rest} />
+  ),
+  Footer: ({ className, ...rest }: HTMLAttributes<HTMLElement>) => (
+    <footer className={cx('samenspraak-dialog__footer', className)} {...rest} />
+  ),
+});
+
+/** A table in a scroll box that can take keyboard focus, so a wide table can be scrolled on a phone. */
+function TableRoot(props: TableHTMLAttributes<HTMLTableElement>) {
+  return (
+    // A wide table scrolls inside this box, which must be reachable by keyboard (WCAG 2.1.1).
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is for form controls, this holds a table
+    <div className="samenspraak-table-scroll" role="group" tabIndex={0}>
+      <UtrechtTable {...props} />
+    </div>
+  );
+}
+
+export const Table = Object.assign(TableRoot, {
+  Body: TableBody,
+  Caption: TableCaption,
+  Cell: TableCell,
+  Header: TableHeader,
+  HeaderCell: TableHeaderCell,
+  Row: TableRow,
+});
