@@ -7,14 +7,23 @@
  * closed tab and are sent with the next connection's step2), and token renewal (the 15-minute token
  * is renewed before it expires, and again when the server closes a connection with TokenExpired).
  */
-import { CloseCode, MessageType, SyncStep } from '@samenspraak/shared';
-import * as decoding from 'lib0/decoding';
+import {
+  CloseCode,
+  decodeFrame,
+  isUpdateBearing,
+  MessageType,
+  PROTOCOL_VERSION,
+  PROTOCOL_VERSION_PARAM,
+  type Rejection,
+  readRejectedBody,
+  readSavedBody,
+  SaveTracker,
+} from '@samenspraak/shared';
 import { useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Rejection, SaveTracker } from './saveTracker';
 
 /** The server refused the connection itself; reconnecting will not help. */
 export type DeniedReason = 'unauthenticated' | 'expired' | 'forbidden' | 'revoked' | 'bad-document';
@@ -37,6 +46,8 @@ export interface CollabStatus {
   rejection: Rejection | null;
   denied: DeniedReason | null;
   problem: ConnectionProblem | null;
+  /** The server speaks a newer protocol version (CloseCode.OutdatedClient): only a page reload helps. */
+  outdated: boolean;
 }
 
 export interface CollabConnection {
@@ -129,11 +140,8 @@ export function classifyFrame(data: FrameData): 'step2' | 'update' | null {
   const bytes = frameBytes(data);
   if (!bytes || bytes.length < 2) return null;
   try {
-    const decoder = decoding.createDecoder(bytes);
-    if (decoding.readVarUint(decoder) !== MessageType.Sync) return null;
-    const step = decoding.readVarUint(decoder);
-    if (step === SyncStep.Step2) return 'step2';
-    if (step === SyncStep.Update) return 'update';
+    const frame = decodeFrame(bytes);
+    if (isUpdateBearing(frame)) return frame.type === 'sync-step2' ? 'step2' : 'update';
   } catch {
     // not a y-websocket frame
   }
@@ -167,7 +175,8 @@ function sameStatus(a: CollabStatus, b: CollabStatus): boolean {
     a.saved === b.saved &&
     a.rejection === b.rejection &&
     a.denied === b.denied &&
-    a.problem === b.problem
+    a.problem === b.problem &&
+    a.outdated === b.outdated
   );
 }
 
@@ -189,6 +198,7 @@ export function connectDocument({
   let destroyed = false;
   let denied: DeniedReason | null = null;
   let problem: ConnectionProblem | null = null;
+  let outdated = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
   /** A renewal after TokenExpired is under way; the provider waits for it instead of retrying. */
@@ -201,6 +211,7 @@ export function connectDocument({
     rejection: null,
     denied: null,
     problem: null,
+    outdated: false,
   };
 
   const WebSocketClass = countingWebSocket({
@@ -217,7 +228,8 @@ export function connectDocument({
   });
 
   const provider = new WebsocketProvider(wsBase, documentId, doc, {
-    params: { token },
+    // The protocol version lets the server tell a page loaded before an update to reload.
+    params: { token, [PROTOCOL_VERSION_PARAM]: String(PROTOCOL_VERSION) },
     WebSocketPolyfill: WebSocketClass,
     // Connect only once the Saved/Rejected handlers and listeners below are in place.
     connect: false,
@@ -239,7 +251,7 @@ export function connectDocument({
     if (denied) phase = 'denied';
     else if (provider.wsconnected && navigator.onLine !== false) phase = provider.synced ? 'online' : 'loading';
     else phase = everConnected ? 'offline' : 'connecting';
-    return { phase, loaded, ...save, denied, problem };
+    return { phase, loaded, ...save, denied, problem, outdated };
   }
 
   function publish(): void {
@@ -259,16 +271,14 @@ export function connectDocument({
   doc.on('update', onDocUpdate);
 
   provider.messageHandlers[MessageType.Saved] = (_encoder, decoder) => {
-    tracker.saved(decoding.readVarUint(decoder));
+    tracker.frameReceived(readSavedBody(decoder));
     publish();
   };
   provider.messageHandlers[MessageType.Rejected] = (_encoder, decoder) => {
-    const frame = decoding.readVarUint(decoder);
-    const reason = decoding.readVarString(decoder);
-    const detail = decoding.readVarString(decoder);
-    tracker.rejected(frame, reason, detail);
+    const rejected = readRejectedBody(decoder);
+    tracker.frameReceived(rejected);
     publish();
-    if (reason === 'store-backpressure' && retryTimer === undefined) {
+    if (rejected.reason === 'store-backpressure' && retryTimer === undefined) {
       // The server kept nothing; a new connection sends everything it lacks in its step2.
       retryTimer = setTimeout(() => {
         retryTimer = undefined;
@@ -301,6 +311,11 @@ export function connectDocument({
         }
         publish();
         return;
+      }
+      if (code === CloseCode.OutdatedClient) {
+        // This page is older than the server: reconnecting will not help, reloading the page will.
+        outdated = true;
+        provider.shouldConnect = false;
       }
       const refusal = DENIED_BY_CODE[code];
       if (refusal) {

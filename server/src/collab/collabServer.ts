@@ -7,14 +7,21 @@
  *
  * Transports call `open(socket, request)` and feed the returned session with `message()`/`closed()`.
  */
-import { CloseCode, closeCodeName, isValidDocumentId } from '@samenspraak/shared';
+import {
+  CloseCode,
+  closeCodeName,
+  encodeSyncStep2,
+  isValidDocumentId,
+  judgeProtocolVersion,
+  OUTDATED_CLIENT_REASON,
+} from '@samenspraak/shared';
 import * as Y from 'yjs';
 import { CollabAuthError } from '../auth/collabTokens.js';
 import type { PersistQueue } from '../storage/persistQueue.js';
 import { type RecheckResult, recheckConnections } from './accessRecheck.js';
 import { Compactor } from './compaction.js';
 import { CollabConnection } from './connection.js';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './messages.js';
+import { awarenessOf, syncStep1Of } from './messages.js';
 import { handleMessage, ProtocolError } from './protocolHandler.js';
 import { TokenBucket } from './rateLimiter.js';
 import { remoteHandlersFor } from './remoteUpdates.js';
@@ -86,6 +93,9 @@ export class CollabServer {
 
     const start = async () => {
       if (this.closing) return refuse(CloseCode.GoingAway, 'server shutting down');
+      const version = judgeProtocolVersion(request.protocolVersion ?? null);
+      if (version === 'outdated') return refuse(CloseCode.OutdatedClient, OUTDATED_CLIENT_REASON);
+      if (version === 'invalid') return refuse(CloseCode.MalformedMessage, 'invalid protocol version');
       if (!isValidDocumentId(request.docId)) return refuse(CloseCode.BadDocumentId, 'invalid document id');
       let grant: Awaited<ReturnType<AccessPolicy['authenticate']>>;
       try {
@@ -138,8 +148,8 @@ export class CollabServer {
         // Changed while it was being parsed (a remote update): send what the stored bytes lacked.
         c.send(encodeSyncStep2(Y.encodeStateAsUpdate(r.doc, Y.encodeStateVectorFromUpdate(sentCold))));
       }
-      c.send(encodeSyncStep1(r.doc));
-      if (r.awareness.states.size > 0) c.send(encodeAwareness(r.awareness, [...r.awareness.states.keys()]));
+      c.send(syncStep1Of(r.doc));
+      if (r.awareness.states.size > 0) c.send(awarenessOf(r.awareness, [...r.awareness.states.keys()]));
       const queued = early ?? [];
       early = null;
       for (const data of queued) this.onMessage(r, c, data);

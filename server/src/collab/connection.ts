@@ -3,8 +3,7 @@
  * Saved acknowledgement. Every update-bearing message gets a number (1, 2, ...); `Saved(n)` is sent
  * once every message up to n is durable or was rejected.
  */
-import { CloseCode } from '@samenspraak/shared';
-import { encodeSaved } from './messages.js';
+import { CloseCode, encodeSaved } from '@samenspraak/shared';
 import type { TokenBucket } from './rateLimiter.js';
 import type { CollabSocket, ConnectionGrant } from './types.js';
 import type { DecodedUpdate } from './updateInspection.js';

@@ -2,10 +2,10 @@
  * What reaches a room from other instances through the fan-out: updates they accepted (and persisted),
  * their clients' presence, and a resync from the shared store when the fan-out may have missed updates.
  */
+import { encodeAwareness, encodeUpdate } from '@samenspraak/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from '../observability/logger.js';
 import type { ClientClaim, DocumentStore } from '../storage/documentStore.js';
-import { encodeAwarenessFrame, encodeUpdate } from './messages.js';
 import { filterRemoteAwareness, validateAwarenessUpdate } from './protocolHandler.js';
 import type { DocumentRoom } from './room.js';
 import type { RemoteHandlers } from './types.js';
@@ -35,7 +35,7 @@ function applyRemoteAwareness(room: DocumentRoom, received: Uint8Array, log: Log
     log.warn({ err, docId: room.docId }, 'invalid awareness update from fan-out ignored');
     return;
   }
-  room.broadcast(encodeAwarenessFrame(update));
+  room.broadcast(encodeAwareness(update));
 }
 
 /** Merges whatever the shared store holds into the loaded document and relays what was new. */

@@ -2,13 +2,12 @@
  * A loaded document: the Y.Doc, its awareness, the connections on it and the bookkeeping of its
  * stored form (snapshot + tail), which drives compaction and the document size limit.
  */
-import type { Limits } from '@samenspraak/shared';
+import { encodeAwareness, type Limits } from '@samenspraak/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ClientClaim, LoadedDocument } from '../storage/documentStore.js';
 import { ClientOwners } from './clientOwnership.js';
 import { CollabConnection, type DeferredUpdate } from './connection.js';
-import { encodeAwarenessFrame } from './messages.js';
 
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
@@ -332,7 +331,7 @@ export class DocumentRoom {
     if (ids.length === 0) return null;
     awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids);
-    this.broadcast(encodeAwarenessFrame(update), conn);
+    this.broadcast(encodeAwareness(update), conn);
     return update;
   }
 

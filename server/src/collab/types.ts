@@ -18,6 +18,8 @@ export interface ConnectionRequest {
   docId: string;
   token: string | null;
   remoteAddress: string;
+  /** The `v` query parameter as sent (see PROTOCOL_VERSION); absent: a stock client, the current version. */
+  protocolVersion?: string | null;
 }
 
 /** Who is connected and what they may do with this document. */

@@ -4,14 +4,13 @@
  * applied, queued for the store (group commit through PersistQueue), and only once durable relayed to
  * the others and acknowledged to its author with Saved(n). A refused update is rejected whole.
  */
-import { RejectReason } from '@samenspraak/shared';
+import { encodeRejected, encodeUpdate, RejectReason } from '@samenspraak/shared';
 import * as Y from 'yjs';
 import type { ClientClaim } from '../storage/documentStore.js';
 import { PersistQueue } from '../storage/persistQueue.js';
 import { AckBatch } from './ackBatch.js';
 import { checkClientOwnership, SERVER_OWNER, UNCHECKED } from './clientOwnership.js';
 import type { CollabConnection, DeferredUpdate } from './connection.js';
-import { encodeRejected, encodeUpdate } from './messages.js';
 import type { DocumentRoom } from './room.js';
 import type { CollabServerOptions } from './types.js';
 import { changesDocument, decodeUpdateStrict, missingDependencies } from './updateInspection.js';
