@@ -9,8 +9,6 @@
  */
 import {
   CloseCode,
-  decodeFrame,
-  isUpdateBearing,
   MessageType,
   PROTOCOL_VERSION,
   PROTOCOL_VERSION_PARAM,
@@ -24,6 +22,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { countingWebSocket } from './countingSocket';
 
 /** The server refused the connection itself; reconnecting will not help. */
 export type DeniedReason = 'unauthenticated' | 'expired' | 'forbidden' | 'revoked' | 'bad-document';
@@ -124,47 +123,6 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 export function collabUrlBase(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/collab`;
-}
-
-type FrameData = Parameters<WebSocket['send']>[0];
-
-function frameBytes(data: FrameData): Uint8Array | null {
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return null;
-}
-
-/** 'step2' / 'update' for update-bearing frames (sync step2, sync update), otherwise null. */
-export function classifyFrame(data: FrameData): 'step2' | 'update' | null {
-  const bytes = frameBytes(data);
-  if (!bytes || bytes.length < 2) return null;
-  try {
-    const frame = decodeFrame(bytes);
-    if (isUpdateBearing(frame)) return frame.type === 'sync-step2' ? 'step2' : 'update';
-  } catch {
-    // not a y-websocket frame
-  }
-  return null;
-}
-
-/** A WebSocket that tells `hooks` when it is created and which update-bearing frames it sends. */
-function countingWebSocket(hooks: {
-  created(socket: WebSocket): void;
-  sent(socket: WebSocket, kind: 'step2' | 'update'): void;
-}): typeof WebSocket {
-  return class CountingWebSocket extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      hooks.created(this);
-    }
-
-    override send(data: FrameData): void {
-      super.send(data); // throws when not open: then nothing was sent and nothing is counted
-      const kind = classifyFrame(data);
-      if (kind) hooks.sent(this, kind);
-    }
-  };
 }
 
 function sameStatus(a: CollabStatus, b: CollabStatus): boolean {
