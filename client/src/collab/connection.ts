@@ -12,7 +12,6 @@ import {
   MessageType,
   PROTOCOL_VERSION,
   PROTOCOL_VERSION_PARAM,
-  type Rejection,
   readRejectedBody,
   readSavedBody,
   SaveTracker,
@@ -22,32 +21,17 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import {
+  type CollabStatus,
+  type ConnectionProblem,
+  DENIED_BY_CODE,
+  type DeniedReason,
+  PROBLEM_BY_CODE,
+  sameStatus,
+} from './collabStatus';
 import { countingWebSocket } from './countingSocket';
 
-/** The server refused the connection itself; reconnecting will not help. */
-export type DeniedReason = 'unauthenticated' | 'expired' | 'forbidden' | 'revoked' | 'bad-document';
-/** The server closed the connection for a passing reason; the provider reconnects. */
-export type ConnectionProblem = 'rate-limited' | 'store-unavailable' | 'too-big' | 'invalid';
-
-export interface CollabStatus {
-  /**
-   * connecting: first connection not yet made; loading: connected, first sync not yet complete;
-   * online: connected and in sync; offline: the connection was lost (the provider keeps retrying);
-   * denied: the server refused the token.
-   */
-  phase: 'connecting' | 'loading' | 'online' | 'offline' | 'denied';
-  /** The document was received from the server at least once (editing is safe from then on). */
-  loaded: boolean;
-  /** A local change exists that the server has not confirmed as durable. */
-  unsaved: boolean;
-  /** The server confirmed every update-bearing frame and no local change happened since. */
-  saved: boolean;
-  rejection: Rejection | null;
-  denied: DeniedReason | null;
-  problem: ConnectionProblem | null;
-  /** The server speaks a newer protocol version (CloseCode.OutdatedClient): only a page reload helps. */
-  outdated: boolean;
-}
+export type { CollabStatus, ConnectionProblem, DeniedReason } from './collabStatus';
 
 export interface CollabConnection {
   readonly doc: Y.Doc;
@@ -92,22 +76,6 @@ export interface ConnectOptions {
   wsBase?: string;
 }
 
-const DENIED_BY_CODE: Record<number, DeniedReason> = {
-  [CloseCode.Unauthenticated]: 'unauthenticated',
-  [CloseCode.TokenExpired]: 'expired',
-  [CloseCode.Forbidden]: 'forbidden',
-  [CloseCode.AccessRevoked]: 'revoked',
-  [CloseCode.BadDocumentId]: 'bad-document',
-};
-
-const PROBLEM_BY_CODE: Record<number, ConnectionProblem> = {
-  [CloseCode.RateLimited]: 'rate-limited',
-  [CloseCode.StoreUnavailable]: 'store-unavailable',
-  [CloseCode.MessageTooBig]: 'too-big',
-  [CloseCode.MalformedMessage]: 'invalid',
-  [CloseCode.InvalidUpdate]: 'invalid',
-};
-
 /** Retry a change the server refused for back-pressure after this long (new socket → fresh step2). */
 const BACKPRESSURE_RETRY_MS = 3000;
 /** Renew a token this long before it expires. */
@@ -123,19 +91,6 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 export function collabUrlBase(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/collab`;
-}
-
-function sameStatus(a: CollabStatus, b: CollabStatus): boolean {
-  return (
-    a.phase === b.phase &&
-    a.loaded === b.loaded &&
-    a.unsaved === b.unsaved &&
-    a.saved === b.saved &&
-    a.rejection === b.rejection &&
-    a.denied === b.denied &&
-    a.problem === b.problem &&
-    a.outdated === b.outdated
-  );
 }
 
 export function connectDocument({
