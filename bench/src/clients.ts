@@ -4,8 +4,8 @@
  * one factory per server kind that returns the same small BenchClient shape.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { decodeFrame, isUpdateBearing, MessageType, readSavedBody } from '@samenspraak/shared';
 import { SignJWT } from 'jose';
-import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -13,8 +13,8 @@ import { wallNow } from './latency.js';
 import type { ServerKind } from './servers.js';
 
 /** Samenspraak extension messages (see shared/src/collabProtocol.ts). */
-export const MSG_SAVED = 100;
-export const MSG_REJECTED = 101;
+export const MSG_SAVED = MessageType.Saved;
+export const MSG_REJECTED = MessageType.Rejected;
 
 export async function signToken(secret: string, userId: string, docIds: string[]): Promise<string> {
   const docs: Record<string, 'write'> = {};
@@ -29,13 +29,14 @@ export async function signToken(secret: string, userId: string, docIds: string[]
     .sign(new TextEncoder().encode(secret));
 }
 
-/** y-protocols sync frames of subtype step2 (1) or update (2) — what Samenspraak numbers and acks. */
-function isUpdateBearing(data: unknown): boolean {
+/** y-protocols sync step 2 or update frames — what Samenspraak numbers and acks. */
+function isUpdateBearingFrame(data: unknown): boolean {
   if (!(data instanceof Uint8Array) || data.length < 2) return false;
-  const d = decoding.createDecoder(data);
-  if (decoding.readVarUint(d) !== 0) return false;
-  const sub = decoding.readVarUint(d);
-  return sub === 1 || sub === 2;
+  try {
+    return isUpdateBearing(decodeFrame(data));
+  } catch {
+    return false;
+  }
 }
 
 /** Hooks for ack accounting; set per process (the worker records only frames sent inside the window). */
@@ -56,7 +57,7 @@ export class CountingWebSocket extends WebSocket {
   private head = 0;
 
   override send(data: unknown, ...rest: unknown[]): void {
-    if (isUpdateBearing(data)) {
+    if (isUpdateBearingFrame(data)) {
       this.framesSent++;
       const now = wallNow();
       this.sentAt.push(now);
@@ -150,8 +151,8 @@ function yWebsocketClient(o: ClientOptions): BenchClient {
     if (event && client.closeCodes.length < 20) client.closeCodes.push(event.code);
   });
   provider.messageHandlers[MSG_SAVED] = (_enc, decoder, p) => {
-    const n = decoding.readVarUint(decoder);
-    if (p.ws instanceof CountingWebSocket) p.ws.ack(n);
+    const { upTo } = readSavedBody(decoder);
+    if (p.ws instanceof CountingWebSocket) p.ws.ack(upTo);
   };
   provider.messageHandlers[MSG_REJECTED] = () => {
     client.rejected++;

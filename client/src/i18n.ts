@@ -45,6 +45,9 @@ export interface Messages {
   problemStoreUnavailable: string;
   problemTooBig: string;
   problemInvalid: string;
+  /** The server speaks a newer collaboration protocol (CloseCode.OutdatedClient). */
+  outdatedClient: string;
+  reloadPage: string;
   roles: Record<Role, string>;
 }
 
@@ -96,6 +99,8 @@ const nl: Messages = {
   problemStoreUnavailable: 'Opslaan lukt nu even niet. We proberen het zo opnieuw.',
   problemTooBig: 'Je wijziging is te groot om in één keer te versturen.',
   problemInvalid: 'Er ging iets mis met de verbinding. We proberen het opnieuw.',
+  outdatedClient: 'Er is een nieuwe versie van Samenspraak. Laad de pagina opnieuw.',
+  reloadPage: 'Pagina opnieuw laden',
   roles: {
     jeugdige: 'Jeugdige',
     ouder: 'Ouder',
@@ -161,6 +166,8 @@ const en: Messages = {
   problemStoreUnavailable: 'Saving is not possible right now. We will try again shortly.',
   problemTooBig: 'Your change is too large to send at once.',
   problemInvalid: 'Something went wrong with the connection. We are trying again.',
+  outdatedClient: 'There is a new version of Samenspraak. Reload the page.',
+  reloadPage: 'Reload the page',
   roles: {
     jeugdige: 'Young person',
     ouder: 'Parent',

@@ -32,6 +32,8 @@ export const CloseCode = {
   BadDocumentId: 4400,
   MalformedMessage: 4401,
   InvalidUpdate: 4402,
+  /** The client speaks an older protocol version than the server (see PROTOCOL_VERSION): reload the page. */
+  OutdatedClient: 4426,
   RateLimited: 4429,
   StoreUnavailable: 4503,
 } as const;
@@ -40,6 +42,27 @@ export type CloseCodeName = keyof typeof CloseCode;
 export function closeCodeName(code: number): CloseCodeName | undefined {
   for (const [name, value] of Object.entries(CloseCode)) if (value === code) return name as CloseCodeName;
   return undefined;
+}
+
+/**
+ * Version of this wire contract. Raised when client and server must change together; a client sends it
+ * at connect as `?v=<n>` and the server closes an older one with CloseCode.OutdatedClient. A connection
+ * without `v` (a stock y-websocket client) speaks the current version.
+ */
+export const PROTOCOL_VERSION = 1;
+/** Query parameter of `WS /collab/<documentId>` carrying the client's protocol version. */
+export const PROTOCOL_VERSION_PARAM = 'v';
+/** Close reason sent with CloseCode.OutdatedClient. */
+export const OUTDATED_CLIENT_REASON = 'client protocol version is older than the server; reload the page';
+
+/**
+ * What the server makes of the version a client sent (`null`: none sent). Newer than the server's is
+ * accepted: during a rolling update a fresh page may reach an instance that is not updated yet.
+ */
+export function judgeProtocolVersion(sent: string | null): 'current' | 'outdated' | 'invalid' {
+  if (sent === null) return 'current';
+  if (!/^[0-9]{1,9}$/.test(sent)) return 'invalid';
+  return Number(sent) < PROTOCOL_VERSION ? 'outdated' : 'current';
 }
 
 /** Reasons carried by a Rejected message. */

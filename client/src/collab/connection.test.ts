@@ -6,6 +6,7 @@
  * What matters: "saved" only after the server acknowledged every change — also for changes made offline
  * and carried by the sync step2 of the next connection — and token renewal on TokenExpired.
  */
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_PARAM } from '@samenspraak/shared';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   FakeServer,
@@ -22,6 +23,7 @@ let server: FakeServer;
 beforeAll(() => installFakeBrowser());
 
 const { connectDocument } = await import('./connection');
+const { t } = await import('../i18n');
 type Connection = ReturnType<typeof connectDocument>;
 const open: Connection[] = [];
 
@@ -162,5 +164,29 @@ describe('connection save status against a server', () => {
     });
     await until(() => c.provider.params.token === 'fresh', 2000);
     expect(c.getStatus().denied).toBeNull();
+  });
+});
+
+describe('protocol version', () => {
+  it('sends its protocol version at connect, also after the token was renewed', async () => {
+    server = new FakeServer();
+    const c = connect();
+    await until(() => c.getStatus().saved);
+    expect(new URL(server.urls.at(-1) as string).searchParams.get(PROTOCOL_VERSION_PARAM)).toBe(
+      String(PROTOCOL_VERSION),
+    );
+  });
+
+  it('stops reconnecting and asks for a page reload when the server is newer (OutdatedClient)', async () => {
+    server = new FakeServer();
+    server.minVersion = PROTOCOL_VERSION + 1;
+    const c = connect();
+    await until(() => c.getStatus().outdated);
+    const attempts = server.urls.length;
+    await sleep(100);
+    expect(server.urls.length).toBe(attempts);
+    expect(c.provider.shouldConnect).toBe(false);
+    expect(t.outdatedClient).toBe('Er is een nieuwe versie van Samenspraak. Laad de pagina opnieuw.');
+    expect(t.reloadPage).toBe('Pagina opnieuw laden');
   });
 });

@@ -7,37 +7,31 @@
  * closed tab and are sent with the next connection's step2), and token renewal (the 15-minute token
  * is renewed before it expires, and again when the server closes a connection with TokenExpired).
  */
-import { CloseCode, MessageType, SyncStep } from '@samenspraak/shared';
-import * as decoding from 'lib0/decoding';
+import {
+  CloseCode,
+  MessageType,
+  PROTOCOL_VERSION,
+  PROTOCOL_VERSION_PARAM,
+  readRejectedBody,
+  readSavedBody,
+  SaveTracker,
+} from '@samenspraak/shared';
 import { useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { type Rejection, SaveTracker } from './saveTracker';
+import {
+  type CollabStatus,
+  type ConnectionProblem,
+  DENIED_BY_CODE,
+  type DeniedReason,
+  PROBLEM_BY_CODE,
+  sameStatus,
+} from './collabStatus';
+import { countingWebSocket } from './countingSocket';
 
-/** The server refused the connection itself; reconnecting will not help. */
-export type DeniedReason = 'unauthenticated' | 'expired' | 'forbidden' | 'revoked' | 'bad-document';
-/** The server closed the connection for a passing reason; the provider reconnects. */
-export type ConnectionProblem = 'rate-limited' | 'store-unavailable' | 'too-big' | 'invalid';
-
-export interface CollabStatus {
-  /**
-   * connecting: first connection not yet made; loading: connected, first sync not yet complete;
-   * online: connected and in sync; offline: the connection was lost (the provider keeps retrying);
-   * denied: the server refused the token.
-   */
-  phase: 'connecting' | 'loading' | 'online' | 'offline' | 'denied';
-  /** The document was received from the server at least once (editing is safe from then on). */
-  loaded: boolean;
-  /** A local change exists that the server has not confirmed as durable. */
-  unsaved: boolean;
-  /** The server confirmed every update-bearing frame and no local change happened since. */
-  saved: boolean;
-  rejection: Rejection | null;
-  denied: DeniedReason | null;
-  problem: ConnectionProblem | null;
-}
+export type { CollabStatus, ConnectionProblem, DeniedReason } from './collabStatus';
 
 export interface CollabConnection {
   readonly doc: Y.Doc;
@@ -82,22 +76,6 @@ export interface ConnectOptions {
   wsBase?: string;
 }
 
-const DENIED_BY_CODE: Record<number, DeniedReason> = {
-  [CloseCode.Unauthenticated]: 'unauthenticated',
-  [CloseCode.TokenExpired]: 'expired',
-  [CloseCode.Forbidden]: 'forbidden',
-  [CloseCode.AccessRevoked]: 'revoked',
-  [CloseCode.BadDocumentId]: 'bad-document',
-};
-
-const PROBLEM_BY_CODE: Record<number, ConnectionProblem> = {
-  [CloseCode.RateLimited]: 'rate-limited',
-  [CloseCode.StoreUnavailable]: 'store-unavailable',
-  [CloseCode.MessageTooBig]: 'too-big',
-  [CloseCode.MalformedMessage]: 'invalid',
-  [CloseCode.InvalidUpdate]: 'invalid',
-};
-
 /** Retry a change the server refused for back-pressure after this long (new socket → fresh step2). */
 const BACKPRESSURE_RETRY_MS = 3000;
 /** Renew a token this long before it expires. */
@@ -113,62 +91,6 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 export function collabUrlBase(loc: Location = window.location): string {
   return `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/collab`;
-}
-
-type FrameData = Parameters<WebSocket['send']>[0];
-
-function frameBytes(data: FrameData): Uint8Array | null {
-  if (data instanceof Uint8Array) return data;
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return null;
-}
-
-/** 'step2' / 'update' for update-bearing frames (sync step2, sync update), otherwise null. */
-export function classifyFrame(data: FrameData): 'step2' | 'update' | null {
-  const bytes = frameBytes(data);
-  if (!bytes || bytes.length < 2) return null;
-  try {
-    const decoder = decoding.createDecoder(bytes);
-    if (decoding.readVarUint(decoder) !== MessageType.Sync) return null;
-    const step = decoding.readVarUint(decoder);
-    if (step === SyncStep.Step2) return 'step2';
-    if (step === SyncStep.Update) return 'update';
-  } catch {
-    // not a y-websocket frame
-  }
-  return null;
-}
-
-/** A WebSocket that tells `hooks` when it is created and which update-bearing frames it sends. */
-function countingWebSocket(hooks: {
-  created(socket: WebSocket): void;
-  sent(socket: WebSocket, kind: 'step2' | 'update'): void;
-}): typeof WebSocket {
-  return class CountingWebSocket extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      hooks.created(this);
-    }
-
-    override send(data: FrameData): void {
-      super.send(data); // throws when not open: then nothing was sent and nothing is counted
-      const kind = classifyFrame(data);
-      if (kind) hooks.sent(this, kind);
-    }
-  };
-}
-
-function sameStatus(a: CollabStatus, b: CollabStatus): boolean {
-  return (
-    a.phase === b.phase &&
-    a.loaded === b.loaded &&
-    a.unsaved === b.unsaved &&
-    a.saved === b.saved &&
-    a.rejection === b.rejection &&
-    a.denied === b.denied &&
-    a.problem === b.problem
-  );
 }
 
 export function connectDocument({
@@ -189,6 +111,7 @@ export function connectDocument({
   let destroyed = false;
   let denied: DeniedReason | null = null;
   let problem: ConnectionProblem | null = null;
+  let outdated = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
   /** A renewal after TokenExpired is under way; the provider waits for it instead of retrying. */
@@ -201,6 +124,7 @@ export function connectDocument({
     rejection: null,
     denied: null,
     problem: null,
+    outdated: false,
   };
 
   const WebSocketClass = countingWebSocket({
@@ -217,7 +141,8 @@ export function connectDocument({
   });
 
   const provider = new WebsocketProvider(wsBase, documentId, doc, {
-    params: { token },
+    // The protocol version lets the server tell a page loaded before an update to reload.
+    params: { token, [PROTOCOL_VERSION_PARAM]: String(PROTOCOL_VERSION) },
     WebSocketPolyfill: WebSocketClass,
     // Connect only once the Saved/Rejected handlers and listeners below are in place.
     connect: false,
@@ -239,7 +164,7 @@ export function connectDocument({
     if (denied) phase = 'denied';
     else if (provider.wsconnected && navigator.onLine !== false) phase = provider.synced ? 'online' : 'loading';
     else phase = everConnected ? 'offline' : 'connecting';
-    return { phase, loaded, ...save, denied, problem };
+    return { phase, loaded, ...save, denied, problem, outdated };
   }
 
   function publish(): void {
@@ -259,16 +184,14 @@ export function connectDocument({
   doc.on('update', onDocUpdate);
 
   provider.messageHandlers[MessageType.Saved] = (_encoder, decoder) => {
-    tracker.saved(decoding.readVarUint(decoder));
+    tracker.frameReceived(readSavedBody(decoder));
     publish();
   };
   provider.messageHandlers[MessageType.Rejected] = (_encoder, decoder) => {
-    const frame = decoding.readVarUint(decoder);
-    const reason = decoding.readVarString(decoder);
-    const detail = decoding.readVarString(decoder);
-    tracker.rejected(frame, reason, detail);
+    const rejected = readRejectedBody(decoder);
+    tracker.frameReceived(rejected);
     publish();
-    if (reason === 'store-backpressure' && retryTimer === undefined) {
+    if (rejected.reason === 'store-backpressure' && retryTimer === undefined) {
       // The server kept nothing; a new connection sends everything it lacks in its step2.
       retryTimer = setTimeout(() => {
         retryTimer = undefined;
@@ -301,6 +224,11 @@ export function connectDocument({
         }
         publish();
         return;
+      }
+      if (code === CloseCode.OutdatedClient) {
+        // This page is older than the server: reconnecting will not help, reloading the page will.
+        outdated = true;
+        provider.shouldConnect = false;
       }
       const refusal = DENIED_BY_CODE[code];
       if (refusal) {

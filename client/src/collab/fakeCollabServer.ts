@@ -6,10 +6,17 @@
  *
  * Test support only: nothing in the app imports it.
  */
-import { CloseCode, MessageType } from '@samenspraak/shared';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as syncProtocol from 'y-protocols/sync';
+import {
+  CloseCode,
+  decodeFrame,
+  encodeRejected,
+  encodeSaved,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isUpdateBearing,
+  PROTOCOL_VERSION_PARAM,
+} from '@samenspraak/shared';
 import * as Y from 'yjs';
 
 type Listener = (event: { code?: number; data?: ArrayBuffer }) => void;
@@ -44,57 +51,41 @@ export class FakeServer {
         socket.serverClose(CloseCode.TokenExpired);
         return;
       }
+      const version = new URL(socket.url).searchParams.get(PROTOCOL_VERSION_PARAM);
+      if (this.minVersion !== null && (version === null || Number(version) < this.minVersion)) {
+        socket.serverClose(CloseCode.OutdatedClient);
+        return;
+      }
       // The server sends its step1 once the document is loaded.
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep1(encoder, this.doc);
-      socket.deliver(encoding.toUint8Array(encoder));
+      socket.deliver(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     }, 1);
   }
 
   expiredTokens: string[] = [];
+  /** Close sockets whose protocol version (`v`) is below this with OutdatedClient (null: accept all). */
+  minVersion: number | null = null;
 
   receive(socket: FakeSocket, bytes: Uint8Array): void {
-    const decoder = decoding.createDecoder(bytes);
-    const type = decoding.readVarUint(decoder);
-    if (type !== MessageType.Sync) return; // awareness: not needed here
-    const step = decoding.readVarUint(decoder);
-    if (step === 0) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
-      socket.deliver(encoding.toUint8Array(encoder));
+    const frame = decodeFrame(bytes);
+    if (frame.type === 'sync-step1') {
+      socket.deliver(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)));
       return;
     }
+    if (!isUpdateBearing(frame)) return; // awareness: not needed here
     const n = ++socket.received;
-    const update = decoding.readVarUint8Array(decoder);
+    const { update } = frame;
     const probe = new Y.Doc();
     Y.applyUpdate(probe, Y.encodeStateAsUpdate(this.doc));
     Y.applyUpdate(probe, update);
     if (this.refuseText && probe.getText('t').toString().includes(this.refuseText)) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Rejected);
-      encoding.writeVarUint(encoder, n);
-      encoding.writeVarString(encoder, 'section-forbidden');
-      encoding.writeVarString(encoder, 'test');
-      socket.deliver(encoding.toUint8Array(encoder));
+      socket.deliver(encodeRejected(n, 'section-forbidden', 'test'));
       return;
     }
     Y.applyUpdate(this.doc, update, socket);
     for (const other of this.sockets) {
-      if (other !== socket && other.readyState === FakeSocket.OPEN) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MessageType.Sync);
-        syncProtocol.writeUpdate(encoder, update);
-        other.deliver(encoding.toUint8Array(encoder));
-      }
+      if (other !== socket && other.readyState === FakeSocket.OPEN) other.deliver(encodeUpdate(update));
     }
-    const ack = () => {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Saved);
-      encoding.writeVarUint(encoder, n);
-      socket.deliver(encoding.toUint8Array(encoder));
-    };
+    const ack = () => socket.deliver(encodeSaved(n));
     if (this.holdAcks) this.held.push(ack);
     else ack();
   }

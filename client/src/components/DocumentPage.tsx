@@ -1,6 +1,7 @@
 import type { DocumentAccess } from '@samenspraak/shared';
 import { type ReactNode, useEffect, useState } from 'react';
 import { type CollabConnection, connectDocument, useCollabStatus } from '../collab/connection';
+import { OutdatedNotice } from '../collab/OutdatedNotice';
 import { colorFor, setLocalUser } from '../collab/presence';
 import { roleLabel, t } from '../i18n';
 import type { TokenClaims } from '../session';
@@ -96,6 +97,7 @@ function ConnectedDocument({
       ) : (
         <PresenceList awareness={connection.awareness} />
       )}
+      {status.outdated && <OutdatedNotice />}
       {status.rejection && !denied && <RejectionNotice reason={status.rejection.reason} />}
       {status.problem && status.phase !== 'online' && !denied && (
         <p className="notice notice--warning">{PROBLEM_MESSAGES[status.problem]}</p>

@@ -3,8 +3,7 @@
  * Saved acknowledgement. Every update-bearing message gets a number (1, 2, ...); `Saved(n)` is sent
  * once every message up to n is durable or was rejected.
  */
-import { CloseCode } from '@samenspraak/shared';
-import { encodeSaved } from './messages.js';
+import { CloseCode, encodeSaved } from '@samenspraak/shared';
 import type { TokenBucket } from './rateLimiter.js';
 import type { CollabSocket, ConnectionGrant } from './types.js';
 import type { DecodedUpdate } from './updateInspection.js';
@@ -29,23 +28,76 @@ export class CollabConnection {
   private acked = 0;
   /** Message numbers waiting to become durable, in arrival order (the store commits in that order). */
   private readonly pending: number[] = [];
-  closed = false;
+  private isClosed = false;
   /** The client's sync step 2 (everything it had that the server lacked) has been processed. */
-  step2Received = false;
+  private hadStep2 = false;
   /** Updates that arrived before the step 2 they build on; processed right after it. */
-  deferred: DeferredUpdate[] = [];
+  private deferred: DeferredUpdate[] = [];
   /** Bytes of `deferred` (bounded per connection and, through the room, per document). */
-  deferredBytes = 0;
+  private deferredBytes = 0;
 
   constructor(
     private readonly socket: CollabSocket,
-    /** Replaced when access is re-checked while connected. */
-    public grant: ConnectionGrant,
+    /** Replaced when access is re-checked while connected (see regrant). */
+    private currentGrant: ConnectionGrant,
     readonly docId: string,
     readonly remoteAddress: string,
     readonly bucket: TokenBucket,
     private readonly onClose: (code: number, reason: string) => void,
   ) {}
+
+  get grant(): ConnectionGrant {
+    return this.currentGrant;
+  }
+
+  /** Access was re-checked while connected: what the connection may do from now on. */
+  regrant(grant: ConnectionGrant): void {
+    this.currentGrant = grant;
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** The transport reports the socket gone; returns false when the connection was already closed. */
+  socketGone(): boolean {
+    if (this.isClosed) return false;
+    this.isClosed = true;
+    return true;
+  }
+
+  get step2Received(): boolean {
+    return this.hadStep2;
+  }
+
+  /** The client's sync step 2 was processed; true only the first time. */
+  step2Arrived(): boolean {
+    if (this.hadStep2) return false;
+    this.hadStep2 = true;
+    return true;
+  }
+
+  get heldBackCount(): number {
+    return this.deferred.length;
+  }
+
+  get heldBackBytes(): number {
+    return this.deferredBytes;
+  }
+
+  /** Keeps an update until the step 2 it builds on (bounds are checked by the room). */
+  holdBack(item: DeferredUpdate): void {
+    this.deferred.push(item);
+    this.deferredBytes += item.update.byteLength;
+  }
+
+  /** Hands back and forgets what was held back. */
+  takeHeldBack(): { items: DeferredUpdate[]; bytes: number } {
+    const taken = { items: this.deferred, bytes: this.deferredBytes };
+    this.deferred = [];
+    this.deferredBytes = 0;
+    return taken;
+  }
 
   get canWrite(): boolean {
     return this.grant.access === 'write';
@@ -79,7 +131,7 @@ export class CollabConnection {
   }
 
   send(frame: Uint8Array): void {
-    if (this.closed) return;
+    if (this.isClosed) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.close(CloseCode.GoingAway, 'connection too slow to keep up');
       return;
@@ -92,8 +144,8 @@ export class CollabConnection {
   }
 
   close(code: number, reason: string): void {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.isClosed) return;
+    this.isClosed = true;
     try {
       this.socket.close(code, reason);
     } finally {

@@ -3,19 +3,15 @@
  * handed to `onUpdate` (the server's check-apply-persist path); everything else is answered here.
  * Throws ProtocolError (or InvalidUpdateError from onUpdate) on anything malformed.
  */
-import { MessageType, SyncStep } from '@samenspraak/shared';
+import { type CollabFrame, decodeFrame, encodeAwareness, encodeSyncStep2, FrameError } from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { CollabConnection } from './connection.js';
-import { encodeAwareness, encodeAwarenessFrame, encodeSyncStep2 } from './messages.js';
+import { awarenessOf } from './messages.js';
 import type { DocumentRoom } from './room.js';
 
 export class ProtocolError extends Error {}
-
-function assertConsumed(decoder: decoding.Decoder, what: string): void {
-  if (decoding.hasContent(decoder)) throw new ProtocolError(`trailing bytes after ${what}`);
-}
 
 /**
  * y-protocols applies awareness entries one by one, so a broken entry after good ones would leave a
@@ -135,49 +131,45 @@ export function handleMessage(
   onUpdate: (update: Uint8Array, relayableFrame: Uint8Array | null, isSyncStep2: boolean) => void,
   onAwareness?: (update: Uint8Array) => void,
 ): void {
-  const decoder = decoding.createDecoder(data);
-  const type = decoding.readVarUint(decoder);
-  switch (type) {
-    case MessageType.Sync: {
-      const step = decoding.readVarUint(decoder);
-      const payload = decoding.readVarUint8Array(decoder);
-      assertConsumed(decoder, 'sync message');
-      if (step === SyncStep.Step1) {
-        let reply: Uint8Array;
-        try {
-          reply = encodeSyncStep2(room.missingFor(payload));
-        } catch {
-          throw new ProtocolError('invalid state vector');
-        }
-        conn.send(reply);
-      } else if (step === SyncStep.Step2) {
-        onUpdate(payload, null, true);
-      } else if (step === SyncStep.Update) {
-        onUpdate(payload, data, false);
-      } else {
-        throw new ProtocolError(`unknown sync step ${step}`);
+  let frame: CollabFrame;
+  try {
+    frame = decodeFrame(data);
+  } catch (err) {
+    if (err instanceof FrameError) throw new ProtocolError(err.message);
+    throw err;
+  }
+  switch (frame.type) {
+    case 'sync-step1': {
+      let reply: Uint8Array;
+      try {
+        reply = encodeSyncStep2(room.missingFor(frame.stateVector));
+      } catch {
+        throw new ProtocolError('invalid state vector');
       }
+      conn.send(reply);
       return;
     }
-    case MessageType.Awareness: {
-      const received = decoding.readVarUint8Array(decoder);
-      assertConsumed(decoder, 'awareness message');
-      validateAwarenessUpdate(received);
-      const update = stampAwarenessUpdate(received, conn, room);
+    case 'sync-step2':
+      return onUpdate(frame.update, null, true);
+    case 'update':
+      return onUpdate(frame.update, data, false);
+    case 'awareness': {
+      validateAwarenessUpdate(frame.update);
+      const update = stampAwarenessUpdate(frame.update, conn, room);
       if (!update) return;
       awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
-      room.broadcast(encodeAwarenessFrame(update), conn);
+      room.broadcast(encodeAwareness(update), conn);
       onAwareness?.(update);
       return;
     }
-    case MessageType.QueryAwareness:
-      assertConsumed(decoder, 'query-awareness message');
-      conn.send(encodeAwareness(room.awareness, [...room.awareness.states.keys()]));
+    case 'query-awareness':
+      conn.send(awarenessOf(room.awareness, [...room.awareness.states.keys()]));
       return;
-    case MessageType.Auth:
+    case 'auth':
       // Clients never need to send auth messages; tolerate and ignore them as y-websocket servers do.
       return;
     default:
-      throw new ProtocolError(`unknown message type ${type}`);
+      // Saved and Rejected travel from server to client only.
+      throw new ProtocolError(`unexpected ${frame.type} frame from a client`);
   }
 }

@@ -1,7 +1,9 @@
 /** The collaboration core's seams: an abstract socket, the access hooks and the scale-out fan-out. */
-import type { CollabClaims, DocumentAccess, Permission } from '@samenspraak/shared';
+import type { CollabClaims, DocumentAccess, Limits, Permission } from '@samenspraak/shared';
 import type * as Y from 'yjs';
-import type { ClientClaim } from '../storage/documentStore.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { ClientClaim, DocumentStore } from '../storage/documentStore.js';
 import type { DecodedUpdate } from './updateInspection.js';
 
 /** What the core needs from a transport (ws in production, fakes in tests). */
@@ -16,6 +18,8 @@ export interface ConnectionRequest {
   docId: string;
   token: string | null;
   remoteAddress: string;
+  /** The `v` query parameter as sent (see PROTOCOL_VERSION); absent: a stock client, the current version. */
+  protocolVersion?: string | null;
 }
 
 /** Who is connected and what they may do with this document. */
@@ -70,4 +74,15 @@ export interface Fanout {
   subscribe(docId: string, handlers: RemoteHandlers): Promise<void>;
   unsubscribe(docId: string): void;
   close(): Promise<void>;
+}
+
+export interface CollabServerOptions {
+  store: DocumentStore;
+  policy: AccessPolicy;
+  limits: Limits;
+  log: Logger;
+  metrics: Metrics;
+  fanout?: Fanout;
+  /** false only for the benchmark baseline (UNSAFE_SKIP_CLIENT_ID_CHECK, see config.ts); default true. */
+  clientIdCheck?: boolean;
 }

@@ -1,10 +1,10 @@
 /**
- * Thin `ws` adapter: accepts upgrades on /collab/<documentId>?token=..., wraps the socket as a
+ * Thin `ws` adapter: accepts upgrades on /collab/<documentId>?token=...&v=..., wraps the socket as a
  * CollabSocket and forwards frames to the core. Knows nothing about Yjs.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { CloseCode } from '@samenspraak/shared';
+import { CloseCode, PROTOCOL_VERSION_PARAM } from '@samenspraak/shared';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { CollabServer } from './collabServer.js';
 
@@ -74,7 +74,12 @@ export function attachCollabWebSocket(httpServer: Server, core: CollabServer, op
             return ws.bufferedAmount;
           },
         },
-        { docId, token: url.searchParams.get('token'), remoteAddress: remoteAddressOf(req) },
+        {
+          docId,
+          token: url.searchParams.get('token'),
+          remoteAddress: remoteAddressOf(req),
+          protocolVersion: url.searchParams.get(PROTOCOL_VERSION_PARAM),
+        },
       );
       alive.add(ws);
       ws.on('pong', () => alive.add(ws));

@@ -10,14 +10,13 @@
  * operation choices are.
  */
 import fs from 'node:fs';
-import { DEFAULT_LIMITS, type Limits, MessageType } from '@samenspraak/shared';
+import { DEFAULT_LIMITS, encodeUpdate, type Limits, MessageType } from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CollabServer, type CollabSession } from '../../src/collab/collabServer.js';
-import { encodeUpdate } from '../../src/collab/messages.js';
 import type { AccessPolicy, CollabSocket } from '../../src/collab/types.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';

@@ -23,8 +23,7 @@
  * content). A rejected frame sent before the step 2 loses nothing: its content is also in the step 2.
  * `naiveConfirmed` is what per-frame bookkeeping (without the step-2 rule) would report; for diagnostics.
  */
-import { MessageType, SyncStep } from '@samenspraak/shared';
-import * as decoding from 'lib0/decoding';
+import { type CollabFrame, decodeFrame, isUpdateBearing, SaveTracker } from '@samenspraak/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -117,9 +116,9 @@ class OrderedDelay {
 export interface LinkSocket {
   readonly id: number;
   /** Update-bearing frames sent on this socket (the server numbers them the same way). */
-  sent: number;
+  readonly sent: number;
   /** Highest Saved(n) received on this socket. */
-  saved: number;
+  readonly saved: number;
   /** Frame number of this socket's first sync step 2 (0: not sent yet). */
   step2Frame: number;
   readonly outgoingPending: number;
@@ -166,8 +165,8 @@ export class DurableClient {
       onmessage: ((ev: { data: ArrayBuffer }) => void) | null = null;
       onclose: ((ev: { code: number; reason: string }) => void) | null = null;
       onerror: ((ev: unknown) => void) | null = null;
-      sent = 0;
-      saved = 0;
+      /** Frame counts and Saved(n) of this socket, kept by the shared SaveTracker. */
+      private readonly tracker = new SaveTracker();
       step2Frame = 0;
       private readonly frames = new Map<number, Frame>();
       private readonly rejected = new Set<number>();
@@ -192,6 +191,14 @@ export class DurableClient {
           this.outbound.clear();
           this.inbound.push(() => this.deliver(() => this.onclose?.({ code, reason: reason.toString() })));
         });
+      }
+
+      get sent(): number {
+        return this.tracker.sentCount;
+      }
+
+      get saved(): number {
+        return this.tracker.savedUpTo;
       }
 
       get readyState(): number {
@@ -225,14 +232,17 @@ export class DurableClient {
 
       /** Numbers update-bearing frames exactly as the server does and attaches marks to them. */
       private account(bytes: Uint8Array): void {
-        const d = decoding.createDecoder(bytes);
-        if (decoding.readVarUint(d) !== MessageType.Sync) return;
-        const step = decoding.readVarUint(d);
-        if (step !== SyncStep.Step2 && step !== SyncStep.Update) return;
-        this.sent += 1;
+        let frame: CollabFrame;
+        try {
+          frame = decodeFrame(bytes);
+        } catch {
+          return; // not a protocol frame: nothing the server numbers
+        }
+        if (!isUpdateBearing(frame)) return;
+        this.tracker.frameSent(frame.type === 'sync-step2' ? 'step2' : 'update');
         const marks: string[] = [];
-        if (step === SyncStep.Update && client.editing !== null) marks.push(client.editing);
-        if (step === SyncStep.Step2) {
+        if (frame.type === 'update' && client.editing !== null) marks.push(client.editing);
+        if (frame.type === 'sync-step2') {
           if (this.step2Frame === 0) this.step2Frame = this.sent;
           marks.push(...client.outstanding);
         }
@@ -241,16 +251,16 @@ export class DurableClient {
 
       private receive(bytes: Uint8Array): void {
         if (this.abandoned) return;
-        const d = decoding.createDecoder(bytes);
-        const type = decoding.readVarUint(d);
-        if (type === MessageType.Saved) return this.onSaved(decoding.readVarUint(d));
-        if (type === MessageType.Rejected) {
-          const r = {
-            n: decoding.readVarUint(d),
-            reason: decoding.readVarString(d),
-            detail: decoding.readVarString(d),
-            beforeStep2: false,
-          };
+        let frame: CollabFrame | null = null;
+        try {
+          frame = decodeFrame(bytes);
+        } catch {
+          // not ours to judge: the provider reads it below
+        }
+        if (frame?.type === 'saved') return this.onSaved(frame.upTo);
+        if (frame?.type === 'rejected') {
+          this.tracker.frameReceived(frame);
+          const r = { n: frame.messageNumber, reason: frame.reason, detail: frame.detail, beforeStep2: false };
           r.beforeStep2 = this.step2Frame === 0 || r.n < this.step2Frame;
           this.rejected.add(r.n);
           client.rejections.push(r);
@@ -261,7 +271,7 @@ export class DurableClient {
       }
 
       private onSaved(n: number): void {
-        this.saved = Math.max(this.saved, n);
+        this.tracker.saved(n);
         for (const [num, frame] of this.frames) {
           if (num > n || frame.naiveDone || this.rejected.has(num)) continue;
           frame.naiveDone = true;

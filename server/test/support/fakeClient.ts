@@ -3,11 +3,17 @@
  * writes to, and a Y.Doc on the client side speaking y-protocols. Delivery is explicit (`deliver()`),
  * so tests choose the interleaving.
  */
-import { MessageType, SyncStep } from '@samenspraak/shared';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
+import {
+  type CollabFrame,
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  isUpdateBearing,
+  SaveTracker,
+} from '@samenspraak/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { CollabServer, CollabSession } from '../../src/collab/collabServer.js';
 
@@ -18,8 +24,8 @@ export class FakeClient {
   readonly inbox: Uint8Array[] = [];
   session: CollabSession | null = null;
   closedWith: { code: number; reason: string } | null = null;
-  saved = 0;
-  sent = 0;
+  /** Update-bearing frames sent and Saved(n) received on the current session (the shared bookkeeping). */
+  readonly tracker = new SaveTracker();
   /** The Yjs update of each update-bearing frame on the current session: message n is [n - 1]. */
   readonly sentUpdates: Uint8Array[] = [];
   /** True once the server's sync step 2 arrived on the current session. */
@@ -29,6 +35,14 @@ export class FakeClient {
   private readonly onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin !== this) this.sendUpdate(update);
   };
+
+  get saved(): number {
+    return this.tracker.savedUpTo;
+  }
+
+  get sent(): number {
+    return this.tracker.sentCount;
+  }
 
   constructor(
     readonly server: CollabServer,
@@ -51,14 +65,10 @@ export class FakeClient {
       },
       { docId: this.docId, token: this.token, remoteAddress: 'test' },
     );
-    this.sent = 0;
+    this.tracker.newSocket();
     this.sentUpdates.length = 0;
-    this.saved = 0;
     this.synced = false;
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MessageType.Sync);
-    syncProtocol.writeSyncStep1(e, this.doc);
-    this.raw(encoding.toUint8Array(e));
+    this.raw(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     return this;
   }
 
@@ -68,33 +78,29 @@ export class FakeClient {
     this.inbox.length = 0;
   }
 
-  /** Sends raw bytes as one frame. */
+  /** Sends raw bytes as one frame (also broken ones: those are sent, not counted). */
   raw(frame: Uint8Array): void {
-    const d = decoding.createDecoder(frame);
-    if (d.arr.length > 1 && decoding.readVarUint(d) === MessageType.Sync) {
-      const step = decoding.readVarUint(d);
-      if (step === SyncStep.Step2 || step === SyncStep.Update) {
-        this.sent += 1;
-        this.sentUpdates.push(decoding.readVarUint8Array(d));
-      }
+    let decoded: CollabFrame | null = null;
+    try {
+      decoded = decodeFrame(frame);
+    } catch {
+      // a deliberately broken frame: the server numbers nothing it cannot read
+    }
+    if (decoded && isUpdateBearing(decoded)) {
+      this.tracker.frameSent(decoded.type === 'sync-step2' ? 'step2' : 'update');
+      this.sentUpdates.push(decoded.update);
     }
     this.session?.message(frame);
   }
 
   sendUpdate(update: Uint8Array): void {
     if (!this.session) return;
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MessageType.Sync);
-    syncProtocol.writeUpdate(e, update);
-    this.raw(encoding.toUint8Array(e));
+    this.raw(encodeUpdate(update));
   }
 
   setAwareness(state: Record<string, unknown>): void {
     this.awareness.setLocalState(state);
-    const e = encoding.createEncoder();
-    encoding.writeVarUint(e, MessageType.Awareness);
-    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
-    this.raw(encoding.toUint8Array(e));
+    this.raw(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID])));
   }
 
   /** Processes up to `max` frames from the inbox. */
@@ -103,19 +109,23 @@ export class FakeClient {
     while (this.inbox.length > 0 && n < max) {
       const frame = this.inbox.shift() as Uint8Array;
       n += 1;
-      const d = decoding.createDecoder(frame);
-      const type = decoding.readVarUint(d);
-      if (type === MessageType.Sync) {
-        const e = encoding.createEncoder();
-        encoding.writeVarUint(e, MessageType.Sync);
-        if (syncProtocol.readSyncMessage(d, e, this.doc, this) === syncProtocol.messageYjsSyncStep2) this.synced = true;
-        if (encoding.length(e) > 1) this.raw(encoding.toUint8Array(e));
-      } else if (type === MessageType.Awareness) {
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(d), this);
-      } else if (type === MessageType.Saved) {
-        this.saved = Math.max(this.saved, decoding.readVarUint(d));
-      } else if (type === MessageType.Rejected) {
-        this.rejected.push({ n: decoding.readVarUint(d), reason: decoding.readVarString(d) });
+      const f = decodeFrame(frame);
+      if (f.type === 'sync-step1') {
+        this.raw(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, f.stateVector)));
+      } else if (f.type === 'sync-step2' || f.type === 'update') {
+        try {
+          Y.applyUpdate(this.doc, f.update, this);
+        } catch (err) {
+          console.error('Caught error while handling a Yjs update', err); // as y-protocols' sync does
+        }
+        if (f.type === 'sync-step2') this.synced = true;
+      } else if (f.type === 'awareness') {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, f.update, this);
+      } else if (f.type === 'rejected') {
+        this.tracker.frameReceived(f);
+        this.rejected.push({ n: f.messageNumber, reason: f.reason });
+      } else {
+        this.tracker.frameReceived(f);
       }
     }
     return n;

@@ -3,7 +3,15 @@
  * everything the server sends and how it closes the connection. Plus the frame encoders tests need.
  */
 import http from 'node:http';
-import { MessageType } from '@samenspraak/shared';
+import {
+  type CollabFrame,
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  SyncStep,
+} from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -20,10 +28,13 @@ export class RawCollabSocket {
   closeInfo: CloseInfo | null = null;
   private readonly closedPromise: Promise<CloseInfo>;
 
-  /** `docPath` is put into the URL as given (already percent-encoded where needed). */
-  constructor(wsUrl: string, docPath: string, token: string | null) {
-    const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-    this.ws = new WebSocket(`${wsUrl}/collab/${docPath}${query}`);
+  /**
+   * `docPath` is put into the URL as given (already percent-encoded where needed); `params` are added
+   * to the query (e.g. the protocol version `v`).
+   */
+  constructor(wsUrl: string, docPath: string, token: string | null, params: Record<string, string> = {}) {
+    const query = new URLSearchParams(token === null ? params : { token, ...params }).toString();
+    this.ws = new WebSocket(`${wsUrl}/collab/${docPath}${query ? `?${query}` : ''}`);
     this.ws.on('message', (data: WebSocket.RawData) => {
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
       this.messages.push(new Uint8Array(buf));
@@ -72,6 +83,11 @@ export class RawCollabSocket {
       if (decoding.readVarUint(d) === type) out.push(d);
     }
     return out;
+  }
+
+  /** Messages received so far, decoded (a frame that does not decode throws). */
+  frames(): CollabFrame[] {
+    return this.messages.map((m) => decodeFrame(m));
   }
 
   close(): void {
@@ -133,19 +149,20 @@ export function rawUpgradeCloseCode(port: number, rawPath: string, timeoutMs = 3
   });
 }
 
+/** A sync frame; an unknown `step` is encoded too (for tests of broken input). */
 export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
+  if (step === SyncStep.Step1) return encodeSyncStep1(payload);
+  if (step === SyncStep.Step2) return encodeSyncStep2(payload);
+  if (step === SyncStep.Update) return encodeUpdate(payload);
   const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Sync);
+  encoding.writeVarUint(e, 0); // MessageType.Sync
   encoding.writeVarUint(e, step);
   encoding.writeVarUint8Array(e, payload);
   return encoding.toUint8Array(e);
 }
 
 export function awarenessFrame(payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, MessageType.Awareness);
-  encoding.writeVarUint8Array(e, payload);
-  return encoding.toUint8Array(e);
+  return encodeAwareness(payload);
 }
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {

@@ -2,8 +2,15 @@
  * A stock y-websocket WebsocketProvider plus the bookkeeping of Samenspraak's Saved/Rejected messages:
  * it counts the update-bearing frames it sends, and knows which local edits the server reported durable.
  */
-import { MessageType, SyncStep } from '@samenspraak/shared';
-import * as decoding from 'lib0/decoding';
+import {
+  type CollabFrame,
+  decodeFrame,
+  isUpdateBearing,
+  MessageType,
+  readRejectedBody,
+  readSavedBody,
+  SaveTracker,
+} from '@samenspraak/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -17,10 +24,8 @@ export interface Rejection {
 export class TrackedClient {
   readonly doc: Y.Doc;
   readonly provider: WebsocketProvider;
-  /** Update-bearing frames sent on the current socket. */
-  sent = 0;
-  /** Highest Saved(n) on the current socket. */
-  saved = 0;
+  /** Frame counts of the current socket and Saved(n), kept by the shared SaveTracker. */
+  readonly tracker = new SaveTracker();
   readonly rejections: Rejection[] = [];
   readonly closes: Array<{ code: number; reason: string }> = [];
   /** Marks (strings) whose frames the server reported durable, across reconnects. */
@@ -29,14 +34,23 @@ export class TrackedClient {
   private inFlight = new Map<number, string[]>();
   private unsent: string[] = [];
 
+  /** Update-bearing frames sent on the current socket. */
+  get sent(): number {
+    return this.tracker.sentCount;
+  }
+
+  /** Highest Saved(n) on the current socket. */
+  get saved(): number {
+    return this.tracker.savedUpTo;
+  }
+
   constructor(wsUrl: string, docId: string, token: string | null, opts: { doc?: Y.Doc; connect?: boolean } = {}) {
     this.doc = opts.doc ?? new Y.Doc();
     const client = this;
     class CountingSocket extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols);
-        client.sent = 0;
-        client.saved = 0;
+        client.tracker.newSocket();
         // Marks sent on a dead socket were never acknowledged: a reconnect resends them in sync step 2.
         for (const marks of client.inFlight.values()) client.unsent.push(...marks);
         client.inFlight = new Map();
@@ -44,15 +58,17 @@ export class TrackedClient {
       }
       override send(data: Uint8Array | ArrayBuffer, ...rest: unknown[]): void {
         const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-        const d = decoding.createDecoder(bytes);
-        if (decoding.readVarUint(d) === MessageType.Sync) {
-          const step = decoding.readVarUint(d);
-          if (step === SyncStep.Step2 || step === SyncStep.Update) {
-            client.sent += 1;
-            if (client.unsent.length > 0 || step === SyncStep.Step2) {
-              client.inFlight.set(client.sent, client.unsent);
-              client.unsent = [];
-            }
+        let frame: CollabFrame | null = null;
+        try {
+          frame = decodeFrame(bytes);
+        } catch {
+          // not a protocol frame: nothing the server numbers
+        }
+        if (frame && isUpdateBearing(frame)) {
+          const n = client.tracker.frameSent(frame.type === 'sync-step2' ? 'step2' : 'update');
+          if (client.unsent.length > 0 || frame.type === 'sync-step2') {
+            client.inFlight.set(n, client.unsent);
+            client.unsent = [];
           }
         }
         // biome-ignore lint/suspicious/noExplicitAny: forwarding ws's overloaded send
@@ -68,8 +84,9 @@ export class TrackedClient {
       maxBackoffTime: 500,
     });
     this.provider.messageHandlers[MessageType.Saved] = (_e, decoder) => {
-      const n = decoding.readVarUint(decoder);
-      this.saved = Math.max(this.saved, n);
+      const saved = readSavedBody(decoder);
+      this.tracker.frameReceived(saved);
+      const n = saved.upTo;
       for (const [frame, marks] of this.inFlight) {
         if (frame > n) continue;
         for (const m of marks) this.confirmed.add(m);
@@ -77,11 +94,9 @@ export class TrackedClient {
       }
     };
     this.provider.messageHandlers[MessageType.Rejected] = (_e, decoder) => {
-      this.rejections.push({
-        n: decoding.readVarUint(decoder),
-        reason: decoding.readVarString(decoder),
-        detail: decoding.readVarString(decoder),
-      });
+      const rejected = readRejectedBody(decoder);
+      this.tracker.frameReceived(rejected);
+      this.rejections.push({ n: rejected.messageNumber, reason: rejected.reason, detail: rejected.detail });
     };
   }
 

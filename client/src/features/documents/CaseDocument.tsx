@@ -23,6 +23,7 @@ import { createRef, type ReactNode, type RefObject, useEffect, useId, useMemo, u
 import { useUser } from '../../app/auth';
 import { errorText } from '../../app/errorText';
 import { type CollabConnection, type CollabStatus, useCollabStatus } from '../../collab/connection';
+import { OutdatedNotice } from '../../collab/OutdatedNotice';
 import { readOnlyReplica } from '../../collab/replica';
 import { PresenceList } from '../../components/PresenceList';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -311,6 +312,7 @@ function ConnectionNotices({ status, live }: { status: CollabStatus; live: Docum
           </Button>
         </Alert>
       )}
+      {status.outdated && <OutdatedNotice />}
       {status.denied && (
         <Alert heading={m.deniedTitle} headingLevel={2} severity="error" role="alert" data-testid="access-ended">
           <Paragraph>{DENIED_TEXT[status.denied]()}</Paragraph>

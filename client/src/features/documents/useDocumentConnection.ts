@@ -12,14 +12,13 @@
  * saved, then closes it), and marks its document in collab/localCopies.ts as long as it holds changes
  * the server has not confirmed.
  */
-import type { Role } from '@samenspraak/shared';
+import type { Rejection, Role } from '@samenspraak/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../app/api';
 import { type CollabConnection, connectDocument, type IssuedToken } from '../../collab/connection';
 import { localCopies, localCopyName } from '../../collab/localCopies';
 import { mayOpenDocuments, trackOpenDocument } from '../../collab/openDocuments';
 import { colorFor, setLocalUser } from '../../collab/presence';
-import type { Rejection } from '../../collab/saveTracker';
 import { fetchToken, type TokenResponse } from './api';
 
 /** Reload by itself at most this often; a second refusal soon after asks the person instead. */

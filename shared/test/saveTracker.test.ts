@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SaveTracker } from './saveTracker';
+import { SaveTracker } from '../src/saveTracker.js';
 
 function connected(): SaveTracker {
   const tracker = new SaveTracker();

@@ -13,8 +13,10 @@
  * - if a socket closes before its frames were acknowledged, the server may or may not have stored them;
  *   the step2 of the next connection covers them either way.
  *
- * Pure state machine, no I/O: connection.ts feeds it events.
+ * A state machine without I/O: the client's connection (client/src/collab/connection.ts) and the test
+ * clients feed it events (or whole frames: `frameSentBytes`, `frameReceived`); `whenSaved` waits.
  */
+import { type CollabFrame, decodeFrame, isUpdateBearing } from './collabFrames.js';
 
 export interface Rejection {
   /** Frame number on the connection that sent it. */
@@ -50,6 +52,64 @@ export class SaveTracker {
   /** Whether the current socket ever sent anything (a fresh socket is not "saved" before it syncs). */
   private synced = false;
   private rejection: Rejection | null = null;
+  private readonly listeners = new Set<() => void>();
+
+  /** Update-bearing frames sent on the current socket. */
+  get sentCount(): number {
+    return this.sent;
+  }
+
+  /** Highest Saved(n) on the current socket (never more than was sent). */
+  get savedUpTo(): number {
+    return this.acked;
+  }
+
+  /** Calls `listener` after every event; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Resolves once every local change is saved; rejects after `timeoutMs`. */
+  whenSaved(timeoutMs = 5000): Promise<void> {
+    if (this.state.saved) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(new Error(`not saved within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const off = this.onChange(() => {
+        if (!this.state.saved) return;
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
+  }
+
+  /** A frame sent on the current socket: counted when update-bearing; returns its number (else null). */
+  frameSentBytes(bytes: Uint8Array): number | null {
+    let frame: CollabFrame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch {
+      return null; // not a y-websocket frame: nothing the server numbers
+    }
+    if (!isUpdateBearing(frame)) return null;
+    return this.frameSent(frame.type === 'sync-step2' ? 'step2' : 'update');
+  }
+
+  /** A frame from the server: Saved and Rejected are applied; returns whether it was one of them. */
+  frameReceived(frame: CollabFrame): boolean {
+    if (frame.type === 'saved') this.saved(frame.upTo);
+    else if (frame.type === 'rejected') this.rejected(frame.messageNumber, frame.reason, frame.detail);
+    else return false;
+    return true;
+  }
 
   /** A new socket was created: frame numbers restart. Unacknowledged changes need the next step2. */
   newSocket(): void {
@@ -59,6 +119,7 @@ export class SaveTracker {
     this.mustAck = 0;
     this.clearingStep2 = 0;
     this.synced = false;
+    this.changed();
   }
 
   /** The socket closed; whatever it did not get acknowledged must be re-sent by the next step2. */
@@ -66,11 +127,13 @@ export class SaveTracker {
     if (this.mustAck > this.acked) this.needsStep2 = true;
     this.mustAck = 0;
     this.synced = false;
+    this.changed();
   }
 
   /** A local change happened. `willBeSent`: the provider is connected and sends it right away. */
   localChange(willBeSent: boolean): void {
     if (!willBeSent) this.needsStep2 = true;
+    this.changed();
   }
 
   /** An update-bearing frame was sent on the current socket. */
@@ -86,6 +149,7 @@ export class SaveTracker {
       if (this.clearingStep2 === 0) this.clearingStep2 = this.sent;
       this.synced = true;
     }
+    this.changed();
     return this.sent;
   }
 
@@ -96,6 +160,7 @@ export class SaveTracker {
       this.rejection = null;
       this.clearingStep2 = 0;
     }
+    this.changed();
   }
 
   /** `Rejected n reason detail`. */
@@ -103,6 +168,7 @@ export class SaveTracker {
     this.rejection = { frame, reason, detail };
     // A refused step2 proves the server still lacks something; only a later step2 can clear this.
     if (frame >= this.clearingStep2) this.clearingStep2 = 0;
+    this.changed();
   }
 
   get state(): SaveState {
