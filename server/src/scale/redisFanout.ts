@@ -12,11 +12,15 @@
  * - Yjs updates are idempotent, so replaying a little too much (see `lookbackMs`) is harmless.
  */
 import { randomBytes } from 'node:crypto';
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
 import client from 'prom-client';
 import type { Fanout, RemoteHandlers } from '../collab/types.js';
 import type { Logger } from '../observability/logger.js';
 import type { ClientClaim } from '../storage/documentStore.js';
+import { fanoutConnections, RateLimitedWarnings, type RedisFanoutOptions } from './redisConnections.js';
+
+export type { RedisFanoutOptions };
+
 import {
   type FanoutCounters,
   fanoutCounters,
@@ -29,37 +33,6 @@ import {
 
 export { STREAM_PREFIX };
 
-export interface RedisFanoutOptions {
-  /** redis://host:port[/db] */
-  url: string;
-  /** Names this instance in the stream entries (a random suffix keeps two processes with one id apart). */
-  instanceId: string;
-  log: Logger;
-  /** Registers the fan-out counters here (the instance's Prometheus registry). */
-  registry?: client.Registry;
-  /**
-   * Approximate maximum entries kept per document stream (MAXLEN ~). The stream only bridges short gaps
-   * (a reader that lost its connection resyncs from the store anyway), so this stays modest. Default 2000.
-   */
-  maxLen?: number;
-  /** A stream nobody published to for this long disappears (PEXPIRE, refreshed while in use). Default 1 h. */
-  streamTtlMs?: number;
-  /** XREAD BLOCK timeout; bounds how long a changed subscription set waits if CLIENT UNBLOCK fails. Default 1000. */
-  blockMs?: number;
-  /**
-   * A new subscription starts this far (by stream time) before the stream's newest entry: a safety margin
-   * for an entry published around the moment the position is fixed whose commit the subscriber's store
-   * load did not see yet (only possible if a publisher does not publish strictly after its commit; see
-   * durablePublish.ts). Replaying a few seconds is harmless. Default 5000 ms.
-   */
-  lookbackMs?: number;
-  /** Updates kept for re-publishing after an outage (count / bytes). Defaults 10 000 / 32 MiB. */
-  republishMaxCount?: number;
-  republishMaxBytes?: number;
-  /** Reconnect delay cap (ms). Default 1000. */
-  maxReconnectDelayMs?: number;
-}
-
 interface Subscription {
   docId: string;
   key: string;
@@ -71,8 +44,6 @@ interface Subscription {
 const ENTRIES_PER_READ = 1000;
 /** How long a subscription right after start waits for the first connection. */
 const STARTUP_WAIT_MS = 1000;
-/** Do not log the same failure more than once per this many ms. */
-const LOG_EVERY_MS = 10_000;
 
 export class RedisFanout implements Fanout {
   /** The `i` field of this process's entries. */
@@ -98,7 +69,7 @@ export class RedisFanout implements Fanout {
   private resyncAll = false;
   private readonly republish: RepublishBuffer;
   private republishing = false;
-  private lastLogged = new Map<string, number>();
+  private readonly warnings: RateLimitedWarnings;
   private everReady = false;
 
   readonly counters: FanoutCounters;
@@ -106,6 +77,7 @@ export class RedisFanout implements Fanout {
   constructor(opts: RedisFanoutOptions) {
     this.origin = `${opts.instanceId}#${randomBytes(4).toString('hex')}`;
     this.log = opts.log;
+    this.warnings = new RateLimitedWarnings(opts.log);
     this.maxLen = opts.maxLen ?? 2000;
     this.streamTtlMs = opts.streamTtlMs ?? 3_600_000;
     this.blockMs = opts.blockMs ?? 1000;
@@ -125,32 +97,17 @@ export class RedisFanout implements Fanout {
       });
     }
 
-    const common: RedisOptions = {
-      // No offline queue: with Redis down a command fails at once instead of piling up in memory.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      autoResendUnfulfilledCommands: false,
-      connectTimeout: 3000,
-      retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxDelay),
-    };
-    // Auto-pipelining: the XADDs of one group commit (published together) leave in one write.
-    this.pub = new Redis(opts.url, {
-      ...common,
-      commandTimeout: 3000,
-      connectionName: 'samenspraak-fanout-pub',
-      enableAutoPipelining: true,
-    });
-    this.reader = new Redis(opts.url, { ...common, connectionName: 'samenspraak-fanout-reader' });
+    ({ pub: this.pub, reader: this.reader } = fanoutConnections(opts.url, maxDelay));
     for (const [name, conn] of [
       ['pub', this.pub],
       ['reader', this.reader],
     ] as const) {
       conn.on('error', (err: Error) =>
-        this.logRateLimited(`${name}-error`, err, `redis fan-out ${name} connection error`),
+        this.warnings.warn(`${name}-error`, err, `redis fan-out ${name} connection error`),
       );
       conn.on('ready', () => {
         this.log.info({ connection: name }, 'redis fan-out connected');
-        this.lastLogged.delete(`${name}-error`);
+        this.warnings.clear(`${name}-error`);
       });
     }
     this.reader.on('close', () => {
@@ -194,7 +151,7 @@ export class RedisFanout implements Fanout {
     } catch (err) {
       // Redis is down: the document still opens from the store; the reader fixes the position and
       // asks for a resync once Redis answers again.
-      this.logRateLimited('subscribe', err as Error, 'redis fan-out: subscribing without a stream position');
+      this.warnings.warn('subscribe', err as Error, 'redis fan-out: subscribing without a stream position');
     }
     this.subs.set(docId, sub);
     this.ensureLoop();
@@ -242,7 +199,7 @@ export class RedisFanout implements Fanout {
 
   private publishFailed(docId: string, update: Uint8Array, err: Error, claims?: ClientClaim[]): void {
     this.counters.publishFailures.inc();
-    this.logRateLimited('publish', err, 'redis fan-out: publish failed (the update is durable in the store)');
+    this.warnings.warn('publish', err, 'redis fan-out: publish failed (the update is durable in the store)');
     if (this.closed) return;
     this.republish.push({ docId, update, claims });
     // The connection may have come back between the failure and now.
@@ -344,7 +301,7 @@ export class RedisFanout implements Fanout {
         await this.readOnce();
       } catch (err) {
         if (this.closed) return;
-        this.logRateLimited('read', err as Error, 'redis fan-out: reading streams failed; retrying');
+        this.warnings.warn('read', err as Error, 'redis fan-out: reading streams failed; retrying');
         await this.sleep(200);
       }
     }
@@ -430,13 +387,5 @@ export class RedisFanout implements Fanout {
         if (this.subs.get(sub.docId) !== sub) break;
       }
     }
-  }
-
-  private logRateLimited(kind: string, err: Error, msg: string): void {
-    const now = Date.now();
-    const last = this.lastLogged.get(kind) ?? 0;
-    if (now - last < LOG_EVERY_MS) return;
-    this.lastLogged.set(kind, now);
-    this.log.warn({ err: { message: err.message } }, msg);
   }
 }
