@@ -10,12 +10,13 @@ import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import { listParticipants, presentCase } from '../cases/caseQueries.js';
 import { listDestructionRequests } from '../cases/destruction.js';
+import { readDocument, storedDoc } from '../documents/content.js';
+import { listVersions, type VersionSummary } from '../documents/documentVersions.js';
+import { documentSections, type SectionExport } from '../documents/sections.js';
 import { type EndorsementView, listEndorsements } from '../endorsements/endorsements.js';
 import { listMeetings } from '../meetings/meetingRecords.js';
 import { buildMeetingView } from '../meetings/meetingView.js';
 import type { AppServices } from '../services.js';
-import { listVersions, type VersionSummary } from '../versions/versions.js';
-import { docFromStore, documentSections, type SectionExport } from './docJson.js';
 
 export const EXPORT_FORMAT = 'samenspraak.case-export';
 export const EXPORT_VERSION = 1;
@@ -100,18 +101,13 @@ export async function buildCaseExport(services: AppServices, caseId: string): Pr
   const documents: CaseExport['documents'] = [];
   const comments = await commentsByDocument(services, caseId);
   for (const ref of await listCaseDocuments(services.db, caseId)) {
-    const doc = docFromStore(await services.store.load(ref.docId));
-    try {
-      documents.push({
-        ...ref,
-        sections: documentSections(doc, ref.type),
-        comments: comments.get(ref.docId) ?? [],
-        endorsements: await listEndorsements(services.db, ref.docId, true),
-        versions: await listVersions(services.db, ref.docId),
-      });
-    } finally {
-      doc.destroy();
-    }
+    documents.push({
+      ...ref,
+      sections: await readDocument(storedDoc(services, ref.docId), (doc) => documentSections(doc, ref.type)),
+      comments: comments.get(ref.docId) ?? [],
+      endorsements: await listEndorsements(services.db, ref.docId, true),
+      versions: await listVersions(services.db, ref.docId),
+    });
   }
   const log = await services.accessLog.forCase(caseId, MAX_LOG_ENTRIES);
   return {

@@ -112,7 +112,7 @@ export function caseRoutes(services: AppServices): Router {
     const file = `samenspraak-${scope.caseId}`.replace(/[^\w.-]+/g, '_');
     res.setHeader('Cache-Control', 'no-store');
     if (format === 'pdf') {
-      const pdf = casePdf(data);
+      const pdf = await casePdf(data);
       await scope.log('export', 'success', 'pdf');
       res.setHeader('Content-Disposition', `attachment; filename="${file}.pdf"`);
       res.type('application/pdf').send(pdf);
