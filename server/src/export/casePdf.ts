@@ -173,6 +173,17 @@ function versionBlocks(d: ExportedDocument): PdfBlock[] {
   ];
 }
 
+/** "1 keer, op 01-03-2026 11:00", "3 keer, op 01-03-2026 tussen 11:00 en 14:30", "12 keer, van … tot …". */
+function timesWords(p: { count: number; first: string; last: string }): string {
+  const [firstDay, firstTime] = dutchDateTime(p.first).split(' ');
+  const [lastDay, lastTime] = dutchDateTime(p.last).split(' ');
+  const times = `${p.count} keer`;
+  if (p.count === 1 || (firstDay === lastDay && firstTime === lastTime))
+    return `${times}, op ${firstDay} ${firstTime}`;
+  if (firstDay === lastDay) return `${times}, op ${firstDay} tussen ${firstTime} en ${lastTime}`;
+  return `${times}, van ${dutchDateTime(p.first)} tot ${dutchDateTime(p.last)}`;
+}
+
 /** The access log at the end: one line per person, then a table grouped per day, person and kind. */
 function accessLogBlocks(x: CaseExport): PdfBlock[] {
   const blocks: PdfBlock[] = [
@@ -184,25 +195,23 @@ function accessLogBlocks(x: CaseExport): PdfBlock[] {
   if (x.accessLog.length === 0) return [...blocks, para('(nog niets)')];
   blocks.push(
     h2('Per persoon'),
-    list(
-      summarisePeople(x.accessLog).map((p) => {
-        const times = p.count === 1 ? '1 keer' : `${p.count} keer`;
-        const when =
-          p.count === 1 ? `op ${dutchDateTime(p.first)}` : `van ${dutchDateTime(p.first)} tot ${dutchDateTime(p.last)}`;
-        return `${who(p.name, p.role)}: ${times}, ${when}`;
-      }),
-    ),
+    list(summarisePeople(x.accessLog).map((p) => `${who(p.name, p.role)}: ${timesWords(p)}`)),
     h2('Wat er gebeurde'),
   );
   const rows = groupAccessLog(x.accessLog).map((g) => {
-    const when =
-      g.count === 1
-        ? dutchDateTime(g.first)
-        : `${dutchDateTime(g.first)}\ntot ${dutchDateTime(g.last).slice(11)}, ${g.count} keer`;
-    return [when, who(g.name, g.role), g.what, g.about, OUTCOME_WORDS[g.outcome] ?? g.outcome];
+    const [day, from] = dutchDateTime(g.first).split(' ');
+    const to = dutchDateTime(g.last).split(' ')[1];
+    const when = g.count === 1 || from === to ? `${day} ${from}` : `${day} ${from}–${to}`;
+    return [
+      g.count === 1 ? when : `${when}\n${g.count} keer`,
+      who(g.name, g.role),
+      g.what,
+      g.about,
+      OUTCOME_WORDS[g.outcome] ?? g.outcome,
+    ];
   });
   const columns = ['Wanneer', 'Wie', 'Wat', 'Waarover', 'Gelukt?'];
-  const widths = [2.1, 2.8, 2.0, 4, 1.3];
+  const widths = [2.3, 2.8, 2.0, 3.7, 1.2];
   blocks.push({ kind: 'table', columns: columns.map((title, i) => ({ title, width: widths[i] ?? 1 })), rows });
   return blocks;
 }

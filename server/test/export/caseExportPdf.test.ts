@@ -242,6 +242,84 @@ describe('the dossier as PDF', () => {
   });
 });
 
+describe('the dossier of Łukasz Şahin', () => {
+  it('prints his name as written and is a tagged PDF with headings and paragraphs in reading order', async () => {
+    const lukasz = await caseWithTeam(h, bornYearsAgo(START, 17), 'Łukasz Şahin');
+    const doc = documentId(lukasz.caseId, 'analysis');
+    await h.services.store.append([
+      { docId: doc, update: paragraphsUpdate('hulpvraag_jeugdige', ['Ik heet Łukasz, mijn vriend heet Doğan.']) },
+    ]);
+    await addComment(h.db, {
+      documentId: doc,
+      caseId: lukasz.caseId,
+      section: 'hulpvraag_jeugdige',
+      parentId: null,
+      author: { id: lukasz.scientist.id, name: lukasz.scientist.name, role: 'gedragswetenschapper' },
+      text: 'Goed verwoord, Łukasz.',
+      anchor: null,
+      now: h.now(),
+    });
+    const api = await apiFor(h.services, h.server.url, lukasz.youngPerson.id);
+    for (let i = 0; i < 3; i++) expect((await api.get(`/cases/${lukasz.caseId}`)).status).toBe(200);
+    const res = await api.get(`/cases/${lukasz.caseId}/export.pdf`);
+    expect(res.status).toBe(200);
+    const pdf = await readPdf(Buffer.from(await res.arrayBuffer()));
+
+    expect(pdf.text).toContain('Mijn dossier in Samenspraak\nŁukasz Şahin\nGemaakt op 1 maart 2026');
+    expect(pdf.text).toContain('Ik heet Łukasz, mijn vriend heet Doğan.');
+    expect(pdf.text).toContain('Opmerking van Gert Gedrag (gedragswetenschapper), 01-03-2026');
+    expect(pdf.text).not.toContain('?ukasz');
+
+    // Tagged: MarkInfo /Marked true, a structure tree, a language and a title the reader shows.
+    expect(pdf.marked).toBe(true);
+    expect(pdf.structTreeRoot).toBe(true);
+    expect(pdf.lang).toBe('nl-NL');
+    expect(pdf.title).toBe('Dossier Łukasz Şahin');
+    expect(pdf.displayTitle).toBe(true);
+
+    // The structure tree holds the headings and paragraphs, in the order they are on the pages.
+    const tagged = pdf.structure.filter((s) => s.text !== '');
+    const roles = (text: string) => tagged.filter((s) => s.text === text).map((s) => s.role);
+    expect(roles('Mijn dossier in Samenspraak')).toEqual(['H1']);
+    expect(roles('Łukasz Şahin')).toEqual(['P']);
+    expect(roles('Verklarende analyse')).toEqual(['H1']);
+    expect(roles('Hulpvraag — in mijn eigen woorden')).toEqual(['H2']);
+    expect(roles('Ik heet Łukasz, mijn vriend heet Doğan.')).toEqual(['P']);
+    expect(roles('Wie heeft mijn dossier bekeken?')).toEqual(['H1']);
+    expect(tagged.filter((s) => s.role === 'TH').map((s) => s.text)).toEqual([
+      'Wanneer',
+      'Wie',
+      'Wat',
+      'Waarover',
+      'Gelukt?',
+    ]);
+    // Reading order: every heading and paragraph comes after the one before it in the laid-out text.
+    const flat = pdf.text.replace(/\s+/g, ' ');
+    let at = 0;
+    for (const s of tagged.filter((t) => ['H1', 'H2', 'P'].includes(t.role))) {
+      const found = flat.indexOf(s.text.replace(/\s+/g, ' '), at);
+      expect(found, `${s.role} "${s.text}" in reading order`).toBeGreaterThanOrEqual(at);
+      at = found;
+    }
+    // The access log is grouped, not raw lines: three looks at the dossier within a minute are one row.
+    const rows: string[][] = [];
+    for (const s of pdf.structure) {
+      if (s.role === 'TR') rows.push([]);
+      else if (s.role === 'TD') rows.at(-1)?.push(s.text);
+    }
+    expect(rows).toContainEqual([
+      '01-03-2026 11:00 3 keer',
+      'Łukasz Şahin (jeugdige)',
+      'bekeken',
+      'het dossier',
+      'gelukt',
+    ]);
+    expect(pdf.text).toContain('Łukasz Şahin (jeugdige): 3 keer, op 01-03-2026 11:00');
+    // Footers are artifacts, outside the structure.
+    expect(tagged.some((s) => s.text.includes('pagina 1 van'))).toBe(false);
+  });
+});
+
 describe('wording', () => {
   it('says what a log entry was about in plain words', () => {
     expect(logSubject('GET /api/cases/:id')).toBe('het dossier');

@@ -85,6 +85,7 @@ export async function readPdf(file: Uint8Array | Buffer): Promise<PdfReading> {
       const runs: Run[] = [];
       // The text inside each marked-content sequence, by the id the structure tree refers to.
       const markedText = new Map<string, string>();
+      const lastRun = new Map<string, Run>();
       const open: string[] = [];
       for (const item of content.items) {
         if (!('str' in item)) {
@@ -92,9 +93,16 @@ export async function readPdf(file: Uint8Array | Buffer): Promise<PdfReading> {
           else if (item.type === 'endMarkedContent') open.pop();
           continue;
         }
+        const run = { str: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width };
         const id = open.at(-1);
-        if (id) markedText.set(id, (markedText.get(id) ?? '') + item.str);
-        runs.push({ str: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width });
+        if (id) {
+          // A new line of the same paragraph: the line break was a space.
+          const prev = lastRun.get(id);
+          const sep = prev && Math.abs(prev.y - run.y) >= 1 && item.str !== '' ? ' ' : '';
+          markedText.set(id, `${markedText.get(id) ?? ''}${sep}${item.str}`);
+          if (item.str !== '') lastRun.set(id, run);
+        }
+        runs.push(run);
       }
       pageTexts.push(pageLines(runs).join('\n'));
       allRuns.push(...runs.map((r) => ({ ...r, page: n })));
