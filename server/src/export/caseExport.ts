@@ -10,7 +10,7 @@ import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import { listParticipants, presentCase } from '../cases/caseQueries.js';
 import { listDestructionRequests } from '../cases/destruction.js';
-import { readDocument, storedDoc } from '../documents/content.js';
+import { openDocument, readDocument, storedDoc } from '../documents/content.js';
 import { listVersions, type VersionSummary } from '../documents/documentVersions.js';
 import { documentSections, type SectionExport } from '../documents/sections.js';
 import { type EndorsementView, listEndorsements } from '../endorsements/endorsements.js';
@@ -37,6 +37,8 @@ export interface CaseExport {
     endorsements: EndorsementView[];
     /** Named versions (without their content, which is the sections at that moment). */
     versions: VersionSummary[];
+    /** Set when `sections` are those of this version rather than the current content. */
+    shownVersion?: VersionSummary;
   }>;
   /** Meetings (MDO): agenda, attendance, decisions and actions, the read-back; notes are in `documents`. */
   meetings: MeetingView[];
@@ -91,7 +93,30 @@ async function commentsByDocument(services: AppServices, caseId: string): Promis
 /** The access log is kept at least 5 years; an export holds all of it for this case. */
 const MAX_LOG_ENTRIES = 1_000_000;
 
-export async function buildCaseExport(services: AppServices, caseId: string): Promise<CaseExport> {
+/**
+ * Which content the export shows: what is there now (the default), or for each document its latest
+ * signed-off version (the text everyone agreed on), falling back to the current content.
+ */
+export type ExportContent = 'current' | 'signed-off';
+
+async function exportedSections(
+  services: AppServices,
+  docId: string,
+  type: DocumentType,
+  versions: VersionSummary[],
+  at: ExportContent,
+) {
+  const signedOff = at === 'signed-off' ? versions.filter((v) => v.kind === 'signed-off').at(-1) : undefined;
+  const version = signedOff ? await openDocument(services, docId, { versionId: signedOff.id }) : null;
+  const sections = await readDocument(version ?? storedDoc(services, docId), (doc) => documentSections(doc, type));
+  return version && signedOff ? { sections, shownVersion: signedOff } : { sections };
+}
+
+export async function buildCaseExport(
+  services: AppServices,
+  caseId: string,
+  at: ExportContent = 'current',
+): Promise<CaseExport> {
   const now = services.clock();
   const row = await caseDb(services.db)
     .selectFrom('cases')
@@ -101,12 +126,13 @@ export async function buildCaseExport(services: AppServices, caseId: string): Pr
   const documents: CaseExport['documents'] = [];
   const comments = await commentsByDocument(services, caseId);
   for (const ref of await listCaseDocuments(services.db, caseId)) {
+    const versions = await listVersions(services.db, ref.docId);
     documents.push({
       ...ref,
-      sections: await readDocument(storedDoc(services, ref.docId), (doc) => documentSections(doc, ref.type)),
+      ...(await exportedSections(services, ref.docId, ref.type, versions, at)),
       comments: comments.get(ref.docId) ?? [],
       endorsements: await listEndorsements(services.db, ref.docId, true),
-      versions: await listVersions(services.db, ref.docId),
+      versions,
     });
   }
   const log = await services.accessLog.forCase(caseId, MAX_LOG_ENTRIES);

@@ -178,8 +178,7 @@ function timesWords(p: { count: number; first: string; last: string }): string {
   const [firstDay, firstTime] = dutchDateTime(p.first).split(' ');
   const [lastDay, lastTime] = dutchDateTime(p.last).split(' ');
   const times = `${p.count} keer`;
-  if (p.count === 1 || (firstDay === lastDay && firstTime === lastTime))
-    return `${times}, op ${firstDay} ${firstTime}`;
+  if (p.count === 1 || (firstDay === lastDay && firstTime === lastTime)) return `${times}, op ${firstDay} ${firstTime}`;
   if (firstDay === lastDay) return `${times}, op ${firstDay} tussen ${firstTime} en ${lastTime}`;
   return `${times}, van ${dutchDateTime(p.first)} tot ${dutchDateTime(p.last)}`;
 }
@@ -242,7 +241,12 @@ export function casePdfBlocks(x: CaseExport): PdfBlock[] {
   let meetings = 0;
   for (const d of x.documents) {
     if (d.type === 'meetingNotes') meetings += 1;
-    blocks.push(h1(documentTitle(d, meetings, x)), ...sectionBlocks(d), ...endorsementBlocks(d), ...versionBlocks(d));
+    blocks.push(h1(documentTitle(d, meetings, x)));
+    if (d.shownVersion)
+      blocks.push(
+        para(`Dit is de tekst van de versie “${d.shownVersion.name}” van ${dutchDateTime(d.shownVersion.createdAt)}.`),
+      );
+    blocks.push(...sectionBlocks(d), ...endorsementBlocks(d), ...versionBlocks(d));
   }
 
   if (x.meetings.length > 0) {

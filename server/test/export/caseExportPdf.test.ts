@@ -318,6 +318,34 @@ describe('the dossier of Łukasz Şahin', () => {
     // Footers are artifacts, outside the structure.
     expect(tagged.some((s) => s.text.includes('pagina 1 van'))).toBe(false);
   });
+  it('shows each document at its latest signed-off version when asked, and says so; current by default', async () => {
+    const team2 = await caseWithTeam(h, bornYearsAgo(START, 17), 'Łukasz Şahin');
+    const doc = documentId(team2.caseId, 'analysis');
+    await h.services.store.append([
+      { docId: doc, update: paragraphsUpdate('veiligheid', ['Zo was het afgesproken.']) },
+    ]);
+    const scientist = await apiFor(h.services, h.server.url, team2.scientist.id);
+    expect((await scientist.post(`/documents/${doc}/sign-off`, {})).status).toBe(201);
+    await h.services.store.append([{ docId: doc, update: paragraphsUpdate('veiligheid', ['Later erbij gezet.']) }]);
+    const young = await apiFor(h.services, h.server.url, team2.youngPerson.id);
+    const text = async (path: string) => {
+      const res = await young.get(path);
+      expect(res.status).toBe(200);
+      return (await readPdf(Buffer.from(await res.arrayBuffer()))).text;
+    };
+    const now = await text(`/cases/${team2.caseId}/export.pdf`);
+    expect(now).toContain('Later erbij gezet.');
+    expect(now).not.toContain('Dit is de tekst van de versie');
+    const agreed = await text(`/cases/${team2.caseId}/export.pdf?version=signed-off`);
+    expect(agreed).toContain(
+      'Verklarende analyse\nDit is de tekst van de versie “vastgesteld 2026-03-01” van 01-03-2026',
+    );
+    expect(agreed).toContain('Veiligheid\nZo was het afgesproken.');
+    expect(agreed).not.toContain('Later erbij gezet.');
+    // A document without a signed-off version shows its current content.
+    expect(agreed).toContain('Toekomstplan\nMijn toekomstbeeld\n(nog leeg)');
+    expect((await young.get(`/cases/${team2.caseId}/export.pdf?version=gisteren`)).status).toBe(400);
+  });
 });
 
 describe('wording', () => {
