@@ -111,7 +111,10 @@ function drawTable(doc: Doc, parent: Struct, block: Extract<PdfBlock, { kind: 't
 
 function drawBlock(doc: Doc, root: Struct, block: PdfBlock): void {
   const left = doc.page.margins.left;
-  if (block.pageBreak && (doc.y > doc.page.margins.top || doc.bufferedPageRange().count > 1)) doc.addPage();
+  const bottom = doc.page.height - doc.page.margins.bottom;
+  // A new page on request unless this one is still empty; a heading never ends a page on its own.
+  if (block.pageBreak && doc.y > doc.page.margins.top) doc.addPage();
+  else if (block.kind === 'heading' && doc.y + 5 * (block.size ?? HEADING_SIZE[block.level]) > bottom) doc.addPage();
   else doc.y += block.gap ?? 0;
   doc.x = left;
   switch (block.kind) {
