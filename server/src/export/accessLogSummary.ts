@@ -1,7 +1,7 @@
 /**
  * The access log for the young person to read: not thousands of log lines but who looked, when and at
  * what. Entries of one person doing the same thing to the same part of the dossier on one day (Amsterdam
- * time) are one row with how often and from when to when; before the table, one line per person.
+ * time) are one row with how often; before the table, one line per person with how often and when.
  */
 import { eventWords, subjectWords } from '@samenspraak/shared';
 import type { CaseExport } from './caseExport.js';
@@ -15,7 +15,6 @@ export interface LogGroup {
   about: string;
   outcome: string;
   first: string;
-  last: string;
   count: number;
 }
 
@@ -41,10 +40,8 @@ export function groupAccessLog(entries: LogEntry[]): LogGroup[] {
     const about = subjectWords(e.what, 'nl');
     const key = JSON.stringify([amsterdamDay(e.at), name, e.role, what, about, e.outcome]);
     const group = groups.get(key);
-    if (group) {
-      group.count += 1;
-      group.last = e.at;
-    } else groups.set(key, { name, role: e.role, what, about, outcome: e.outcome, first: e.at, last: e.at, count: 1 });
+    if (group) group.count += 1;
+    else groups.set(key, { name, role: e.role, what, about, outcome: e.outcome, first: e.at, count: 1 });
   }
   return [...groups.values()];
 }

@@ -198,16 +198,9 @@ function accessLogBlocks(x: CaseExport): PdfBlock[] {
     h2('Wat er gebeurde'),
   );
   const rows = groupAccessLog(x.accessLog).map((g) => {
-    const [day, from] = dutchDateTime(g.first).split(' ');
-    const to = dutchDateTime(g.last).split(' ')[1];
-    const when = g.count === 1 || from === to ? `${day} ${from}` : `${day} ${from}–${to}`;
-    return [
-      g.count === 1 ? when : `${when}\n${g.count} keer`,
-      who(g.name, g.role),
-      g.what,
-      g.about,
-      OUTCOME_WORDS[g.outcome] ?? g.outcome,
-    ];
+    // One entry: its day and time; several (on one day): the day and how often.
+    const when = g.count === 1 ? dutchDateTime(g.first) : `${dutchDateTime(g.first).split(' ')[0]}\n${g.count} keer`;
+    return [when, who(g.name, g.role), g.what, g.about, OUTCOME_WORDS[g.outcome] ?? g.outcome];
   });
   const columns = ['Wanneer', 'Wie', 'Wat', 'Waarover', 'Gelukt?'];
   const widths = [2.3, 2.8, 2.0, 3.7, 1.2];
