@@ -81,15 +81,33 @@ function drawTable(doc: Doc, parent: Struct, block: Extract<PdfBlock, { kind: 't
     ws.push(w - 6);
     x += w;
   }
+  const titles = block.columns.map((c) => clean(c.title));
+  const heightOf = (texts: string[], font: string) => {
+    doc.font(font).fontSize(size);
+    return Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: ws[i] ?? 10 })));
+  };
+  /** The column titles again at the top of a continued table: repeated for the eye, an artifact for a screen reader. */
+  const repeatHeader = () => {
+    const top = doc.y;
+    const height = heightOf(titles, 'CondensedBold');
+    doc.markContent('Artifact', { type: 'Pagination' });
+    titles.forEach((title, i) => doc.text(title, xs[i] ?? left, top, { width: ws[i] ?? 10 }));
+    doc.endMarkedContent();
+    doc.x = left;
+    doc.y = top + height + 2;
+  };
   const table = doc.struct('Table');
   parent.add(table);
-  const row = (cells: string[], header: boolean) => {
-    doc.font(header ? 'CondensedBold' : 'Condensed').fontSize(size);
-    const texts = cells.map(clean);
-    const height = Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: ws[i] ?? 10 })));
+  const row = (texts: string[], header: boolean) => {
+    const font = header ? 'CondensedBold' : 'Condensed';
+    const height = heightOf(texts, font);
     const bottom = doc.page.height - doc.page.margins.bottom;
     // Keep a row on one page when it fits on one.
-    if (doc.y + height > bottom && height < bottom - doc.page.margins.top) doc.addPage();
+    if (doc.y + height > bottom && height < bottom - doc.page.margins.top) {
+      doc.addPage();
+      if (!header) repeatHeader();
+    }
+    doc.font(font).fontSize(size);
     const top = doc.y;
     const tr = doc.struct('TR');
     table.add(tr);
@@ -101,11 +119,8 @@ function drawTable(doc: Doc, parent: Struct, block: Extract<PdfBlock, { kind: 't
     doc.x = left;
     doc.y = top + height + 2;
   };
-  row(
-    block.columns.map((c) => c.title),
-    true,
-  );
-  for (const cells of block.rows) row(cells, false);
+  row(titles, true);
+  for (const cells of block.rows) row(cells.map(clean), false);
   table.end();
 }
 

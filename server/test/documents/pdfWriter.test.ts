@@ -81,6 +81,34 @@ describe('pdf writer', () => {
     ]);
   });
 
+  it('repeats the column titles on every page a table continues on, outside the structure', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => [`rij ${i}`, 'gelukt']);
+    const pdf = await readPdf(
+      await renderPdf(
+        [
+          {
+            kind: 'table',
+            columns: [
+              { title: 'Wanneer', width: 1 },
+              { title: 'Gelukt?', width: 1 },
+            ],
+            rows,
+          },
+        ],
+        { title: 't' },
+      ),
+    );
+    expect(pdf.pages).toBeGreaterThan(1);
+    for (const page of pdf.pageTexts) expect(page.startsWith('Wanneer\nGelukt?\n')).toBe(true);
+    // In the structure once, as the table's header cells; the repeats are artifacts.
+    const titles = pdf.structure.filter((s) => s.text === 'Wanneer' || s.text === 'Gelukt?');
+    expect(titles.map((s) => [s.role, s.text])).toEqual([
+      ['TH', 'Wanneer'],
+      ['TH', 'Gelukt?'],
+    ]);
+    expect(pdf.structure.filter((s) => s.role === 'TD' && s.text.startsWith('rij '))).toHaveLength(120);
+  });
+
   it('is a tagged PDF with title, language, headings, paragraphs and lists in reading order', async () => {
     const pdf = await readPdf(
       await renderPdf(
