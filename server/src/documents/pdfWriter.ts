@@ -91,7 +91,9 @@ function drawTable(doc: Doc, parent: Struct, block: Extract<PdfBlock, { kind: 't
     const top = doc.y;
     const height = heightOf(titles, 'CondensedBold');
     doc.markContent('Artifact', { type: 'Pagination' });
-    titles.forEach((title, i) => doc.text(title, xs[i] ?? left, top, { width: ws[i] ?? 10 }));
+    titles.forEach((title, i) => {
+      doc.text(title, xs[i] ?? left, top, { width: ws[i] ?? 10 });
+    });
     doc.endMarkedContent();
     doc.x = left;
     doc.y = top + height + 2;
