@@ -21,6 +21,7 @@ import * as Y from 'yjs';
 import { type DemoApp, demo, demoCases, SESSION_COOKIE, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 import { artifactsDir, launchBrowser, screenshot } from '../support/browser.js';
+import { pdfText } from '../support/pdfText.js';
 
 const CASE = demoCases.daan;
 const ANALYSIS = `${CASE}.analysis`;
@@ -137,12 +138,6 @@ async function downloadedBytes(download: Download): Promise<Buffer> {
   const file = await download.path();
   if (!file) throw new Error(`download failed: ${await download.failure()}`);
   return readFileSync(file);
-}
-
-/** The text shown by a PDF of our writer: every `(…) Tj`, unescaped, one per line. */
-function pdfText(bytes: Buffer): string {
-  const file = bytes.toString('latin1');
-  return [...file.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)].map((m) => (m[1] ?? '').replace(/\\(.)/g, '$1')).join('\n');
 }
 
 /** The document page of the demo analysis as `login`, with its side column loaded. */
@@ -336,8 +331,8 @@ describe('endorsement, sign-off and versions', () => {
     ]);
     expect(pdf.suggestedFilename()).toBe('Verklarende analyse Versie B.pdf');
     const bytes = await downloadedBytes(pdf);
-    expect(bytes.subarray(0, 9).toString('latin1')).toBe('%PDF-1.4\n');
-    const text = pdfText(bytes);
+    expect(bytes.subarray(0, 9).toString('latin1')).toBe('%PDF-1.7\n');
+    const text = await pdfText(bytes);
     expect(text).toContain('Thuis is het rustig. Op school gaat het beter.');
     expect(text).toContain('Verklarende analyse');
     const [md] = await Promise.all([
@@ -383,8 +378,8 @@ describe('case page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()]);
     expect(download.suggestedFilename()).toBe(`samenspraak-dossier-${CASE}.pdf`);
     const bytes = await downloadedBytes(download);
-    expect(bytes.subarray(0, 9).toString('latin1')).toBe('%PDF-1.4\n');
-    const text = pdfText(bytes);
+    expect(bytes.subarray(0, 9).toString('latin1')).toBe('%PDF-1.7\n');
+    const text = await pdfText(bytes);
     expect(text).toContain('Mijn dossier in Samenspraak\nDaan Visser');
     expect(text).toContain('Thuis is het rustig. Op school gaat het beter.');
     expect(text).toContain('Het klopt, maar ik ben niet lui.');

@@ -10,7 +10,7 @@ import {
   type EscalationTarget,
   type LawOrBudget,
 } from '@samenspraak/shared';
-import * as Y from 'yjs';
+import { hasStoredContent, storedState } from '../documents/content.js';
 import { type ClockFacts, caseClocks, mayEscalateStraightToBreakthrough, type Notice } from '../domain/clocks.js';
 import { type Commitment, commitmentStatus, currentLevel, type LadderState } from '../domain/escalation.js';
 import type { AppServices } from '../services.js';
@@ -91,19 +91,13 @@ export async function loadCaseRow(services: AppServices, caseId: string): Promis
   return escalationDb(services.db).selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirstOrThrow();
 }
 
-/** A document "exists" once anything was written to it (the standard documents are always registered). */
-export async function hasContent(services: AppServices, docId: string): Promise<boolean> {
-  const loaded = await services.store.load(docId);
-  return loaded.snapshot !== null || loaded.tail.length > 0;
-}
-
 export async function clockFacts(services: AppServices, row: EscalationCaseRow): Promise<ClockFacts> {
   return {
     caseId: row.id,
     dateOfBirth: row.date_of_birth,
     requestedAt: new Date(row.created_at),
     analysisCompletedAt: date(row.analysis_completed_at),
-    hasFuturePlan: await hasContent(services, documentId(row.id, 'futurePlan')),
+    hasFuturePlan: await hasStoredContent(services, documentId(row.id, 'futurePlan')),
     measureStartedAt: date(row.measure_started_at),
     helpStartedAt: date(row.help_started_at),
     lastProgressAt: date(row.last_progress_at),
@@ -144,15 +138,7 @@ export async function snapshotAnalysis(
   caseId: string,
 ): Promise<{ documentId: string; version: string; state: string }> {
   const docId = documentId(caseId, 'analysis');
-  const loaded = await services.store.load(docId);
-  const doc = new Y.Doc();
-  try {
-    if (loaded.snapshot) Y.applyUpdate(doc, loaded.snapshot);
-    for (const entry of loaded.tail) Y.applyUpdate(doc, entry.update);
-    const state = Y.encodeStateAsUpdate(doc);
-    const version = crypto.createHash('sha256').update(state).digest('hex').slice(0, 16);
-    return { documentId: docId, version, state: Buffer.from(state).toString('base64') };
-  } finally {
-    doc.destroy();
-  }
+  const state = await storedState(services, docId);
+  const version = crypto.createHash('sha256').update(state).digest('hex').slice(0, 16);
+  return { documentId: docId, version, state: Buffer.from(state).toString('base64') };
 }

@@ -10,12 +10,13 @@ import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import { listParticipants, presentCase } from '../cases/caseQueries.js';
 import { listDestructionRequests } from '../cases/destruction.js';
+import { openDocument, readDocument, storedDoc } from '../documents/content.js';
+import { listVersions, type VersionSummary } from '../documents/documentVersions.js';
+import { documentSections, type SectionExport } from '../documents/sections.js';
 import { type EndorsementView, listEndorsements } from '../endorsements/endorsements.js';
 import { listMeetings } from '../meetings/meetingRecords.js';
 import { buildMeetingView } from '../meetings/meetingView.js';
 import type { AppServices } from '../services.js';
-import { listVersions, type VersionSummary } from '../versions/versions.js';
-import { docFromStore, documentSections, type SectionExport } from './docJson.js';
 
 export const EXPORT_FORMAT = 'samenspraak.case-export';
 export const EXPORT_VERSION = 1;
@@ -36,6 +37,8 @@ export interface CaseExport {
     endorsements: EndorsementView[];
     /** Named versions (without their content, which is the sections at that moment). */
     versions: VersionSummary[];
+    /** Set when `sections` are those of this version rather than the current content. */
+    shownVersion?: VersionSummary;
   }>;
   /** Meetings (MDO): agenda, attendance, decisions and actions, the read-back; notes are in `documents`. */
   meetings: MeetingView[];
@@ -90,7 +93,30 @@ async function commentsByDocument(services: AppServices, caseId: string): Promis
 /** The access log is kept at least 5 years; an export holds all of it for this case. */
 const MAX_LOG_ENTRIES = 1_000_000;
 
-export async function buildCaseExport(services: AppServices, caseId: string): Promise<CaseExport> {
+/**
+ * Which content the export shows: what is there now (the default), or for each document its latest
+ * signed-off version (the text everyone agreed on), falling back to the current content.
+ */
+export type ExportContent = 'current' | 'signed-off';
+
+async function exportedSections(
+  services: AppServices,
+  docId: string,
+  type: DocumentType,
+  versions: VersionSummary[],
+  at: ExportContent,
+) {
+  const signedOff = at === 'signed-off' ? versions.filter((v) => v.kind === 'signed-off').at(-1) : undefined;
+  const version = signedOff ? await openDocument(services, docId, { versionId: signedOff.id }) : null;
+  const sections = await readDocument(version ?? storedDoc(services, docId), (doc) => documentSections(doc, type));
+  return version && signedOff ? { sections, shownVersion: signedOff } : { sections };
+}
+
+export async function buildCaseExport(
+  services: AppServices,
+  caseId: string,
+  at: ExportContent = 'current',
+): Promise<CaseExport> {
   const now = services.clock();
   const row = await caseDb(services.db)
     .selectFrom('cases')
@@ -100,18 +126,14 @@ export async function buildCaseExport(services: AppServices, caseId: string): Pr
   const documents: CaseExport['documents'] = [];
   const comments = await commentsByDocument(services, caseId);
   for (const ref of await listCaseDocuments(services.db, caseId)) {
-    const doc = docFromStore(await services.store.load(ref.docId));
-    try {
-      documents.push({
-        ...ref,
-        sections: documentSections(doc, ref.type),
-        comments: comments.get(ref.docId) ?? [],
-        endorsements: await listEndorsements(services.db, ref.docId, true),
-        versions: await listVersions(services.db, ref.docId),
-      });
-    } finally {
-      doc.destroy();
-    }
+    const versions = await listVersions(services.db, ref.docId);
+    documents.push({
+      ...ref,
+      ...(await exportedSections(services, ref.docId, ref.type, versions, at)),
+      comments: comments.get(ref.docId) ?? [],
+      endorsements: await listEndorsements(services.db, ref.docId, true),
+      versions,
+    });
   }
   const log = await services.accessLog.forCase(caseId, MAX_LOG_ENTRIES);
   return {

@@ -1,18 +1,15 @@
 /**
- * The young person's complete dossier as a readable PDF: a title page with their name and the date,
- * who works on the case, every document's sections as plain paragraphs with comments, versions and
- * endorsements, destruction requests, and the access log as a table. Built from the same data as the
- * JSON export (`buildCaseExport`), so both forms always hold the same dossier.
+ * The young person's complete dossier as a PDF a person can read (and a screen reader can follow: see
+ * documents/pdfWriter.ts): a title page with their name and the date, who works on the case, every
+ * document's sections under their headings with the comments (names and dates), who agrees and the
+ * versions, the meetings' decisions, destruction requests, and at the end a short summary of the access
+ * log (grouped per person, day and kind, not raw log lines). Built from the same data as the JSON export
+ * (`buildCaseExport`), so both forms always hold the same dossier.
  */
-import {
-  type DocumentType,
-  type EndorsementStance,
-  eventWords,
-  itemText,
-  SECTIONS,
-  subjectWords,
-} from '@samenspraak/shared';
-import { type PdfLine, renderPdf } from '../versions/pdfWriter.js';
+import { type DocumentType, type EndorsementStance, SECTIONS, subjectWords } from '@samenspraak/shared';
+import { type PdfBlock, renderPdf } from '../documents/pdfWriter.js';
+import { sectionBody } from '../documents/sections.js';
+import { groupAccessLog, summarisePeople } from './accessLogSummary.js';
 import type { CaseExport } from './caseExport.js';
 
 const DOCUMENT_TITLES: Record<DocumentType, string> = {
@@ -86,15 +83,19 @@ export function dutchDate(iso: string): string {
 }
 
 const role = (r: string | null) => (r ? (ROLES[r] ?? r) : '');
-const heading = (text: string, gap = 18): PdfLine => ({ text, size: 15, bold: true, gap });
-const subheading = (text: string): PdfLine => ({ text, size: 12, bold: true, gap: 12 });
-const para = (text: string, gap = 4, indent = 0): PdfLine => ({ text, gap, indent });
+const who = (name: string, r: string | null) => (r ? `${name} (${role(r)})` : name);
+const h1 = (text: string, pageBreak = true): PdfBlock => ({ kind: 'heading', level: 1, text, pageBreak });
+const h2 = (text: string): PdfBlock => ({ kind: 'heading', level: 2, text, gap: 8 });
+const para = (text: string, indent = 0): PdfBlock => ({ kind: 'paragraph', text, indent });
+const list = (items: string[]): PdfBlock => ({ kind: 'list', items });
+
+type ExportedDocument = CaseExport['documents'][number];
 
 /**
  * Meeting notes carry the meeting's title and date when the meeting is known, else a number in the
  * order of the export (their ids mean nothing to a reader).
  */
-function documentTitle(d: CaseExport['documents'][number], meetingNumber: number, x: CaseExport): string {
+function documentTitle(d: ExportedDocument, meetingNumber: number, x: CaseExport): string {
   if (d.type !== 'meetingNotes') return DOCUMENT_TITLES[d.type];
   const meeting = x.meetings.find((m) => m.id === d.meetingId);
   return meeting
@@ -105,153 +106,167 @@ function documentTitle(d: CaseExport['documents'][number], meetingNumber: number
 const ITEM_KIND: Record<string, string> = { decision: 'Besluit', action: 'Actie' };
 
 /** What a meeting decided, who does what by when, and what was read back to the young person. */
-function meetingLines(meeting: CaseExport['meetings'][number]): PdfLine[] {
-  const lines: PdfLine[] = [subheading(`${meeting.title} — ${dutchDate(meeting.scheduledAt)}`)];
-  const present = meeting.attendance.filter((a) => a.present).map((a) => `${a.name} (${role(a.role)})`);
-  if (present.length > 0) lines.push(para(`Aanwezig: ${present.join(', ')}`));
+function meetingBlocks(meeting: CaseExport['meetings'][number]): PdfBlock[] {
+  const blocks: PdfBlock[] = [h2(`${meeting.title} — ${dutchDate(meeting.scheduledAt)}`)];
+  const present = meeting.attendance.filter((a) => a.present).map((a) => who(a.name, a.role));
+  if (present.length > 0) blocks.push(para(`Aanwezig: ${present.join(', ')}`));
   for (const item of meeting.items) {
-    const who = item.ownerName ? ` — ${item.ownerName}` : '';
+    const owner = item.ownerName ? ` — ${item.ownerName}` : '';
     const due = item.due ? `, uiterlijk ${dutchDate(item.due)}` : '';
-    lines.push(para(`${ITEM_KIND[item.kind] ?? item.kind}: ${item.text}${who}${due}`, 4, 12));
+    blocks.push(para(`${ITEM_KIND[item.kind] ?? item.kind}: ${item.text}${owner}${due}`, 12));
   }
-  if (meeting.readBack) lines.push(para(`In gewone woorden: ${meeting.readBack}`, 8));
-  return lines;
+  if (meeting.readBack) blocks.push(para(`In gewone woorden: ${meeting.readBack}`));
+  return blocks;
 }
 
-function sectionLines(d: CaseExport['documents'][number]): PdfLine[] {
-  const lines: PdfLine[] = [];
+/** Each section under its heading, then the comments on it: who, when, what (replies indented). */
+function sectionBlocks(d: ExportedDocument): PdfBlock[] {
+  const blocks: PdfBlock[] = [];
   for (const def of SECTIONS[d.type]) {
     const s = d.sections[def.id];
     if (!s) continue;
-    lines.push(subheading(s.title));
-    let body: string[];
-    if (s.content === 'richText') body = s.text.split('\n').filter((p) => p.trim() !== '');
-    else if (s.content === 'items')
-      body = s.items
-        .map(itemText)
-        .filter((t) => t !== '')
-        .map((t) => `• ${t}`);
-    else body = ['(Dit deel kon niet worden gelezen.)'];
-    if (body.length === 0) lines.push(para('(nog leeg)'));
-    for (const text of body) lines.push(para(text));
-    const comments = d.comments.filter((c) => c.section === def.id);
-    for (const c of comments) {
-      lines.push(
+    blocks.push(h2(s.title));
+    const body = sectionBody(s);
+    if (!body) blocks.push(para('(Dit deel kon niet worden gelezen.)'));
+    else if ('items' in body) blocks.push(body.items.length > 0 ? list(body.items) : para('(nog leeg)'));
+    else if (body.paragraphs.length === 0) blocks.push(para('(nog leeg)'));
+    else blocks.push(...body.paragraphs.map((p) => para(p)));
+    for (const c of d.comments.filter((c) => c.section === def.id)) {
+      const kind = c.parentId ? 'Antwoord' : 'Opmerking';
+      const done = c.resolvedAt ? ' (afgehandeld)' : '';
+      blocks.push(
         para(
-          `Opmerking van ${c.author.name} (${role(c.author.role)}), ${dutchDateTime(c.createdAt)}: ${c.text}` +
-            (c.resolvedAt ? ' [afgehandeld]' : ''),
-          4,
-          16,
+          `${kind} van ${who(c.author.name, c.author.role)}, ${dutchDateTime(c.createdAt)}: ${c.text}${done}`,
+          c.parentId ? 28 : 16,
         ),
       );
     }
   }
-  return lines;
+  return blocks;
 }
 
-function endorsementLines(d: CaseExport['documents'][number]): PdfLine[] {
+function endorsementBlocks(d: ExportedDocument): PdfBlock[] {
   const current = d.endorsements.filter((e) => e.supersededAt === null);
-  const lines: PdfLine[] = [subheading('Wie is het ermee eens?')];
-  if (current.length === 0) lines.push(para('Nog niemand heeft gezegd of hij of zij het ermee eens is.'));
+  const blocks: PdfBlock[] = [h2('Wie is het ermee eens?')];
+  if (current.length === 0) blocks.push(para('Nog niemand heeft gezegd of hij of zij het ermee eens is.'));
   for (const e of current) {
-    lines.push(
+    const words = e.words ? ` — “${e.words}”` : '';
+    blocks.push(
       para(
-        `${e.person.name} (${role(e.person.role)}): ${STANCES[e.stance] ?? e.stance}` +
-          `${e.words ? ` — “${e.words}”` : ''} (${dutchDateTime(e.createdAt)})`,
+        `${who(e.person.name, e.person.role)}: ${STANCES[e.stance] ?? e.stance}${words}, op ${dutchDateTime(e.createdAt)}`,
       ),
     );
   }
-  return lines;
+  return blocks;
 }
 
-function versionLines(d: CaseExport['documents'][number]): PdfLine[] {
+function versionBlocks(d: ExportedDocument): PdfBlock[] {
   if (d.versions.length === 0) return [];
   const kind: Record<string, string> = { manual: 'bewaard', 'signed-off': 'vastgesteld', restored: 'teruggezet' };
   return [
-    subheading('Versies'),
+    h2('Versies'),
     ...d.versions.map((v) =>
       para(
-        `${v.name} — ${kind[v.kind] ?? v.kind} door ${v.author.name} (${role(v.author.role)}), ${dutchDateTime(v.createdAt)}`,
+        `${v.name} — ${kind[v.kind] ?? v.kind} door ${who(v.author.name, v.author.role)}, ${dutchDateTime(v.createdAt)}`,
       ),
     ),
   ];
 }
 
-/** The model as PDF lines; separate from rendering so tests can read it. */
-export function casePdfLines(x: CaseExport): PdfLine[] {
+/** "1 keer, op 01-03-2026 11:00", "3 keer, op 01-03-2026 tussen 11:00 en 14:30", "12 keer, van … tot …". */
+function timesWords(p: { count: number; first: string; last: string }): string {
+  const [firstDay, firstTime] = dutchDateTime(p.first).split(' ');
+  const [lastDay, lastTime] = dutchDateTime(p.last).split(' ');
+  const times = `${p.count} keer`;
+  if (p.count === 1 || (firstDay === lastDay && firstTime === lastTime)) return `${times}, op ${firstDay} ${firstTime}`;
+  if (firstDay === lastDay) return `${times}, op ${firstDay} tussen ${firstTime} en ${lastTime}`;
+  return `${times}, van ${dutchDateTime(p.first)} tot ${dutchDateTime(p.last)}`;
+}
+
+/** The access log at the end: one line per person, then a table grouped per day, person and kind. */
+function accessLogBlocks(x: CaseExport): PdfBlock[] {
+  const blocks: PdfBlock[] = [
+    h1('Wie heeft mijn dossier bekeken?'),
+    para(
+      'Iedere keer dat iemand je dossier opent, verandert of downloadt, wordt dat bewaard. Hier zie je wie dat deed.',
+    ),
+  ];
+  if (x.accessLog.length === 0) return [...blocks, para('(nog niets)')];
+  blocks.push(
+    h2('Per persoon'),
+    list(summarisePeople(x.accessLog).map((p) => `${who(p.name, p.role)}: ${timesWords(p)}`)),
+    h2('Wat er gebeurde'),
+  );
+  const rows = groupAccessLog(x.accessLog).map((g) => {
+    // One entry: its day and time; several (on one day): the day and how often.
+    const when = g.count === 1 ? dutchDateTime(g.first) : `${dutchDateTime(g.first).split(' ')[0]}\n${g.count} keer`;
+    return [when, who(g.name, g.role), g.what, g.about, OUTCOME_WORDS[g.outcome] ?? g.outcome];
+  });
+  const columns = ['Wanneer', 'Wie', 'Wat', 'Waarover', 'Gelukt?'];
+  const widths = [2.3, 2.8, 2.0, 3.7, 1.2];
+  blocks.push({ kind: 'table', columns: columns.map((title, i) => ({ title, width: widths[i] ?? 1 })), rows });
+  return blocks;
+}
+
+/** The dossier as blocks; separate from rendering so tests can read it. */
+export function casePdfBlocks(x: CaseExport): PdfBlock[] {
   const c = x.case;
-  const lines: PdfLine[] = [
-    { text: 'Mijn dossier in Samenspraak', size: 24, bold: true, gap: 120 },
-    { text: c.youngPerson.name, size: 20, gap: 16 },
-    { text: `Gemaakt op ${dutchDate(x.exportedAt)}`, size: 12, gap: 24 },
-    para(`Geboortedatum: ${dutchDate(c.youngPerson.dateOfBirth)}`, 16),
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', level: 1, text: 'Mijn dossier in Samenspraak', size: 24, gap: 110 },
+    { kind: 'paragraph', text: c.youngPerson.name, size: 20 },
+    { kind: 'paragraph', text: `Gemaakt op ${dutchDate(x.exportedAt)}`, size: 12, gap: 4 },
+    { kind: 'paragraph', text: `Geboortedatum: ${dutchDate(c.youngPerson.dateOfBirth)}`, gap: 16 },
     para(`Gemeente: ${c.youngPerson.municipality}`),
     para(`Regio: ${c.region}`),
     para(`Stap in het proces: ${STATUSES[c.status] ?? c.status}`),
-    para(
-      'In dit bestand staat alles wat in Samenspraak over jou is opgeschreven: de analyse, je toekomstplan, ' +
+    {
+      kind: 'paragraph',
+      gap: 20,
+      text:
+        'In dit bestand staat alles wat in Samenspraak over jou is opgeschreven: de analyse, je toekomstplan, ' +
         'de verslagen, wie meedoet, wie het ermee eens is, en wie je dossier heeft bekeken.',
-      24,
-    ),
-    para('Dit dossier is van jou. Klopt er iets niet? Zeg het tegen je gedragswetenschapper of procesregisseur.', 8),
-
-    { ...heading('Wie werken er mee?', 0), pageBreak: true },
+    },
+    para('Dit dossier is van jou. Klopt er iets niet? Zeg het tegen je gedragswetenschapper of procesregisseur.'),
+    h1('Wie werken er mee?'),
+    list(x.participants.map((p) => `${p.name} — ${role(p.role)}${p.organisation ? `, ${p.organisation}` : ''}`)),
   ];
-  for (const p of x.participants)
-    lines.push(para(`${p.name} — ${role(p.role)}${p.organisation ? `, ${p.organisation}` : ''}`));
 
   let meetings = 0;
   for (const d of x.documents) {
     if (d.type === 'meetingNotes') meetings += 1;
-    lines.push({ ...heading(documentTitle(d, meetings, x), 0), pageBreak: true });
-    lines.push(...sectionLines(d), ...endorsementLines(d), ...versionLines(d));
+    blocks.push(h1(documentTitle(d, meetings, x)));
+    if (d.shownVersion)
+      blocks.push(
+        para(`Dit is de tekst van de versie “${d.shownVersion.name}” van ${dutchDateTime(d.shownVersion.createdAt)}.`),
+      );
+    blocks.push(...sectionBlocks(d), ...endorsementBlocks(d), ...versionBlocks(d));
   }
 
   if (x.meetings.length > 0) {
-    lines.push({ ...heading('Overleggen: wat is besloten?', 0), pageBreak: true });
-    for (const meeting of x.meetings) lines.push(...meetingLines(meeting));
+    blocks.push(h1('Overleggen: wat is besloten?'));
+    for (const meeting of x.meetings) blocks.push(...meetingBlocks(meeting));
   }
 
   if (x.destructionRequests.length > 0) {
-    lines.push(heading('Verzoeken om het dossier te vernietigen'));
+    blocks.push(h1('Verzoeken om het dossier te vernietigen', false));
     const decision: Record<string, string> = { approved: 'goedgekeurd', refused: 'geweigerd' };
     for (const r of x.destructionRequests) {
       const outcome = r.decision ? decision[r.decision] : 'nog geen besluit';
-      lines.push(
+      const motivation = r.motivation ? ` — ${r.motivation}` : '';
+      blocks.push(
         para(
-          `Gevraagd op ${dutchDate(r.requestedAt)}; besluit uiterlijk ${dutchDate(r.dueBy)}: ${outcome}` +
-            (r.motivation ? ` — ${r.motivation}` : ''),
+          `Gevraagd op ${dutchDate(r.requestedAt)}; besluit uiterlijk ${dutchDate(r.dueBy)}: ${outcome}${motivation}`,
         ),
       );
     }
   }
 
-  lines.push({ ...heading('Wie heeft mijn dossier bekeken?', 0), pageBreak: true });
-  lines.push(para('Iedere keer dat iemand je dossier opent, verandert of downloadt, wordt dat bewaard.', 4));
-  const widths = [2.1, 2.8, 2.1, 4, 1.4];
-  lines.push({
-    text: '',
-    bold: true,
-    size: 9,
-    gap: 10,
-    cells: ['Wanneer', 'Wie', 'Wat', 'Waarover', 'Gelukt?'].map((text, i) => ({ text, width: widths[i] ?? 1 })),
-  });
-  for (const e of x.accessLog) {
-    const cells = [
-      dutchDateTime(e.at),
-      `${e.name ?? 'onbekend'}${e.role ? ` (${role(e.role)})` : ''}`,
-      eventWords(e.event, 'nl'),
-      logSubject(e.what),
-      OUTCOME_WORDS[e.outcome] ?? e.outcome,
-    ];
-    lines.push({ text: '', size: 9, gap: 3, cells: cells.map((text, i) => ({ text, width: widths[i] ?? 1 })) });
-  }
-  if (x.accessLog.length === 0) lines.push(para('(nog niets)'));
-  return lines;
+  blocks.push(...accessLogBlocks(x));
+  return blocks;
 }
 
-export function casePdf(x: CaseExport): Buffer {
-  return renderPdf(casePdfLines(x), {
+export function casePdf(x: CaseExport): Promise<Buffer> {
+  return renderPdf(casePdfBlocks(x), {
     title: `Dossier ${x.case.youngPerson.name}`,
     footer: (page, pages) =>
       `Dossier ${x.case.youngPerson.name} — gemaakt op ${dutchDate(x.exportedAt)} — pagina ${page} van ${pages}`,

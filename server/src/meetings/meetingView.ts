@@ -4,10 +4,10 @@
  * person's and parents' sections of the notes document), the decisions and actions.
  */
 import { documentId, type MeetingSummary, type MeetingView } from '@samenspraak/shared';
+import { currentDoc } from '../documents/content.js';
+import { documentSections } from '../documents/sections.js';
 import { mergeAttendance, requiredRolesCheck, type VoiceFacts } from '../domain/meeting.js';
-import { documentSections } from '../export/docJson.js';
 import type { AppServices } from '../services.js';
-import { currentDoc } from '../versions/versionContent.js';
 import { loadAttendance, loadInvitees, loadItems, type MeetingRow } from './meetingRecords.js';
 
 export const notesDocumentId = (meeting: Pick<MeetingRow, 'id' | 'case_id'>) =>

@@ -4,8 +4,8 @@
  * document's text (only the sections the reader may read). Pure over what the caller loaded.
  */
 import { type MeetingLink, type MeetingView, SECTIONS } from '@samenspraak/shared';
+import { mdBlock, mdInline } from '../documents/markdownText.js';
 import { dutchDate, dutchDay } from '../domain/dutchDates.js';
-import { mdBlock, mdInline } from '../export/markdownText.js';
 
 const DOCUMENT_TITLES = { analysis: 'Verklarende analyse', futurePlan: 'Toekomstplan' } as const;
 const STATUS = { scheduled: 'gepland', live: 'bezig', ended: 'afgerond' } as const;

@@ -15,12 +15,12 @@ import { recheckLiveAccess } from '../cases/caseCommands.js';
 import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import type { AppDb } from '../db/database.js';
+import { deleteCaseVersions } from '../documents/documentVersions.js';
 import { deleteCaseEndorsements } from '../endorsements/endorsements.js';
 import { deleteCaseVotes } from '../endorsements/hypothesisVotes.js';
 import { forgetPushes } from '../escalation/notifier.js';
 import { deleteCaseMeetings } from '../meetings/meetingRecords.js';
 import type { AppServices } from '../services.js';
-import { deleteCaseVersions } from '../versions/versions.js';
 import { caseOnlyClientAccounts, removeAccounts } from './caseAccounts.js';
 import { scrubFreedSpace } from './scrubFreedSpace.js';
 

@@ -6,11 +6,11 @@
 import { type DocumentType, SECTIONS } from '@samenspraak/shared';
 import * as Y from 'yjs';
 import type { DocumentAccessInfo } from '../cases/documentAccess.js';
-import { documentSections } from '../export/docJson.js';
+import { currentDoc, docFromState } from '../documents/content.js';
+import type { StoredVersion, VersionSummary } from '../documents/documentVersions.js';
+import { differingSections } from '../documents/sections.js';
 import type { AppServices } from '../services.js';
 import { createVersion } from './versionCommands.js';
-import { currentDoc, docFromState, sectionFingerprint } from './versionContent.js';
-import type { StoredVersion, VersionSummary } from './versions.js';
 
 export class RestoreRefused extends Error {
   constructor(
@@ -46,13 +46,6 @@ function replaceSection(target: Y.Doc, source: Y.Doc, id: string, content: 'rich
       .toArray()
       .map((node) => copyOf(node) as Y.XmlElement | Y.XmlText),
   );
-}
-
-/** Sections whose content differs between two documents. */
-function differingSections(a: Y.Doc, b: Y.Doc, type: DocumentType): string[] {
-  const sa = documentSections(a, type);
-  const sb = documentSections(b, type);
-  return SECTIONS[type].map((s) => s.id).filter((id) => sectionFingerprint(sa[id]) !== sectionFingerprint(sb[id]));
 }
 
 export async function restoreVersion(

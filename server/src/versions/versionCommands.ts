@@ -2,10 +2,10 @@
 import type { VersionKind } from '@samenspraak/shared';
 import * as Y from 'yjs';
 import { caseDb } from '../cases/caseDb.js';
+import { currentDoc } from '../documents/content.js';
+import { saveVersion, type VersionSummary } from '../documents/documentVersions.js';
 import { listEndorsements } from '../endorsements/endorsements.js';
 import type { AppServices } from '../services.js';
-import { currentDoc } from './versionContent.js';
-import { saveVersion, type VersionSummary } from './versions.js';
 
 export async function createVersion(
   services: AppServices,

@@ -4,11 +4,10 @@
  * person's stance in their own words.
  */
 import type { DocumentType, EndorsementStance } from '@samenspraak/shared';
-import { itemText } from '@samenspraak/shared';
+import { mdInline } from '../documents/markdownText.js';
+import { type PdfBlock, renderPdf } from '../documents/pdfWriter.js';
+import { type SectionExport, sectionBody } from '../documents/sections.js';
 import type { EndorsementView } from '../endorsements/endorsements.js';
-import type { SectionExport } from '../export/docJson.js';
-import { mdInline } from '../export/markdownText.js';
-import { type PdfLine, renderPdf } from './pdfWriter.js';
 
 const DOCUMENT_TITLES: Record<DocumentType, string> = {
   analysis: 'Verklarende analyse',
@@ -43,11 +42,10 @@ export function exportModel(input: {
     firstName: input.youngPersonName.trim().split(/\s+/)[0] ?? '',
     versionName: input.version.name,
     createdAt: input.version.createdAt,
-    sections: Object.values(input.sections).map((s) => {
-      if (s.content === 'items') return { title: s.title, items: s.items.map(itemText).filter((t) => t !== '') };
-      if (s.content === 'richText') return { title: s.title, paragraphs: s.text.split('\n').filter((p) => p.trim()) };
-      return { title: s.title, paragraphs: ['(deze sectie kon niet worden gelezen)'] };
-    }),
+    sections: Object.values(input.sections).map((s) => ({
+      title: s.title,
+      ...(sectionBody(s) ?? { paragraphs: ['(deze sectie kon niet worden gelezen)'] }),
+    })),
     endorsements: input.endorsements.map((e) => ({
       name: e.person.name,
       role: e.person.role,
@@ -76,20 +74,22 @@ export function toMarkdown(m: ExportModel): string {
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
-export function toPdf(m: ExportModel): Buffer {
-  const lines: PdfLine[] = [
-    { text: `${m.title} — ${m.firstName}`, size: 18, bold: true },
-    { text: `Versie: ${m.versionName} (${day(m.createdAt)})`, size: 10, gap: 4 },
+export function toPdf(m: ExportModel): Promise<Buffer> {
+  const blocks: PdfBlock[] = [
+    { kind: 'heading', level: 1, text: `${m.title} — ${m.firstName}`, size: 18 },
+    { kind: 'paragraph', text: `Versie: ${m.versionName} (${day(m.createdAt)})`, size: 10 },
   ];
+  const paragraph = (text: string): PdfBlock => ({ kind: 'paragraph', text });
   for (const s of m.sections) {
-    lines.push({ text: s.title, size: 13, bold: true, gap: 14 });
-    const body = 'items' in s ? s.items.map((i) => `• ${i}`) : s.paragraphs;
-    if (body.length === 0) lines.push({ text: '(leeg)', gap: 2 });
-    for (const text of body) lines.push({ text, gap: 4 });
+    blocks.push({ kind: 'heading', level: 2, text: s.title, gap: 10 });
+    const body = 'items' in s ? s.items : s.paragraphs;
+    if (body.length === 0) blocks.push(paragraph('(leeg)'));
+    else if ('items' in s) blocks.push({ kind: 'list', items: s.items });
+    else blocks.push(...s.paragraphs.map(paragraph));
   }
-  lines.push({ text: 'Gedragen', size: 13, bold: true, gap: 14 });
-  if (m.endorsements.length === 0) lines.push({ text: '(nog niemand)', gap: 2 });
+  blocks.push({ kind: 'heading', level: 2, text: 'Gedragen', gap: 10 });
+  if (m.endorsements.length === 0) blocks.push(paragraph('(nog niemand)'));
   for (const e of m.endorsements)
-    lines.push({ text: `${e.name} (${e.role}): ${e.stance}${e.words ? ` — “${e.words}”` : ''}`, gap: 4 });
-  return renderPdf(lines, { title: `${m.title} — ${m.versionName}` });
+    blocks.push(paragraph(`${e.name} (${e.role}): ${e.stance}${e.words ? ` — “${e.words}”` : ''}`));
+  return renderPdf(blocks, { title: `${m.title} — ${m.versionName}` });
 }

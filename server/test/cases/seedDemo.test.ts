@@ -6,7 +6,8 @@ import * as Y from 'yjs';
 import { type DemoLogin, seedDemo } from '../../src/admin/commands/seedDemo.js';
 import { seedDemoDocuments } from '../../src/admin/commands/seedDemoDocuments.js';
 import { caseDb } from '../../src/cases/caseDb.js';
-import { docFromStore, documentSections } from '../../src/export/docJson.js';
+import { docFromStore } from '../../src/documents/content.js';
+import { documentSections } from '../../src/documents/sections.js';
 import { meetingDb } from '../../src/meetings/meetingDb.js';
 import { type CaseHarness, startCaseServer } from './support.js';
 

@@ -183,7 +183,11 @@ export interface CaseTeam {
 }
 
 /** A case registered through the API by a procesregisseur, with scientist, provider, young person and a parent. */
-export async function caseWithTeam(h: CaseHarness, dateOfBirth: string): Promise<CaseTeam> {
+export async function caseWithTeam(
+  h: CaseHarness,
+  dateOfBirth: string,
+  youngPersonName = 'Noor Jansen',
+): Promise<CaseTeam> {
   const regisseur = await h.user({ role: 'procesregisseur', name: 'Ria Regisseur', organisation: 'RET Alkmaar' });
   const scientist = await h.user({
     role: 'gedragswetenschapper',
@@ -195,10 +199,10 @@ export async function caseWithTeam(h: CaseHarness, dateOfBirth: string): Promise
     name: 'Pien Provider',
     organisation: 'Zorgaanbieder Noord',
   });
-  const youngPerson = await h.user({ client: true, name: 'Noor Jansen' });
+  const youngPerson = await h.user({ client: true, name: youngPersonName });
   const parent = await h.user({ client: true, name: 'Petra Jansen' });
   const created = await h.api<{ case: { id: string } }>(regisseur, 'POST', '/api/cases', {
-    youngPerson: { name: 'Noor Jansen', dateOfBirth, municipality: 'Alkmaar' },
+    youngPerson: { name: youngPersonName, dateOfBirth, municipality: 'Alkmaar' },
     region: 'Alkmaar (Noord-Kennemerland)',
     responsibleScientistId: scientist.id,
   });

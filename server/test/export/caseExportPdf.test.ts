@@ -2,7 +2,7 @@
  * The young person's complete dossier as a readable PDF (GET /api/cases/:id/export.pdf and
  * POST /api/cases/:id/export?format=pdf): same gate and the same 'export' log entry as the JSON export;
  * the file is a valid PDF whose text (title page, sections, comments, endorsements, versions, access
- * log) is extractable from its content streams.
+ * log) reads back with pdfjs.
  */
 import { documentId } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import * as Y from 'yjs';
 import { registerCaseDocument } from '../../src/cases/caseDocuments.js';
 import { addComment } from '../../src/comments/comments.js';
 import { dutchDateTime, logSubject } from '../../src/export/casePdf.js';
-import { renderPdf } from '../../src/versions/pdfWriter.js';
 import {
   bornYearsAgo,
   type CaseHarness,
@@ -21,6 +20,7 @@ import {
   START,
   startCaseServer,
 } from '../cases/support.js';
+import { readPdf } from '../support/pdfText.js';
 import { apiFor } from '../versions/support.js';
 
 function paragraphsUpdate(section: string, texts: string[]): Uint8Array {
@@ -36,28 +36,20 @@ function paragraphsUpdate(section: string, texts: string[]): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** WinAnsi bytes back to Unicode for the few characters outside Latin-1 that the tests use. */
-const FROM_CP1252: Record<number, string> = { 145: '‘', 146: '’', 147: '“', 148: '”', 149: '•', 151: '—' };
-
-/** The text of every `(…) Tj` in the file, one shown string per line, in page order. */
-function pdfText(file: string): string {
-  const out: string[] = [];
-  for (const m of file.matchAll(/\(((?:\\.|[^\\)])*)\) Tj/g)) {
-    const raw = (m[1] ?? '').replace(/\\(.)/g, '$1');
-    out.push([...raw].map((ch) => FROM_CP1252[ch.charCodeAt(0)] ?? ch).join(''));
-  }
-  return out.join('\n');
+/** The text as laid out, one line (or table cell line) per line, in page order (pdfjs). */
+async function pdfText(file: string): Promise<string> {
+  return (await readPdf(Buffer.from(file, 'latin1'))).text;
 }
 
-/** Structural checks: header, trailer, and every xref offset pointing at its object. */
-function expectValidPdf(file: string): number {
-  expect(file.startsWith('%PDF-1.4\n')).toBe(true);
+/** Structural checks: header, trailer, every xref offset pointing at its object, and pdfjs opens it. */
+async function expectValidPdf(file: string): Promise<number> {
+  expect(file.startsWith('%PDF-1.7\n')).toBe(true);
   expect(file.trimEnd().endsWith('%%EOF')).toBe(true);
   const xref = Number(/startxref\n(\d+)/.exec(file)?.[1]);
   expect(file.slice(xref, xref + 4)).toBe('xref');
   const offsets = [...file.slice(xref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
   for (const [i, offset] of offsets.entries()) expect(file.slice(offset).startsWith(`${i + 1} 0 obj`)).toBe(true);
-  return Number(/\/Type \/Pages \/Kids \[[^\]]*\] \/Count (\d+)/.exec(file)?.[1]);
+  return (await readPdf(Buffer.from(file, 'latin1'))).pages;
 }
 
 let h: CaseHarness;
@@ -124,9 +116,9 @@ describe('the dossier as PDF', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="samenspraak-${team.caseId}.pdf"`);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const pages = expectValidPdf(file);
+    const pages = await expectValidPdf(file);
     expect(pages).toBeGreaterThanOrEqual(6); // title, team, analysis, future plan, meeting, access log
-    const text = pdfText(file);
+    const text = await pdfText(file);
     // Title page: name and date (START is 1 March 2026).
     expect(text).toContain('Mijn dossier in Samenspraak\nNoor Jansen\nGemaakt op 1 maart 2026');
     expect(text).toContain('Stap in het proces: Aangemeld');
@@ -161,7 +153,7 @@ describe('the dossier as PDF', () => {
 
   it('lists the access log as a table in plain words, oldest first, without addresses', async () => {
     const { file } = await pdfOf(team.youngPerson.id);
-    const text = pdfText(file);
+    const text = await pdfText(file);
     expect(text).toContain('Wie heeft mijn dossier bekeken?');
     expect(text).toContain('Wanneer\nWie\nWat\nWaarover\nGelukt?');
     // The sign-off in beforeAll, the endorsement and the previous export, with name, role and words. A cell
@@ -170,6 +162,7 @@ describe('the dossier as PDF', () => {
     expect(text).toContain('Noor Jansen (jeugdige)\niets veranderd\nde analyse: wie het ermee eens is\ngelukt');
     expect(text).toContain('Noor Jansen (jeugdige)\ngedownload\nhet hele dossier\ngelukt');
     expect(file).not.toContain('127.0.0.1');
+    expect(text).not.toContain('127.0.0.1');
   });
 
   it('POST …/export?format=pdf gives the same PDF and logs the same export; an unknown format is a 400', async () => {
@@ -177,7 +170,7 @@ describe('the dossier as PDF', () => {
     const { res, file } = await pdfOf(team.youngPerson.id, 'post');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(pdfText(file)).toContain('Ik wil gewoon weer naar school.');
+    expect(await pdfText(file)).toContain('Ik wil gewoon weer naar school.');
     const log = await logSince(h.db, before);
     expect(log.map((e) => [e.event, e.outcome, e.detail])).toEqual([
       ['export', 'success', 'POST /api/cases/:id/export pdf'],
@@ -249,29 +242,107 @@ describe('the dossier as PDF', () => {
   });
 });
 
-describe('PDF writer and wording', () => {
-  it('lays out table rows in columns, breaks pages on request and numbers them', () => {
-    const file = renderPdf(
-      [
-        { text: 'Titel', size: 20, bold: true },
-        { text: 'Hoofdstuk', pageBreak: true },
-        {
-          text: '',
-          cells: [
-            { text: 'links', width: 1 },
-            { text: 'rechts', width: 1 },
-          ],
-        },
-      ],
-      { title: 't', footer: (p, n) => `pagina ${p} van ${n}` },
-    ).toString('latin1');
-    expect(expectValidPdf(file)).toBe(2);
-    expect(file).toContain('(links) Tj');
-    // The second cell starts half-way across the text width (595 - 2 × 56 = 483 → 56 + 241.5).
-    expect(file).toMatch(/BT \/F1 11 Tf 297\.50 [\d.]+ Td \(rechts\) Tj ET/);
-    expect(pdfText(file)).toContain('pagina 2 van 2');
-  });
+describe('the dossier of Łukasz Şahin', () => {
+  it('prints his name as written and is a tagged PDF with headings and paragraphs in reading order', async () => {
+    const lukasz = await caseWithTeam(h, bornYearsAgo(START, 17), 'Łukasz Şahin');
+    const doc = documentId(lukasz.caseId, 'analysis');
+    await h.services.store.append([
+      { docId: doc, update: paragraphsUpdate('hulpvraag_jeugdige', ['Ik heet Łukasz, mijn vriend heet Doğan.']) },
+    ]);
+    await addComment(h.db, {
+      documentId: doc,
+      caseId: lukasz.caseId,
+      section: 'hulpvraag_jeugdige',
+      parentId: null,
+      author: { id: lukasz.scientist.id, name: lukasz.scientist.name, role: 'gedragswetenschapper' },
+      text: 'Goed verwoord, Łukasz.',
+      anchor: null,
+      now: h.now(),
+    });
+    const api = await apiFor(h.services, h.server.url, lukasz.youngPerson.id);
+    for (let i = 0; i < 3; i++) expect((await api.get(`/cases/${lukasz.caseId}`)).status).toBe(200);
+    const res = await api.get(`/cases/${lukasz.caseId}/export.pdf`);
+    expect(res.status).toBe(200);
+    const pdf = await readPdf(Buffer.from(await res.arrayBuffer()));
 
+    expect(pdf.text).toContain('Mijn dossier in Samenspraak\nŁukasz Şahin\nGemaakt op 1 maart 2026');
+    expect(pdf.text).toContain('Ik heet Łukasz, mijn vriend heet Doğan.');
+    expect(pdf.text).toContain('Opmerking van Gert Gedrag (gedragswetenschapper), 01-03-2026');
+    expect(pdf.text).not.toContain('?ukasz');
+
+    // Tagged: MarkInfo /Marked true, a structure tree, a language and a title the reader shows.
+    expect(pdf.marked).toBe(true);
+    expect(pdf.structTreeRoot).toBe(true);
+    expect(pdf.lang).toBe('nl-NL');
+    expect(pdf.title).toBe('Dossier Łukasz Şahin');
+    expect(pdf.displayTitle).toBe(true);
+
+    // The structure tree holds the headings and paragraphs, in the order they are on the pages.
+    const tagged = pdf.structure.filter((s) => s.text !== '');
+    const roles = (text: string) => tagged.filter((s) => s.text === text).map((s) => s.role);
+    expect(roles('Mijn dossier in Samenspraak')).toEqual(['H1']);
+    expect(roles('Łukasz Şahin')).toEqual(['P']);
+    expect(roles('Verklarende analyse')).toEqual(['H1']);
+    expect(roles('Hulpvraag — in mijn eigen woorden')).toEqual(['H2']);
+    expect(roles('Ik heet Łukasz, mijn vriend heet Doğan.')).toEqual(['P']);
+    expect(roles('Wie heeft mijn dossier bekeken?')).toEqual(['H1']);
+    expect(tagged.filter((s) => s.role === 'TH').map((s) => s.text)).toEqual([
+      'Wanneer',
+      'Wie',
+      'Wat',
+      'Waarover',
+      'Gelukt?',
+    ]);
+    // Reading order: every heading and paragraph comes after the one before it in the laid-out text.
+    const flat = pdf.text.replace(/\s+/g, ' ');
+    let at = 0;
+    for (const s of tagged.filter((t) => ['H1', 'H2', 'P'].includes(t.role))) {
+      const found = flat.indexOf(s.text.replace(/\s+/g, ' '), at);
+      expect(found, `${s.role} "${s.text}" in reading order`).toBeGreaterThanOrEqual(at);
+      at = found;
+    }
+    // The access log is grouped, not raw lines: three looks at the dossier within a minute are one row.
+    const rows: string[][] = [];
+    for (const s of pdf.structure) {
+      if (s.role === 'TR') rows.push([]);
+      else if (s.role === 'TD') rows.at(-1)?.push(s.text);
+    }
+    expect(rows).toContainEqual(['01-03-2026 3 keer', 'Łukasz Şahin (jeugdige)', 'bekeken', 'het dossier', 'gelukt']);
+    expect(pdf.text).toContain('Łukasz Şahin (jeugdige): 3 keer, op 01-03-2026 11:00');
+    // Footers are artifacts, outside the structure.
+    expect(tagged.some((s) => s.text.includes('pagina 1 van'))).toBe(false);
+  });
+  it('shows each document at its latest signed-off version when asked, and says so; current by default', async () => {
+    const team2 = await caseWithTeam(h, bornYearsAgo(START, 17), 'Łukasz Şahin');
+    const doc = documentId(team2.caseId, 'analysis');
+    await h.services.store.append([
+      { docId: doc, update: paragraphsUpdate('veiligheid', ['Zo was het afgesproken.']) },
+    ]);
+    const scientist = await apiFor(h.services, h.server.url, team2.scientist.id);
+    expect((await scientist.post(`/documents/${doc}/sign-off`, {})).status).toBe(201);
+    await h.services.store.append([{ docId: doc, update: paragraphsUpdate('veiligheid', ['Later erbij gezet.']) }]);
+    const young = await apiFor(h.services, h.server.url, team2.youngPerson.id);
+    const text = async (path: string) => {
+      const res = await young.get(path);
+      expect(res.status).toBe(200);
+      return (await readPdf(Buffer.from(await res.arrayBuffer()))).text;
+    };
+    const now = await text(`/cases/${team2.caseId}/export.pdf`);
+    expect(now).toContain('Later erbij gezet.');
+    expect(now).not.toContain('Dit is de tekst van de versie');
+    const agreed = await text(`/cases/${team2.caseId}/export.pdf?version=signed-off`);
+    expect(agreed).toContain(
+      'Verklarende analyse\nDit is de tekst van de versie “vastgesteld 2026-03-01” van 01-03-2026',
+    );
+    expect(agreed).toContain('Veiligheid\nZo was het afgesproken.');
+    expect(agreed).not.toContain('Later erbij gezet.');
+    // A document without a signed-off version shows its current content.
+    expect(agreed).toContain('Toekomstplan\nMijn toekomstbeeld\n(nog leeg)');
+    expect((await young.get(`/cases/${team2.caseId}/export.pdf?version=gisteren`)).status).toBe(400);
+  });
+});
+
+describe('wording', () => {
   it('says what a log entry was about in plain words', () => {
     expect(logSubject('GET /api/cases/:id')).toBe('het dossier');
     expect(logSubject('GET /api/cases/:id/access-log')).toBe('wie het dossier bekeek');

@@ -7,8 +7,8 @@
 import { documentId, type MeetingView } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { docFromStore } from '../../src/documents/content.js';
 import { MISSING_EDUCATION, MISSING_VOICE } from '../../src/domain/meeting.js';
-import { docFromStore } from '../../src/export/docJson.js';
 import { createSession, SESSION_COOKIE } from '../../src/identity/sessions.js';
 import {
   bornYearsAgo,
@@ -21,6 +21,7 @@ import {
   startCaseServer,
   type TestUser,
 } from '../cases/support.js';
+import { readPdf } from '../support/pdfText.js';
 import { tokenFor } from '../support/tokens.js';
 import { TrackedClient, waitFor } from '../support/trackedClient.js';
 import { paragraphsOf, setParagraphs } from '../versions/support.js';
@@ -410,7 +411,7 @@ describe('the minutes', () => {
     expect(mine?.readBack).toMatch(/Definitief\./);
     const pdf = await exported('pdf');
     expect(pdf.status).toBe(200);
-    const text = Buffer.from(await pdf.arrayBuffer()).toString('latin1');
+    const { text } = await readPdf(Buffer.from(await pdf.arrayBuffer()));
     expect(text).toContain('Overleggen: wat is besloten?');
     expect(text).toContain('Besluit: Volgend MDO over zes weken');
   });

@@ -4,7 +4,7 @@
  */
 import { documentId } from '@samenspraak/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { docFromStore } from '../../src/export/docJson.js';
+import { docFromStore } from '../../src/documents/content.js';
 import {
   call,
   escalateToDbt,

@@ -2,8 +2,7 @@
 import { DEFAULT_LIMITS } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docFromStore } from '../../src/export/docJson.js';
-import { renderPdf, toWinAnsi, wrap } from '../../src/versions/pdfWriter.js';
+import { docFromStore } from '../../src/documents/content.js';
 import { startTestServer } from '../support/testServer.js';
 import { caseWithPeople, connect, paragraphsOf, setParagraphs, write } from './support.js';
 
@@ -47,27 +46,5 @@ describe('applyServerChange', () => {
     } finally {
       client.destroy();
     }
-  });
-});
-
-describe('pdf writer', () => {
-  it('wraps to the width and cuts words longer than a line', () => {
-    const lines = wrap('een twee drie vier vijf zes zeven acht negen tien', 100, 11);
-    expect(lines.length).toBeGreaterThan(2);
-    expect(lines.join(' ')).toBe('een twee drie vier vijf zes zeven acht negen tien');
-    expect(wrap('x'.repeat(200), 100, 11).join('')).toBe('x'.repeat(200));
-  });
-
-  it('encodes WinAnsi, replacing what it cannot encode', () => {
-    expect(toWinAnsi('café – “ja” €5 ✓')).toBe('café \x96 \x93ja\x94 \x805 ?');
-  });
-
-  it('flows onto more pages', () => {
-    const lines = Array.from({ length: 200 }, (_, i) => ({ text: `Regel ${i}` }));
-    const file = renderPdf(lines, { title: 't' }).toString('latin1');
-    const count = Number(/\/Count (\d+)/.exec(file)?.[1]);
-    expect(count).toBeGreaterThan(3);
-    expect(file).toContain('(Regel 0) Tj');
-    expect(file).toContain('(Regel 199) Tj');
   });
 });

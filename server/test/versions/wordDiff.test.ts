@@ -74,3 +74,53 @@ describe('wordDiff', () => {
     expect(side(parts, 'insert')).toBe(b);
   });
 });
+
+describe('wordDiff on long sections', () => {
+  it('diffs a 20,000-word section with scattered changes word by word, where the old LCS gave up', () => {
+    let seed = 11;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const vocabulary = [
+      'Noor',
+      'gaat',
+      'naar',
+      'school',
+      'thuis',
+      'is',
+      'het',
+      'rustig',
+      'de',
+      'hulp',
+      'werkt',
+      'wel.',
+    ];
+    const words = Array.from({ length: 20_000 }, () => vocabulary[Math.floor(rand() * vocabulary.length)] as string);
+    const changed = [...words];
+    const edits: number[] = [];
+    for (let i = 0; i < 150; i++) {
+      const at = Math.floor(rand() * changed.length);
+      edits.push(at);
+      const kind = i % 3;
+      if (kind === 0) changed[at] = `nieuw${i}`;
+      else if (kind === 1) changed.splice(at, 1);
+      else changed.splice(at, 0, `erbij${i}`);
+    }
+    const before = words.join(' ');
+    const after = changed.join(' ');
+    const parts = wordDiff(before, after);
+    // Reapplying the diff gives both texts exactly.
+    expect(side(parts, 'delete')).toBe(before);
+    expect(side(parts, 'insert')).toBe(after);
+    // Word by word, not one delete of everything and one insert: the changes are small.
+    const insertedWords = parts.filter((p) => p.op === 'insert').flatMap((p) => wordTokens(p.text.trim()));
+    const deletedWords = parts.filter((p) => p.op === 'delete').flatMap((p) => wordTokens(p.text.trim()));
+    expect(insertedWords.filter((w) => w.trim() !== '').length).toBeLessThanOrEqual(100);
+    expect(deletedWords.filter((w) => w.trim() !== '').length).toBeLessThanOrEqual(100);
+    expect(insertedWords).toEqual(expect.arrayContaining(['nieuw0', 'erbij2']));
+    expect(parts.filter((p) => p.op === 'equal').reduce((n, p) => n + p.text.length, 0)).toBeGreaterThan(
+      before.length * 0.95,
+    );
+  });
+});

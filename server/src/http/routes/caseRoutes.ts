@@ -107,12 +107,15 @@ export function caseRoutes(services: AppServices): Router {
    * 'export' entry in the access log. `POST …/export?format=pdf` and `GET …/export.pdf` give the PDF.
    */
   const exportCase = async (req: Request, res: Response, format: 'json' | 'pdf') => {
+    const at = req.query.version ?? 'current';
+    if (at !== 'current' && at !== 'signed-off')
+      throw new HttpError(400, 'invalid_request', 'version: current or signed-off');
     const scope = await enter(req, res, CASE_POLICIES.export);
-    const data = await buildCaseExport(services, scope.caseId);
+    const data = await buildCaseExport(services, scope.caseId, at);
     const file = `samenspraak-${scope.caseId}`.replace(/[^\w.-]+/g, '_');
     res.setHeader('Cache-Control', 'no-store');
     if (format === 'pdf') {
-      const pdf = casePdf(data);
+      const pdf = await casePdf(data);
       await scope.log('export', 'success', 'pdf');
       res.setHeader('Content-Disposition', `attachment; filename="${file}.pdf"`);
       res.type('application/pdf').send(pdf);

@@ -13,11 +13,11 @@ import {
 } from '@samenspraak/shared';
 import { Router } from 'express';
 import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
+import { currentDoc } from '../../documents/content.js';
 import { listEndorsements, setEndorsement } from '../../endorsements/endorsements.js';
 import { allTallies, hypothesisExists, recordVote } from '../../endorsements/hypothesisVotes.js';
 import type { AppServices } from '../../services.js';
 import { createVersion, maySignOff } from '../../versions/versionCommands.js';
-import { currentDoc } from '../../versions/versionContent.js';
 import { type Actor, actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { parseBody } from '../validate.js';

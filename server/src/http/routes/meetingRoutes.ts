@@ -18,8 +18,9 @@ import { type Request, type Response, Router } from 'express';
 import { requestAudit } from '../../audit/caseAudit.js';
 import { type CaseScope, enterCase, type GateRule } from '../../cases/caseGate.js';
 import { firstName } from '../../cases/caseQueries.js';
+import { currentDoc } from '../../documents/content.js';
+import { documentSections } from '../../documents/sections.js';
 import { effectiveSections } from '../../domain/caseAccess.js';
-import { documentSections } from '../../export/docJson.js';
 import {
   addAttendance,
   addItem,
@@ -36,7 +37,6 @@ import { listMeetings, type MeetingRow } from '../../meetings/meetingRecords.js'
 import { buildMeetingView, notesDocumentId, summarise } from '../../meetings/meetingView.js';
 import { minutesMarkdown } from '../../meetings/minutes.js';
 import type { AppServices } from '../../services.js';
-import { currentDoc } from '../../versions/versionContent.js';
 import { actorOf } from '../authContext.js';
 import { parseBody } from '../validate.js';
 

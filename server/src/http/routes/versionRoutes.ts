@@ -7,12 +7,14 @@ import { type DocumentType, NewVersionSchema, parseDocumentId, RestoreVersionSch
 import { Router } from 'express';
 import type * as Y from 'yjs';
 import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
+import { currentDoc, docFromState } from '../../documents/content.js';
+import { findVersion, listVersions, type StoredVersion } from '../../documents/documentVersions.js';
+import { readableSections, sectionsFor } from '../../documents/sections.js';
 import type { AppServices } from '../../services.js';
 import { RestoreRefused, restoreVersion } from '../../versions/restore.js';
 import { createVersion, youngPersonName } from '../../versions/versionCommands.js';
-import { currentDoc, diffDocs, docFromState, readableSections, sectionsFor } from '../../versions/versionContent.js';
+import { diffDocs } from '../../versions/versionDiff.js';
 import { exportModel, toMarkdown, toPdf } from '../../versions/versionExport.js';
-import { findVersion, listVersions, type StoredVersion } from '../../versions/versions.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { parseBody } from '../validate.js';
@@ -149,7 +151,7 @@ export function versionRoutes(services: AppServices): Router {
       const file = `${model.title} ${version.name}`.replace(/[^\w .-]+/g, '_');
       res.setHeader('content-disposition', `attachment; filename="${file}.${format}"`);
       if (format === 'md') res.type('text/markdown; charset=utf-8').send(toMarkdown(model));
-      else res.type('application/pdf').send(toPdf(model));
+      else res.type('application/pdf').send(await toPdf(model));
     } finally {
       doc.destroy();
     }
