@@ -4,7 +4,7 @@
  * responsibility, when, which dossier, from where, what, outcome — never content).
  */
 import type { Request } from 'express';
-import type { Actor } from '../http/authContext.js';
+import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
 import type { LogEntryInput, LogEvent } from './accessLog.js';
 

@@ -6,7 +6,7 @@
 import type { Role } from '@samenspraak/shared';
 import { caseDb } from '../cases/caseDb.js';
 import { accessTo, type CaseScope, enterCase } from '../cases/caseGate.js';
-import { HttpError } from '../http/errors.js';
+import { DomainError } from '../kernel/errors.js';
 import { findMeeting, type MeetingRow } from '../meetings/meetingRecords.js';
 import type { AppServices } from '../services.js';
 import { socketAudit } from './socketAudit.js';
@@ -29,7 +29,7 @@ export async function enterCaseLive(
   try {
     return await enterCase(services, socketAudit(services, actor, event), caseId, { event: 'read', what });
   } catch (err) {
-    if (err instanceof HttpError) throw new RealtimeEventError('forbidden', NO_ACCESS);
+    if (err instanceof DomainError) throw new RealtimeEventError('forbidden', NO_ACCESS);
     throw err;
   }
 }

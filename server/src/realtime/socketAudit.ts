@@ -4,7 +4,7 @@
  * route and "realtime" as the channel.
  */
 import { type RequestAudit, responsibleFor } from '../audit/caseAudit.js';
-import type { Actor } from '../http/authContext.js';
+import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
 
 export function socketAudit(services: AppServices, actor: Actor, event: string): RequestAudit {

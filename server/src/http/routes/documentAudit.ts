@@ -2,8 +2,8 @@
 import type { LogEvent } from '../../audit/accessLog.js';
 import { responsibleFor } from '../../audit/caseAudit.js';
 import { type DocumentAccessInfo, documentAccessFor } from '../../cases/documentAccess.js';
+import type { Actor } from '../../kernel/actor.js';
 import type { AppServices } from '../../services.js';
-import type { Actor } from '../authContext.js';
 import { HttpError } from '../errors.js';
 
 /** Unknown, foreign and forbidden documents all look the same from outside. */
