@@ -4,6 +4,7 @@ export * from './authSchemas.js';
 export * from './caseSchemas.js';
 export * from './collabProtocol.js';
 export * from './commentSchemas.js';
+export * from './documentContracts.js';
 export * from './documents.js';
 export * from './escalationSchemas.js';
 export * from './httpErrors.js';

@@ -6,11 +6,11 @@
  * is told, and the others see it go.
  */
 import { parseDocumentId } from '@samenspraak/shared';
+import { socketAudit } from '../audit/caseAudit.js';
 import { documentAccessFor } from '../cases/documentAccess.js';
 import { currentCaseRole } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
 import { announcePresence } from './rooms.js';
-import { socketAudit } from './socketAudit.js';
 import { sessionStillLive, socketActor } from './socketAuth.js';
 import type { HandlerContext, RealtimeSocket } from './types.js';
 

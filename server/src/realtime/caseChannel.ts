@@ -1,16 +1,17 @@
 /**
- * The checks behind joining a case's or a meeting's live room: the same gate as the HTTP routes
+ * The checks behind joining a case's, a document's or a meeting's live room: the same gates as the HTTP routes
  * (participation, age and consent, a DBT member's access window), judged with the domain clock, and
  * logged the same way. A refusal is a `forbidden` that does not say whether the case exists.
  */
 import type { Role } from '@samenspraak/shared';
+import { socketAudit } from '../audit/caseAudit.js';
 import { caseDb } from '../cases/caseDb.js';
 import { accessTo, type CaseScope, enterCase } from '../cases/caseGate.js';
+import { type DocumentScope, enterDocument } from '../cases/documentGate.js';
 import { DomainError } from '../kernel/errors.js';
 import { findMeeting, type MeetingRow } from '../meetings/meetingRecords.js';
 import type { AppServices } from '../services.js';
-import { socketAudit } from './socketAudit.js';
-import { sessionActor } from './socketAuth.js';
+import { sessionActor, socketActor } from './socketAuth.js';
 import { RealtimeEventError, type RealtimeSocket } from './types.js';
 
 const NO_ACCESS = 'no access to this case';
@@ -30,6 +31,28 @@ export async function enterCaseLive(
     return await enterCase(services, socketAudit(services, actor, event), caseId, { event: 'read', what });
   } catch (err) {
     if (err instanceof DomainError) throw new RealtimeEventError('forbidden', NO_ACCESS);
+    throw err;
+  }
+}
+
+/**
+ * Enters a case document for its live channel (token or session socket): the document gate, logged
+ * as "socket.io <event> <documentId> <what>". A refusal does not say whether the document exists.
+ */
+export async function enterDocumentLive(
+  services: AppServices,
+  socket: RealtimeSocket,
+  event: string,
+  documentId: string,
+  what: string,
+): Promise<DocumentScope> {
+  const actor = await socketActor(services, socket);
+  const forbidden = new RealtimeEventError('forbidden', `no access to document ${documentId}`);
+  if (!actor) throw forbidden;
+  try {
+    return await enterDocument(services, socketAudit(services, actor, event), documentId, { event: 'read', what });
+  } catch (err) {
+    if (err instanceof DomainError) throw forbidden;
     throw err;
   }
 }

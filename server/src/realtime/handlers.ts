@@ -19,16 +19,14 @@ import {
   userRoom,
 } from '@samenspraak/shared';
 import type { z } from 'zod';
-import { documentAccessFor } from '../cases/documentAccess.js';
 import { TokenBucket } from '../collab/rateLimiter.js';
 import type { Notifier } from '../escalation/notifier.js';
 import { recordPresence } from '../meetings/meetingCommands.js';
 import { leaveRoom } from './accessSweep.js';
-import { enterCaseLive, enterMeetingLive } from './caseChannel.js';
+import { enterCaseLive, enterDocumentLive, enterMeetingLive } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
 import { announcePresence, toRoom } from './rooms.js';
-import { socketAudit } from './socketAudit.js';
-import { sessionStillLive, socketActor } from './socketAuth.js';
+import { sessionStillLive } from './socketAuth.js';
 import { type HandlerContext, RealtimeEventError, type RealtimeSocket } from './types.js';
 
 export { authenticate } from './socketAuth.js';
@@ -96,7 +94,6 @@ function on<E extends keyof ClientToServerEvents, S extends z.ZodType>(
  * join is logged before it happens: if the entry cannot be written, the join is refused.
  */
 async function documentRole(ctx: HandlerContext, socket: RealtimeSocket, documentId: string) {
-  const forbidden = new RealtimeEventError('forbidden', `no access to document ${documentId}`);
   if (socket.data.via === 'token') {
     if (socket.data.docs[documentId] === undefined) {
       throw new RealtimeEventError('forbidden', `token does not grant document ${documentId}`);
@@ -104,17 +101,9 @@ async function documentRole(ctx: HandlerContext, socket: RealtimeSocket, documen
     // Other documents (demo, benchmark) are the operator's: the token's grant decides.
     if (!parseDocumentId(documentId)) return null;
   }
-  const access = await documentAccessFor(ctx.services.db, socket.data.userId, documentId, ctx.services.clock());
-  const actor = access ? await socketActor(ctx.services, socket) : null;
-  if (!actor || !access) throw forbidden;
-  await socketAudit(ctx.services, actor, 'document:join').log({
-    event: 'read',
-    caseId: access.caseId,
-    outcome: 'success',
-    caseRole: access.role,
-    what: `${documentId} presence`,
-  });
-  return { caseId: access.caseId, role: access.role };
+  const scope = await enterDocumentLive(ctx.services, socket, 'document:join', documentId, 'presence');
+  await scope.log('read', 'success', 'presence');
+  return { caseId: scope.caseId, role: scope.role };
 }
 
 /** The events of one connected socket. */

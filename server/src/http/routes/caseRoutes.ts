@@ -12,7 +12,6 @@ import {
   StatusBodySchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
 import {
   addParticipant,
   createCase,
@@ -20,7 +19,7 @@ import {
   setParentsConsent,
   setStatus,
 } from '../../cases/caseCommands.js';
-import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { GateRule } from '../../cases/caseGate.js';
 import { CASE_POLICIES, invitePolicy } from '../../cases/casePolicies.js';
 import { accessLogView, caseDetail, presentCase, searchMyCases } from '../../cases/caseQueries.js';
 import { decideDestruction, listDestructionRequests, requestDestruction } from '../../cases/destruction.js';
@@ -31,6 +30,7 @@ import { executeDueDestructions } from '../../retention/executeDestructions.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
+import { httpGate } from '../gate.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -40,9 +40,9 @@ function param(req: Request, name: string): string {
 
 export function caseRoutes(services: AppServices): Router {
   const router = Router();
-  const auditOf = (req: Request, res: Response) => requestAudit(services, req, actorOf(res));
-  const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, auditOf(req, res), param(req, 'id'), rule);
+  const gate = httpGate(services);
+  const auditOf = gate.audit;
+  const enter = (req: Request, res: Response, rule: GateRule) => gate.enterCase(req, res, param(req, 'id'), rule);
 
   router.get('/cases', async (req, res) => {
     res.json({ cases: await searchMyCases(services, auditOf(req, res)) });

@@ -14,8 +14,7 @@ import {
   MONITOR_ROLES,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
-import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { GateRule } from '../../cases/caseGate.js';
 import { mayScaleDown, overdueCommitments } from '../../domain/escalation.js';
 import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from '../../escalation/clockFacts.js';
 import {
@@ -33,6 +32,7 @@ import { notificationsFor } from '../../escalation/notifications.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
+import { httpGate } from '../gate.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -42,9 +42,9 @@ function param(req: Request, name: string): string {
 
 export function escalationRoutes(services: AppServices): Router {
   const router = Router();
-  const auditOf = (req: Request, res: Response) => requestAudit(services, req, actorOf(res));
-  const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, auditOf(req, res), param(req, 'id'), rule);
+  const gate = httpGate(services);
+  const auditOf = gate.audit;
+  const enter = (req: Request, res: Response, rule: GateRule) => gate.enterCase(req, res, param(req, 'id'), rule);
   const changed = (caseId: string, kind: CaseChanged['kind']) => services.caseEvents.changed({ caseId, kind });
 
   router.get('/cases/:id/escalation', async (req, res) => {

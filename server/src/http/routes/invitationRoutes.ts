@@ -12,8 +12,7 @@ import {
   type CreateInvitationResponse,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
-import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { GateRule } from '../../cases/caseGate.js';
 import { INVITATIONS_POLICY, invitePolicy } from '../../cases/casePolicies.js';
 import { logAuth } from '../../identity/authLog.js';
 import {
@@ -28,6 +27,7 @@ import { findUserByLogin, sessionUser } from '../../identity/users.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
+import { httpGate } from '../gate.js';
 import { liveSessionOf } from '../sessionMiddleware.js';
 import { assertUsablePassword, clientOf, parseBody, setSessionCookie } from './identityHttp.js';
 
@@ -70,8 +70,9 @@ function acceptRefusal(outcome: Exclude<AcceptOutcome, { ok: true }>): HttpError
 export function invitationRoutes(services: AppServices): Router {
   const router = Router();
 
+  const gate = httpGate(services);
   const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, requestAudit(services, req, actorOf(res)), String(req.params.caseId), rule);
+    gate.enterCase(req, res, String(req.params.caseId), rule);
 
   router.post('/cases/:caseId/invitations', async (req, res) => {
     actorOf(res);

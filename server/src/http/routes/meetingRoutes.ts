@@ -15,8 +15,7 @@ import {
   StartMeetingBodySchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
-import { type CaseScope, enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { CaseScope, GateRule } from '../../cases/caseGate.js';
 import { firstName } from '../../cases/caseQueries.js';
 import { effectiveSections } from '../../domain/caseAccess.js';
 import { documentSections } from '../../export/docJson.js';
@@ -38,6 +37,7 @@ import { minutesMarkdown } from '../../meetings/minutes.js';
 import type { AppServices } from '../../services.js';
 import { currentDoc } from '../../versions/versionContent.js';
 import { actorOf } from '../authContext.js';
+import { httpGate } from '../gate.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -49,8 +49,8 @@ export function meetingRoutes(services: AppServices): Router {
   const router = Router();
   const base = '/cases/:caseId/meetings';
   const one = `${base}/:meetingId`;
-  const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, requestAudit(services, req, actorOf(res)), param(req, 'caseId'), rule);
+  const gate = httpGate(services);
+  const enter = (req: Request, res: Response, rule: GateRule) => gate.enterCase(req, res, param(req, 'caseId'), rule);
   const view = async (meeting: MeetingRow) => {
     const online = await services.caseEvents.meetingOnline(meeting.id);
     return buildMeetingView(services, meeting, new Set(online.map((p) => p.userId)));
