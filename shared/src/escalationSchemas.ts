@@ -17,6 +17,25 @@ export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
 export const LAWS_OR_BUDGETS = ['Jeugdwet', 'Wmo', 'Zvw', 'Wlz', 'Participatiewet', 'onderwijs', 'other'] as const;
 export type LawOrBudget = (typeof LAWS_OR_BUDGETS)[number];
 
+/** Where a case stands: a level, or closed (also the state before a case ever escalated is `lokaal`). */
+export type LadderState = EscalationLevel | 'gesloten';
+
+/**
+ * Who takes which step on the ladder, one table for both sides: the server decides with it
+ * (server/src/domain/escalation.ts), the client offers only the steps it allows.
+ */
+export const UP_DECIDERS: Record<Exclude<EscalationLevel, 'lokaal'>, readonly Role[]> = {
+  ret: ['jeugdbeschermer', 'lokaal-team', 'jeugdhulpaanbieder', 'procesregisseur'],
+  'ben-nh': ['procesregisseur'],
+  dbt: ['procesregisseur'],
+};
+/** The GI (and the RET process director on its signal) may take the 6-weeks-after-measure shortcut. */
+export const STRAIGHT_TO_DBT_DECIDERS: readonly Role[] = ['jeugdbeschermer', 'procesregisseur'];
+/** Down the ladder and closing is the RET process direction's step 4 (scaling down / closing). */
+export const DOWN_DECIDERS: readonly Role[] = ['procesregisseur'];
+/** May propose a step they may not decide. */
+export const PROPOSERS: readonly Role[] = ['ben-adviseur'];
+
 export const COMMITMENT_STATUSES = ['open', 'met', 'overdue'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 

@@ -1,10 +1,17 @@
 /** Comments on case documents: list, add (or reply), resolve. Every call enters the document gate and is logged. */
-import { atLeast, NewCommentSchema } from '@samenspraak/shared';
+import {
+  atLeast,
+  CommentResponseSchema,
+  CommentsResponseSchema,
+  NewCommentSchema,
+  OkResponseSchema,
+} from '@samenspraak/shared';
 import { Router } from 'express';
 import { addComment, findComment, listComments, resolveComment } from '../../comments/comments.js';
 import { Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
 import type { AppServices } from '../../services.js';
 import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
 
 export function commentRoutes(services: AppServices): Router {
@@ -19,7 +26,7 @@ export function commentRoutes(services: AppServices): Router {
       .map(([s]) => s);
     const comments = await listComments(services.db, scope.documentId, readable);
     await scope.log('read', 'success', 'comments');
-    res.json({ comments });
+    reply(res, CommentsResponseSchema, { comments });
   });
 
   router.post('/documents/:documentId/comments', async (req, res) => {
@@ -49,7 +56,7 @@ export function commentRoutes(services: AppServices): Router {
     });
     await scope.log('create', 'success', `comment on ${body.section}`);
     services.caseEvents.changed({ caseId: scope.caseId, kind: 'comments', documentId: scope.documentId });
-    res.status(201).json({ comment });
+    reply(res, CommentResponseSchema, { comment }, 201);
   });
 
   router.post('/documents/:documentId/comments/:commentId/resolve', async (req, res) => {
@@ -66,7 +73,7 @@ export function commentRoutes(services: AppServices): Router {
     await resolveComment(services.db, comment.id, scope.person.id, services.clock());
     await scope.log('update', 'success', 'resolve comment');
     services.caseEvents.changed({ caseId: scope.caseId, kind: 'comments', documentId: scope.documentId });
-    res.json({ ok: true });
+    reply(res, OkResponseSchema, { ok: true });
   });
   return router;
 }

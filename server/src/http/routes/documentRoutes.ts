@@ -4,13 +4,14 @@
  * collaboration server's case policy when they connect. It carries the person's token generation, so
  * "log out everywhere" revokes it; issuing it is an access-log entry (no entry, no token).
  */
-import type { DocumentTokenResponse } from '@samenspraak/shared';
+import { DocumentTokenResponseSchema } from '@samenspraak/shared';
 import { Router } from 'express';
 import { documentAccessOf } from '../../auth/casePolicy.js';
 import { signCollabToken } from '../../auth/collabTokens.js';
 import { currentTokenGeneration } from '../../auth/tokenRevocation.js';
 import type { AppServices } from '../../services.js';
 import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 
 export const DOCUMENT_TOKEN_TTL_SECONDS = 15 * 60;
 
@@ -38,13 +39,12 @@ export function documentRoutes(services: AppServices): Router {
       { sub: actor.userId, name: actor.name, role: scope.role, docs: { [scope.documentId]: level }, gen },
       DOCUMENT_TOKEN_TTL_SECONDS,
     );
-    const body: DocumentTokenResponse = {
+    reply(res, DocumentTokenResponseSchema, {
       token,
       access: level,
       sections: scope.sections,
       expiresAt: new Date(Date.now() + DOCUMENT_TOKEN_TTL_SECONDS * 1000).toISOString(),
-    };
-    res.json(body);
+    });
   });
   return router;
 }

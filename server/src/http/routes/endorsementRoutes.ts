@@ -4,12 +4,17 @@
  */
 import {
   atLeast,
+  EndorsementResponseSchema,
   EndorsementSchema,
+  EndorsementsResponseSchema,
   HYPOTHESES_SECTION,
   HypothesisVoteSchema,
   parseDocumentId,
   SECTIONS,
+  SignOffResponseSchema,
   SignOffSchema,
+  VoteTalliesResponseSchema,
+  VoteTallyResponseSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
 import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
@@ -21,6 +26,7 @@ import type { AppServices } from '../../services.js';
 import { createVersion, maySignOff } from '../../versions/versionCommands.js';
 import { currentDoc } from '../../versions/versionContent.js';
 import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
 
 /** Endorsing is for those who take part in the document (comment or edit somewhere), not onlookers. */
@@ -49,7 +55,7 @@ export function endorsementRoutes(services: AppServices): Router {
     });
     await access.log('update', 'success', 'endorsement');
     changed(access, 'endorsements');
-    res.json({ endorsement });
+    reply(res, EndorsementResponseSchema, { endorsement });
   });
 
   router.get('/documents/:documentId/endorsements', async (req, res) => {
@@ -62,7 +68,7 @@ export function endorsementRoutes(services: AppServices): Router {
       listEndorsements(services.db, access.documentId, true),
     ]);
     await access.log('read', 'success', 'endorsements');
-    res.json({ endorsements, history });
+    reply(res, EndorsementsResponseSchema, { endorsements, history });
   });
 
   router.post('/documents/:documentId/sign-off', async (req, res) => {
@@ -84,7 +90,12 @@ export function endorsementRoutes(services: AppServices): Router {
     });
     await access.log('create', 'success', 'sign-off');
     changed(access, 'versions');
-    res.status(201).json({ version, endorsements: await listEndorsements(services.db, access.documentId) });
+    reply(
+      res,
+      SignOffResponseSchema,
+      { version, endorsements: await listEndorsements(services.db, access.documentId) },
+      201,
+    );
   });
 
   /**
@@ -109,7 +120,7 @@ export function endorsementRoutes(services: AppServices): Router {
     const access = await gate.enterDocument(req, res, documentId, hypothesesRule('read', 'hypothesis votes'));
     const tallies = await allTallies(services.db, access.documentId);
     await access.log('read', 'success', 'hypothesis votes');
-    res.json({ tallies });
+    reply(res, VoteTalliesResponseSchema, { tallies });
   });
 
   router.put('/documents/:documentId/hypotheses/:hypothesisId/vote', async (req, res) => {
@@ -135,7 +146,7 @@ export function endorsementRoutes(services: AppServices): Router {
     });
     await access.log('update', 'success', 'hypothesis vote');
     changed(access, 'endorsements');
-    res.json({ tally });
+    reply(res, VoteTallyResponseSchema, { tally });
   });
 
   return router;

@@ -3,7 +3,17 @@
  * and export as Markdown or PDF. Endorsement, sign-off and hypothesis votes ride along (endorsementRoutes).
  * Readers only ever see the sections they may read; every call is logged.
  */
-import { type DocumentType, NewVersionSchema, parseDocumentId, RestoreVersionSchema } from '@samenspraak/shared';
+import {
+  type DocumentType,
+  NewVersionSchema,
+  parseDocumentId,
+  RestoreResponseSchema,
+  RestoreVersionSchema,
+  VersionDetailSchema,
+  VersionDiffSchema,
+  VersionResponseSchema,
+  VersionsResponseSchema,
+} from '@samenspraak/shared';
 import { Router } from 'express';
 import type * as Y from 'yjs';
 import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
@@ -15,6 +25,7 @@ import { currentDoc, diffDocs, docFromState, readableSections, sectionsFor } fro
 import { exportModel, toMarkdown, toPdf } from '../../versions/versionExport.js';
 import { findVersion, listVersions, type StoredVersion } from '../../versions/versions.js';
 import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
 import { endorsementRoutes } from './endorsementRoutes.js';
 
@@ -56,7 +67,7 @@ export function versionRoutes(services: AppServices): Router {
     });
     await access.log('create', 'success', 'version');
     changed(access);
-    res.status(201).json({ version });
+    reply(res, VersionResponseSchema, { version }, 201);
   });
 
   router.get(base, async (req, res) => {
@@ -66,7 +77,7 @@ export function versionRoutes(services: AppServices): Router {
     });
     const versions = await listVersions(services.db, access.documentId);
     await access.log('read', 'success', 'versions');
-    res.json({ versions });
+    reply(res, VersionsResponseSchema, { versions });
   });
 
   router.get(`${base}/:versionId`, async (req, res) => {
@@ -85,7 +96,7 @@ export function versionRoutes(services: AppServices): Router {
     try {
       const sections = sectionsFor(doc, typeOf(access), readableSections(access.sections));
       await access.log('read', 'success', 'version');
-      res.json({ version, sections, endorsements });
+      reply(res, VersionDetailSchema, { version, sections, endorsements });
     } finally {
       doc.destroy();
     }
@@ -102,7 +113,7 @@ export function versionRoutes(services: AppServices): Router {
       try {
         const sections = diffDocs(from, to, typeOf(access), readableSections(access.sections));
         await access.log('read', 'success', 'version diff');
-        res.json({ from: String(req.params.from), to: String(req.params.to), sections });
+        reply(res, VersionDiffSchema, { from: String(req.params.from), to: String(req.params.to), sections });
       } finally {
         to.destroy();
       }
@@ -128,7 +139,7 @@ export function versionRoutes(services: AppServices): Router {
       });
       await access.log('update', 'success', `restore version (${result.changed})`);
       changed(access);
-      res.json(result);
+      reply(res, RestoreResponseSchema, result);
     } catch (err) {
       if (!(err instanceof RestoreRefused)) throw err;
       if (err.reason === 'unknown_section') throw new Invalid(err.message);
