@@ -165,5 +165,32 @@ export interface EscalationResponse {
  */
 export type SuppressedCount = number | '<5' | 'hidden';
 
+export const SuppressedCountSchema = z.union([z.number(), z.literal('<5'), z.literal('hidden')]);
+const countMap = z.record(z.string(), SuppressedCountSchema);
+
+/** The RET monitor: aggregates only, small counts suppressed (server/src/domain/smallCounts.ts). */
+export const MonitorViewSchema = z.object({
+  generatedAt: z.string(),
+  suppressedBelow: z.number(),
+  total: SuppressedCountSchema,
+  /** Keys "<region> <year>", e.g. "West-Friesland 2025". */
+  casesPerRegionAndYear: countMap,
+  registeredBy: countMap,
+  problemCategories: countMap,
+  /** ja / nee / onbekend */
+  attendsSchool: countMap,
+  /** Keys: year. */
+  benNhInvolvementPerYear: countMap,
+  dbtReferralsPerYear: countMap,
+  /** Keys: clock kind (analysis-due, measure-escalation, …). */
+  overdueClocks: countMap,
+  /** metPlan / zonderPlan */
+  futurePlanHalfYearCheck: countMap,
+});
+export type MonitorView = z.infer<typeof MonitorViewSchema>;
+/** `GET /api/monitor` */
+export const MonitorResponseSchema = z.object({ monitor: MonitorViewSchema });
+export type MonitorResponse = z.infer<typeof MonitorResponseSchema>;
+
 /** Who sees the RET monitor (aggregates only): the municipality and the RET's process director. */
 export const MONITOR_ROLES: readonly Role[] = ['gemeente', 'procesregisseur'];

@@ -9,6 +9,7 @@ import type { LogEvent } from '../audit/accessLog.js';
 import type { RequestAudit } from '../audit/caseAudit.js';
 import { Forbidden, NotFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
+import { caseDb } from './caseDb.js';
 import { caseDocumentExists } from './caseDocuments.js';
 import { type DocumentAccessInfo, documentAccessFor } from './documentAccess.js';
 
@@ -33,6 +34,14 @@ export interface DocumentRule {
   check?: (scope: DocumentScope) => string | null | Promise<string | null>;
 }
 
+/** The case of a document id when both exist: an id made up by the caller names no dossier. */
+async function realCaseOf(services: AppServices, documentId: string): Promise<string | null> {
+  const caseId = parseDocumentId(documentId)?.caseId;
+  if (!caseId || !(await caseDocumentExists(services.db, documentId))) return null;
+  const row = await caseDb(services.db).selectFrom('cases').select('id').where('id', '=', caseId).executeTakeFirst();
+  return row ? row.id : null;
+}
+
 export async function enterDocument(
   services: AppServices,
   audit: RequestAudit,
@@ -42,11 +51,9 @@ export async function enterDocument(
   const now = services.clock();
   const access = await documentAccessFor(services.db, audit.actor.userId, documentId, now);
   if (!access) {
-    // Logged on the case only when the document is real: an id made up by the caller names no dossier.
-    const known = parseDocumentId(documentId) !== null && (await caseDocumentExists(services.db, documentId));
     await audit.log({
       event: rule.event,
-      caseId: known ? (parseDocumentId(documentId)?.caseId ?? null) : null,
+      caseId: await realCaseOf(services, documentId),
       outcome: 'denied',
       caseRole: null,
       what: `${documentId} ${rule.what}`,

@@ -12,6 +12,7 @@ import {
   type EscalationResponse,
   InvitationBodySchema,
   MONITOR_ROLES,
+  MonitorResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
 import type { GateRule } from '../../cases/caseGate.js';
@@ -33,6 +34,7 @@ import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -134,7 +136,7 @@ export function escalationRoutes(services: AppServices): Router {
     }
     const monitor = await buildMonitor(services);
     await audit.log({ event: 'read', caseId: null, outcome: 'success', what: 'monitor' });
-    res.json({ monitor });
+    reply(res, MonitorResponseSchema, { monitor });
   });
 
   return router;
