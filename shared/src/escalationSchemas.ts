@@ -105,59 +105,75 @@ export type ClockFactsBody = z.infer<typeof ClockFactsBodySchema>;
 /** The clock facts of a case as stored (ISO instants or null). */
 export type ClockFactsView = Record<ClockFactName, string | null>;
 
-export interface NoticeView {
-  kind: string;
-  caseId: string;
-  dueAt: string;
-  overdue: boolean;
-  severity: 'info' | 'warning' | 'urgent';
+const ladderState = z.enum([...ESCALATION_LEVELS, 'gesloten']);
+
+export const NoticeViewSchema = z.object({
+  kind: z.string(),
+  caseId: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  severity: z.enum(['info', 'warning', 'urgent']),
   /** For an overdue commitment: which one. */
-  commitmentId?: string;
-}
+  commitmentId: z.string().optional(),
+});
+export type NoticeView = z.infer<typeof NoticeViewSchema>;
 
-export interface EscalationStepView {
-  id: string;
-  from: EscalationLevel | 'gesloten';
-  to: EscalationTarget;
-  bottleneck: string;
-  tried: string;
-  decidedBy: string;
-  decidedByRole: string;
-  decidedAt: string;
-  analysisSnapshot: { documentId: string; version: string } | null;
-}
+export const EscalationStepViewSchema = z.object({
+  id: z.string(),
+  from: ladderState,
+  to: z.enum(ESCALATION_TARGETS),
+  bottleneck: z.string(),
+  tried: z.string(),
+  decidedBy: z.string(),
+  decidedByRole: z.string(),
+  decidedAt: z.string(),
+  analysisSnapshot: z.object({ documentId: z.string(), version: z.string() }).nullable(),
+});
+export type EscalationStepView = z.infer<typeof EscalationStepViewSchema>;
 
-export interface CommitmentView {
-  id: string;
-  sessionId: string | null;
-  organisation: string;
-  what: string;
-  lawOrBudget: LawOrBudget;
-  dueAt: string;
-  status: CommitmentStatus;
-  authorId: string;
-}
+export const CommitmentViewSchema = z.object({
+  id: z.string(),
+  sessionId: z.string().nullable(),
+  organisation: z.string(),
+  what: z.string(),
+  lawOrBudget: z.enum(LAWS_OR_BUDGETS),
+  dueAt: z.string(),
+  status: z.enum(COMMITMENT_STATUSES),
+  authorId: z.string(),
+});
+export type CommitmentView = z.infer<typeof CommitmentViewSchema>;
 
 /** A breakthrough session of the DBT; its invitations when the server lists them. */
-export interface BreakthroughSessionView {
-  id: string;
-  scheduledAt: string;
-  endsAt: string;
-  followUpUntil: string;
-  invitations?: { userId: string; invitedAt?: string }[];
-}
+export const BreakthroughSessionViewSchema = z.object({
+  id: z.string(),
+  scheduledAt: z.string(),
+  endsAt: z.string(),
+  followUpUntil: z.string(),
+  invitations: z.array(z.object({ userId: z.string(), invitedAt: z.string().optional() })).optional(),
+});
+export type BreakthroughSessionView = z.infer<typeof BreakthroughSessionViewSchema>;
 
 /** `GET /api/cases/:id/escalation`: where the case is on the ladder and what that asks for. */
-export interface EscalationResponse {
-  level: EscalationLevel | 'gesloten';
-  history: EscalationStepView[];
-  notices: NoticeView[];
-  commitments: CommitmentView[];
-  overdueCommitments: string[];
-  mayScaleDown: boolean;
+export const EscalationResponseSchema = z.object({
+  level: ladderState,
+  history: z.array(EscalationStepViewSchema),
+  notices: z.array(NoticeViewSchema),
+  commitments: z.array(CommitmentViewSchema),
+  overdueCommitments: z.array(z.string()),
+  mayScaleDown: z.boolean(),
   /** Breakthrough sessions of the case, latest first. */
-  sessions: BreakthroughSessionView[];
-}
+  sessions: z.array(BreakthroughSessionViewSchema),
+});
+export type EscalationResponse = z.infer<typeof EscalationResponseSchema>;
+/** `POST /api/cases/:id/breakthrough-sessions` (201) */
+export const BreakthroughSessionResponseSchema = z.object({ session: BreakthroughSessionViewSchema });
+export type BreakthroughSessionResponse = z.infer<typeof BreakthroughSessionResponseSchema>;
+/** `POST /api/cases/:id/commitments` (201) */
+export const CommitmentResponseSchema = z.object({ commitment: CommitmentViewSchema });
+export type CommitmentResponse = z.infer<typeof CommitmentResponseSchema>;
+/** `GET /api/notifications` */
+export const NotificationsResponseSchema = z.object({ notifications: z.array(NoticeViewSchema) });
+export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 
 /**
  * Counts only. 0 is shown; 1–4 is "<5" so that no child can be recognised; 'hidden' is a count withheld

@@ -5,14 +5,18 @@
  */
 import {
   BreakthroughSessionBodySchema,
+  BreakthroughSessionResponseSchema,
   type CaseChanged,
   ClockFactsBodySchema,
   CommitmentBodySchema,
+  CommitmentResponseSchema,
   EscalateBodySchema,
   type EscalationResponse,
+  EscalationResponseSchema,
   InvitationBodySchema,
   MONITOR_ROLES,
   MonitorResponseSchema,
+  NotificationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
 import type { GateRule } from '../../cases/caseGate.js';
@@ -62,7 +66,7 @@ export function escalationRoutes(services: AppServices): Router {
       mayScaleDown: mayScaleDown(state.commitments),
       sessions: await listSessions(services, scope.caseId),
     };
-    res.json(body);
+    reply(res, EscalationResponseSchema, body);
   });
 
   router.post('/cases/:id/escalation', async (req, res) => {
@@ -80,7 +84,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.session);
     const session = await createSession(services, scope, body);
     changed(scope.caseId, 'escalation');
-    res.status(201).json({ session });
+    reply(res, BreakthroughSessionResponseSchema, { session }, 201);
   });
 
   router.post('/cases/:id/breakthrough-sessions/:sid/invitations', async (req, res) => {
@@ -98,7 +102,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.commit);
     const record = await recordCommitment(services, scope, body);
     changed(scope.caseId, 'commitments');
-    res.status(201).json({ commitment: presentCommitment(record, scope.now) });
+    reply(res, CommitmentResponseSchema, { commitment: presentCommitment(record, scope.now) }, 201);
   });
 
   router.post('/cases/:id/commitments/:cid/met', async (req, res) => {
@@ -124,7 +128,7 @@ export function escalationRoutes(services: AppServices): Router {
   });
 
   router.get('/notifications', async (req, res) => {
-    res.json({ notifications: await notificationsFor(services, auditOf(req, res)) });
+    reply(res, NotificationsResponseSchema, { notifications: await notificationsFor(services, auditOf(req, res)) });
   });
 
   router.get('/monitor', async (req, res) => {
