@@ -208,5 +208,16 @@ export type MonitorView = z.infer<typeof MonitorViewSchema>;
 export const MonitorResponseSchema = z.object({ monitor: MonitorViewSchema });
 export type MonitorResponse = z.infer<typeof MonitorResponseSchema>;
 
+/** A director with mandate a RET process director may invite to a breakthrough session. */
+export const DirectoryEntrySchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+/** `GET /api/directory/dbt-members` */
+export const DbtMembersResponseSchema = z.object({ members: z.array(DirectoryEntrySchema) });
+export type DbtMembersResponse = z.infer<typeof DbtMembersResponseSchema>;
+
 /** Who sees the RET monitor (aggregates only): the municipality and the RET's process director. */
 export const MONITOR_ROLES: readonly Role[] = ['gemeente', 'procesregisseur'];

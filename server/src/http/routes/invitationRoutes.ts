@@ -10,6 +10,7 @@ import {
   type AcceptInvitationResponse,
   CreateInvitationRequestSchema,
   type CreateInvitationResponse,
+  InvitationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
 import type { GateRule } from '../../cases/caseGate.js';
@@ -28,6 +29,7 @@ import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
 import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { liveSessionOf } from '../sessionMiddleware.js';
 import { assertUsablePassword, clientOf, parseBody, setSessionCookie } from './identityHttp.js';
 
@@ -87,7 +89,7 @@ export function invitationRoutes(services: AppServices): Router {
     await logExpiredInvitations(services, scope.caseId);
     const invitations = await listInvitations(services, scope);
     await scope.log('read', 'success', 'invitations');
-    res.json({ invitations });
+    reply(res, InvitationsResponseSchema, { invitations });
   });
 
   router.delete('/cases/:caseId/invitations/:ref', async (req, res) => {
