@@ -3,9 +3,9 @@
  * connection all go through `auditRecord` (and, with a known actor, `actorAudit`), so the entries have
  * the same shape everywhere (NEN 7513: who, role, on whose responsibility, when, which dossier, from
  * where, what, outcome — never content). Only the channel differs: "<address> http|realtime|collab" as
- * the source, and the route or event before `what` in the detail.
+ * the source, and the route or event before `what` in the detail; each transport names its channel
+ * (http/gate.ts, realtime/caseChannel.ts, auth/casePolicy.ts), this module knows none of them.
  */
-import type { Request } from 'express';
 import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
 import type { LogEntryInput, LogEvent } from './accessLog.js';
@@ -94,25 +94,4 @@ export function actorAudit(services: AppServices, actor: Actor, channel: AuditCh
       return services.accessLog.append(auditRecord(person, channel, entry));
     },
   };
-}
-
-/** "GET /api/cases/:id/export": the route pattern, not the URL, so ids and query strings stay out. */
-export function routeOf(req: Request): string {
-  const pattern = typeof req.route?.path === 'string' ? req.route.path : req.path;
-  return `${req.method} ${req.baseUrl}${pattern}`;
-}
-
-/** An HTTP request's audit; `label` null for routes whose entries start with the document id. */
-export function requestAudit(
-  services: AppServices,
-  req: Request,
-  actor: Actor,
-  label: string | null = routeOf(req),
-): RequestAudit {
-  return actorAudit(services, actor, { kind: 'http', address: actor.remoteAddress || req.ip || '', label });
-}
-
-/** A socket.io event's audit: "socket.io <event>" as the route, "realtime" as the channel. */
-export function socketAudit(services: AppServices, actor: Actor, event: string): RequestAudit {
-  return actorAudit(services, actor, { kind: 'realtime', address: actor.remoteAddress, label: `socket.io ${event}` });
 }

@@ -6,9 +6,8 @@
  * is told, and the others see it go.
  */
 import { parseDocumentId } from '@samenspraak/shared';
-import { socketAudit } from '../audit/caseAudit.js';
 import { documentAccessFor } from '../cases/documentAccess.js';
-import { currentCaseRole } from './caseChannel.js';
+import { currentCaseRole, socketAudit } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
 import { announcePresence } from './rooms.js';
 import { sessionStillLive, socketActor } from './socketAuth.js';

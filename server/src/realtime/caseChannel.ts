@@ -4,10 +4,11 @@
  * logged the same way. A refusal is a `forbidden` that does not say whether the case exists.
  */
 import type { Role } from '@samenspraak/shared';
-import { socketAudit } from '../audit/caseAudit.js';
+import { actorAudit, type RequestAudit } from '../audit/caseAudit.js';
 import { caseDb } from '../cases/caseDb.js';
 import { accessTo, type CaseScope, enterCase } from '../cases/caseGate.js';
 import { type DocumentScope, enterDocument } from '../cases/documentGate.js';
+import type { Actor } from '../kernel/actor.js';
 import { DomainError } from '../kernel/errors.js';
 import { findMeeting, type MeetingRow } from '../meetings/meetingRecords.js';
 import type { AppServices } from '../services.js';
@@ -15,6 +16,11 @@ import { sessionActor, socketActor } from './socketAuth.js';
 import { RealtimeEventError, type RealtimeSocket } from './types.js';
 
 const NO_ACCESS = 'no access to this case';
+
+/** A socket.io event's audit: "socket.io <event>" as the route, "realtime" as the channel. */
+export function socketAudit(services: AppServices, actor: Actor, event: string): RequestAudit {
+  return actorAudit(services, actor, { kind: 'realtime', address: actor.remoteAddress, label: `socket.io ${event}` });
+}
 
 /** Enters a case for a live room; logs a refusal (through the gate) and throws `forbidden`. */
 export async function enterCaseLive(
