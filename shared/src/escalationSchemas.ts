@@ -171,6 +171,36 @@ export type BreakthroughSessionResponse = z.infer<typeof BreakthroughSessionResp
 /** `POST /api/cases/:id/commitments` (201) */
 export const CommitmentResponseSchema = z.object({ commitment: CommitmentViewSchema });
 export type CommitmentResponse = z.infer<typeof CommitmentResponseSchema>;
+/** `POST /api/cases/:id/escalation` (201): the step taken, with the analysis as it was then. */
+export const EscalationStepResponseSchema = z.object({
+  step: z.object({
+    id: z.string(),
+    from: ladderState,
+    to: z.enum(ESCALATION_TARGETS),
+    analysisSnapshot: z.object({ documentId: z.string(), version: z.string() }),
+  }),
+});
+export type EscalationStepResponse = z.infer<typeof EscalationStepResponseSchema>;
+/** `POST /api/cases/:id/breakthrough-sessions/:sid/invitations` (201): the director's access until the follow-up ends. */
+export const DirectorInvitationResponseSchema = z.object({
+  invitation: z.object({
+    sessionId: z.string(),
+    userId: z.string(),
+    role: z.literal('dbt-lid'),
+    accessUntil: z.string(),
+  }),
+});
+export type DirectorInvitationResponse = z.infer<typeof DirectorInvitationResponseSchema>;
+/** `POST /api/cases/:id/commitments/:cid/met` */
+export const CommitmentMetResponseSchema = z.object({
+  commitment: z.object({ id: z.string(), status: z.literal('met'), metAt: z.string().nullable() }),
+});
+export type CommitmentMetResponse = z.infer<typeof CommitmentMetResponseSchema>;
+/** `GET /api/cases/:id/clock-facts` */
+export const ClockFactsResponseSchema = z.object({
+  facts: z.record(z.enum(CLOCK_FACTS), z.string().nullable()),
+});
+export type ClockFactsResponse = z.infer<typeof ClockFactsResponseSchema>;
 /** `GET /api/notifications` */
 export const NotificationsResponseSchema = z.object({ notifications: z.array(NoticeViewSchema) });
 export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;

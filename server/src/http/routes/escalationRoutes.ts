@@ -8,11 +8,15 @@ import {
   BreakthroughSessionResponseSchema,
   type CaseChanged,
   ClockFactsBodySchema,
+  ClockFactsResponseSchema,
   CommitmentBodySchema,
+  CommitmentMetResponseSchema,
   CommitmentResponseSchema,
+  DirectorInvitationResponseSchema,
   EscalateBodySchema,
   type EscalationResponse,
   EscalationResponseSchema,
+  EscalationStepResponseSchema,
   InvitationBodySchema,
   MONITOR_ROLES,
   MonitorResponseSchema,
@@ -75,7 +79,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.escalate);
     const step = await escalate(services, scope, body);
     changed(scope.caseId, 'escalation');
-    res.status(201).json({ step });
+    reply(res, EscalationStepResponseSchema, { step }, 201);
   });
 
   router.post('/cases/:id/breakthrough-sessions', async (req, res) => {
@@ -93,7 +97,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.invite);
     const invitation = await inviteDirector(services, scope, param(req, 'sid'), body.userId);
     changed(scope.caseId, 'escalation');
-    res.status(201).json({ invitation });
+    reply(res, DirectorInvitationResponseSchema, { invitation }, 201);
   });
 
   router.post('/cases/:id/commitments', async (req, res) => {
@@ -109,13 +113,13 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.commitmentMet);
     const row = await markCommitmentMet(services, scope, param(req, 'cid'));
     changed(scope.caseId, 'commitments');
-    res.json({ commitment: { id: row.id, status: 'met', metAt: row.met_at } });
+    reply(res, CommitmentMetResponseSchema, { commitment: { id: row.id, status: 'met', metAt: row.met_at } });
   });
 
   router.get('/cases/:id/clock-facts', async (req, res) => {
     const scope = await enter(req, res, ESCALATION_POLICIES.read);
     await scope.log('read', 'success', 'clock facts');
-    res.json({ facts: presentFacts(await loadCaseRow(services, scope.caseId)) });
+    reply(res, ClockFactsResponseSchema, { facts: presentFacts(await loadCaseRow(services, scope.caseId)) });
   });
 
   router.put('/cases/:id/clock-facts', async (req, res) => {
