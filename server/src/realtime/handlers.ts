@@ -1,7 +1,8 @@
 /**
  * The realtime handler layer: every client event is validated with the shared zod schemas, its sender
  * checked (a session socket's session must still be live), then the check/command code runs and the
- * result is emitted. No business logic lives here; refusals become an `error` event plus a failed ack.
+ * result is emitted. No business logic lives here; refusals (and domain errors) become an `error` event
+ * plus a failed ack.
  */
 import {
   type ClientToServerEvents,
@@ -21,6 +22,7 @@ import {
 import type { z } from 'zod';
 import { TokenBucket } from '../collab/rateLimiter.js';
 import type { Notifier } from '../escalation/notifier.js';
+import { DomainError } from '../kernel/errors.js';
 import { recordPresence } from '../meetings/meetingCommands.js';
 import { leaveRoom } from './accessSweep.js';
 import { enterCaseLive, enterDocumentLive, enterMeetingLive } from './caseChannel.js';
@@ -80,6 +82,9 @@ function on<E extends keyof ClientToServerEvents, S extends z.ZodType>(
       reply?.({ ok: true });
     } catch (err) {
       if (err instanceof RealtimeEventError) return refuse(err.code, err.message);
+      // A command's refusal after the gate (the gate's own refusals arrive as RealtimeEventError).
+      if (err instanceof DomainError)
+        return refuse(err.kind === 'invalid' ? 'invalid-payload' : 'forbidden', err.message);
       ctx.log.error({ err, event, user: socket.data.userId }, 'realtime handler failed');
       refuse('internal', `${event} failed`);
     }
