@@ -122,11 +122,19 @@ export type InvitationState = (typeof INVITATION_STATES)[number];
  * An invitation as listed to those who may act on it (`GET /api/cases/:id/invitations`). `ref` is a
  * public reference (also in the access log); the id in the link is a secret and is never listed.
  */
-export interface InvitationSummary {
-  ref: string;
-  role: (typeof INVITED_ROLES)[number];
-  name: string;
-  createdAt: string;
-  expiresAt: string;
-  state: InvitationState;
-}
+export const InvitationSummarySchema = z.object({
+  ref: z.string(),
+  role: z.enum(INVITED_ROLES),
+  name: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  state: z.enum(INVITATION_STATES),
+});
+export type InvitationSummary = z.infer<typeof InvitationSummarySchema>;
+/** `GET /api/cases/:caseId/invitations` */
+export const InvitationsResponseSchema = z.object({ invitations: z.array(InvitationSummarySchema) });
+export type InvitationsResponse = z.infer<typeof InvitationsResponseSchema>;
+
+/** `POST /api/auth/logout-all`: how many sessions and live document connections were ended. */
+export const LogoutAllResponseSchema = z.object({ sessionsEnded: z.number(), connectionsClosed: z.number() });
+export type LogoutAllResponse = z.infer<typeof LogoutAllResponseSchema>;

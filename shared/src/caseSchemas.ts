@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { type Role, RoleSchema } from './access.js';
-import type { DocumentType } from './documents.js';
-import type { Permission } from './permissions.js';
+import { PermissionSchema } from './documentContracts.js';
+import { DOCUMENT_TYPES } from './documents.js';
 
 /** The nine youth-care regions of Noord-Holland (domain brief §1). */
 export const REGIONS = [
@@ -119,60 +119,98 @@ export const DestructionDecisionBodySchema = z
   });
 export type DestructionDecisionBody = z.infer<typeof DestructionDecisionBodySchema>;
 
-export interface CaseSummary {
-  id: string;
-  firstName: string;
-  age: number;
-  region: string;
-  status: CaseStatus;
-  myRole: Role;
-  hasAccess: boolean;
-}
+export const CaseSummarySchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  age: z.number(),
+  region: z.string(),
+  status: CaseStatusSchema,
+  myRole: RoleSchema,
+  hasAccess: z.boolean(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
-export interface CaseParticipantView {
-  userId: string;
-  name: string;
-  role: Role;
-  organisation: string | null;
-}
+export const CaseParticipantViewSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  organisation: z.string().nullable(),
+});
+export type CaseParticipantView = z.infer<typeof CaseParticipantViewSchema>;
 
-export interface CaseDetail {
-  id: string;
-  youngPerson: { name: string; dateOfBirth: string; age: number; municipality: string };
-  region: string;
-  status: CaseStatus;
-  responsibleScientistId: string | null;
-  parentsConsent: boolean;
-  createdAt: string;
-  closedAt: string | null;
-  retentionUntil: string | null;
-  registeredBy: string | null;
-  problemCategories: string[];
-  attendsSchool: boolean | null;
-  participants: CaseParticipantView[];
-  myRole: Role;
+/** A case's own record (registration, status): what `POST /api/cases` and a status change answer. */
+export const CaseRecordSchema = z.object({
+  id: z.string(),
+  youngPerson: z.object({ name: z.string(), dateOfBirth: z.string(), age: z.number(), municipality: z.string() }),
+  region: z.string(),
+  status: CaseStatusSchema,
+  responsibleScientistId: z.string().nullable(),
+  parentsConsent: z.boolean(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+  retentionUntil: z.string().nullable(),
+  registeredBy: z.string().nullable(),
+  problemCategories: z.array(z.string()),
+  attendsSchool: z.boolean().nullable(),
+});
+export type CaseRecord = z.infer<typeof CaseRecordSchema>;
+
+/** `GET /api/cases/:id`: the record, who takes part, and what this person may do on it. */
+export const CaseDetailSchema = CaseRecordSchema.extend({
+  participants: z.array(CaseParticipantViewSchema),
+  myRole: RoleSchema,
   /** The roles this person may invite by link and code (server/src/domain/invitations.ts); often none. */
-  mayInvite: Role[];
-  effectiveSections: Record<DocumentType, Record<string, Permission>>;
-}
+  mayInvite: z.array(RoleSchema),
+  effectiveSections: z.record(z.enum(DOCUMENT_TYPES), z.record(z.string(), PermissionSchema)),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 /** What the young person sees of the access log: who, when, what — never addresses or internals. */
-export interface AccessLogView {
-  at: string;
-  name: string | null;
-  role: string | null;
-  event: string;
-  outcome: string;
-  what: string;
-}
+export const AccessLogViewSchema = z.object({
+  at: z.string(),
+  name: z.string().nullable(),
+  role: z.string().nullable(),
+  event: z.string(),
+  outcome: z.string(),
+  what: z.string(),
+});
+export type AccessLogView = z.infer<typeof AccessLogViewSchema>;
 
-export interface DestructionRequestView {
-  id: string;
-  caseId: string;
-  requestedAt: string;
-  dueBy: string;
-  decision: 'approved' | 'refused' | null;
-  decidedAt: string | null;
-  motivation: string | null;
-  executedAt: string | null;
-}
+export const DestructionRequestViewSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  requestedAt: z.string(),
+  dueBy: z.string(),
+  decision: z.enum(['approved', 'refused']).nullable(),
+  decidedAt: z.string().nullable(),
+  motivation: z.string().nullable(),
+  executedAt: z.string().nullable(),
+});
+export type DestructionRequestView = z.infer<typeof DestructionRequestViewSchema>;
+
+/** GET /api/cases */
+export const CasesResponseSchema = z.object({ cases: z.array(CaseSummarySchema) });
+export type CasesResponse = z.infer<typeof CasesResponseSchema>;
+/** GET /api/cases/:id */
+export const CaseDetailResponseSchema = z.object({ case: CaseDetailSchema });
+export type CaseDetailResponse = z.infer<typeof CaseDetailResponseSchema>;
+/** POST /api/cases (201), PUT /api/cases/:id/status */
+export const CaseRecordResponseSchema = z.object({ case: CaseRecordSchema });
+export type CaseRecordResponse = z.infer<typeof CaseRecordResponseSchema>;
+/** POST /api/cases/:id/participants (201) */
+export const ParticipantAddedResponseSchema = z.object({
+  participant: z.object({ userId: z.string(), role: RoleSchema }),
+});
+export type ParticipantAddedResponse = z.infer<typeof ParticipantAddedResponseSchema>;
+/** PUT /api/cases/:id/parents-consent */
+export const ParentsConsentResponseSchema = z.object({ parentsConsent: z.boolean() });
+export type ParentsConsentResponse = z.infer<typeof ParentsConsentResponseSchema>;
+/** GET /api/cases/:id/access-log */
+export const AccessLogResponseSchema = z.object({ entries: z.array(AccessLogViewSchema) });
+export type AccessLogResponse = z.infer<typeof AccessLogResponseSchema>;
+/** GET /api/cases/:id/destruction-requests */
+export const DestructionRequestsResponseSchema = z.object({ requests: z.array(DestructionRequestViewSchema) });
+export type DestructionRequestsResponse = z.infer<typeof DestructionRequestsResponseSchema>;
+/** POST /api/cases/:id/destruction-requests (201), POST …/:requestId/decision */
+export const DestructionRequestResponseSchema = z.object({ request: DestructionRequestViewSchema });
+export type DestructionRequestResponse = z.infer<typeof DestructionRequestResponseSchema>;

@@ -17,6 +17,25 @@ export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
 export const LAWS_OR_BUDGETS = ['Jeugdwet', 'Wmo', 'Zvw', 'Wlz', 'Participatiewet', 'onderwijs', 'other'] as const;
 export type LawOrBudget = (typeof LAWS_OR_BUDGETS)[number];
 
+/** Where a case stands: a level, or closed (also the state before a case ever escalated is `lokaal`). */
+export type LadderState = EscalationLevel | 'gesloten';
+
+/**
+ * Who takes which step on the ladder, one table for both sides: the server decides with it
+ * (server/src/domain/escalation.ts), the client offers only the steps it allows.
+ */
+export const UP_DECIDERS: Record<Exclude<EscalationLevel, 'lokaal'>, readonly Role[]> = {
+  ret: ['jeugdbeschermer', 'lokaal-team', 'jeugdhulpaanbieder', 'procesregisseur'],
+  'ben-nh': ['procesregisseur'],
+  dbt: ['procesregisseur'],
+};
+/** The GI (and the RET process director on its signal) may take the 6-weeks-after-measure shortcut. */
+export const STRAIGHT_TO_DBT_DECIDERS: readonly Role[] = ['jeugdbeschermer', 'procesregisseur'];
+/** Down the ladder and closing is the RET process direction's step 4 (scaling down / closing). */
+export const DOWN_DECIDERS: readonly Role[] = ['procesregisseur'];
+/** May propose a step they may not decide. */
+export const PROPOSERS: readonly Role[] = ['ben-adviseur'];
+
 export const COMMITMENT_STATUSES = ['open', 'met', 'overdue'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
@@ -86,65 +105,149 @@ export type ClockFactsBody = z.infer<typeof ClockFactsBodySchema>;
 /** The clock facts of a case as stored (ISO instants or null). */
 export type ClockFactsView = Record<ClockFactName, string | null>;
 
-export interface NoticeView {
-  kind: string;
-  caseId: string;
-  dueAt: string;
-  overdue: boolean;
-  severity: 'info' | 'warning' | 'urgent';
+const ladderState = z.enum([...ESCALATION_LEVELS, 'gesloten']);
+
+export const NoticeViewSchema = z.object({
+  kind: z.string(),
+  caseId: z.string(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  severity: z.enum(['info', 'warning', 'urgent']),
   /** For an overdue commitment: which one. */
-  commitmentId?: string;
-}
+  commitmentId: z.string().optional(),
+});
+export type NoticeView = z.infer<typeof NoticeViewSchema>;
 
-export interface EscalationStepView {
-  id: string;
-  from: EscalationLevel | 'gesloten';
-  to: EscalationTarget;
-  bottleneck: string;
-  tried: string;
-  decidedBy: string;
-  decidedByRole: string;
-  decidedAt: string;
-  analysisSnapshot: { documentId: string; version: string } | null;
-}
+export const EscalationStepViewSchema = z.object({
+  id: z.string(),
+  from: ladderState,
+  to: z.enum(ESCALATION_TARGETS),
+  bottleneck: z.string(),
+  tried: z.string(),
+  decidedBy: z.string(),
+  decidedByRole: z.string(),
+  decidedAt: z.string(),
+  analysisSnapshot: z.object({ documentId: z.string(), version: z.string() }).nullable(),
+});
+export type EscalationStepView = z.infer<typeof EscalationStepViewSchema>;
 
-export interface CommitmentView {
-  id: string;
-  sessionId: string | null;
-  organisation: string;
-  what: string;
-  lawOrBudget: LawOrBudget;
-  dueAt: string;
-  status: CommitmentStatus;
-  authorId: string;
-}
+export const CommitmentViewSchema = z.object({
+  id: z.string(),
+  sessionId: z.string().nullable(),
+  organisation: z.string(),
+  what: z.string(),
+  lawOrBudget: z.enum(LAWS_OR_BUDGETS),
+  dueAt: z.string(),
+  status: z.enum(COMMITMENT_STATUSES),
+  authorId: z.string(),
+});
+export type CommitmentView = z.infer<typeof CommitmentViewSchema>;
 
 /** A breakthrough session of the DBT; its invitations when the server lists them. */
-export interface BreakthroughSessionView {
-  id: string;
-  scheduledAt: string;
-  endsAt: string;
-  followUpUntil: string;
-  invitations?: { userId: string; invitedAt?: string }[];
-}
+export const BreakthroughSessionViewSchema = z.object({
+  id: z.string(),
+  scheduledAt: z.string(),
+  endsAt: z.string(),
+  followUpUntil: z.string(),
+  invitations: z.array(z.object({ userId: z.string(), invitedAt: z.string().optional() })).optional(),
+});
+export type BreakthroughSessionView = z.infer<typeof BreakthroughSessionViewSchema>;
 
 /** `GET /api/cases/:id/escalation`: where the case is on the ladder and what that asks for. */
-export interface EscalationResponse {
-  level: EscalationLevel | 'gesloten';
-  history: EscalationStepView[];
-  notices: NoticeView[];
-  commitments: CommitmentView[];
-  overdueCommitments: string[];
-  mayScaleDown: boolean;
+export const EscalationResponseSchema = z.object({
+  level: ladderState,
+  history: z.array(EscalationStepViewSchema),
+  notices: z.array(NoticeViewSchema),
+  commitments: z.array(CommitmentViewSchema),
+  overdueCommitments: z.array(z.string()),
+  mayScaleDown: z.boolean(),
   /** Breakthrough sessions of the case, latest first. */
-  sessions: BreakthroughSessionView[];
-}
+  sessions: z.array(BreakthroughSessionViewSchema),
+});
+export type EscalationResponse = z.infer<typeof EscalationResponseSchema>;
+/** `POST /api/cases/:id/breakthrough-sessions` (201) */
+export const BreakthroughSessionResponseSchema = z.object({ session: BreakthroughSessionViewSchema });
+export type BreakthroughSessionResponse = z.infer<typeof BreakthroughSessionResponseSchema>;
+/** `POST /api/cases/:id/commitments` (201) */
+export const CommitmentResponseSchema = z.object({ commitment: CommitmentViewSchema });
+export type CommitmentResponse = z.infer<typeof CommitmentResponseSchema>;
+/** `POST /api/cases/:id/escalation` (201): the step taken, with the analysis as it was then. */
+export const EscalationStepResponseSchema = z.object({
+  step: z.object({
+    id: z.string(),
+    from: ladderState,
+    to: z.enum(ESCALATION_TARGETS),
+    analysisSnapshot: z.object({ documentId: z.string(), version: z.string() }),
+  }),
+});
+export type EscalationStepResponse = z.infer<typeof EscalationStepResponseSchema>;
+/** `POST /api/cases/:id/breakthrough-sessions/:sid/invitations` (201): the director's access until the follow-up ends. */
+export const DirectorInvitationResponseSchema = z.object({
+  invitation: z.object({
+    sessionId: z.string(),
+    userId: z.string(),
+    role: z.literal('dbt-lid'),
+    accessUntil: z.string(),
+  }),
+});
+export type DirectorInvitationResponse = z.infer<typeof DirectorInvitationResponseSchema>;
+/** `POST /api/cases/:id/commitments/:cid/met` */
+export const CommitmentMetResponseSchema = z.object({
+  commitment: z.object({ id: z.string(), status: z.literal('met'), metAt: z.string().nullable() }),
+});
+export type CommitmentMetResponse = z.infer<typeof CommitmentMetResponseSchema>;
+/** `GET /api/cases/:id/clock-facts` */
+export const ClockFactsResponseSchema = z.object({
+  facts: z.record(z.enum(CLOCK_FACTS), z.string().nullable()),
+});
+export type ClockFactsResponse = z.infer<typeof ClockFactsResponseSchema>;
+/** `GET /api/notifications` */
+export const NotificationsResponseSchema = z.object({ notifications: z.array(NoticeViewSchema) });
+export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 
 /**
  * Counts only. 0 is shown; 1–4 is "<5" so that no child can be recognised; 'hidden' is a count withheld
  * so that no "<5" can be worked out from a total and the other cells (it may be any size, 0 included).
  */
 export type SuppressedCount = number | '<5' | 'hidden';
+
+export const SuppressedCountSchema = z.union([z.number(), z.literal('<5'), z.literal('hidden')]);
+const countMap = z.record(z.string(), SuppressedCountSchema);
+
+/** The RET monitor: aggregates only, small counts suppressed (server/src/domain/smallCounts.ts). */
+export const MonitorViewSchema = z.object({
+  generatedAt: z.string(),
+  suppressedBelow: z.number(),
+  total: SuppressedCountSchema,
+  /** Keys "<region> <year>", e.g. "West-Friesland 2025". */
+  casesPerRegionAndYear: countMap,
+  registeredBy: countMap,
+  problemCategories: countMap,
+  /** ja / nee / onbekend */
+  attendsSchool: countMap,
+  /** Keys: year. */
+  benNhInvolvementPerYear: countMap,
+  dbtReferralsPerYear: countMap,
+  /** Keys: clock kind (analysis-due, measure-escalation, …). */
+  overdueClocks: countMap,
+  /** metPlan / zonderPlan */
+  futurePlanHalfYearCheck: countMap,
+});
+export type MonitorView = z.infer<typeof MonitorViewSchema>;
+/** `GET /api/monitor` */
+export const MonitorResponseSchema = z.object({ monitor: MonitorViewSchema });
+export type MonitorResponse = z.infer<typeof MonitorResponseSchema>;
+
+/** A director with mandate a RET process director may invite to a breakthrough session. */
+export const DirectoryEntrySchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  organisation: z.string().nullable(),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+/** `GET /api/directory/dbt-members` */
+export const DbtMembersResponseSchema = z.object({ members: z.array(DirectoryEntrySchema) });
+export type DbtMembersResponse = z.infer<typeof DbtMembersResponseSchema>;
 
 /** Who sees the RET monitor (aggregates only): the municipality and the RET's process director. */
 export const MONITOR_ROLES: readonly Role[] = ['gemeente', 'procesregisseur'];

@@ -5,6 +5,7 @@ export * from './caseSchemas.js';
 export * from './collabFrames.js';
 export * from './collabProtocol.js';
 export * from './commentSchemas.js';
+export * from './documentContracts.js';
 export * from './documents.js';
 export * from './escalationSchemas.js';
 export * from './httpErrors.js';

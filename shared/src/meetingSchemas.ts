@@ -135,76 +135,87 @@ export type MeetingVoiceHeardBody = z.infer<typeof MeetingVoiceHeardBodySchema>;
 export const RealtimeMeetingRefSchema = z.strictObject({ caseId: id, meetingId: id });
 export type RealtimeMeetingRef = z.infer<typeof RealtimeMeetingRefSchema>;
 
-export interface MeetingPerson {
-  userId: string;
-  name: string;
-  role: Role;
-}
+export const MeetingPersonSchema = z.object({ userId: z.string(), name: z.string(), role: RoleSchema });
+export type MeetingPerson = z.infer<typeof MeetingPersonSchema>;
 
-export interface MeetingAttendance {
-  userId: string | null;
-  name: string;
-  role: Role;
-  via: AttendanceVia;
+export const MeetingAttendanceSchema = z.object({
+  userId: z.string().nullable(),
+  name: z.string(),
+  role: RoleSchema,
+  via: z.enum(ATTENDANCE_VIA),
   /** Attended (joined while the meeting was live, or entered by hand). Invitees who did not: false. */
-  present: boolean;
+  present: z.boolean(),
   /** Connected to the meeting right now (presence only; false for phone / in-person entries). */
-  online: boolean;
-}
+  online: z.boolean(),
+});
+export type MeetingAttendance = z.infer<typeof MeetingAttendanceSchema>;
 
-export interface RequiredRolesCheck {
-  educationPresent: boolean;
-  youngPersonOrParentsHeard: boolean;
+export const RequiredRolesCheckSchema = z.object({
+  educationPresent: z.boolean(),
+  youngPersonOrParentsHeard: z.boolean(),
   /** Plain Dutch lines, one per missing requirement; empty when complete. */
-  missing: string[];
-}
+  missing: z.array(z.string()),
+});
+export type RequiredRolesCheck = z.infer<typeof RequiredRolesCheckSchema>;
 
-export interface MeetingItemView {
-  id: string;
-  kind: MeetingItemKind;
-  text: string;
-  ownerName: string | null;
-  ownerUserId: string | null;
+export const MeetingItemViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(MEETING_ITEM_KINDS),
+  text: z.string(),
+  ownerName: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
   /** YYYY-MM-DD. */
-  due: string | null;
-  link: MeetingLink | null;
+  due: z.string().nullable(),
+  link: z.object({ document: z.enum(MEETING_LINK_DOCUMENTS), section: z.string() }).nullable(),
   /** ISO 8601. */
-  createdAt: string;
+  createdAt: z.string(),
   /** User id of who recorded it. */
-  createdBy: string;
-}
+  createdBy: z.string(),
+});
+export type MeetingItemView = z.infer<typeof MeetingItemViewSchema>;
 
-export interface MeetingView {
-  id: string;
-  caseId: string;
-  title: string;
+export const MeetingViewSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  title: z.string(),
   /** ISO 8601. */
-  scheduledAt: string;
-  status: MeetingStatus;
-  chairUserId: string | null;
-  agenda: string[];
-  invitees: MeetingPerson[];
-  attendance: MeetingAttendance[];
-  requiredRoles: RequiredRolesCheck;
-  items: MeetingItemView[];
-  readBack: string | null;
+  scheduledAt: z.string(),
+  status: z.enum(MEETING_STATUSES),
+  chairUserId: z.string().nullable(),
+  agenda: z.array(z.string()),
+  invitees: z.array(MeetingPersonSchema),
+  attendance: z.array(MeetingAttendanceSchema),
+  requiredRoles: RequiredRolesCheckSchema,
+  items: z.array(MeetingItemViewSchema),
+  readBack: z.string().nullable(),
   /** Set when the young person's or parents' voice was marked heard by hand (`by`: the user id who marked it). */
-  voiceMarkedHeard: { by: string; note: string | null; at: string } | null;
+  voiceMarkedHeard: z.object({ by: z.string(), note: z.string().nullable(), at: z.string() }).nullable(),
   /** ISO 8601, when started / ended. */
-  startedAt: string | null;
-  endedAt: string | null;
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
   /** The Yjs notes document `<caseId>.meetingNotes.<meetingId>`. */
-  notesDocumentId: string;
-}
+  notesDocumentId: z.string(),
+});
+export type MeetingView = z.infer<typeof MeetingViewSchema>;
+
+export const MeetingSummarySchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  title: z.string(),
+  scheduledAt: z.string(),
+  status: z.enum(MEETING_STATUSES),
+});
+export type MeetingSummary = z.infer<typeof MeetingSummarySchema>;
 
 /** GET /api/cases/:caseId/meetings */
-export interface MeetingSummary {
-  id: string;
-  caseId: string;
-  title: string;
-  scheduledAt: string;
-  status: MeetingStatus;
-}
+export const MeetingsResponseSchema = z.object({ meetings: z.array(MeetingSummarySchema) });
+export type MeetingsResponse = z.infer<typeof MeetingsResponseSchema>;
+/** Every meeting route that reads or changes one meeting: the meeting as it is now. */
+export const MeetingResponseSchema = z.object({ meeting: MeetingViewSchema });
+export type MeetingResponse = z.infer<typeof MeetingResponseSchema>;
+/** POST …/items (201): the recorded item and the meeting as it is now. */
+export const MeetingItemResponseSchema = MeetingResponseSchema.extend({ item: MeetingItemViewSchema });
+export type MeetingItemResponse = z.infer<typeof MeetingItemResponseSchema>;
 
 /** socket.io room of a meeting. */
 export function meetingRoom(meetingId: string): string {

@@ -1,10 +1,12 @@
 /**
- * The one way HTTP code writes to the access log: every case route, allowed or denied, goes through
- * `requestAudit`, so the entries have the same shape everywhere (NEN 7513: who, role, on whose
- * responsibility, when, which dossier, from where, what, outcome — never content).
+ * The one way to build an access-log record about a case. HTTP routes, socket events and the document
+ * connection all go through `auditRecord` (and, with a known actor, `actorAudit`), so the entries have
+ * the same shape everywhere (NEN 7513: who, role, on whose responsibility, when, which dossier, from
+ * where, what, outcome — never content). Only the channel differs: "<address> http|realtime|collab" as
+ * the source, and the route or event before `what` in the detail; each transport names its channel
+ * (http/gate.ts, realtime/caseChannel.ts, auth/casePolicy.ts), this module knows none of them.
  */
-import type { Request } from 'express';
-import type { Actor } from '../http/authContext.js';
+import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
 import type { LogEntryInput, LogEvent } from './accessLog.js';
 
@@ -29,9 +31,40 @@ export interface AuditEntry {
   what?: string;
 }
 
+/** How the actor reached the server. */
+export interface AuditChannel {
+  /** The last word of the entry's source. */
+  kind: 'http' | 'realtime' | 'collab';
+  /** The client's address ('' when unknown). */
+  address: string;
+  /**
+   * What comes first in the detail: the route pattern or "socket.io <event>". Null where `what` itself
+   * names the subject: document routes and the document connection start with the document id, which
+   * the young person's view of the log reads (shared/src/accessLogWords.ts).
+   */
+  label: string | null;
+}
+
 export interface RequestAudit {
   readonly actor: Actor;
   log(entry: AuditEntry): Promise<number>;
+}
+
+/** The one record builder: an entry about a case, by a person, through a channel. */
+export function auditRecord(
+  actor: LogEntryInput['actor'],
+  channel: AuditChannel,
+  entry: Omit<AuditEntry, 'caseRole'>,
+): LogEntryInput {
+  const parts = [channel.label, entry.what].filter((p): p is string => Boolean(p));
+  return {
+    event: entry.event,
+    caseId: entry.caseId,
+    actor,
+    source: `${channel.address || 'unknown'} ${channel.kind}`,
+    outcome: entry.outcome,
+    detail: parts.join(' '),
+  };
 }
 
 /** On whose responsibility the actor works: their organisation's name, or their own account. */
@@ -45,32 +78,20 @@ export async function responsibleFor(services: AppServices, actor: Actor): Promi
   return org?.name ?? actor.organisationId;
 }
 
-/** "GET /api/cases/:id/export": the route pattern, not the URL, so ids and query strings stay out. */
-export function routeOf(req: Request): string {
-  const pattern = typeof req.route?.path === 'string' ? req.route.path : req.path;
-  return `${req.method} ${req.baseUrl}${pattern}`;
-}
-
-export function requestAudit(services: AppServices, req: Request, actor: Actor): RequestAudit {
+/** The audit of one request or event by a known actor; their organisation is looked up once. */
+export function actorAudit(services: AppServices, actor: Actor, channel: AuditChannel): RequestAudit {
   let responsible: Promise<string> | null = null;
-  const route = routeOf(req);
   return {
     actor,
     async log(entry) {
       responsible ??= responsibleFor(services, actor);
-      return services.accessLog.append({
-        event: entry.event,
-        caseId: entry.caseId,
-        actor: {
-          userId: actor.userId,
-          name: actor.name,
-          role: entry.caseRole ?? actor.role ?? actor.kind,
-          responsible: await responsible,
-        },
-        source: `${actor.remoteAddress || req.ip || 'unknown'} http`,
-        outcome: entry.outcome,
-        detail: entry.what ? `${route} ${entry.what}` : route,
-      });
+      const person = {
+        userId: actor.userId,
+        name: actor.name,
+        role: entry.caseRole ?? actor.role ?? actor.kind,
+        responsible: await responsible,
+      };
+      return services.accessLog.append(auditRecord(person, channel, entry));
     },
   };
 }

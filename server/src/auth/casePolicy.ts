@@ -17,6 +17,7 @@ import {
   RejectReason,
 } from '@samenspraak/shared';
 import type { AccessLog } from '../audit/accessLog.js';
+import { auditRecord } from '../audit/caseAudit.js';
 import { caseDocumentExists } from '../cases/caseDocuments.js';
 import { loadParticipation } from '../cases/participation.js';
 import type { AccessPolicy, ConnectionGrant, ConnectionRequest, UpdateVerdict } from '../collab/types.js';
@@ -76,14 +77,13 @@ export function createCasePolicy(deps: CasePolicyDeps): AccessPolicy {
     detail: string,
     remote = '',
   ) =>
-    deps.accessLog.append({
-      event,
-      caseId: parseDocumentId(docId)?.caseId ?? null,
-      actor: actor(claims),
-      source: `${remote} collab`.trim(),
-      outcome,
-      detail: `${docId}: ${detail}`,
-    });
+    deps.accessLog.append(
+      auditRecord(
+        actor(claims),
+        { kind: 'collab', address: remote, label: null },
+        { event, caseId: parseDocumentId(docId)?.caseId ?? null, outcome, what: `${docId}: ${detail}` },
+      ),
+    );
 
   /** For entries after the fact (a first edit): a failed write is reported, the edit is already checked. */
   const logEntry = (...args: Parameters<typeof appendEntry>) =>

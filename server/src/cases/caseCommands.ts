@@ -15,7 +15,7 @@ import {
 } from '@samenspraak/shared';
 import type { LogEvent } from '../audit/accessLog.js';
 import type { RequestAudit } from '../audit/caseAudit.js';
-import { HttpError } from '../http/errors.js';
+import { Conflict, type DomainError, Forbidden, Invalid, NotFound } from '../kernel/errors.js';
 import { retentionUntil } from '../retention/policy.js';
 import type { AppServices } from '../services.js';
 import { caseDb } from './caseDb.js';
@@ -23,7 +23,7 @@ import { STANDARD_DOCUMENTS } from './caseDocuments.js';
 import type { CaseRow, CaseScope } from './caseGate.js';
 import { dateOfBirthProblem, participantRoleProblem, statusChangeProblem } from './caseRules.js';
 
-async function fail(scope: CaseScope, event: LogEvent, error: HttpError, what: string): Promise<never> {
+async function fail(scope: CaseScope, event: LogEvent, error: DomainError, what: string): Promise<never> {
   await scope.log(event, 'failure', `${what}: ${error.message}`);
   throw error;
 }
@@ -48,13 +48,13 @@ export async function createCase(services: AppServices, audit: RequestAudit, bod
     audit.log({ event: 'create', caseId: null, outcome, what });
   if (actor.kind !== 'professional' || !actor.role || !CASE_CREATOR_ROLES.includes(actor.role)) {
     await logCreate('denied', 'only professionals of the registering roles register cases');
-    throw new HttpError(403, 'forbidden', `cases are registered by: ${CASE_CREATOR_ROLES.join(', ')}`);
+    throw new Forbidden(`cases are registered by: ${CASE_CREATOR_ROLES.join(', ')}`);
   }
   const now = services.clock();
   const dobProblem = dateOfBirthProblem(body.youngPerson.dateOfBirth, now);
   if (dobProblem) {
     await logCreate('failure', dobProblem);
-    throw new HttpError(400, 'invalid_date_of_birth', dobProblem);
+    throw new Invalid(dobProblem, 'invalid_date_of_birth');
   }
   const db = caseDb(services.db);
   let scientistId: string | null = actor.role === 'gedragswetenschapper' ? actor.userId : null;
@@ -71,10 +71,9 @@ export async function createCase(services: AppServices, audit: RequestAudit, bod
       scientist.role !== 'gedragswetenschapper'
     ) {
       await logCreate('failure', 'responsible scientist is not an active gedragswetenschapper');
-      throw new HttpError(
-        400,
-        'invalid_responsible_scientist',
+      throw new Invalid(
         'responsibleScientistId must be an active gedragswetenschapper',
+        'invalid_responsible_scientist',
       );
     }
     scientistId = scientist.id;
@@ -132,29 +131,19 @@ export async function addParticipant(
     .where('id', '=', userId)
     .executeTakeFirst();
   if (!user || user.disabled)
-    return fail(scope, 'update', new HttpError(400, 'unknown_user', 'no active user with this id'), what);
+    return fail(scope, 'update', new Invalid('no active user with this id', 'unknown_user'), what);
   const problem = participantRoleProblem(user, role);
-  if (problem) return fail(scope, 'update', new HttpError(400, 'role_not_allowed', problem), what);
+  if (problem) return fail(scope, 'update', new Invalid(problem, 'role_not_allowed'), what);
   const present = await db
     .selectFrom('participants')
     .select(['user_id', 'role'])
     .where('case_id', '=', scope.caseId)
     .execute();
   if (present.some((p) => p.user_id === userId)) {
-    return fail(
-      scope,
-      'update',
-      new HttpError(409, 'already_participant', 'this user already takes part in the case'),
-      what,
-    );
+    return fail(scope, 'update', new Conflict('this user already takes part in the case', 'already_participant'), what);
   }
   if (role === 'jeugdige' && present.some((p) => p.role === 'jeugdige')) {
-    return fail(
-      scope,
-      'update',
-      new HttpError(409, 'young_person_exists', 'the case already has its young person'),
-      what,
-    );
+    return fail(scope, 'update', new Conflict('the case already has its young person', 'young_person_exists'), what);
   }
   await db.transaction().execute(async (trx) => {
     await trx
@@ -185,10 +174,10 @@ export async function removeParticipant(services: AppServices, scope: CaseScope,
     .execute();
   const target = present.find((p) => p.user_id === userId);
   if (!target)
-    return fail(scope, 'update', new HttpError(404, 'participant_not_found', 'this user is not on the case'), what);
+    return fail(scope, 'update', new NotFound('this user is not on the case', 'participant_not_found'), what);
   const professionalsLeft = present.filter((p) => p.user_id !== userId && CASE_PROFESSIONALS.includes(p.role as Role));
   if (professionalsLeft.length === 0) {
-    const error = new HttpError(409, 'last_professional', 'a case keeps at least one professional who works on it');
+    const error = new Conflict('a case keeps at least one professional who works on it', 'last_professional');
     return fail(scope, 'update', error, what);
   }
   await db.transaction().execute(async (trx) => {
@@ -216,7 +205,7 @@ export async function setStatus(services: AppServices, scope: CaseScope, status:
   const from = scope.row.status as CaseStatus;
   const problem = statusChangeProblem(from, status);
   if (problem)
-    return fail(scope, 'update', new HttpError(409, 'invalid_status_change', problem), `status ${from} → ${status}`);
+    return fail(scope, 'update', new Conflict(problem, 'invalid_status_change'), `status ${from} → ${status}`);
   const closing = status === CLOSED_STATUS;
   const changes = {
     status,

@@ -8,7 +8,7 @@ import type { Role } from '@samenspraak/shared';
 import type { LogEvent } from '../audit/accessLog.js';
 import type { RequestAudit } from '../audit/caseAudit.js';
 import { type CaseAccessDecision, type CaseFacts, caseAccess } from '../domain/caseAccess.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { type DomainError, Forbidden, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type CaseRowTable, caseDb } from './caseDb.js';
 
@@ -62,7 +62,7 @@ export async function enterCase(
     .select(['participants.role as participant_role', 'participants.access_until as access_until'])
     .where('cases.id', '=', caseId)
     .executeTakeFirst();
-  const refuse = async (role: string | null, why: string, error: HttpError): Promise<never> => {
+  const refuse = async (role: string | null, why: string, error: DomainError): Promise<never> => {
     const detail = rule.what ? `${rule.what}: ${why}` : why;
     await audit.log({
       event: rule.event,
@@ -90,9 +90,9 @@ export async function enterCase(
     log: (event, outcome, what) => audit.log({ event, caseId: row.id, outcome, caseRole: role, what }),
   };
   if (rule.roles && !rule.roles.includes(role)) {
-    return refuse(role, `role ${role} may not do this`, new HttpError(403, 'forbidden', `a ${role} may not do this`));
+    return refuse(role, `role ${role} may not do this`, new Forbidden(`a ${role} may not do this`));
   }
   const reason = rule.check?.(scope) ?? null;
-  if (reason) return refuse(role, reason, new HttpError(403, 'forbidden', reason));
+  if (reason) return refuse(role, reason, new Forbidden(reason));
   return scope;
 }

@@ -3,6 +3,7 @@ import {
   type AccessLogView,
   type CaseDetail,
   type CaseParticipantView,
+  type CaseRecord,
   type CaseStatus,
   type CaseSummary,
   DOCUMENT_TYPES,
@@ -85,7 +86,7 @@ export async function listParticipants(services: AppServices, caseId: string): P
   return rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role as Role, organisation: r.organisation }));
 }
 
-export function presentCase(row: CaseRow, now: Date) {
+export function presentCase(row: CaseRow, now: Date): CaseRecord {
   return {
     id: row.id,
     youngPerson: {

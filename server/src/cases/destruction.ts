@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DestructionDecisionBody, DestructionRequestView } from '@samenspraak/shared';
-import { HttpError } from '../http/errors.js';
+import { Conflict, NotFound } from '../kernel/errors.js';
 import { destructionDueBy } from '../retention/policy.js';
 import type { AppServices } from '../services.js';
 import { caseDb, type DestructionRequestRowTable } from './caseDb.js';
@@ -53,7 +53,7 @@ export async function requestDestruction(
     .executeTakeFirst();
   if (open) {
     await scope.log('create', 'failure', 'destruction request: one is already awaiting a decision');
-    throw new HttpError(409, 'request_pending', 'a destruction request for this case is already awaiting a decision');
+    throw new Conflict('a destruction request for this case is already awaiting a decision', 'request_pending');
   }
   const row: DestructionRequestRowTable = {
     id: randomUUID(),
@@ -89,11 +89,11 @@ export async function decideDestruction(
     .executeTakeFirst();
   if (!request) {
     await scope.log('update', 'failure', `${what}: not found`);
-    throw new HttpError(404, 'request_not_found', 'no such destruction request for this case');
+    throw new NotFound('no such destruction request for this case', 'request_not_found');
   }
   if (request.decision !== null) {
     await scope.log('update', 'failure', `${what}: already decided`);
-    throw new HttpError(409, 'already_decided', `this request was already ${request.decision}`);
+    throw new Conflict(`this request was already ${request.decision}`, 'already_decided');
   }
   const decided = {
     decision: body.decision,
@@ -110,7 +110,7 @@ export async function decideDestruction(
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) {
     await scope.log('update', 'failure', `${what}: already decided`);
-    throw new HttpError(409, 'already_decided', 'this request was decided meanwhile');
+    throw new Conflict('this request was decided meanwhile', 'already_decided');
   }
   await scope.log('update', 'success', `${what}: ${body.decision}`);
   return presentRequest({ ...request, ...decided });

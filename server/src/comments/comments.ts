@@ -3,6 +3,7 @@
  * ('comment' or 'edit' on that section, after age/consent rules); this module stores and lists.
  */
 import crypto from 'node:crypto';
+import type { CommentView } from '@samenspraak/shared';
 import type { Kysely } from 'kysely';
 import type { AppDb } from '../db/database.js';
 import type { AppSchema } from '../db/schema.js';
@@ -26,16 +27,8 @@ export interface CommentsTable {
 type CommentDb = Kysely<AppSchema & { comments: CommentsTable }>;
 const asCommentDb = (db: AppDb) => db as unknown as CommentDb;
 
-export interface Comment {
-  id: string;
-  section: string;
-  parentId: string | null;
-  author: { id: string; name: string; role: string };
-  text: string;
-  anchor: unknown;
-  createdAt: string;
-  resolvedAt: string | null;
-}
+/** A comment as the routes answer with it (shared/src/documentContracts.ts). */
+export type Comment = CommentView;
 
 function present(row: CommentsTable): Comment {
   return {

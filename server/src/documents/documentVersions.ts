@@ -1,6 +1,6 @@
 /** Named versions of a case document: the whole Yjs state at a moment, with who made it and why. */
 import crypto from 'node:crypto';
-import type { VersionKind } from '@samenspraak/shared';
+import type { VersionKind, VersionSummary } from '@samenspraak/shared';
 import type { Kysely } from 'kysely';
 import type { AppDb } from '../db/database.js';
 import type { AppSchema } from '../db/schema.js';
@@ -25,14 +25,7 @@ export interface DocumentVersionsTable {
 type VersionDb = Kysely<AppSchema & { document_versions: DocumentVersionsTable }>;
 const asVersionDb = (db: AppDb) => db as unknown as VersionDb;
 
-export interface VersionSummary {
-  id: string;
-  name: string;
-  kind: VersionKind;
-  author: { id: string; name: string; role: string };
-  createdAt: string;
-  restoredFrom: string | null;
-}
+export type { VersionSummary };
 
 export interface StoredVersion extends VersionSummary {
   documentId: string;

@@ -8,24 +8,24 @@
  *  - leaving the DBT (down or closed) needs every commitment met: that is what scaling down means.
  * Every step carries why (bottleneck), what was tried, who decided and the analysis as it was then.
  */
-import type { CommitmentStatus, EscalationLevel, EscalationTarget, LawOrBudget, Role } from '@samenspraak/shared';
-import { ESCALATION_LEVELS } from '@samenspraak/shared';
+import type {
+  CommitmentStatus,
+  EscalationLevel,
+  EscalationTarget,
+  LadderState,
+  LawOrBudget,
+  Role,
+} from '@samenspraak/shared';
+import {
+  DOWN_DECIDERS,
+  ESCALATION_LEVELS,
+  PROPOSERS,
+  STRAIGHT_TO_DBT_DECIDERS,
+  UP_DECIDERS,
+} from '@samenspraak/shared';
 
-/** Where a case stands: a level, or closed (also the state before a case ever escalated is `lokaal`). */
-export type LadderState = EscalationLevel | 'gesloten';
-
-/** Who decides each upward step. */
-export const UP_DECIDERS: Record<Exclude<EscalationLevel, 'lokaal'>, readonly Role[]> = {
-  ret: ['jeugdbeschermer', 'lokaal-team', 'jeugdhulpaanbieder', 'procesregisseur'],
-  'ben-nh': ['procesregisseur'],
-  dbt: ['procesregisseur'],
-};
-/** The GI (and the RET process director on its signal) may take the 6-weeks-after-measure shortcut. */
-export const STRAIGHT_TO_DBT_DECIDERS: readonly Role[] = ['jeugdbeschermer', 'procesregisseur'];
-/** Down the ladder and closing is the RET process direction's step 4 (scaling down / closing). */
-export const DOWN_DECIDERS: readonly Role[] = ['procesregisseur'];
-/** May propose a step they may not decide. */
-export const PROPOSERS: readonly Role[] = ['ben-adviseur'];
+export type { LadderState } from '@samenspraak/shared';
+export { DOWN_DECIDERS, PROPOSERS, STRAIGHT_TO_DBT_DECIDERS, UP_DECIDERS } from '@samenspraak/shared';
 
 export interface TransitionContext {
   from: LadderState;

@@ -3,7 +3,7 @@
  * in their own words. One current stance per person; an earlier stance is kept, marked superseded.
  */
 import crypto from 'node:crypto';
-import type { EndorsementStance } from '@samenspraak/shared';
+import type { EndorsementStance, EndorsementView } from '@samenspraak/shared';
 import type { Kysely } from 'kysely';
 import type { AppDb } from '../db/database.js';
 import type { AppSchema } from '../db/schema.js';
@@ -25,15 +25,7 @@ export interface EndorsementsTable {
 type EndorsementDb = Kysely<AppSchema & { endorsements: EndorsementsTable }>;
 const asEndorsementDb = (db: AppDb) => db as unknown as EndorsementDb;
 
-export interface EndorsementView {
-  id: string;
-  person: { id: string; name: string; role: string };
-  stance: EndorsementStance;
-  /** Exactly as the person wrote them (trimmed); null for a plain "agree". */
-  words: string | null;
-  createdAt: string;
-  supersededAt: string | null;
-}
+export type { EndorsementView };
 
 function present(row: Omit<EndorsementsTable, 'seq'>): EndorsementView {
   return {

@@ -1,5 +1,6 @@
 /** Who agrees with an explanatory hypothesis: one current vote per person and hypothesis, history kept. */
 import crypto from 'node:crypto';
+import type { VoteTally } from '@samenspraak/shared';
 import { HYPOTHESES_SECTION } from '@samenspraak/shared';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
@@ -32,11 +33,7 @@ export function hypothesisExists(doc: Y.Doc, hypothesisId: string): boolean {
   );
 }
 
-export interface VoteTally {
-  hypothesisId: string;
-  agree: Array<{ id: string; name: string; role: string }>;
-  disagree: Array<{ id: string; name: string; role: string }>;
-}
+export type { VoteTally };
 
 export async function recordVote(
   db: AppDb,

@@ -13,7 +13,7 @@ import {
 } from '@samenspraak/shared';
 import type { CaseScope, GateRule } from '../cases/caseGate.js';
 import { caseClocks, type Notice } from '../domain/clocks.js';
-import { HttpError } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type EscalationCaseRow, escalationDb } from './escalationDb.js';
 import { clockFacts, loadCaseRow } from './escalationState.js';
@@ -59,18 +59,18 @@ export async function setClockFacts(
   const notMine = given.filter((f) => !CLOCK_FACT_ROLES[f].includes(scope.role));
   if (notMine.length > 0) {
     await scope.log('update', 'denied', `clock facts ${notMine.join(', ')}`);
-    throw new HttpError(403, 'forbidden', `a ${scope.role} does not record ${notMine.join(', ')}`);
+    throw new Forbidden(`a ${scope.role} does not record ${notMine.join(', ')}`);
   }
   if (scope.facts.closed) {
     await scope.log('update', 'failure', 'clock facts: case closed');
-    throw new HttpError(409, 'case_closed', 'the case is closed; its clocks no longer run');
+    throw new Conflict('the case is closed; its clocks no longer run', 'case_closed');
   }
   const values: Partial<Record<ClockFactName, string | null>> = {};
   for (const f of given) {
     const raw = body[f];
     const at = raw ? instantOf(raw) : null;
     if (at && at > scope.now.toISOString()) {
-      throw new HttpError(400, 'invalid_request', `${f}: lies in the future`);
+      throw new Invalid(`${f}: lies in the future`);
     }
     values[f] = at;
   }

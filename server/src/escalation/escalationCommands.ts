@@ -9,12 +9,11 @@ import {
   type BreakthroughSessionView,
   type CommitmentBody,
   type EscalateBody,
-  type HttpErrorId,
 } from '@samenspraak/shared';
 import type { Insertable } from 'kysely';
 import type { CaseScope } from '../cases/caseGate.js';
 import { buildStep, mayScaleDown } from '../domain/escalation.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { Conflict, type DomainError, Forbidden, Invalid, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type EscalationStepsTable, escalationDb } from './escalationDb.js';
 import { type CommitmentRecord, loadState, snapshotAnalysis } from './escalationState.js';
@@ -22,15 +21,9 @@ import { type CommitmentRecord, loadState, snapshotAnalysis } from './escalation
 /** A breakthrough session is one meeting; the follow-up counts from its end. */
 export const SESSION_HOURS = 2;
 
-async function refuse(
-  scope: CaseScope,
-  status: number,
-  code: HttpErrorId,
-  reason: string,
-  event: 'update' | 'create' = 'update',
-): Promise<never> {
-  await scope.log(event, status === 403 ? 'denied' : 'failure', reason);
-  throw new HttpError(status, code, reason);
+async function refuse(scope: CaseScope, error: DomainError, event: 'update' | 'create' = 'update'): Promise<never> {
+  await scope.log(event, error instanceof Forbidden ? 'denied' : 'failure', error.message);
+  throw error;
 }
 
 async function stepExists(services: AppServices, caseId: string, position: number): Promise<boolean> {
@@ -64,10 +57,14 @@ export async function escalate(services: AppServices, scope: CaseScope, body: Es
     analysis: { documentId: snapshot.documentId, version: snapshot.version },
   });
   if (!result.ok) {
-    const status = result.code === 'role' ? 403 : result.code === 'ladder' ? 409 : 400;
-    const code =
-      result.code === 'role' ? 'forbidden' : result.code === 'ladder' ? 'transition_refused' : 'invalid_request';
-    return refuse(scope, status, code, `${state.level} → ${body.to}: ${result.reason}`);
+    const reason = `${state.level} → ${body.to}: ${result.reason}`;
+    const error =
+      result.code === 'role'
+        ? new Forbidden(reason)
+        : result.code === 'ladder'
+          ? new Conflict(reason, 'transition_refused')
+          : new Invalid(reason);
+    return refuse(scope, error);
   }
   const id = crypto.randomUUID();
   try {
@@ -89,7 +86,10 @@ export async function escalate(services: AppServices, scope: CaseScope, body: Es
   } catch (err) {
     // Another step for this case landed between reading the level and writing: decide again.
     if (await stepExists(services, scope.caseId, state.steps.length)) {
-      return refuse(scope, 409, 'transition_refused', 'the case was escalated meanwhile; reload and decide again');
+      return refuse(
+        scope,
+        new Conflict('the case was escalated meanwhile; reload and decide again', 'transition_refused'),
+      );
     }
     throw err;
   }
@@ -109,7 +109,10 @@ export async function createSession(
 ): Promise<BreakthroughSessionView> {
   const state = await loadState(services, scope.caseId, scope.now);
   if (state.level !== 'dbt') {
-    return refuse(scope, 409, 'not_escalated', 'a breakthrough session needs the case to be escalated to the dbt');
+    return refuse(
+      scope,
+      new Conflict('a breakthrough session needs the case to be escalated to the dbt', 'not_escalated'),
+    );
   }
   const scheduled = new Date(body.scheduledAt);
   const ends = new Date(scheduled.getTime() + SESSION_HOURS * 3_600_000);
@@ -174,12 +177,7 @@ export async function inviteDirector(services: AppServices, scope: CaseScope, se
     .where('id', '=', userId)
     .executeTakeFirst();
   if (user?.kind !== 'professional' || user.role !== 'dbt-lid' || user.disabled) {
-    return refuse(
-      scope,
-      400,
-      'invalid_request',
-      'userId: only an active professional with role dbt-lid can be invited',
-    );
+    return refuse(scope, new Invalid('userId: only an active professional with role dbt-lid can be invited'));
   }
   const existing = await db
     .selectFrom('participants')
@@ -188,7 +186,7 @@ export async function inviteDirector(services: AppServices, scope: CaseScope, se
     .where('user_id', '=', userId)
     .executeTakeFirst();
   if (existing && existing.role !== 'dbt-lid') {
-    return refuse(scope, 409, 'conflict', `the user already takes part in this case as ${existing.role}`);
+    return refuse(scope, new Conflict(`the user already takes part in this case as ${existing.role}`));
   }
   await db.transaction().execute(async (trx) => {
     if (!existing) {
@@ -240,7 +238,7 @@ export async function recordCommitment(services: AppServices, scope: CaseScope, 
     .where('dbt_invitations.user_id', '=', authorId)
     .orderBy('breakthrough_sessions.scheduled_at', 'desc')
     .executeTakeFirst();
-  if (!invitation) return refuse(scope, 403, 'forbidden', 'only a director invited to a breakthrough session commits');
+  if (!invitation) return refuse(scope, new Forbidden('only a director invited to a breakthrough session commits'));
   const row = {
     id: crypto.randomUUID(),
     case_id: scope.caseId,
@@ -283,9 +281,9 @@ export async function markCommitmentMet(services: AppServices, scope: CaseScope,
     throw notFound('commitment');
   }
   if (scope.role === 'dbt-lid' && row.author_id !== scope.audit.actor.userId) {
-    return refuse(scope, 403, 'forbidden', 'a director reports only their own commitment met');
+    return refuse(scope, new Forbidden('a director reports only their own commitment met'));
   }
-  if (row.met_at) return refuse(scope, 409, 'conflict', 'the commitment is already met');
+  if (row.met_at) return refuse(scope, new Conflict('the commitment is already met'));
   await db
     .updateTable('commitments')
     .set({ met_at: scope.now.toISOString(), met_by: scope.audit.actor.userId })

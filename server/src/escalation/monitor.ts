@@ -6,6 +6,7 @@
  * "<5", and the lines that add up to the published total get complementary suppression, so no "<5" can
  * be recomputed from the total (a region with two DBT cases in a year is one phone call from a name).
  */
+import type { MonitorView } from '@samenspraak/shared';
 import {
   PROBLEM_CATEGORIES,
   type ProblemCategory,
@@ -50,7 +51,7 @@ export function problemCategoriesOf(json: string): Set<ProblemCategory> {
   return new Set(parsed.map((p) => (oneOf(PROBLEM_CATEGORIES, p) ? p : 'overig')));
 }
 
-export async function buildMonitor(services: AppServices) {
+export async function buildMonitor(services: AppServices): Promise<MonitorView> {
   const now = services.clock();
   const db = escalationDb(services.db);
   const cases = await db.selectFrom('cases').selectAll().where('destroyed_at', 'is', null).execute();

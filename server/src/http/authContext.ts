@@ -1,18 +1,7 @@
 /** The authenticated person behind an HTTP request, as set by the session middleware. */
-import type { Role } from '@samenspraak/shared';
 import type { Response } from 'express';
+import type { Actor } from '../kernel/actor.js';
 import { HttpError } from './errors.js';
-
-export interface Actor {
-  userId: string;
-  name: string;
-  kind: 'professional' | 'client';
-  /** Organisation role of a professional; clients have a role per case (participants table). */
-  role: Role | null;
-  organisationId: string | null;
-  sessionId: string;
-  remoteAddress: string;
-}
 
 export function setActor(res: Response, actor: Actor): void {
   res.locals.actor = actor;

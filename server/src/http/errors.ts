@@ -1,6 +1,11 @@
-/** Typed HTTP errors with stable ids, and the one handler that turns anything thrown into JSON. */
+/**
+ * The web layer's errors and the one handler that turns anything thrown into JSON: domain errors
+ * (`kernel/errors.ts`) get their status code here, `HttpError` is for what only HTTP knows (sessions,
+ * CSRF, rate limits, gone invitations).
+ */
 import type { HttpErrorBody, HttpErrorDetails, HttpErrorId } from '@samenspraak/shared';
 import type { ErrorRequestHandler } from 'express';
+import { DomainError, type DomainErrorKind } from '../kernel/errors.js';
 import type { Logger } from '../observability/logger.js';
 import { isDiskFull } from '../storage/diskFull.js';
 
@@ -26,12 +31,22 @@ const body = (id: HttpErrorId, message: string, details?: HttpErrorDetails): Htt
   error: details ? { id, message, details } : { id, message },
 });
 
-export const notFound = (what = 'resource') => new HttpError(404, 'not_found', `${what} not found`);
+/** The status code of each kind of domain error. */
+export const DOMAIN_STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     if (err instanceof HttpError) {
       res.status(err.status).json(body(err.id, err.message, err.details));
+      return;
+    }
+    if (err instanceof DomainError) {
+      res.status(DOMAIN_STATUS[err.kind]).json(body(err.id, err.message, err.details));
       return;
     }
     // body-parser errors carry a status and a type (e.g. entity.too.large, entity.parse.failed).

@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Router } from 'express';
+import { notFound } from '../kernel/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { TrustFunction } from './clientAddress.js';
-import { errorHandler, notFound } from './errors.js';
+import { errorHandler } from './errors.js';
 import { metricsAllowed } from './metricsAccess.js';
 import { noStore, securityHeaders } from './securityHeaders.js';
 

@@ -15,8 +15,9 @@ import { RoleSchema } from '@samenspraak/shared';
 import type { Request, RequestHandler, Response } from 'express';
 import type { SessionsTable, UsersTable } from '../db/schema.js';
 import { loadSession, SESSION_COOKIE, touchSession } from '../identity/sessions.js';
+import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
-import { type Actor, setActor } from './authContext.js';
+import { setActor } from './authContext.js';
 import { HttpError } from './errors.js';
 import { clearSessionCookie, clientOf } from './routes/identityHttp.js';
 

@@ -10,20 +10,14 @@ import { SYSTEM_ACTOR } from '../audit/caseAudit.js';
 import type { CaseScope } from '../cases/caseGate.js';
 import { inviterOf } from '../cases/casePolicies.js';
 import { invitableRoles } from '../domain/invitations.js';
-import { HttpError } from '../http/errors.js';
+import { Conflict, type DomainError, NotFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { invitationDb } from './invitationDb.js';
 import { createInvitation, invitationLink, invitationRef, invitationState } from './invitations.js';
 
-async function refuse(
-  scope: CaseScope,
-  status: number,
-  id: 'case_closed' | 'young_person_exists' | 'invitation_open' | 'not_found',
-  message: string,
-  what: string,
-): Promise<never> {
-  await scope.log('create', 'failure', `${what}: ${message}`);
-  throw new HttpError(status, id, message);
+async function refuse(scope: CaseScope, error: DomainError, what: string): Promise<never> {
+  await scope.log('create', 'failure', `${what}: ${error.message}`);
+  throw error;
 }
 
 export async function inviteToCase(
@@ -32,7 +26,7 @@ export async function inviteToCase(
   body: CreateInvitationRequest,
 ): Promise<CreateInvitationResponse> {
   const what = `invitation (${body.role})`;
-  if (scope.facts.closed) return refuse(scope, 409, 'case_closed', 'the case is closed', what);
+  if (scope.facts.closed) return refuse(scope, new Conflict('the case is closed', 'case_closed'), what);
   const db = invitationDb(services.db);
   if (body.role === 'jeugdige') {
     // A case has exactly one young person: the one recorded at registration.
@@ -42,7 +36,8 @@ export async function inviteToCase(
       .where('case_id', '=', scope.caseId)
       .where('role', '=', 'jeugdige')
       .executeTakeFirst();
-    if (present) return refuse(scope, 409, 'young_person_exists', 'the case already has its young person', what);
+    if (present)
+      return refuse(scope, new Conflict('the case already has its young person', 'young_person_exists'), what);
     const open = await db
       .selectFrom('invitations')
       .select(['used_at', 'revoked_at', 'expires_at', 'attempts'])
@@ -52,9 +47,7 @@ export async function inviteToCase(
     if (open.some((inv) => invitationState(inv, scope.now) === 'open')) {
       return refuse(
         scope,
-        409,
-        'invitation_open',
-        'the young person already has an open invitation; revoke it first',
+        new Conflict('the young person already has an open invitation; revoke it first', 'invitation_open'),
         what,
       );
     }
@@ -104,7 +97,7 @@ export async function revokeInvitation(services: AppServices, scope: CaseScope, 
   const inv = rows.find((r) => invitationRef(r.id) === ref && roles.includes(r.role as Role));
   if (!inv || invitationState(inv, scope.now) !== 'open') {
     await scope.log('delete', 'failure', `invitation ${ref}: no open invitation`);
-    throw new HttpError(404, 'not_found', 'no open invitation with this reference');
+    throw new NotFound('no open invitation with this reference');
   }
   await db
     .updateTable('invitations')

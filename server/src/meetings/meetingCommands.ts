@@ -6,7 +6,6 @@
 import crypto from 'node:crypto';
 import {
   documentId,
-  type HttpErrorId,
   type ManualAttendanceBody,
   type MeetingItemBody,
   type MeetingItemView,
@@ -18,7 +17,7 @@ import { registerCaseDocument } from '../cases/caseDocuments.js';
 import type { CaseScope, GateRule } from '../cases/caseGate.js';
 import { effectiveSections } from '../domain/caseAccess.js';
 import { MEETING_MANAGER_ROLES, type MeetingAction, mayManageMeeting, refusalFor } from '../domain/meeting.js';
-import { HttpError, notFound } from '../http/errors.js';
+import { Conflict, type DomainError, Forbidden, Invalid, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { landItem } from './linkedItems.js';
 import type { MeetingsTable } from './meetingDb.js';
@@ -44,15 +43,9 @@ export const MEETING_POLICIES = {
   manage: { event: 'update', roles: MEETING_MANAGER_ROLES, what: 'meeting', check: openCase },
 } satisfies Record<string, GateRule>;
 
-async function refuse(
-  scope: CaseScope,
-  status: number,
-  code: HttpErrorId,
-  reason: string,
-  event: 'update' | 'create' = 'update',
-): Promise<never> {
-  await scope.log(event, status === 403 ? 'denied' : 'failure', reason);
-  throw new HttpError(status, code, reason);
+async function refuse(scope: CaseScope, error: DomainError, event: 'update' | 'create' = 'update'): Promise<never> {
+  await scope.log(event, error instanceof Forbidden ? 'denied' : 'failure', error.message);
+  throw error;
 }
 
 export async function meetingOr404(services: AppServices, scope: CaseScope, meetingId: string): Promise<MeetingRow> {
@@ -65,7 +58,7 @@ export async function meetingOr404(services: AppServices, scope: CaseScope, meet
 async function inState(services: AppServices, scope: CaseScope, meetingId: string, action: MeetingAction) {
   const meeting = await meetingOr404(services, scope, meetingId);
   const why = refusalFor(meeting.status, action);
-  if (why) return refuse(scope, 409, 'meeting_state', `meeting ${action}: ${why}`);
+  if (why) return refuse(scope, new Conflict(`meeting ${action}: ${why}`, 'meeting_state'));
   return meeting;
 }
 
@@ -79,14 +72,14 @@ async function write(
 ): Promise<void> {
   const from = (['scheduled', 'live', 'ended'] as const).filter((s) => refusalFor(s, action) === null);
   if (!(await updateMeeting(services.db, meeting.id, from, set))) {
-    await refuse(scope, 409, 'meeting_state', `meeting ${action}: the meeting changed meanwhile; reload`);
+    await refuse(scope, new Conflict(`meeting ${action}: the meeting changed meanwhile; reload`, 'meeting_state'));
   }
 }
 
 async function chairOrRefuse(services: AppServices, scope: CaseScope, userId: string): Promise<string> {
   const person = await caseParticipant(services.db, scope.caseId, userId);
   if (person?.kind !== 'professional' || !mayManageMeeting(person.role)) {
-    return refuse(scope, 400, 'invalid_request', 'chairUserId: the chair must be a professional on this case');
+    return refuse(scope, new Invalid('chairUserId: the chair must be a professional on this case'));
   }
   return person.userId;
 }
@@ -98,13 +91,7 @@ export async function scheduleMeeting(
 ): Promise<MeetingRow> {
   for (const userId of body.inviteeUserIds) {
     if (!(await caseParticipant(services.db, scope.caseId, userId))) {
-      return refuse(
-        scope,
-        400,
-        'invalid_request',
-        `inviteeUserIds: ${userId} does not take part in this case`,
-        'create',
-      );
+      return refuse(scope, new Invalid(`inviteeUserIds: ${userId} does not take part in this case`), 'create');
     }
   }
   const id = crypto.randomUUID();
@@ -175,7 +162,7 @@ export async function addAttendance(
   let person = { userId: null as string | null, name: body.name, role: body.role };
   if (body.userId) {
     const found = await caseParticipant(services.db, scope.caseId, body.userId);
-    if (!found) return refuse(scope, 400, 'invalid_request', 'userId: does not take part in this case');
+    if (!found) return refuse(scope, new Invalid('userId: does not take part in this case'));
     person = { userId: found.userId, name: found.name, role: found.role };
   }
   const id = crypto.randomUUID();
@@ -209,12 +196,12 @@ export async function addItem(
   let ownerName = body.ownerName ?? null;
   if (body.ownerUserId) {
     const owner = await caseParticipant(services.db, scope.caseId, body.ownerUserId);
-    if (!owner) return refuse(scope, 400, 'invalid_request', 'ownerUserId: does not take part in this case');
+    if (!owner) return refuse(scope, new Invalid('ownerUserId: does not take part in this case'));
     ownerName = owner.name;
   }
   const link = body.link ?? null;
   if (link && effectiveSections(scope.facts, link.document, scope.role, scope.now)[link.section] !== 'edit') {
-    return refuse(scope, 403, 'forbidden', `you may not write in ${link.document}.${link.section}`);
+    return refuse(scope, new Forbidden(`you may not write in ${link.document}.${link.section}`));
   }
   const row = {
     id: crypto.randomUUID(),
@@ -247,7 +234,7 @@ export async function addItem(
       // Not in the document means not recorded: the meeting must not claim a decision the plan lacks.
       await deleteItem(services.db, row.id);
       services.log.warn({ err, meetingId }, 'linked meeting item refused by its document');
-      return refuse(scope, 409, 'document_refused', `the ${link.document} document did not accept the item`);
+      return refuse(scope, new Conflict(`the ${link.document} document did not accept the item`, 'document_refused'));
     }
   }
   await scope.log(

@@ -7,10 +7,9 @@
  */
 import { parseDocumentId } from '@samenspraak/shared';
 import { documentAccessFor } from '../cases/documentAccess.js';
-import { currentCaseRole } from './caseChannel.js';
+import { currentCaseRole, socketAudit } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
 import { announcePresence } from './rooms.js';
-import { socketAudit } from './socketAudit.js';
 import { sessionStillLive, socketActor } from './socketAuth.js';
 import type { HandlerContext, RealtimeSocket } from './types.js';
 

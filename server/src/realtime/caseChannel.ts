@@ -1,19 +1,26 @@
 /**
- * The checks behind joining a case's or a meeting's live room: the same gate as the HTTP routes
+ * The checks behind joining a case's, a document's or a meeting's live room: the same gates as the HTTP routes
  * (participation, age and consent, a DBT member's access window), judged with the domain clock, and
  * logged the same way. A refusal is a `forbidden` that does not say whether the case exists.
  */
 import type { Role } from '@samenspraak/shared';
+import { actorAudit, type RequestAudit } from '../audit/caseAudit.js';
 import { caseDb } from '../cases/caseDb.js';
 import { accessTo, type CaseScope, enterCase } from '../cases/caseGate.js';
-import { HttpError } from '../http/errors.js';
+import { type DocumentScope, enterDocument } from '../cases/documentGate.js';
+import type { Actor } from '../kernel/actor.js';
+import { DomainError } from '../kernel/errors.js';
 import { findMeeting, type MeetingRow } from '../meetings/meetingRecords.js';
 import type { AppServices } from '../services.js';
-import { socketAudit } from './socketAudit.js';
-import { sessionActor } from './socketAuth.js';
+import { sessionActor, socketActor } from './socketAuth.js';
 import { RealtimeEventError, type RealtimeSocket } from './types.js';
 
 const NO_ACCESS = 'no access to this case';
+
+/** A socket.io event's audit: "socket.io <event>" as the route, "realtime" as the channel. */
+export function socketAudit(services: AppServices, actor: Actor, event: string): RequestAudit {
+  return actorAudit(services, actor, { kind: 'realtime', address: actor.remoteAddress, label: `socket.io ${event}` });
+}
 
 /** Enters a case for a live room; logs a refusal (through the gate) and throws `forbidden`. */
 export async function enterCaseLive(
@@ -29,7 +36,29 @@ export async function enterCaseLive(
   try {
     return await enterCase(services, socketAudit(services, actor, event), caseId, { event: 'read', what });
   } catch (err) {
-    if (err instanceof HttpError) throw new RealtimeEventError('forbidden', NO_ACCESS);
+    if (err instanceof DomainError) throw new RealtimeEventError('forbidden', NO_ACCESS);
+    throw err;
+  }
+}
+
+/**
+ * Enters a case document for its live channel (token or session socket): the document gate, logged
+ * as "socket.io <event> <documentId> <what>". A refusal does not say whether the document exists.
+ */
+export async function enterDocumentLive(
+  services: AppServices,
+  socket: RealtimeSocket,
+  event: string,
+  documentId: string,
+  what: string,
+): Promise<DocumentScope> {
+  const actor = await socketActor(services, socket);
+  const forbidden = new RealtimeEventError('forbidden', `no access to document ${documentId}`);
+  if (!actor) throw forbidden;
+  try {
+    return await enterDocument(services, socketAudit(services, actor, event), documentId, { event: 'read', what });
+  } catch (err) {
+    if (err instanceof DomainError) throw forbidden;
     throw err;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The realtime handler layer: every client event is validated with the shared zod schemas, its sender
  * checked (a session socket's session must still be live), then the check/command code runs and the
- * result is emitted. No business logic lives here; refusals become an `error` event plus a failed ack.
+ * result is emitted. No business logic lives here; refusals (and domain errors) become an `error` event
+ * plus a failed ack.
  */
 import {
   type ClientToServerEvents,
@@ -19,16 +20,15 @@ import {
   userRoom,
 } from '@samenspraak/shared';
 import type { z } from 'zod';
-import { documentAccessFor } from '../cases/documentAccess.js';
 import { TokenBucket } from '../collab/rateLimiter.js';
 import type { Notifier } from '../escalation/notifier.js';
+import { DomainError } from '../kernel/errors.js';
 import { recordPresence } from '../meetings/meetingCommands.js';
 import { leaveRoom } from './accessSweep.js';
-import { enterCaseLive, enterMeetingLive } from './caseChannel.js';
+import { enterCaseLive, enterDocumentLive, enterMeetingLive } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
 import { announcePresence, toRoom } from './rooms.js';
-import { socketAudit } from './socketAudit.js';
-import { sessionStillLive, socketActor } from './socketAuth.js';
+import { sessionStillLive } from './socketAuth.js';
 import { type HandlerContext, RealtimeEventError, type RealtimeSocket } from './types.js';
 
 export { authenticate } from './socketAuth.js';
@@ -82,6 +82,9 @@ function on<E extends keyof ClientToServerEvents, S extends z.ZodType>(
       reply?.({ ok: true });
     } catch (err) {
       if (err instanceof RealtimeEventError) return refuse(err.code, err.message);
+      // A command's refusal after the gate (the gate's own refusals arrive as RealtimeEventError).
+      if (err instanceof DomainError)
+        return refuse(err.kind === 'invalid' ? 'invalid-payload' : 'forbidden', err.message);
       ctx.log.error({ err, event, user: socket.data.userId }, 'realtime handler failed');
       refuse('internal', `${event} failed`);
     }
@@ -96,7 +99,6 @@ function on<E extends keyof ClientToServerEvents, S extends z.ZodType>(
  * join is logged before it happens: if the entry cannot be written, the join is refused.
  */
 async function documentRole(ctx: HandlerContext, socket: RealtimeSocket, documentId: string) {
-  const forbidden = new RealtimeEventError('forbidden', `no access to document ${documentId}`);
   if (socket.data.via === 'token') {
     if (socket.data.docs[documentId] === undefined) {
       throw new RealtimeEventError('forbidden', `token does not grant document ${documentId}`);
@@ -104,17 +106,9 @@ async function documentRole(ctx: HandlerContext, socket: RealtimeSocket, documen
     // Other documents (demo, benchmark) are the operator's: the token's grant decides.
     if (!parseDocumentId(documentId)) return null;
   }
-  const access = await documentAccessFor(ctx.services.db, socket.data.userId, documentId, ctx.services.clock());
-  const actor = access ? await socketActor(ctx.services, socket) : null;
-  if (!actor || !access) throw forbidden;
-  await socketAudit(ctx.services, actor, 'document:join').log({
-    event: 'read',
-    caseId: access.caseId,
-    outcome: 'success',
-    caseRole: access.role,
-    what: `${documentId} presence`,
-  });
-  return { caseId: access.caseId, role: access.role };
+  const scope = await enterDocumentLive(ctx.services, socket, 'document:join', documentId, 'presence');
+  await scope.log('read', 'success', 'presence');
+  return { caseId: scope.caseId, role: scope.role };
 }
 
 /** The events of one connected socket. */

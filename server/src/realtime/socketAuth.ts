@@ -17,10 +17,10 @@ import {
 import { CollabAuthError, verifyCollabToken } from '../auth/collabTokens.js';
 import { tokenStillValid } from '../auth/tokenRevocation.js';
 import { documentAccessFor } from '../cases/documentAccess.js';
-import type { Actor } from '../http/authContext.js';
 import { clientAddress, requestHost, type TrustFunction, trustFunction } from '../http/clientAddress.js';
 import { readCookie, TOKEN_SHAPE } from '../http/sessionMiddleware.js';
 import { loadSession, loadSessionById, SESSION_COOKIE, touchSession } from '../identity/sessions.js';
+import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
 import type { RealtimeSocket } from './types.js';
 

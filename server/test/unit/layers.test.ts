@@ -21,7 +21,6 @@ const srcRoot = join(repoRoot, 'server/src');
 const KNOWN_UPWARD: readonly string[] = [
   // audit (core) → http, services.ts (transport): the case audit record takes the HTTP Actor and AppServices;
   // goes away with the one audit record builder and the Actor below the web layer.
-  'audit/caseAudit.ts -> http/authContext.ts',
   'audit/caseAudit.ts -> services.ts',
   // auth (core) → cases (features): the document access policy reads participation and documents itself;
   // belongs with the one gate.
@@ -42,7 +41,6 @@ const KNOWN_UPWARD: readonly string[] = [
   'http/routes/caseRoutes.ts -> identity/invitationCommands.ts',
   'http/routes/caseRoutes.ts -> retention/executeDestructions.ts',
   'http/routes/commentRoutes.ts -> comments/comments.ts',
-  'http/routes/documentAudit.ts -> cases/documentAccess.ts',
   'http/routes/endorsementRoutes.ts -> cases/documentAccess.ts',
   'http/routes/endorsementRoutes.ts -> endorsements/endorsements.ts',
   'http/routes/endorsementRoutes.ts -> endorsements/hypothesisVotes.ts',
@@ -82,6 +80,10 @@ const KNOWN_UPWARD: readonly string[] = [
   'http/routes/versionRoutes.ts -> documents/documentVersions.ts',
   'http/routes/versionRoutes.ts -> documents/sections.ts',
   'http/routes/versionRoutes.ts -> versions/versionDiff.ts',
+  'http/gate.ts -> cases/caseGate.ts',
+  'http/gate.ts -> cases/documentGate.ts',
+  'http/routes/endorsementRoutes.ts -> cases/documentGate.ts',
+  'realtime/caseChannel.ts -> cases/documentGate.ts',
   // http (transport) → identity: the session middleware loads sessions from the identity feature.
   'http/sessionMiddleware.ts -> identity/sessions.ts',
   // realtime (transport) → features: socket handlers check access and call feature commands themselves;
@@ -90,7 +92,6 @@ const KNOWN_UPWARD: readonly string[] = [
   'realtime/caseChannel.ts -> cases/caseDb.ts',
   'realtime/caseChannel.ts -> cases/caseGate.ts',
   'realtime/caseChannel.ts -> meetings/meetingRecords.ts',
-  'realtime/handlers.ts -> cases/documentAccess.ts',
   'realtime/handlers.ts -> escalation/notifier.ts',
   'realtime/handlers.ts -> meetings/meetingCommands.ts',
   'realtime/liveCaseEvents.ts -> escalation/notifier.ts',

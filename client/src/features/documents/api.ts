@@ -1,28 +1,33 @@
 /** The document API calls of this feature (server: server/src/http/routes/{document,comment,endorsement}Routes.ts). */
-import type { NewComment, Permission } from '@samenspraak/shared';
+import type {
+  CommentResponse,
+  CommentsResponse,
+  CommentView,
+  DocumentTokenResponse,
+  NewComment,
+  VoteTalliesResponse,
+  VoteTally,
+  VoteTallyResponse,
+} from '@samenspraak/shared';
 import { api } from '../../app/api';
-import type { CommentView } from './comments';
+
+/** The answer shapes are the server's, from shared/src/documentContracts.ts. */
+export type { VoteTally };
+export type TokenResponse = DocumentTokenResponse;
 
 const base = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}`;
-
-export interface TokenResponse {
-  token: string;
-  access: 'read' | 'write';
-  sections: Record<string, Permission>;
-  expiresAt: string;
-}
 
 export function fetchToken(documentId: string): Promise<TokenResponse> {
   return api<TokenResponse>('POST', `${base(documentId)}/token`);
 }
 
 export async function fetchComments(documentId: string): Promise<CommentView[]> {
-  const { comments } = await api<{ comments: CommentView[] }>('GET', `${base(documentId)}/comments`);
+  const { comments } = await api<CommentsResponse>('GET', `${base(documentId)}/comments`);
   return comments;
 }
 
 export async function postComment(documentId: string, body: NewComment): Promise<CommentView> {
-  const { comment } = await api<{ comment: CommentView }>('POST', `${base(documentId)}/comments`, body);
+  const { comment } = await api<CommentResponse>('POST', `${base(documentId)}/comments`, body);
   return comment;
 }
 
@@ -30,27 +35,14 @@ export async function resolveComment(documentId: string, commentId: string): Pro
   await api('POST', `${base(documentId)}/comments/${encodeURIComponent(commentId)}/resolve`);
 }
 
-export interface VotePerson {
-  id: string;
-  name: string;
-  role: string;
-}
-
-/** Who currently agrees and disagrees with one hypothesis (one current vote per person). */
-export interface VoteTally {
-  hypothesisId: string;
-  agree: VotePerson[];
-  disagree: VotePerson[];
-}
-
 /** Everyone's current view on the hypotheses of a document. */
 export async function fetchVotes(documentId: string): Promise<VoteTally[]> {
-  const { tallies } = await api<{ tallies: VoteTally[] }>('GET', `${base(documentId)}/hypotheses/votes`);
+  const { tallies } = await api<VoteTalliesResponse>('GET', `${base(documentId)}/hypotheses/votes`);
   return tallies;
 }
 
 export async function voteOnHypothesis(documentId: string, hypothesisId: string, agree: boolean): Promise<VoteTally> {
-  const { tally } = await api<{ tally: VoteTally }>(
+  const { tally } = await api<VoteTallyResponse>(
     'PUT',
     `${base(documentId)}/hypotheses/${encodeURIComponent(hypothesisId)}/vote`,
     { agree },

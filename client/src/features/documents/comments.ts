@@ -3,22 +3,15 @@
  * a stretch of text by two Yjs relative positions (JSON), optionally a reply to another comment.
  * Pure helpers: grouping into threads, and reading anchors defensively (they are untrusted input).
  */
+import type { CommentView } from '@samenspraak/shared';
 
 export interface CommentAnchor {
   from: Record<string, unknown>;
   to: Record<string, unknown>;
 }
 
-export interface CommentView {
-  id: string;
-  section: string;
-  parentId: string | null;
-  author: { id: string; name: string; role: string };
-  text: string;
-  anchor: unknown;
-  createdAt: string;
-  resolvedAt: string | null;
-}
+/** A comment as the server answers with it (shared/src/documentContracts.ts). */
+export type { CommentView };
 
 export interface Thread {
   root: CommentView;

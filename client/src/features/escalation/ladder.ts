@@ -1,29 +1,24 @@
 /**
  * The escalation ladder as the client shows it: which steps a person can take from here, so the form
- * only offers steps that can work. The server decides (server/src/domain/escalation.ts); these tables
- * mirror its rules for display only, and a refusal from the server is always shown as it comes.
+ * only offers steps that can work. The server decides (server/src/domain/escalation.ts) with the same
+ * tables (shared/src/escalationSchemas.ts); a refusal from the server is always shown as it comes.
  */
 import {
   type CommitmentView,
+  DOWN_DECIDERS,
   ESCALATION_LEVELS,
   type EscalationLevel,
-  type EscalationResponse,
   type EscalationStepView,
   type EscalationTarget,
+  type LadderState,
   type NoticeView,
+  PROPOSERS,
   type Role,
+  STRAIGHT_TO_DBT_DECIDERS,
+  UP_DECIDERS,
 } from '@samenspraak/shared';
 
-export type LadderState = EscalationResponse['level'];
-
-const UP_DECIDERS: Record<Exclude<EscalationLevel, 'lokaal'>, readonly Role[]> = {
-  ret: ['jeugdbeschermer', 'lokaal-team', 'jeugdhulpaanbieder', 'procesregisseur'],
-  'ben-nh': ['procesregisseur'],
-  dbt: ['procesregisseur'],
-};
-const STRAIGHT_TO_DBT_DECIDERS: readonly Role[] = ['jeugdbeschermer', 'procesregisseur'];
-const DOWN_DECIDERS: readonly Role[] = ['procesregisseur'];
-const PROPOSERS: readonly Role[] = ['ben-adviseur'];
+export type { LadderState } from '@samenspraak/shared';
 
 export function rank(state: LadderState): number {
   return state === 'gesloten' ? 0 : ESCALATION_LEVELS.indexOf(state);

@@ -7,28 +7,8 @@ import type { BarDatum } from './charts';
 
 export type CountMap = Record<string, SuppressedCount>;
 
-export interface MonitorView {
-  generatedAt: string;
-  suppressedBelow: number;
-  total: SuppressedCount;
-  /** Keys "<region> <year>", e.g. "West-Friesland 2025". */
-  casesPerRegionAndYear: CountMap;
-  registeredBy: CountMap;
-  problemCategories: CountMap;
-  /** ja / nee / onbekend */
-  attendsSchool: CountMap;
-  /** Keys: year. */
-  benNhInvolvementPerYear: CountMap;
-  dbtReferralsPerYear: CountMap;
-  /** Keys: clock kind (analysis-due, measure-escalation, …). */
-  overdueClocks: CountMap;
-  /** metPlan / zonderPlan */
-  futurePlanHalfYearCheck: CountMap;
-}
-
-export interface MonitorResponse {
-  monitor: MonitorView;
-}
+/** The answer of `GET /api/monitor`, as the server defines it (shared/src/escalationSchemas.ts). */
+export type { MonitorResponse, MonitorView } from '@samenspraak/shared';
 
 /** "Alkmaar (Noord-Kennemerland) 2025" → region and year (the year is the last word). */
 export function splitRegionYear(key: string): { region: string; year: string } {

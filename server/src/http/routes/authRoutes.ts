@@ -1,5 +1,11 @@
 /** Login (password + TOTP), logout, logout everywhere, who am I. Logic lives in identity/login.ts. */
-import { LoginRequestSchema, type LoginResponse, type MeResponse, TotpRequestSchema } from '@samenspraak/shared';
+import {
+  LoginRequestSchema,
+  type LoginResponse,
+  LogoutAllResponseSchema,
+  type MeResponse,
+  TotpRequestSchema,
+} from '@samenspraak/shared';
 import { Router } from 'express';
 import { revokeDocumentTokens } from '../../auth/tokenRevocation.js';
 import { logAuth } from '../../identity/authLog.js';
@@ -9,6 +15,7 @@ import { sessionUser } from '../../identity/users.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
+import { reply } from '../reply.js';
 import { liveSessionOf } from '../sessionMiddleware.js';
 import {
   clearSessionCookie,
@@ -114,7 +121,7 @@ export function authRoutes(services: AppServices): Router {
     });
     services.caseEvents.personChanged(actor.userId);
     clearSessionCookie(res, services);
-    res.json({ sessionsEnded, connectionsClosed });
+    reply(res, LogoutAllResponseSchema, { sessionsEnded, connectionsClosed });
   });
 
   router.get('/me', async (_req, res) => {

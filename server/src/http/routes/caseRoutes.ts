@@ -4,15 +4,22 @@
  * Invalid input is answered with 400 before anything is read or written, so it is not logged.
  */
 import {
+  AccessLogResponseSchema,
   AddParticipantBodySchema,
+  CaseDetailResponseSchema,
+  CaseRecordResponseSchema,
+  CasesResponseSchema,
   CreateCaseBodySchema,
   DestructionDecisionBodySchema,
   DestructionRequestBodySchema,
+  DestructionRequestResponseSchema,
+  DestructionRequestsResponseSchema,
   ParentsConsentBodySchema,
+  ParentsConsentResponseSchema,
+  ParticipantAddedResponseSchema,
   StatusBodySchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
 import {
   addParticipant,
   createCase,
@@ -20,7 +27,7 @@ import {
   setParentsConsent,
   setStatus,
 } from '../../cases/caseCommands.js';
-import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { GateRule } from '../../cases/caseGate.js';
 import { CASE_POLICIES, invitePolicy } from '../../cases/casePolicies.js';
 import { accessLogView, caseDetail, presentCase, searchMyCases } from '../../cases/caseQueries.js';
 import { decideDestruction, listDestructionRequests, requestDestruction } from '../../cases/destruction.js';
@@ -31,6 +38,8 @@ import { executeDueDestructions } from '../../retention/executeDestructions.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
+import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -40,26 +49,26 @@ function param(req: Request, name: string): string {
 
 export function caseRoutes(services: AppServices): Router {
   const router = Router();
-  const auditOf = (req: Request, res: Response) => requestAudit(services, req, actorOf(res));
-  const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, auditOf(req, res), param(req, 'id'), rule);
+  const gate = httpGate(services);
+  const auditOf = gate.audit;
+  const enter = (req: Request, res: Response, rule: GateRule) => gate.enterCase(req, res, param(req, 'id'), rule);
 
   router.get('/cases', async (req, res) => {
-    res.json({ cases: await searchMyCases(services, auditOf(req, res)) });
+    reply(res, CasesResponseSchema, { cases: await searchMyCases(services, auditOf(req, res)) });
   });
 
   router.post('/cases', async (req, res) => {
     const audit = auditOf(req, res);
     const body = parseBody(CreateCaseBodySchema, req.body);
     const row = await createCase(services, audit, body);
-    res.status(201).json({ case: presentCase(row, services.clock()) });
+    reply(res, CaseRecordResponseSchema, { case: presentCase(row, services.clock()) }, 201);
   });
 
   router.get('/cases/:id', async (req, res) => {
     const scope = await enter(req, res, CASE_POLICIES.read);
     const detail = await caseDetail(services, scope);
     await scope.log('read', 'success');
-    res.json({ case: detail });
+    reply(res, CaseDetailResponseSchema, { case: detail });
   });
 
   router.post('/cases/:id/participants', async (req, res) => {
@@ -68,7 +77,7 @@ export function caseRoutes(services: AppServices): Router {
     // Who may bring whom onto the case is the invitation table's, also for an existing account.
     const scope = await enter(req, res, invitePolicy(body.role, 'update', 'participants'));
     await addParticipant(services, scope, body.userId, body.role);
-    res.status(201).json({ participant: { userId: body.userId, role: body.role } });
+    reply(res, ParticipantAddedResponseSchema, { participant: { userId: body.userId, role: body.role } }, 201);
   });
 
   router.delete('/cases/:id/participants/:userId', async (req, res) => {
@@ -82,7 +91,7 @@ export function caseRoutes(services: AppServices): Router {
     const body = parseBody(ParentsConsentBodySchema, req.body);
     const scope = await enter(req, res, CASE_POLICIES.parentsConsent);
     await setParentsConsent(services, scope, body.consent);
-    res.json({ parentsConsent: body.consent });
+    reply(res, ParentsConsentResponseSchema, { parentsConsent: body.consent });
   });
 
   router.put('/cases/:id/status', async (req, res) => {
@@ -90,7 +99,7 @@ export function caseRoutes(services: AppServices): Router {
     const body = parseBody(StatusBodySchema, req.body);
     const scope = await enter(req, res, CASE_POLICIES.status);
     const row = await setStatus(services, scope, body.status);
-    res.json({ case: presentCase(row, scope.now) });
+    reply(res, CaseRecordResponseSchema, { case: presentCase(row, scope.now) });
   });
 
   router.get('/cases/:id/access-log', async (req, res) => {
@@ -99,7 +108,7 @@ export function caseRoutes(services: AppServices): Router {
     await logExpiredInvitations(services, scope.caseId);
     const entries = await accessLogView(services, scope.caseId);
     await scope.log('read', 'success');
-    res.json({ entries });
+    reply(res, AccessLogResponseSchema, { entries });
   });
 
   /**
@@ -140,14 +149,19 @@ export function caseRoutes(services: AppServices): Router {
     const scope = await enter(req, res, CASE_POLICIES.listDestructionRequests);
     const requests = await listDestructionRequests(services, scope.caseId);
     await scope.log('read', 'success');
-    res.json({ requests });
+    reply(res, DestructionRequestsResponseSchema, { requests });
   });
 
   router.post('/cases/:id/destruction-requests', async (req, res) => {
     actorOf(res);
     const body = parseBody(DestructionRequestBodySchema, req.body);
     const scope = await enter(req, res, CASE_POLICIES.requestDestruction);
-    res.status(201).json({ request: await requestDestruction(services, scope, body.reason) });
+    reply(
+      res,
+      DestructionRequestResponseSchema,
+      { request: await requestDestruction(services, scope, body.reason) },
+      201,
+    );
   });
 
   router.post('/cases/:id/destruction-requests/:rid/decision', async (req, res) => {
@@ -158,7 +172,7 @@ export function caseRoutes(services: AppServices): Router {
     // An approval is carried out at once (the timer only catches what failed or was missed).
     if (body.decision === 'approved') await executeDueDestructions(services);
     const request = (await listDestructionRequests(services, scope.caseId)).find((r) => r.id === decided.id) ?? decided;
-    res.json({ request });
+    reply(res, DestructionRequestResponseSchema, { request });
   });
 
   return router;

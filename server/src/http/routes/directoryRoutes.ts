@@ -2,16 +2,12 @@
  * Who can be asked: the directors with mandate (role `dbt-lid`) a RET process director may invite to a
  * breakthrough session. Names and organisations only; no case data, so no case access-log entry.
  */
+import { DbtMembersResponseSchema, type DirectoryEntry } from '@samenspraak/shared';
 import { Router } from 'express';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
-
-export interface DirectoryEntry {
-  userId: string;
-  name: string;
-  organisation: string | null;
-}
+import { reply } from '../reply.js';
 
 export function directoryRoutes(services: AppServices): Router {
   const router = Router();
@@ -34,7 +30,7 @@ export function directoryRoutes(services: AppServices): Router {
       name: r.name,
       organisation: r.organisation ?? null,
     }));
-    res.json({ members });
+    reply(res, DbtMembersResponseSchema, { members });
   });
 
   return router;

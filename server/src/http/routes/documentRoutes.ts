@@ -4,41 +4,45 @@
  * collaboration server's case policy when they connect. It carries the person's token generation, so
  * "log out everywhere" revokes it; issuing it is an access-log entry (no entry, no token).
  */
+import { DocumentTokenResponseSchema } from '@samenspraak/shared';
 import { Router } from 'express';
 import { documentAccessOf } from '../../auth/casePolicy.js';
 import { signCollabToken } from '../../auth/collabTokens.js';
 import { currentTokenGeneration } from '../../auth/tokenRevocation.js';
 import type { AppServices } from '../../services.js';
-import { actorOf } from '../authContext.js';
-import { accessOr404, logDocumentEvent } from './documentAudit.js';
+import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 
 export const DOCUMENT_TOKEN_TTL_SECONDS = 15 * 60;
 
 export function documentRoutes(services: AppServices): Router {
   const router = Router();
+  const gate = httpGate(services);
   router.post('/documents/:documentId/token', async (req, res) => {
-    const actor = actorOf(res);
-    const access = await accessOr404(services, actor, String(req.params.documentId));
-    const level = documentAccessOf(access.sections) ?? 'read';
+    const scope = await gate.enterDocument(req, res, String(req.params.documentId), {
+      event: 'read',
+      what: 'document token',
+    });
+    const { actor } = scope.audit;
+    const level = documentAccessOf(scope.sections) ?? 'read';
     const gen = await currentTokenGeneration(services.db, actor.userId);
     // Logged before the token leaves: no entry, no token (the route answers with an error instead).
-    await logDocumentEvent(
-      services,
-      actor,
-      access,
-      'read',
-      'success',
-      `${access.documentId}: document token issued (${level})`,
-    );
+    await scope.audit.log({
+      event: 'read',
+      caseId: scope.caseId,
+      outcome: 'success',
+      caseRole: scope.role,
+      what: `${scope.documentId}: document token issued (${level})`,
+    });
     const token = await signCollabToken(
       services.authKey,
-      { sub: actor.userId, name: actor.name, role: access.role, docs: { [access.documentId]: level }, gen },
+      { sub: actor.userId, name: actor.name, role: scope.role, docs: { [scope.documentId]: level }, gen },
       DOCUMENT_TOKEN_TTL_SECONDS,
     );
-    res.json({
+    reply(res, DocumentTokenResponseSchema, {
       token,
       access: level,
-      sections: access.sections,
+      sections: scope.sections,
       expiresAt: new Date(Date.now() + DOCUMENT_TOKEN_TTL_SECONDS * 1000).toISOString(),
     });
   });

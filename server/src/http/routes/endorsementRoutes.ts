@@ -4,125 +4,130 @@
  */
 import {
   atLeast,
+  EndorsementResponseSchema,
   EndorsementSchema,
+  EndorsementsResponseSchema,
   HYPOTHESES_SECTION,
   HypothesisVoteSchema,
   parseDocumentId,
   SECTIONS,
+  SignOffResponseSchema,
   SignOffSchema,
+  VoteTalliesResponseSchema,
+  VoteTallyResponseSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
 import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
+import type { DocumentRule } from '../../cases/documentGate.js';
 import { currentDoc } from '../../documents/content.js';
 import { listEndorsements, setEndorsement } from '../../endorsements/endorsements.js';
 import { allTallies, hypothesisExists, recordVote } from '../../endorsements/hypothesisVotes.js';
+import { NotFound } from '../../kernel/errors.js';
 import type { AppServices } from '../../services.js';
 import { createVersion, maySignOff } from '../../versions/versionCommands.js';
-import { type Actor, actorOf } from '../authContext.js';
-import { HttpError } from '../errors.js';
+import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
-import { accessOr404, logDocumentEvent, personOf } from './documentAudit.js';
 
 /** Endorsing is for those who take part in the document (comment or edit somewhere), not onlookers. */
 const takesPart = (access: DocumentAccessInfo) => Object.values(access.sections).some((p) => atLeast(p, 'comment'));
 
 export function endorsementRoutes(services: AppServices): Router {
   const router = Router();
+  const gate = httpGate(services);
   const changed = (access: DocumentAccessInfo, kind: 'endorsements' | 'versions') =>
     services.caseEvents.changed({ caseId: access.caseId, kind, documentId: access.documentId });
 
   router.put('/documents/:documentId/endorsement', async (req, res) => {
-    const actor = actorOf(res);
     const body = parseBody(EndorsementSchema, req.body);
-    const access = await accessOr404(services, actor, String(req.params.documentId));
-    if (!takesPart(access)) {
-      await logDocumentEvent(services, actor, access, 'update', 'denied', `${access.documentId} endorsement`);
-      throw new HttpError(403, 'forbidden', 'you only read this document; you cannot endorse it');
-    }
+    const access = await gate.enterDocument(req, res, String(req.params.documentId), {
+      event: 'update',
+      what: 'endorsement',
+      check: (scope) => (takesPart(scope) ? null : 'you only read this document; you cannot endorse it'),
+    });
     const endorsement = await setEndorsement(services.db, {
       documentId: access.documentId,
       caseId: access.caseId,
-      person: personOf(actor, access),
+      person: access.person,
       stance: body.stance,
       words: body.words ? body.words : null,
       now: services.clock(),
     });
-    await logDocumentEvent(services, actor, access, 'update', 'success', `${access.documentId} endorsement`);
+    await access.log('update', 'success', 'endorsement');
     changed(access, 'endorsements');
-    res.json({ endorsement });
+    reply(res, EndorsementResponseSchema, { endorsement });
   });
 
   router.get('/documents/:documentId/endorsements', async (req, res) => {
-    const actor = actorOf(res);
-    const access = await accessOr404(services, actor, String(req.params.documentId));
+    const access = await gate.enterDocument(req, res, String(req.params.documentId), {
+      event: 'read',
+      what: 'endorsements',
+    });
     const [endorsements, history] = await Promise.all([
       listEndorsements(services.db, access.documentId),
       listEndorsements(services.db, access.documentId, true),
     ]);
-    await logDocumentEvent(services, actor, access, 'read', 'success', `${access.documentId} endorsements`);
-    res.json({ endorsements, history });
+    await access.log('read', 'success', 'endorsements');
+    reply(res, EndorsementsResponseSchema, { endorsements, history });
   });
 
   router.post('/documents/:documentId/sign-off', async (req, res) => {
-    const actor = actorOf(res);
     const body = parseBody(SignOffSchema, req.body);
-    const access = await accessOr404(services, actor, String(req.params.documentId));
-    if (!(await maySignOff(services, access.caseId, actor.userId, access.role))) {
-      await logDocumentEvent(services, actor, access, 'create', 'denied', `${access.documentId} sign-off`);
-      throw new HttpError(403, 'forbidden', "only the case's responsible behavioural scientist signs off");
-    }
+    const access = await gate.enterDocument(req, res, String(req.params.documentId), {
+      event: 'create',
+      what: 'sign-off',
+      check: async (scope) =>
+        (await maySignOff(services, scope.caseId, scope.person.id, scope.role))
+          ? null
+          : "only the case's responsible behavioural scientist signs off",
+    });
     const version = await createVersion(services, {
       documentId: access.documentId,
       caseId: access.caseId,
       name: body.name ?? `vastgesteld ${services.clock().toISOString().slice(0, 10)}`,
       kind: 'signed-off',
-      person: personOf(actor, access),
+      person: access.person,
     });
-    await logDocumentEvent(services, actor, access, 'create', 'success', `${access.documentId} sign-off`);
+    await access.log('create', 'success', 'sign-off');
     changed(access, 'versions');
-    res.status(201).json({ version, endorsements: await listEndorsements(services.db, access.documentId) });
+    reply(
+      res,
+      SignOffResponseSchema,
+      { version, endorsements: await listEndorsements(services.db, access.documentId) },
+      201,
+    );
   });
 
   /**
-   * The hypotheses of a document: 404 when it has none; reading them needs 'read' on the section, giving
-   * one's view needs 'comment'. A refusal is logged (as a read or an update) before it is thrown.
+   * The gate rule of the hypotheses: 404 when the document has none; reading them needs 'read' on the
+   * section, giving one's view needs 'comment'. A refusal is logged (as a read or an update).
    */
-  const hypothesesGate = async (
-    actor: Actor,
-    access: DocumentAccessInfo,
-    need: 'read' | 'comment',
-    detail: string,
-  ): Promise<void> => {
-    const type = parseDocumentId(access.documentId)?.type;
-    if (!type || !SECTIONS[type].some((s) => s.id === HYPOTHESES_SECTION))
-      throw new HttpError(404, 'not_found', 'this document has no hypotheses');
-    if (atLeast(access.sections[HYPOTHESES_SECTION] ?? 'none', need)) return;
-    await logDocumentEvent(services, actor, access, need === 'read' ? 'read' : 'update', 'denied', detail);
-    throw new HttpError(
-      403,
-      'forbidden',
-      need === 'read' ? 'you may not read the hypotheses' : 'you may not give your view on the hypotheses',
-    );
-  };
+  const hypothesesRule = (need: 'read' | 'comment', what: string): DocumentRule => ({
+    event: need === 'read' ? 'read' : 'update',
+    what,
+    check: ({ documentId, sections }) => {
+      const type = parseDocumentId(documentId)?.type;
+      if (!type || !SECTIONS[type].some((s) => s.id === HYPOTHESES_SECTION))
+        throw new NotFound('this document has no hypotheses');
+      if (atLeast(sections[HYPOTHESES_SECTION] ?? 'none', need)) return null;
+      return need === 'read' ? 'you may not read the hypotheses' : 'you may not give your view on the hypotheses';
+    },
+  });
 
   /** Everyone's agree / disagree on the hypotheses, for those who may read the hypotheses section. */
   router.get('/documents/:documentId/hypotheses/votes', async (req, res) => {
-    const actor = actorOf(res);
-    const access = await accessOr404(services, actor, String(req.params.documentId));
-    const detail = `${access.documentId} hypothesis votes`;
-    await hypothesesGate(actor, access, 'read', detail);
+    const documentId = String(req.params.documentId);
+    const access = await gate.enterDocument(req, res, documentId, hypothesesRule('read', 'hypothesis votes'));
     const tallies = await allTallies(services.db, access.documentId);
-    await logDocumentEvent(services, actor, access, 'read', 'success', detail);
-    res.json({ tallies });
+    await access.log('read', 'success', 'hypothesis votes');
+    reply(res, VoteTalliesResponseSchema, { tallies });
   });
 
   router.put('/documents/:documentId/hypotheses/:hypothesisId/vote', async (req, res) => {
-    const actor = actorOf(res);
     const body = parseBody(HypothesisVoteSchema, req.body);
-    const access = await accessOr404(services, actor, String(req.params.documentId));
+    const documentId = String(req.params.documentId);
+    const access = await gate.enterDocument(req, res, documentId, hypothesesRule('comment', 'hypothesis vote'));
     const hypothesisId = String(req.params.hypothesisId);
-    const detail = `${access.documentId} hypothesis vote`;
-    await hypothesesGate(actor, access, 'comment', detail);
     const doc = await currentDoc(services, access.documentId);
     let exists: boolean;
     try {
@@ -130,18 +135,18 @@ export function endorsementRoutes(services: AppServices): Router {
     } finally {
       doc.destroy();
     }
-    if (!exists) throw new HttpError(404, 'not_found', `no hypothesis "${hypothesisId}" in this document`);
+    if (!exists) throw new NotFound(`no hypothesis "${hypothesisId}" in this document`);
     const tally = await recordVote(services.db, {
       documentId: access.documentId,
       caseId: access.caseId,
       hypothesisId,
-      person: personOf(actor, access),
+      person: access.person,
       agree: body.agree,
       now: services.clock(),
     });
-    await logDocumentEvent(services, actor, access, 'update', 'success', detail);
+    await access.log('update', 'success', 'hypothesis vote');
     changed(access, 'endorsements');
-    res.json({ tally });
+    reply(res, VoteTallyResponseSchema, { tally });
   });
 
   return router;

@@ -5,17 +5,25 @@
  */
 import {
   BreakthroughSessionBodySchema,
+  BreakthroughSessionResponseSchema,
   type CaseChanged,
   ClockFactsBodySchema,
+  ClockFactsResponseSchema,
   CommitmentBodySchema,
+  CommitmentMetResponseSchema,
+  CommitmentResponseSchema,
+  DirectorInvitationResponseSchema,
   EscalateBodySchema,
   type EscalationResponse,
+  EscalationResponseSchema,
+  EscalationStepResponseSchema,
   InvitationBodySchema,
   MONITOR_ROLES,
+  MonitorResponseSchema,
+  NotificationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
-import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { GateRule } from '../../cases/caseGate.js';
 import { mayScaleDown, overdueCommitments } from '../../domain/escalation.js';
 import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from '../../escalation/clockFacts.js';
 import {
@@ -33,6 +41,8 @@ import { notificationsFor } from '../../escalation/notifications.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
+import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -42,9 +52,9 @@ function param(req: Request, name: string): string {
 
 export function escalationRoutes(services: AppServices): Router {
   const router = Router();
-  const auditOf = (req: Request, res: Response) => requestAudit(services, req, actorOf(res));
-  const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, auditOf(req, res), param(req, 'id'), rule);
+  const gate = httpGate(services);
+  const auditOf = gate.audit;
+  const enter = (req: Request, res: Response, rule: GateRule) => gate.enterCase(req, res, param(req, 'id'), rule);
   const changed = (caseId: string, kind: CaseChanged['kind']) => services.caseEvents.changed({ caseId, kind });
 
   router.get('/cases/:id/escalation', async (req, res) => {
@@ -60,7 +70,7 @@ export function escalationRoutes(services: AppServices): Router {
       mayScaleDown: mayScaleDown(state.commitments),
       sessions: await listSessions(services, scope.caseId),
     };
-    res.json(body);
+    reply(res, EscalationResponseSchema, body);
   });
 
   router.post('/cases/:id/escalation', async (req, res) => {
@@ -69,7 +79,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.escalate);
     const step = await escalate(services, scope, body);
     changed(scope.caseId, 'escalation');
-    res.status(201).json({ step });
+    reply(res, EscalationStepResponseSchema, { step }, 201);
   });
 
   router.post('/cases/:id/breakthrough-sessions', async (req, res) => {
@@ -78,7 +88,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.session);
     const session = await createSession(services, scope, body);
     changed(scope.caseId, 'escalation');
-    res.status(201).json({ session });
+    reply(res, BreakthroughSessionResponseSchema, { session }, 201);
   });
 
   router.post('/cases/:id/breakthrough-sessions/:sid/invitations', async (req, res) => {
@@ -87,7 +97,7 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.invite);
     const invitation = await inviteDirector(services, scope, param(req, 'sid'), body.userId);
     changed(scope.caseId, 'escalation');
-    res.status(201).json({ invitation });
+    reply(res, DirectorInvitationResponseSchema, { invitation }, 201);
   });
 
   router.post('/cases/:id/commitments', async (req, res) => {
@@ -96,20 +106,20 @@ export function escalationRoutes(services: AppServices): Router {
     const scope = await enter(req, res, ESCALATION_POLICIES.commit);
     const record = await recordCommitment(services, scope, body);
     changed(scope.caseId, 'commitments');
-    res.status(201).json({ commitment: presentCommitment(record, scope.now) });
+    reply(res, CommitmentResponseSchema, { commitment: presentCommitment(record, scope.now) }, 201);
   });
 
   router.post('/cases/:id/commitments/:cid/met', async (req, res) => {
     const scope = await enter(req, res, ESCALATION_POLICIES.commitmentMet);
     const row = await markCommitmentMet(services, scope, param(req, 'cid'));
     changed(scope.caseId, 'commitments');
-    res.json({ commitment: { id: row.id, status: 'met', metAt: row.met_at } });
+    reply(res, CommitmentMetResponseSchema, { commitment: { id: row.id, status: 'met', metAt: row.met_at } });
   });
 
   router.get('/cases/:id/clock-facts', async (req, res) => {
     const scope = await enter(req, res, ESCALATION_POLICIES.read);
     await scope.log('read', 'success', 'clock facts');
-    res.json({ facts: presentFacts(await loadCaseRow(services, scope.caseId)) });
+    reply(res, ClockFactsResponseSchema, { facts: presentFacts(await loadCaseRow(services, scope.caseId)) });
   });
 
   router.put('/cases/:id/clock-facts', async (req, res) => {
@@ -122,7 +132,7 @@ export function escalationRoutes(services: AppServices): Router {
   });
 
   router.get('/notifications', async (req, res) => {
-    res.json({ notifications: await notificationsFor(services, auditOf(req, res)) });
+    reply(res, NotificationsResponseSchema, { notifications: await notificationsFor(services, auditOf(req, res)) });
   });
 
   router.get('/monitor', async (req, res) => {
@@ -134,7 +144,7 @@ export function escalationRoutes(services: AppServices): Router {
     }
     const monitor = await buildMonitor(services);
     await audit.log({ event: 'read', caseId: null, outcome: 'success', what: 'monitor' });
-    res.json({ monitor });
+    reply(res, MonitorResponseSchema, { monitor });
   });
 
   return router;

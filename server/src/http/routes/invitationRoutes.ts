@@ -10,10 +10,10 @@ import {
   type AcceptInvitationResponse,
   CreateInvitationRequestSchema,
   type CreateInvitationResponse,
+  InvitationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
-import { enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { GateRule } from '../../cases/caseGate.js';
 import { INVITATIONS_POLICY, invitePolicy } from '../../cases/casePolicies.js';
 import { logAuth } from '../../identity/authLog.js';
 import {
@@ -28,6 +28,8 @@ import { findUserByLogin, sessionUser } from '../../identity/users.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
 import { HttpError } from '../errors.js';
+import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { liveSessionOf } from '../sessionMiddleware.js';
 import { assertUsablePassword, clientOf, parseBody, setSessionCookie } from './identityHttp.js';
 
@@ -70,8 +72,9 @@ function acceptRefusal(outcome: Exclude<AcceptOutcome, { ok: true }>): HttpError
 export function invitationRoutes(services: AppServices): Router {
   const router = Router();
 
+  const gate = httpGate(services);
   const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, requestAudit(services, req, actorOf(res)), String(req.params.caseId), rule);
+    gate.enterCase(req, res, String(req.params.caseId), rule);
 
   router.post('/cases/:caseId/invitations', async (req, res) => {
     actorOf(res);
@@ -86,7 +89,7 @@ export function invitationRoutes(services: AppServices): Router {
     await logExpiredInvitations(services, scope.caseId);
     const invitations = await listInvitations(services, scope);
     await scope.log('read', 'success', 'invitations');
-    res.json({ invitations });
+    reply(res, InvitationsResponseSchema, { invitations });
   });
 
   router.delete('/cases/:caseId/invitations/:ref', async (req, res) => {

@@ -8,15 +8,17 @@ import {
   ManualAttendanceBodySchema,
   MeetingChairBodySchema,
   MeetingItemBodySchema,
+  MeetingItemResponseSchema,
   MeetingReadBackBodySchema,
+  MeetingResponseSchema,
+  MeetingsResponseSchema,
   MeetingVoiceHeardBodySchema,
   ScheduleMeetingBodySchema,
   SECTIONS,
   StartMeetingBodySchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import { requestAudit } from '../../audit/caseAudit.js';
-import { type CaseScope, enterCase, type GateRule } from '../../cases/caseGate.js';
+import type { CaseScope, GateRule } from '../../cases/caseGate.js';
 import { firstName } from '../../cases/caseQueries.js';
 import { currentDoc } from '../../documents/content.js';
 import { documentSections } from '../../documents/sections.js';
@@ -38,6 +40,8 @@ import { buildMeetingView, notesDocumentId, summarise } from '../../meetings/mee
 import { minutesMarkdown } from '../../meetings/minutes.js';
 import type { AppServices } from '../../services.js';
 import { actorOf } from '../authContext.js';
+import { httpGate } from '../gate.js';
+import { reply } from '../reply.js';
 import { parseBody } from '../validate.js';
 
 function param(req: Request, name: string): string {
@@ -49,8 +53,8 @@ export function meetingRoutes(services: AppServices): Router {
   const router = Router();
   const base = '/cases/:caseId/meetings';
   const one = `${base}/:meetingId`;
-  const enter = (req: Request, res: Response, rule: GateRule) =>
-    enterCase(services, requestAudit(services, req, actorOf(res)), param(req, 'caseId'), rule);
+  const gate = httpGate(services);
+  const enter = (req: Request, res: Response, rule: GateRule) => gate.enterCase(req, res, param(req, 'caseId'), rule);
   const view = async (meeting: MeetingRow) => {
     const online = await services.caseEvents.meetingOnline(meeting.id);
     return buildMeetingView(services, meeting, new Set(online.map((p) => p.userId)));
@@ -67,7 +71,7 @@ export function meetingRoutes(services: AppServices): Router {
     const scope = await enter(req, res, MEETING_POLICIES.read);
     const meetings = await listMeetings(services.db, scope.caseId);
     await scope.log('read', 'success', 'meetings');
-    res.json({ meetings: meetings.map(summarise) });
+    reply(res, MeetingsResponseSchema, { meetings: meetings.map(summarise) });
   });
 
   router.post(base, async (req, res) => {
@@ -75,14 +79,14 @@ export function meetingRoutes(services: AppServices): Router {
     const body = parseBody(ScheduleMeetingBodySchema, req.body);
     const scope = await enter(req, res, MEETING_POLICIES.schedule);
     const meeting = await scheduleMeeting(services, scope, body);
-    res.status(201).json(await changedAndView(scope, meeting.id));
+    reply(res, MeetingResponseSchema, await changedAndView(scope, meeting.id), 201);
   });
 
   router.get(one, async (req, res) => {
     const scope = await enter(req, res, MEETING_POLICIES.read);
     const meeting = await meetingOr404(services, scope, param(req, 'meetingId'));
     await scope.log('read', 'success', `meeting ${meeting.id}`);
-    res.json({ meeting: await view(meeting) });
+    reply(res, MeetingResponseSchema, { meeting: await view(meeting) });
   });
 
   router.post(`${one}/start`, async (req, res) => {
@@ -92,14 +96,14 @@ export function meetingRoutes(services: AppServices): Router {
     const meetingId = param(req, 'meetingId');
     const online = await services.caseEvents.meetingOnline(meetingId);
     await startMeeting(services, scope, meetingId, body.chairUserId, online);
-    res.json(await changedAndView(scope, meetingId));
+    reply(res, MeetingResponseSchema, await changedAndView(scope, meetingId));
   });
 
   router.post(`${one}/end`, async (req, res) => {
     actorOf(res);
     const scope = await write(req, res);
     await endMeeting(services, scope, param(req, 'meetingId'));
-    res.json(await changedAndView(scope, param(req, 'meetingId')));
+    reply(res, MeetingResponseSchema, await changedAndView(scope, param(req, 'meetingId')));
   });
 
   router.put(`${one}/chair`, async (req, res) => {
@@ -107,7 +111,7 @@ export function meetingRoutes(services: AppServices): Router {
     const body = parseBody(MeetingChairBodySchema, req.body);
     const scope = await write(req, res);
     await setChair(services, scope, param(req, 'meetingId'), body.chairUserId);
-    res.json(await changedAndView(scope, param(req, 'meetingId')));
+    reply(res, MeetingResponseSchema, await changedAndView(scope, param(req, 'meetingId')));
   });
 
   router.post(`${one}/attendance`, async (req, res) => {
@@ -115,7 +119,7 @@ export function meetingRoutes(services: AppServices): Router {
     const body = parseBody(ManualAttendanceBodySchema, req.body);
     const scope = await write(req, res);
     await addAttendance(services, scope, param(req, 'meetingId'), body);
-    res.status(201).json(await changedAndView(scope, param(req, 'meetingId')));
+    reply(res, MeetingResponseSchema, await changedAndView(scope, param(req, 'meetingId')), 201);
   });
 
   router.post(`${one}/items`, async (req, res) => {
@@ -123,7 +127,7 @@ export function meetingRoutes(services: AppServices): Router {
     const body = parseBody(MeetingItemBodySchema, req.body);
     const scope = await write(req, res);
     const item = await addItem(services, scope, param(req, 'meetingId'), body);
-    res.status(201).json({ item, ...(await changedAndView(scope, param(req, 'meetingId'))) });
+    reply(res, MeetingItemResponseSchema, { item, ...(await changedAndView(scope, param(req, 'meetingId'))) }, 201);
   });
 
   router.put(`${one}/read-back`, async (req, res) => {
@@ -131,7 +135,7 @@ export function meetingRoutes(services: AppServices): Router {
     const body = parseBody(MeetingReadBackBodySchema, req.body);
     const scope = await write(req, res);
     await setReadBack(services, scope, param(req, 'meetingId'), body.text);
-    res.json(await changedAndView(scope, param(req, 'meetingId')));
+    reply(res, MeetingResponseSchema, await changedAndView(scope, param(req, 'meetingId')));
   });
 
   router.put(`${one}/voice-heard`, async (req, res) => {
@@ -139,7 +143,7 @@ export function meetingRoutes(services: AppServices): Router {
     const body = parseBody(MeetingVoiceHeardBodySchema, req.body);
     const scope = await write(req, res);
     await setVoiceHeard(services, scope, param(req, 'meetingId'), body.heard, body.note);
-    res.json(await changedAndView(scope, param(req, 'meetingId')));
+    reply(res, MeetingResponseSchema, await changedAndView(scope, param(req, 'meetingId')));
   });
 
   router.get(`${one}/minutes.md`, async (req, res) => {
