@@ -28,17 +28,17 @@ export const SERVER_LAYERS: readonly Layer[] = [
   },
   {
     name: 'core',
-    job: 'collaboration core, tokens and access policy, the access log, cross-instance fan-out',
-    units: ['collab', 'auth', 'audit', 'scale'],
+    job: 'collaboration core, tokens, the access log, cross-instance fan-out, the per-instance services every command gets',
+    units: ['collab', 'auth', 'audit', 'scale', 'services.ts'],
   },
   {
     name: 'transport',
-    job: 'Express and socket.io plumbing, and the per-instance services handed to every command',
-    units: ['http', 'realtime', 'services.ts'],
+    job: 'Express and socket.io plumbing: error mapping, validation, replies, security headers, socket rooms',
+    units: ['http', 'realtime'],
   },
   {
     name: 'features',
-    job: 'one folder per feature: its rules, commands, queries, storage and routes',
+    job: 'one folder per feature: its rules, commands, queries, storage, routes and socket events',
     units: [
       'cases',
       'identity',
@@ -50,11 +50,12 @@ export const SERVER_LAYERS: readonly Layer[] = [
       'meetings',
       'escalation',
       'retention',
+      'live',
     ],
   },
   {
     name: 'app',
-    job: 'wiring: builds an instance, starts the process, operator commands, demo mode',
-    units: ['app.ts', 'main.ts', 'schemaMigrations.ts', 'admin', 'demoMode.ts', 'demoLinks.ts'],
+    job: 'wiring: builds an instance, mounts the routes, lists the migrations, starts the process, operator commands, demo mode',
+    units: ['app.ts', 'main.ts', 'schemaMigrations.ts', 'apiRouter.ts', 'admin', 'demoMode.ts', 'demoLinks.ts'],
   },
 ];

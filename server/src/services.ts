@@ -3,8 +3,8 @@ import type { AccessLog } from './audit/accessLog.js';
 import type { CollabServer } from './collab/collabServer.js';
 import type { Config } from './config.js';
 import type { AppDb } from './db/database.js';
+import type { CaseEvents } from './kernel/caseEvents.js';
 import type { Logger } from './observability/logger.js';
-import type { CaseEvents } from './realtime/caseEvents.js';
 import type { DocumentStore } from './storage/documentStore.js';
 
 export interface AppServices {

@@ -12,11 +12,11 @@ import {
 } from '@samenspraak/shared';
 import type { Insertable } from 'kysely';
 import type { CaseScope } from '../cases/caseGate.js';
-import { buildStep, mayScaleDown } from '../domain/escalation.js';
 import { Conflict, type DomainError, Forbidden, Invalid, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type EscalationStepsTable, escalationDb } from './escalationDb.js';
 import { type CommitmentRecord, loadState, snapshotAnalysis } from './escalationState.js';
+import { buildStep, mayScaleDown } from './ladder.js';
 
 /** A breakthrough session is one meeting; the follow-up counts from its end. */
 export const SESSION_HOURS = 2;

@@ -4,8 +4,8 @@
  */
 import { CASE_PROFESSIONALS, type Role } from '@samenspraak/shared';
 import type { GateRule } from '../cases/caseGate.js';
-import { DOWN_DECIDERS, PROPOSERS, STRAIGHT_TO_DBT_DECIDERS, UP_DECIDERS } from '../domain/escalation.js';
 import { invitersOf } from '../domain/invitations.js';
+import { DOWN_DECIDERS, PROPOSERS, STRAIGHT_TO_DBT_DECIDERS, UP_DECIDERS } from './ladder.js';
 
 /** Everyone who may decide or propose some step; the domain rule narrows it per step. */
 const LADDER_ROLES: Role[] = [

@@ -12,9 +12,9 @@ import {
 } from '@samenspraak/shared';
 import { hasStoredContent, storedState } from '../documents/content.js';
 import { type ClockFacts, caseClocks, mayEscalateStraightToBreakthrough, type Notice } from '../domain/clocks.js';
-import { type Commitment, commitmentStatus, currentLevel, type LadderState } from '../domain/escalation.js';
 import type { AppServices } from '../services.js';
 import { type EscalationCaseRow, escalationDb } from './escalationDb.js';
+import { type Commitment, commitmentStatus, currentLevel, type LadderState } from './ladder.js';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 

@@ -8,10 +8,10 @@ import type { NoticeView, Role } from '@samenspraak/shared';
 import type { RequestAudit } from '../audit/caseAudit.js';
 import { accessTo } from '../cases/caseGate.js';
 import { caseClocks } from '../domain/clocks.js';
-import { overdueCommitments } from '../domain/escalation.js';
 import type { AppServices } from '../services.js';
 import { escalationDb } from './escalationDb.js';
 import { clockFacts, loadCommitments } from './escalationState.js';
+import { overdueCommitments } from './ladder.js';
 
 export interface NotificationView extends NoticeView {
   /** For commitment notices: which commitment. */

@@ -9,8 +9,8 @@
 import { documentId, type MeetingLink, SECTIONS } from '@samenspraak/shared';
 import * as Y from 'yjs';
 import { itemMap } from '../cases/itemMaps.js';
-import { type ItemWords, itemLine } from '../domain/meeting.js';
 import type { AppServices } from '../services.js';
+import { type ItemWords, itemLine } from './meetingRules.js';
 
 export interface LinkedItem extends ItemWords {
   id: string;

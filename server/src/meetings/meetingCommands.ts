@@ -16,7 +16,6 @@ import type { Updateable } from 'kysely';
 import { registerCaseDocument } from '../cases/caseDocuments.js';
 import type { CaseScope, GateRule } from '../cases/caseGate.js';
 import { effectiveSections } from '../domain/caseAccess.js';
-import { MEETING_MANAGER_ROLES, type MeetingAction, mayManageMeeting, refusalFor } from '../domain/meeting.js';
 import { Conflict, type DomainError, Forbidden, Invalid, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { landItem } from './linkedItems.js';
@@ -33,6 +32,7 @@ import {
   presentItem,
   updateMeeting,
 } from './meetingRecords.js';
+import { MEETING_MANAGER_ROLES, type MeetingAction, mayManageMeeting, refusalFor } from './meetingRules.js';
 
 const openCase = (s: CaseScope) => (s.facts.closed ? 'the case is closed; its meetings can no longer change' : null);
 

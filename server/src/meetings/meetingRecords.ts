@@ -10,8 +10,8 @@ import type {
 } from '@samenspraak/shared';
 import type { Updateable } from 'kysely';
 import type { AppDb } from '../db/database.js';
-import type { AttendanceRecord } from '../domain/meeting.js';
 import { type MeetingItemsTable, type MeetingsTable, meetingDb } from './meetingDb.js';
+import type { AttendanceRecord } from './meetingRules.js';
 
 export type MeetingRow = MeetingsTable & { status: MeetingStatus };
 

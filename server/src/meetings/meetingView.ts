@@ -6,9 +6,9 @@
 import { documentId, type MeetingSummary, type MeetingView } from '@samenspraak/shared';
 import { currentDoc } from '../documents/content.js';
 import { documentSections } from '../documents/sections.js';
-import { mergeAttendance, requiredRolesCheck, type VoiceFacts } from '../domain/meeting.js';
 import type { AppServices } from '../services.js';
 import { loadAttendance, loadInvitees, loadItems, type MeetingRow } from './meetingRecords.js';
+import { mergeAttendance, requiredRolesCheck, type VoiceFacts } from './meetingRules.js';
 
 export const notesDocumentId = (meeting: Pick<MeetingRow, 'id' | 'case_id'>) =>
   documentId(meeting.case_id, 'meetingNotes', meeting.id);

@@ -8,8 +8,8 @@ import { documentId, type MeetingView } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { docFromStore } from '../../src/documents/content.js';
-import { MISSING_EDUCATION, MISSING_VOICE } from '../../src/domain/meeting.js';
 import { createSession, SESSION_COOKIE } from '../../src/identity/sessions.js';
+import { MISSING_EDUCATION, MISSING_VOICE } from '../../src/meetings/meetingRules.js';
 import {
   bornYearsAgo,
   type CaseHarness,

@@ -7,7 +7,7 @@
 import { documentId } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docFromStore } from '../../src/documents/content.js';
-import { MISSING_EDUCATION, MISSING_VOICE } from '../../src/domain/meeting.js';
+import { MISSING_EDUCATION, MISSING_VOICE } from '../../src/meetings/meetingRules.js';
 import { Browser, PASSWORD } from '../identity/harness.js';
 import { tokenFor } from '../support/tokens.js';
 import { waitFor } from '../support/trackedClient.js';

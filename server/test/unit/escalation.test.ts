@@ -12,7 +12,7 @@ import {
   mayScaleDown,
   overdueCommitments,
   type TransitionContext,
-} from '../../src/domain/escalation.js';
+} from '../../src/escalation/ladder.js';
 
 function ctx(from: LadderState, to: EscalationTarget, role: Role, over: Partial<TransitionContext> = {}) {
   return { from, to, role, measureClockOverdue: false, commitmentsMet: true, ...over };

@@ -13,95 +13,6 @@ import { type Layer, SERVER_LAYERS } from '../../src/layers.js';
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const srcRoot = join(repoRoot, 'server/src');
 
-/**
- * Upward imports that exist today, as "importing file -> imported file" (paths under server/src).
- * This list only shrinks: the test fails on any upward import not listed here AND on any listed import
- * that no longer exists, so remove a line together with the import it names. Issue #13 empties it.
- */
-const KNOWN_UPWARD: readonly string[] = [
-  // audit (core) → http, services.ts (transport): the case audit record takes the HTTP Actor and AppServices;
-  // goes away with the one audit record builder and the Actor below the web layer.
-  'audit/caseAudit.ts -> services.ts',
-  // auth (core) → cases (features): the document access policy reads participation and documents itself;
-  // belongs with the one gate.
-  'auth/casePolicy.ts -> cases/caseDocuments.ts',
-  'auth/casePolicy.ts -> cases/participation.ts',
-  // http/routes (transport) → features: each route file moves into its feature folder.
-  'http/routes/authRoutes.ts -> identity/authLog.ts',
-  'http/routes/authRoutes.ts -> identity/login.ts',
-  'http/routes/authRoutes.ts -> identity/sessions.ts',
-  'http/routes/authRoutes.ts -> identity/users.ts',
-  'http/routes/caseRoutes.ts -> cases/caseCommands.ts',
-  'http/routes/caseRoutes.ts -> cases/caseGate.ts',
-  'http/routes/caseRoutes.ts -> cases/casePolicies.ts',
-  'http/routes/caseRoutes.ts -> cases/caseQueries.ts',
-  'http/routes/caseRoutes.ts -> cases/destruction.ts',
-  'http/routes/caseRoutes.ts -> export/caseExport.ts',
-  'http/routes/caseRoutes.ts -> export/casePdf.ts',
-  'http/routes/caseRoutes.ts -> identity/invitationCommands.ts',
-  'http/routes/caseRoutes.ts -> retention/executeDestructions.ts',
-  'http/routes/commentRoutes.ts -> comments/comments.ts',
-  'http/routes/endorsementRoutes.ts -> cases/documentAccess.ts',
-  'http/routes/endorsementRoutes.ts -> endorsements/endorsements.ts',
-  'http/routes/endorsementRoutes.ts -> endorsements/hypothesisVotes.ts',
-  'http/routes/endorsementRoutes.ts -> versions/versionCommands.ts',
-  'http/routes/escalationRoutes.ts -> cases/caseGate.ts',
-  'http/routes/escalationRoutes.ts -> escalation/clockFacts.ts',
-  'http/routes/escalationRoutes.ts -> escalation/escalationCommands.ts',
-  'http/routes/escalationRoutes.ts -> escalation/escalationPolicies.ts',
-  'http/routes/escalationRoutes.ts -> escalation/escalationState.ts',
-  'http/routes/escalationRoutes.ts -> escalation/monitor.ts',
-  'http/routes/escalationRoutes.ts -> escalation/notifications.ts',
-  'http/routes/identityHttp.ts -> identity/login.ts',
-  'http/routes/identityHttp.ts -> identity/passwordPolicy.ts',
-  'http/routes/identityHttp.ts -> identity/sessions.ts',
-  'http/routes/identityHttp.ts -> identity/throttle.ts',
-  'http/routes/invitationRoutes.ts -> cases/caseGate.ts',
-  'http/routes/invitationRoutes.ts -> cases/casePolicies.ts',
-  'http/routes/invitationRoutes.ts -> identity/authLog.ts',
-  'http/routes/invitationRoutes.ts -> identity/invitationCommands.ts',
-  'http/routes/invitationRoutes.ts -> identity/invitations.ts',
-  'http/routes/invitationRoutes.ts -> identity/sessions.ts',
-  'http/routes/invitationRoutes.ts -> identity/users.ts',
-  'http/routes/meetingRoutes.ts -> cases/caseGate.ts',
-  'http/routes/meetingRoutes.ts -> cases/caseQueries.ts',
-  'http/routes/meetingRoutes.ts -> meetings/meetingCommands.ts',
-  'http/routes/meetingRoutes.ts -> meetings/meetingRecords.ts',
-  'http/routes/meetingRoutes.ts -> meetings/meetingView.ts',
-  'http/routes/meetingRoutes.ts -> meetings/minutes.ts',
-  'http/routes/versionRoutes.ts -> cases/documentAccess.ts',
-  'http/routes/versionRoutes.ts -> versions/restore.ts',
-  'http/routes/versionRoutes.ts -> versions/versionCommands.ts',
-  'http/routes/versionRoutes.ts -> versions/versionExport.ts',
-  'http/routes/endorsementRoutes.ts -> documents/content.ts',
-  'http/routes/meetingRoutes.ts -> documents/content.ts',
-  'http/routes/meetingRoutes.ts -> documents/sections.ts',
-  'http/routes/versionRoutes.ts -> documents/content.ts',
-  'http/routes/versionRoutes.ts -> documents/documentVersions.ts',
-  'http/routes/versionRoutes.ts -> documents/sections.ts',
-  'http/routes/versionRoutes.ts -> versions/versionDiff.ts',
-  'http/gate.ts -> cases/caseGate.ts',
-  'http/gate.ts -> cases/documentGate.ts',
-  'http/routes/endorsementRoutes.ts -> cases/documentGate.ts',
-  'realtime/caseChannel.ts -> cases/documentGate.ts',
-  // http (transport) → identity: the session middleware loads sessions from the identity feature.
-  'http/sessionMiddleware.ts -> identity/sessions.ts',
-  // realtime (transport) → features: socket handlers check access and call feature commands themselves;
-  // they move behind the one gate and into their features (meetings, notifications).
-  'realtime/accessSweep.ts -> cases/documentAccess.ts',
-  'realtime/caseChannel.ts -> cases/caseDb.ts',
-  'realtime/caseChannel.ts -> cases/caseGate.ts',
-  'realtime/caseChannel.ts -> meetings/meetingRecords.ts',
-  'realtime/handlers.ts -> escalation/notifier.ts',
-  'realtime/handlers.ts -> meetings/meetingCommands.ts',
-  'realtime/liveCaseEvents.ts -> escalation/notifier.ts',
-  'realtime/meetingBroadcast.ts -> meetings/meetingRecords.ts',
-  'realtime/meetingBroadcast.ts -> meetings/meetingView.ts',
-  'realtime/realtimeServer.ts -> escalation/notifier.ts',
-  'realtime/socketAuth.ts -> cases/documentAccess.ts',
-  'realtime/socketAuth.ts -> identity/sessions.ts',
-];
-
 interface Import {
   from: string;
   to: string;
@@ -162,15 +73,9 @@ describe('server layers (src/layers.ts)', () => {
     expect(imports.filter((i) => i.to.startsWith('../')).map((i) => `${i.from} -> ${i.to}`)).toEqual([]);
   });
 
-  it('have no upward import beyond the known ones', () => {
-    const unexpected = upwardImports(SERVER_LAYERS, imports).filter((line) => !KNOWN_UPWARD.includes(line));
+  it('have no upward import', () => {
+    const unexpected = upwardImports(SERVER_LAYERS, imports);
     expect(unexpected, 'these imports run from a lower layer to a higher one').toEqual([]);
-  });
-
-  it('list no known upward import that is gone (the list only shrinks)', () => {
-    const current = new Set(upwardImports(SERVER_LAYERS, imports));
-    expect(KNOWN_UPWARD.filter((line) => !current.has(line))).toEqual([]);
-    expect(KNOWN_UPWARD.filter((line, i) => KNOWN_UPWARD.indexOf(line) !== i)).toEqual([]);
   });
 
   it('read imports of every kind and flag one that runs upward', () => {

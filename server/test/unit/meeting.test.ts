@@ -14,6 +14,9 @@ import {
 import { describe, expect, it } from 'vitest';
 import { settableClock } from '../../src/app.js';
 import { futurePlanClocks } from '../../src/domain/clocks.js';
+import { notificationMessage, pushKey, shouldPush } from '../../src/escalation/notificationText.js';
+import { trustFunction } from '../../src/http/clientAddress.js';
+import { sameOrigin } from '../../src/live/socketAuth.js';
 import {
   type AttendanceRecord,
   itemLine,
@@ -24,10 +27,7 @@ import {
   mergeAttendance,
   refusalFor,
   requiredRolesCheck,
-} from '../../src/domain/meeting.js';
-import { notificationMessage, pushKey, shouldPush } from '../../src/escalation/notificationText.js';
-import { trustFunction } from '../../src/http/clientAddress.js';
-import { sameOrigin } from '../../src/realtime/socketAuth.js';
+} from '../../src/meetings/meetingRules.js';
 
 describe('what each status allows', () => {
   const table: Record<MeetingAction, MeetingStatus[]> = {

@@ -9,7 +9,7 @@ import { AccessLog } from '../../audit/accessLog.js';
 import { accessLogOptions } from '../../audit/auditKey.js';
 import type { Config } from '../../config.js';
 import { disableAccount } from '../../identity/disableAccount.js';
-import { announcePersonChanged } from '../../realtime/peerAccess.js';
+import { announcePersonChanged } from '../../live/peerAccess.js';
 import { openConfiguredDatabase } from './configuredDatabase.js';
 import { UsageError } from './createUser.js';
 

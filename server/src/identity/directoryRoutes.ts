@@ -4,10 +4,10 @@
  */
 import { DbtMembersResponseSchema, type DirectoryEntry } from '@samenspraak/shared';
 import { Router } from 'express';
-import type { AppServices } from '../../services.js';
-import { actorOf } from '../authContext.js';
-import { HttpError } from '../errors.js';
-import { reply } from '../reply.js';
+import { actorOf } from '../http/authContext.js';
+import { HttpError } from '../http/errors.js';
+import { reply } from '../http/reply.js';
+import type { AppServices } from '../services.js';
 
 export function directoryRoutes(services: AppServices): Router {
   const router = Router();

@@ -14,12 +14,12 @@ import crypto from 'node:crypto';
 import { RoleSchema } from '@samenspraak/shared';
 import type { Request, RequestHandler, Response } from 'express';
 import type { SessionsTable, UsersTable } from '../db/schema.js';
-import { loadSession, SESSION_COOKIE, touchSession } from '../identity/sessions.js';
+import { setActor } from '../http/authContext.js';
+import { HttpError } from '../http/errors.js';
 import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
-import { setActor } from './authContext.js';
-import { HttpError } from './errors.js';
-import { clearSessionCookie, clientOf } from './routes/identityHttp.js';
+import { clearSessionCookie, clientOf } from './identityHttp.js';
+import { loadSession, SESSION_COOKIE, touchSession } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Paths (under /api) that start a new session: see the header. */

@@ -7,12 +7,12 @@ import {
   OkResponseSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
-import { addComment, findComment, listComments, resolveComment } from '../../comments/comments.js';
-import { Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
-import type { AppServices } from '../../services.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
-import { parseBody } from '../validate.js';
+import { httpGate } from '../cases/httpGate.js';
+import { reply } from '../http/reply.js';
+import { parseBody } from '../http/validate.js';
+import { Forbidden, Invalid, NotFound } from '../kernel/errors.js';
+import type { AppServices } from '../services.js';
+import { addComment, findComment, listComments, resolveComment } from './comments.js';
 
 export function commentRoutes(services: AppServices): Router {
   const router = Router();

@@ -24,16 +24,16 @@ import { TokenBucket } from '../collab/rateLimiter.js';
 import type { Notifier } from '../escalation/notifier.js';
 import { DomainError } from '../kernel/errors.js';
 import { recordPresence } from '../meetings/meetingCommands.js';
+import { announcePresence, toRoom } from '../realtime/rooms.js';
+import { type HandlerContext, RealtimeEventError, type RealtimeSocket } from '../realtime/types.js';
 import { leaveRoom } from './accessSweep.js';
 import { enterCaseLive, enterDocumentLive, enterMeetingLive } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
-import { announcePresence, toRoom } from './rooms.js';
 import { sessionStillLive } from './socketAuth.js';
-import { type HandlerContext, RealtimeEventError, type RealtimeSocket } from './types.js';
 
+export type { InterServerEvents, RealtimeServer, RealtimeSocket, SocketData } from '../realtime/types.js';
+export { RealtimeEventError } from '../realtime/types.js';
 export { authenticate } from './socketAuth.js';
-export type { InterServerEvents, RealtimeServer, RealtimeSocket, SocketData } from './types.js';
-export { RealtimeEventError } from './types.js';
 
 /** Per-socket limit on client events (each may fan out to a whole room on every instance). */
 const EVENTS_PER_SECOND = 10;

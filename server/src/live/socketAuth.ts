@@ -18,11 +18,11 @@ import { CollabAuthError, verifyCollabToken } from '../auth/collabTokens.js';
 import { tokenStillValid } from '../auth/tokenRevocation.js';
 import { documentAccessFor } from '../cases/documentAccess.js';
 import { clientAddress, requestHost, type TrustFunction, trustFunction } from '../http/clientAddress.js';
-import { readCookie, TOKEN_SHAPE } from '../http/sessionMiddleware.js';
+import { readCookie, TOKEN_SHAPE } from '../identity/sessionMiddleware.js';
 import { loadSession, loadSessionById, SESSION_COOKIE, touchSession } from '../identity/sessions.js';
 import type { Actor } from '../kernel/actor.js';
+import type { RealtimeSocket } from '../realtime/types.js';
 import type { AppServices } from '../services.js';
-import type { RealtimeSocket } from './types.js';
 
 /** The session behind a cookie-authenticated socket; kept here, not in socket.data (which other instances see). */
 const sessions = new WeakMap<RealtimeSocket, { sessionId: string; actor: Actor }>();

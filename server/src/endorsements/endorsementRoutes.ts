@@ -17,17 +17,17 @@ import {
   VoteTallyResponseSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
-import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
-import type { DocumentRule } from '../../cases/documentGate.js';
-import { currentDoc } from '../../documents/content.js';
-import { listEndorsements, setEndorsement } from '../../endorsements/endorsements.js';
-import { allTallies, hypothesisExists, recordVote } from '../../endorsements/hypothesisVotes.js';
-import { NotFound } from '../../kernel/errors.js';
-import type { AppServices } from '../../services.js';
-import { createVersion, maySignOff } from '../../versions/versionCommands.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
-import { parseBody } from '../validate.js';
+import type { DocumentAccessInfo } from '../cases/documentAccess.js';
+import type { DocumentRule } from '../cases/documentGate.js';
+import { httpGate } from '../cases/httpGate.js';
+import { currentDoc } from '../documents/content.js';
+import { reply } from '../http/reply.js';
+import { parseBody } from '../http/validate.js';
+import { NotFound } from '../kernel/errors.js';
+import type { AppServices } from '../services.js';
+import { createVersion, maySignOff } from '../versions/versionCommands.js';
+import { listEndorsements, setEndorsement } from './endorsements.js';
+import { allTallies, hypothesisExists, recordVote } from './hypothesisVotes.js';
 
 /** Endorsing is for those who take part in the document (comment or edit somewhere), not onlookers. */
 const takesPart = (access: DocumentAccessInfo) => Object.values(access.sections).some((p) => atLeast(p, 'comment'));

@@ -6,12 +6,12 @@
  */
 import { type CaseChanged, caseRoom, type MeetingPerson } from '@samenspraak/shared';
 import type { Notifier } from '../escalation/notifier.js';
+import type { CaseEvents } from '../kernel/caseEvents.js';
+import { toRoom } from '../realtime/rooms.js';
+import type { HandlerContext } from '../realtime/types.js';
 import { sweep } from './accessSweep.js';
-import type { CaseEvents } from './caseEvents.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
 import type { PeerAccess } from './peerAccess.js';
-import { toRoom } from './rooms.js';
-import type { HandlerContext } from './types.js';
 
 /** Changes after which someone's notices may differ. */
 const MOVES_DEADLINES: ReadonlySet<CaseChanged['kind']> = new Set(['escalation', 'commitments', 'case']);

@@ -11,9 +11,9 @@ import { type DocumentScope, enterDocument } from '../cases/documentGate.js';
 import type { Actor } from '../kernel/actor.js';
 import { DomainError } from '../kernel/errors.js';
 import { findMeeting, type MeetingRow } from '../meetings/meetingRecords.js';
+import { RealtimeEventError, type RealtimeSocket } from '../realtime/types.js';
 import type { AppServices } from '../services.js';
 import { sessionActor, socketActor } from './socketAuth.js';
-import { RealtimeEventError, type RealtimeSocket } from './types.js';
 
 const NO_ACCESS = 'no access to this case';
 

@@ -1,17 +1,17 @@
 /** The /api router: session → routes. Each concern owns one routes file. */
 import { Router } from 'express';
-import type { AppServices } from '../services.js';
-import { authRoutes } from './routes/authRoutes.js';
-import { caseRoutes } from './routes/caseRoutes.js';
-import { commentRoutes } from './routes/commentRoutes.js';
-import { directoryRoutes } from './routes/directoryRoutes.js';
-import { documentRoutes } from './routes/documentRoutes.js';
-import { escalationRoutes } from './routes/escalationRoutes.js';
-import { invitationRoutes } from './routes/invitationRoutes.js';
-import { meetingRoutes } from './routes/meetingRoutes.js';
-import { testClockRoutes } from './routes/testClockRoutes.js';
-import { versionRoutes } from './routes/versionRoutes.js';
-import { sessionMiddleware } from './sessionMiddleware.js';
+import { caseRoutes } from './cases/caseRoutes.js';
+import { commentRoutes } from './comments/commentRoutes.js';
+import { documentRoutes } from './documents/documentRoutes.js';
+import { escalationRoutes } from './escalation/escalationRoutes.js';
+import { testClockRoutes } from './http/testClockRoutes.js';
+import { authRoutes } from './identity/authRoutes.js';
+import { directoryRoutes } from './identity/directoryRoutes.js';
+import { invitationRoutes } from './identity/invitationRoutes.js';
+import { sessionMiddleware } from './identity/sessionMiddleware.js';
+import { meetingRoutes } from './meetings/meetingRoutes.js';
+import type { AppServices } from './services.js';
+import { versionRoutes } from './versions/versionRoutes.js';
 
 export function createApiRouter(services: AppServices): Router {
   const api = Router();

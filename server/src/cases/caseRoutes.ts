@@ -20,27 +20,21 @@ import {
   StatusBodySchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import {
-  addParticipant,
-  createCase,
-  removeParticipant,
-  setParentsConsent,
-  setStatus,
-} from '../../cases/caseCommands.js';
-import type { GateRule } from '../../cases/caseGate.js';
-import { CASE_POLICIES, invitePolicy } from '../../cases/casePolicies.js';
-import { accessLogView, caseDetail, presentCase, searchMyCases } from '../../cases/caseQueries.js';
-import { decideDestruction, listDestructionRequests, requestDestruction } from '../../cases/destruction.js';
-import { buildCaseExport } from '../../export/caseExport.js';
-import { casePdf } from '../../export/casePdf.js';
-import { logExpiredInvitations } from '../../identity/invitationCommands.js';
-import { executeDueDestructions } from '../../retention/executeDestructions.js';
-import type { AppServices } from '../../services.js';
-import { actorOf } from '../authContext.js';
-import { HttpError } from '../errors.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
-import { parseBody } from '../validate.js';
+import { buildCaseExport } from '../export/caseExport.js';
+import { casePdf } from '../export/casePdf.js';
+import { actorOf } from '../http/authContext.js';
+import { HttpError } from '../http/errors.js';
+import { reply } from '../http/reply.js';
+import { parseBody } from '../http/validate.js';
+import { logExpiredInvitations } from '../identity/invitationCommands.js';
+import { executeDueDestructions } from '../retention/executeDestructions.js';
+import type { AppServices } from '../services.js';
+import { addParticipant, createCase, removeParticipant, setParentsConsent, setStatus } from './caseCommands.js';
+import type { GateRule } from './caseGate.js';
+import { CASE_POLICIES, invitePolicy } from './casePolicies.js';
+import { accessLogView, caseDetail, presentCase, searchMyCases } from './caseQueries.js';
+import { decideDestruction, listDestructionRequests, requestDestruction } from './destruction.js';
+import { httpGate } from './httpGate.js';
 
 function param(req: Request, name: string): string {
   const value = req.params[name];

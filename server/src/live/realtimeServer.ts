@@ -10,17 +10,17 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { Notifier, type OnlinePerson } from '../escalation/notifier.js';
+import type { CaseEvents } from '../kernel/caseEvents.js';
 import type { Logger } from '../observability/logger.js';
+import { toRoom } from '../realtime/rooms.js';
+import type { HandlerContext, RealtimeServer, RealtimeSocket } from '../realtime/types.js';
 import type { AppServices } from '../services.js';
 import { sweep } from './accessSweep.js';
-import type { CaseEvents } from './caseEvents.js';
 import { registerHandlers } from './handlers.js';
 import { liveCaseEvents } from './liveCaseEvents.js';
 import { MeetingBroadcaster } from './meetingBroadcast.js';
 import { peerAccess } from './peerAccess.js';
-import { toRoom } from './rooms.js';
 import { authenticate, sessionActor } from './socketAuth.js';
-import type { HandlerContext, RealtimeServer, RealtimeSocket } from './types.js';
 
 export interface RealtimeOptions {
   authKey: Uint8Array;

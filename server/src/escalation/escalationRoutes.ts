@@ -23,9 +23,14 @@ import {
   NotificationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import type { GateRule } from '../../cases/caseGate.js';
-import { mayScaleDown, overdueCommitments } from '../../domain/escalation.js';
-import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from '../../escalation/clockFacts.js';
+import type { GateRule } from '../cases/caseGate.js';
+import { httpGate } from '../cases/httpGate.js';
+import { actorOf } from '../http/authContext.js';
+import { HttpError } from '../http/errors.js';
+import { reply } from '../http/reply.js';
+import { parseBody } from '../http/validate.js';
+import type { AppServices } from '../services.js';
+import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from './clockFacts.js';
 import {
   createSession,
   escalate,
@@ -33,17 +38,12 @@ import {
   listSessions,
   markCommitmentMet,
   recordCommitment,
-} from '../../escalation/escalationCommands.js';
-import { ESCALATION_POLICIES } from '../../escalation/escalationPolicies.js';
-import { loadCaseRow, loadState, presentCommitment } from '../../escalation/escalationState.js';
-import { buildMonitor } from '../../escalation/monitor.js';
-import { notificationsFor } from '../../escalation/notifications.js';
-import type { AppServices } from '../../services.js';
-import { actorOf } from '../authContext.js';
-import { HttpError } from '../errors.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
-import { parseBody } from '../validate.js';
+} from './escalationCommands.js';
+import { ESCALATION_POLICIES } from './escalationPolicies.js';
+import { loadCaseRow, loadState, presentCommitment } from './escalationState.js';
+import { mayScaleDown, overdueCommitments } from './ladder.js';
+import { buildMonitor } from './monitor.js';
+import { notificationsFor } from './notifications.js';
 
 function param(req: Request, name: string): string {
   const value = req.params[name];

@@ -5,8 +5,8 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AppServices, TestClock } from '../../services.js';
-import { parseBody } from '../validate.js';
+import type { AppServices, TestClock } from '../services.js';
+import { parseBody } from './validate.js';
 
 const TestClockBodySchema = z.strictObject({
   now: z.iso.datetime({ offset: true, message: 'expected an ISO date-time, e.g. 2026-03-01T10:00:00Z' }),

@@ -8,9 +8,9 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import type { HandlerContext, RealtimeServer } from '../realtime/types.js';
 import { sweep } from './accessSweep.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
-import type { HandlerContext, RealtimeServer } from './types.js';
 
 /** Ids as the rest of the server makes them; anything else from Redis is ignored. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;

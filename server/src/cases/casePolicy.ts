@@ -18,15 +18,15 @@ import {
 } from '@samenspraak/shared';
 import type { AccessLog } from '../audit/accessLog.js';
 import { auditRecord } from '../audit/caseAudit.js';
-import { caseDocumentExists } from '../cases/caseDocuments.js';
-import { loadParticipation } from '../cases/participation.js';
+import { CollabAuthError, verifyCollabToken } from '../auth/collabTokens.js';
+import { tokenStillValid } from '../auth/tokenRevocation.js';
 import type { AccessPolicy, ConnectionGrant, ConnectionRequest, UpdateVerdict } from '../collab/types.js';
 import { touchedRoots } from '../collab/updateInspection.js';
 import type { AppDb } from '../db/database.js';
 import { caseAccess, effectiveSections } from '../domain/caseAccess.js';
 import type { Logger } from '../observability/logger.js';
-import { CollabAuthError, verifyCollabToken } from './collabTokens.js';
-import { tokenStillValid } from './tokenRevocation.js';
+import { caseDocumentExists } from './caseDocuments.js';
+import { loadParticipation } from './participation.js';
 
 export interface CasePolicyDeps {
   db: AppDb;

@@ -1,12 +1,12 @@
 /** HTTP helpers shared by the identity routes: body validation, the session cookie, the caller's address. */
 import type { Request, Response } from 'express';
 import type { ZodType } from 'zod';
-import type { Client } from '../../identity/login.js';
-import { passwordWeakness } from '../../identity/passwordPolicy.js';
-import { type NewSession, SESSION_COOKIE } from '../../identity/sessions.js';
-import { LOCKOUT } from '../../identity/throttle.js';
-import type { AppServices } from '../../services.js';
-import { HttpError } from '../errors.js';
+import { HttpError } from '../http/errors.js';
+import type { AppServices } from '../services.js';
+import type { Client } from './login.js';
+import { passwordWeakness } from './passwordPolicy.js';
+import { type NewSession, SESSION_COOKIE } from './sessions.js';
+import { LOCKOUT } from './throttle.js';
 
 /** The parsed body, or a 400 naming each bad field. Nothing is written before this passes. */
 export function parseBody<T>(schema: ZodType<T>, body: unknown): T {

@@ -7,11 +7,11 @@
  */
 import { parseDocumentId } from '@samenspraak/shared';
 import { documentAccessFor } from '../cases/documentAccess.js';
+import { announcePresence } from '../realtime/rooms.js';
+import type { HandlerContext, RealtimeSocket } from '../realtime/types.js';
 import { currentCaseRole, socketAudit } from './caseChannel.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
-import { announcePresence } from './rooms.js';
 import { sessionStillLive, socketActor } from './socketAuth.js';
-import type { HandlerContext, RealtimeSocket } from './types.js';
 
 /** The join event a room belongs to (named in the `error` the person gets when they lose it). */
 export function joinEventOf(room: string): 'case:join' | 'meeting:join' | 'document:join' {

@@ -6,12 +6,12 @@
  */
 import { DocumentTokenResponseSchema } from '@samenspraak/shared';
 import { Router } from 'express';
-import { documentAccessOf } from '../../auth/casePolicy.js';
-import { signCollabToken } from '../../auth/collabTokens.js';
-import { currentTokenGeneration } from '../../auth/tokenRevocation.js';
-import type { AppServices } from '../../services.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
+import { signCollabToken } from '../auth/collabTokens.js';
+import { currentTokenGeneration } from '../auth/tokenRevocation.js';
+import { documentAccessOf } from '../cases/casePolicy.js';
+import { httpGate } from '../cases/httpGate.js';
+import { reply } from '../http/reply.js';
+import type { AppServices } from '../services.js';
 
 export const DOCUMENT_TOKEN_TTL_SECONDS = 15 * 60;
 

@@ -13,25 +13,20 @@ import {
   InvitationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import type { GateRule } from '../../cases/caseGate.js';
-import { INVITATIONS_POLICY, invitePolicy } from '../../cases/casePolicies.js';
-import { logAuth } from '../../identity/authLog.js';
-import {
-  inviteToCase,
-  listInvitations,
-  logExpiredInvitations,
-  revokeInvitation,
-} from '../../identity/invitationCommands.js';
-import { type AcceptOutcome, acceptInvitation } from '../../identity/invitations.js';
-import { createSession, endSession } from '../../identity/sessions.js';
-import { findUserByLogin, sessionUser } from '../../identity/users.js';
-import type { AppServices } from '../../services.js';
-import { actorOf } from '../authContext.js';
-import { HttpError } from '../errors.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
-import { liveSessionOf } from '../sessionMiddleware.js';
+import type { GateRule } from '../cases/caseGate.js';
+import { INVITATIONS_POLICY, invitePolicy } from '../cases/casePolicies.js';
+import { httpGate } from '../cases/httpGate.js';
+import { actorOf } from '../http/authContext.js';
+import { HttpError } from '../http/errors.js';
+import { reply } from '../http/reply.js';
+import type { AppServices } from '../services.js';
+import { logAuth } from './authLog.js';
 import { assertUsablePassword, clientOf, parseBody, setSessionCookie } from './identityHttp.js';
+import { inviteToCase, listInvitations, logExpiredInvitations, revokeInvitation } from './invitationCommands.js';
+import { type AcceptOutcome, acceptInvitation } from './invitations.js';
+import { liveSessionOf } from './sessionMiddleware.js';
+import { createSession, endSession } from './sessions.js';
+import { findUserByLogin, sessionUser } from './users.js';
 
 function acceptRefusal(outcome: Exclude<AcceptOutcome, { ok: true }>): HttpError {
   switch (outcome.reason) {

@@ -16,20 +16,20 @@ import {
 } from '@samenspraak/shared';
 import { Router } from 'express';
 import type * as Y from 'yjs';
-import type { DocumentAccessInfo } from '../../cases/documentAccess.js';
-import { currentDoc, docFromState } from '../../documents/content.js';
-import { findVersion, listVersions, type StoredVersion } from '../../documents/documentVersions.js';
-import { readableSections, sectionsFor } from '../../documents/sections.js';
-import { Forbidden, Invalid, NotFound } from '../../kernel/errors.js';
-import type { AppServices } from '../../services.js';
-import { RestoreRefused, restoreVersion } from '../../versions/restore.js';
-import { createVersion, youngPersonName } from '../../versions/versionCommands.js';
-import { diffDocs } from '../../versions/versionDiff.js';
-import { exportModel, toMarkdown, toPdf } from '../../versions/versionExport.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
-import { parseBody } from '../validate.js';
-import { endorsementRoutes } from './endorsementRoutes.js';
+import type { DocumentAccessInfo } from '../cases/documentAccess.js';
+import { httpGate } from '../cases/httpGate.js';
+import { currentDoc, docFromState } from '../documents/content.js';
+import { findVersion, listVersions, type StoredVersion } from '../documents/documentVersions.js';
+import { readableSections, sectionsFor } from '../documents/sections.js';
+import { endorsementRoutes } from '../endorsements/endorsementRoutes.js';
+import { reply } from '../http/reply.js';
+import { parseBody } from '../http/validate.js';
+import { Forbidden, Invalid, NotFound } from '../kernel/errors.js';
+import type { AppServices } from '../services.js';
+import { RestoreRefused, restoreVersion } from './restore.js';
+import { createVersion, youngPersonName } from './versionCommands.js';
+import { diffDocs } from './versionDiff.js';
+import { exportModel, toMarkdown, toPdf } from './versionExport.js';
 
 const typeOf = (access: DocumentAccessInfo): DocumentType => parseDocumentId(access.documentId)?.type ?? 'analysis';
 

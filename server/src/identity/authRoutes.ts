@@ -7,16 +7,12 @@ import {
   TotpRequestSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
-import { revokeDocumentTokens } from '../../auth/tokenRevocation.js';
-import { logAuth } from '../../identity/authLog.js';
-import { type LoginRefusal, passwordLogin, totpLogin } from '../../identity/login.js';
-import { endAllSessions, endSession } from '../../identity/sessions.js';
-import { sessionUser } from '../../identity/users.js';
-import type { AppServices } from '../../services.js';
-import { actorOf } from '../authContext.js';
-import { HttpError } from '../errors.js';
-import { reply } from '../reply.js';
-import { liveSessionOf } from '../sessionMiddleware.js';
+import { revokeDocumentTokens } from '../auth/tokenRevocation.js';
+import { actorOf } from '../http/authContext.js';
+import { HttpError } from '../http/errors.js';
+import { reply } from '../http/reply.js';
+import type { AppServices } from '../services.js';
+import { logAuth } from './authLog.js';
 import {
   clearSessionCookie,
   clientOf,
@@ -25,6 +21,10 @@ import {
   rateLimitedError,
   setSessionCookie,
 } from './identityHttp.js';
+import { type LoginRefusal, passwordLogin, totpLogin } from './login.js';
+import { liveSessionOf } from './sessionMiddleware.js';
+import { endAllSessions, endSession } from './sessions.js';
+import { sessionUser } from './users.js';
 
 /** The refusals of both login steps, as HTTP errors. */
 function refusal(outcome: LoginRefusal): HttpError {

@@ -18,11 +18,16 @@ import {
   StartMeetingBodySchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import type { CaseScope, GateRule } from '../../cases/caseGate.js';
-import { firstName } from '../../cases/caseQueries.js';
-import { currentDoc } from '../../documents/content.js';
-import { documentSections } from '../../documents/sections.js';
-import { effectiveSections } from '../../domain/caseAccess.js';
+import type { CaseScope, GateRule } from '../cases/caseGate.js';
+import { firstName } from '../cases/caseQueries.js';
+import { httpGate } from '../cases/httpGate.js';
+import { currentDoc } from '../documents/content.js';
+import { documentSections } from '../documents/sections.js';
+import { effectiveSections } from '../domain/caseAccess.js';
+import { actorOf } from '../http/authContext.js';
+import { reply } from '../http/reply.js';
+import { parseBody } from '../http/validate.js';
+import type { AppServices } from '../services.js';
 import {
   addAttendance,
   addItem,
@@ -34,15 +39,10 @@ import {
   setReadBack,
   setVoiceHeard,
   startMeeting,
-} from '../../meetings/meetingCommands.js';
-import { listMeetings, type MeetingRow } from '../../meetings/meetingRecords.js';
-import { buildMeetingView, notesDocumentId, summarise } from '../../meetings/meetingView.js';
-import { minutesMarkdown } from '../../meetings/minutes.js';
-import type { AppServices } from '../../services.js';
-import { actorOf } from '../authContext.js';
-import { httpGate } from '../gate.js';
-import { reply } from '../reply.js';
-import { parseBody } from '../validate.js';
+} from './meetingCommands.js';
+import { listMeetings, type MeetingRow } from './meetingRecords.js';
+import { buildMeetingView, notesDocumentId, summarise } from './meetingView.js';
+import { minutesMarkdown } from './minutes.js';
 
 function param(req: Request, name: string): string {
   const value = req.params[name];

@@ -6,8 +6,8 @@
 import { type MeetingPerson, meetingRoom } from '@samenspraak/shared';
 import { findMeeting } from '../meetings/meetingRecords.js';
 import { buildMeetingView } from '../meetings/meetingView.js';
-import { peopleIn, toRoom } from './rooms.js';
-import type { HandlerContext } from './types.js';
+import { peopleIn, toRoom } from '../realtime/rooms.js';
+import type { HandlerContext } from '../realtime/types.js';
 
 export class MeetingBroadcaster {
   private readonly chains = new Map<string, Promise<void>>();

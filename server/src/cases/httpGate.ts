@@ -5,11 +5,11 @@
  */
 import type { Request, Response } from 'express';
 import { actorAudit, type RequestAudit } from '../audit/caseAudit.js';
-import { type CaseScope, enterCase, type GateRule } from '../cases/caseGate.js';
-import { type DocumentRule, type DocumentScope, enterDocument } from '../cases/documentGate.js';
+import { actorOf } from '../http/authContext.js';
 import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';
-import { actorOf } from './authContext.js';
+import { type CaseScope, enterCase, type GateRule } from './caseGate.js';
+import { type DocumentRule, type DocumentScope, enterDocument } from './documentGate.js';
 
 /** "GET /api/cases/:id/export": the route pattern, not the URL, so ids and query strings stay out. */
 export function routeOf(req: Request): string {

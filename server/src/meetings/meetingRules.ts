@@ -14,7 +14,7 @@ import {
   type RequiredRolesCheck,
   type Role,
 } from '@samenspraak/shared';
-import { dutchDate, dutchDay } from './dutchDates.js';
+import { dutchDate, dutchDay } from '../domain/dutchDates.js';
 
 /**
  * Who schedules, chairs and records a meeting: the professionals who work on the case content (the RET
