@@ -14,12 +14,12 @@
 import { atLeast, type CaseDetail, type DocumentType, type Permission, SECTIONS } from '@samenspraak/shared';
 import { createRef, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useUser } from '../../app/auth';
-import { errorText } from '../../app/errorText';
+import { LoadFailed } from '../../app/LoadFailed';
 import { type CollabConnection, useCollabStatus } from '../../collab/connection';
 import { readOnlyReplica } from '../../collab/replica';
 import { PresenceList } from '../../components/PresenceList';
 import { SaveStatus } from '../../components/SaveStatus';
-import { Alert, Button, Paragraph } from '../../components/ui';
+import { Paragraph } from '../../components/ui';
 import { lang } from '../../i18n';
 import { DocumentPanels } from '../versions/DocumentPanels';
 import { voteOnHypothesis } from './api';
@@ -56,14 +56,15 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
   if (live.error) {
     const missing = live.error.status === 404 || live.error.status === 403;
     return (
-      <Alert heading={m.loadFailed} headingLevel={2} severity="error" role="alert">
-        <Paragraph>{missing ? m.notFound : errorText(live.error)}</Paragraph>
-        {!missing && (
-          <Button variant="secondary" onClick={live.retry}>
-            {m.retry}
-          </Button>
-        )}
-      </Alert>
+      <LoadFailed
+        heading={m.loadFailed}
+        headingLevel={2}
+        error={live.error}
+        missing={missing}
+        notFoundText={m.notFound}
+        retryLabel={m.retry}
+        onRetry={live.retry}
+      />
     );
   }
   if (!live.connection) {

@@ -8,10 +8,10 @@
 import { type CaseDetail, documentId } from '@samenspraak/shared';
 import { useState } from 'react';
 import { useUser } from '../../app/auth';
+import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
-import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
-import { Alert, Breadcrumb, Button, Heading, Paragraph } from '../../components/ui';
+import { Alert, Button, Heading, Paragraph } from '../../components/ui';
 import { formatMoment } from '../escalation/format';
 import { ActionError } from './ActionError';
 import { AddAttendee, AttendanceList } from './Attendance';
@@ -75,14 +75,10 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
 
   return (
     <article className="stack meeting" aria-labelledby="meeting-title">
-      <Breadcrumb>
-        <Breadcrumb.Link href={paths.overview()} linkComponent={RouterLink}>
-          {m.breadcrumbCases}
-        </Breadcrumb.Link>
-        <Breadcrumb.Link href={paths.case(caseId)} linkComponent={RouterLink}>
-          {theCase ? theCase.youngPerson.name.split(' ')[0] : m.breadcrumbCase}
-        </Breadcrumb.Link>
-      </Breadcrumb>
+      <CaseBreadcrumb
+        casesLabel={m.breadcrumbCases}
+        toCase={{ caseId, label: theCase ? theCase.youngPerson.name.split(' ')[0] : m.breadcrumbCase }}
+      />
 
       <header className="meeting-head">
         <div className="stack-s">

@@ -21,11 +21,13 @@ import {
 import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../../app/api';
 import { useUser } from '../../app/auth';
+import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
+import { LoadFailed } from '../../app/LoadFailed';
 import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
-import { Alert, Breadcrumb, Button, Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
+import { Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
@@ -116,19 +118,16 @@ export function CasePage({ caseId }: { caseId: string }) {
     const missing = detail.error instanceof ApiError && detail.error.status === 404;
     return (
       <section className="stack">
-        <Breadcrumb>
-          <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
-            {m.breadcrumbCases}
-          </Breadcrumb.Link>
-        </Breadcrumb>
-        <Alert heading={m.loadFailed} headingLevel={1} severity="error" role="alert">
-          <Paragraph>{missing ? m.notFound : errorText(detail.error)}</Paragraph>
-          {!missing && (
-            <Button variant="secondary" onClick={() => void detail.reload()}>
-              {m.retry}
-            </Button>
-          )}
-        </Alert>
+        <CaseBreadcrumb casesLabel={m.breadcrumbCases} />
+        <LoadFailed
+          heading={m.loadFailed}
+          headingLevel={1}
+          error={detail.error}
+          missing={missing}
+          notFoundText={m.notFound}
+          retryLabel={m.retry}
+          onRetry={() => void detail.reload()}
+        />
       </section>
     );
   }
@@ -154,11 +153,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   return (
     <article className="stack case-page" aria-labelledby="case-title">
-      <Breadcrumb>
-        <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
-          {m.breadcrumbCases}
-        </Breadcrumb.Link>
-      </Breadcrumb>
+      <CaseBreadcrumb casesLabel={m.breadcrumbCases} />
       <header className="stack">
         <Heading level={1} id="case-title">
           {m.caseTitle(firstName)}
