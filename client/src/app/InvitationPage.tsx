@@ -3,9 +3,10 @@
  * birth (the server checks it against the registration), then their own login.
  */
 
-import { type AcceptInvitationResponse, PASSWORD_MIN_LENGTH } from '@samenspraak/shared';
+import type { AcceptInvitationResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, DateInput, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../components/ui';
+import { Alert, Button, DateInput, Field, Heading, Label, Paragraph, TextInput } from '../components/ui';
+import { AccountFields } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';
@@ -80,27 +81,15 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
             onChange={(e) => setDateOfBirth(e.target.value)}
           />
         </Field>
-        <Field>
-          <Label htmlFor="inv-login">{m.invitationLogin}</Label>
-          <TextInput
-            id="inv-login"
-            autoComplete="username"
-            required
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-          />
-        </Field>
-        <Field>
-          <Label htmlFor="inv-password">{m.invitationPassword}</Label>
-          <PasswordInput
-            id="inv-password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN_LENGTH}
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        <AccountFields
+          idPrefix="inv"
+          labels={{ login: m.invitationLogin, password: m.invitationPassword }}
+          login={login}
+          password={password}
+          onLogin={setLogin}
+          onPassword={setPassword}
+          newPassword
+        />
         <Button type="submit" disabled={busy}>
           {m.invitationButton}
         </Button>

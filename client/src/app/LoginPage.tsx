@@ -2,7 +2,8 @@
 
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../components/ui';
+import { Alert, Button, Field, Heading, Label, Paragraph, TextInput } from '../components/ui';
+import { AccountFields } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';
@@ -61,28 +62,14 @@ export function LoginPage() {
       )}
       {step === 'password' ? (
         <form onSubmit={submitPassword} className="stack" aria-label={m.loginTitle}>
-          <Field>
-            <Label htmlFor="login-name">{m.loginName}</Label>
-            <TextInput
-              id="login-name"
-              name="login"
-              autoComplete="username"
-              required
-              value={login}
-              onChange={(e) => setLogin(e.target.value)}
-            />
-          </Field>
-          <Field>
-            <Label htmlFor="login-password">{m.password}</Label>
-            <PasswordInput
-              id="login-password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
+          <AccountFields
+            idPrefix="login"
+            labels={{ login: m.loginName, password: m.password }}
+            login={login}
+            password={password}
+            onLogin={setLogin}
+            onPassword={setPassword}
+          />
           <Button type="submit" disabled={busy}>
             {m.loginButton}
           </Button>
