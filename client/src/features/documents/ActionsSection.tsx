@@ -4,9 +4,10 @@ import { LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
 import { useId } from 'react';
 import type * as Y from 'yjs';
 import { Button, DateInput, Field, Label, Select } from '../../components/ui';
+import { formatDate } from '../../dates';
 import { Fact, RemoveButton, TextField, useFocusNew, useItems } from './ItemParts';
 import { addAction, type DomainAction, findItemMap, isOverdue, readActions, removeItem, updateItem } from './items';
-import { formatCalendarDate, localDate } from './localDate';
+import { localDate } from './localDate';
 import { m } from './messages';
 
 export function ActionsSection({ doc, sectionId, editable }: { doc: Y.Doc; sectionId: string; editable: boolean }) {
@@ -61,7 +62,7 @@ function ActionCard(props: {
   const lawId = useId();
   const due = a.wanneer ? (
     <>
-      {formatCalendarDate(a.wanneer)}
+      {formatDate(a.wanneer)}
       {props.overdue && <span className="status-tag status-tag--overdue">{m.overdue}</span>}
     </>
   ) : (

@@ -1,7 +1,7 @@
 /** "Nog 1 jaar en 5 maanden tot Sanne 18 wordt": the clock of the future plan. */
 import { amsterdamDate } from '@samenspraak/shared';
+import { formatDate } from '../../dates';
 import { countdownTo18 } from './countdown';
-import { formatCalendarDate } from './localDate';
 import { m } from './messages';
 
 /** "1 jaar, 5 maanden en 3 dagen" — the parts that are not zero. */
@@ -33,7 +33,7 @@ export function Countdown({
   } catch {
     return null;
   }
-  const date = formatCalendarDate(c.birthday);
+  const date = formatDate(c.birthday);
   const span = spanText(c.years, c.months, c.remainingDays);
   const text =
     c.phase === 'before'

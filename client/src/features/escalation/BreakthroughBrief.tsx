@@ -3,8 +3,8 @@
 import type { EscalationResponse } from '@samenspraak/shared';
 import { AppLink, paths } from '../../app/router';
 import { Heading, Paragraph } from '../../components/ui';
+import { formatDate, formatMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
-import { formatDate, formatMoment } from './format';
 import { latestStepTo } from './ladder';
 import { m } from './messages';
 

@@ -4,7 +4,8 @@ import { type CommitmentView, LAWS_OR_BUDGETS, type LawOrBudget } from '@samensp
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { Button, DateInput, Field, Heading, Label, Paragraph, Select, TextArea, TextInput } from '../../components/ui';
-import { endOfDayIso, formatDate } from './format';
+import { formatDate } from '../../dates';
+import { endOfDayIso } from './format';
 import { sortCommitments } from './ladder';
 import { m } from './messages';
 import { RefusalAlert } from './RefusalAlert';

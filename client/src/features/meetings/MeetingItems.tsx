@@ -26,8 +26,8 @@ import {
   TextArea,
   TextInput,
 } from '../../components/ui';
+import { formatDate } from '../../dates';
 import { lang, roleLabel } from '../../i18n';
-import { formatDate } from '../escalation/format';
 import { ActionError } from './ActionError';
 import { decodeLink, linkGroups, sectionTitle } from './meetingText';
 import { m } from './messages';

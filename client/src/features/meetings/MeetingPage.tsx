@@ -12,7 +12,7 @@ import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui';
-import { formatMoment } from '../escalation/format';
+import { formatMoment } from '../../dates';
 import { ActionError } from './ActionError';
 import { AddAttendee, AttendanceList } from './Attendance';
 import { ItemForm, ItemList } from './MeetingItems';

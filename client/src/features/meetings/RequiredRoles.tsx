@@ -7,7 +7,7 @@
 import type { CaseParticipantView, MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { Button, Field, Heading, Label, Paragraph, TextInput } from '../../components/ui';
-import { formatMoment } from '../escalation/format';
+import { formatMoment } from '../../dates';
 import { ActionError } from './ActionError';
 import { m } from './messages';
 

@@ -4,7 +4,7 @@ import type { CaseSummary, NoticeView, NotificationPush } from '@samenspraak/sha
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { Paragraph } from '../../components/ui';
-import { formatDate, formatMoment } from '../escalation/format';
+import { formatDate, formatMoment } from '../../dates';
 import { m, noticeKindLabel } from './messages';
 import { sortNotifications } from './useNotifications';
 

@@ -7,10 +7,10 @@
 import type { AccessLogView } from '@samenspraak/shared';
 import { useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Paragraph, Table } from '../../components/ui';
+import { compactMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { groupLog, isOwn, type LogItem } from './accessLogGroups';
 import { eventWords, outcomeWords } from './accessLogWords';
-import { compactMoment } from './format';
 import { m } from './messages';
 
 const PAGE = 20;

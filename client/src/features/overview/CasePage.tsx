@@ -28,6 +28,7 @@ import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
+import { formatDate, shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
@@ -35,7 +36,6 @@ import { byUrgency } from '../notifications/notificationOrder';
 import { AccessLogTable } from './AccessLogTable';
 import { ClockItem } from './Clock';
 import { DossierDownload } from './DossierDownload';
-import { longDate, shortMoment } from './format';
 import { InviteForm } from './InviteForm';
 import { m } from './messages';
 import { ParentsConsent } from './ParentsConsent';
@@ -231,7 +231,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                     {commitments.map((x) => (
                       <li key={x.id} className={`clock clock--${x.status === 'overdue' ? 'urgent' : 'info'}`}>
                         <span className="clock__what">
-                          {m.commitmentDue(x.organisation, x.what, longDate(x.dueAt))}
+                          {m.commitmentDue(x.organisation, x.what, formatDate(x.dueAt))}
                         </span>
                         {x.status === 'overdue' && <strong className="clock-chip--urgent">{m.commitmentLate}</strong>}
                       </li>
