@@ -7,21 +7,21 @@ import { Alert, Button, Paragraph } from '../components/ui';
 import { errorText } from './errorText';
 
 export function LoadFailed(props: {
-  heading: string;
+  /** The feature's texts: its heading, "not found" and "try again". */
+  texts: { loadFailed: string; notFound: string; retry: string };
   headingLevel: 1 | 2;
   error: unknown;
-  /** Not found (or not allowed): says `notFoundText`, offers no retry. */
+  /** Not found (or not allowed): says `texts.notFound`, offers no retry. */
   missing: boolean;
-  notFoundText: string;
-  retryLabel: string;
   onRetry(): void;
 }) {
+  const { texts } = props;
   return (
-    <Alert heading={props.heading} headingLevel={props.headingLevel} severity="error" role="alert">
-      <Paragraph>{props.missing ? props.notFoundText : errorText(props.error)}</Paragraph>
+    <Alert heading={texts.loadFailed} headingLevel={props.headingLevel} severity="error" role="alert">
+      <Paragraph>{props.missing ? texts.notFound : errorText(props.error)}</Paragraph>
       {!props.missing && (
         <Button variant="secondary" onClick={props.onRetry}>
-          {props.retryLabel}
+          {texts.retry}
         </Button>
       )}
     </Alert>

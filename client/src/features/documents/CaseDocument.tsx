@@ -55,17 +55,7 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
 
   if (live.error) {
     const missing = live.error.status === 404 || live.error.status === 403;
-    return (
-      <LoadFailed
-        heading={m.loadFailed}
-        headingLevel={2}
-        error={live.error}
-        missing={missing}
-        notFoundText={m.notFound}
-        retryLabel={m.retry}
-        onRetry={live.retry}
-      />
-    );
+    return <LoadFailed texts={m} headingLevel={2} error={live.error} missing={missing} onRetry={live.retry} />;
   }
   if (!live.connection) {
     return (

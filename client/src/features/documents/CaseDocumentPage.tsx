@@ -36,12 +36,10 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
       <section className="stack">
         {breadcrumb}
         <LoadFailed
-          heading={m.loadFailed}
+          texts={m}
           headingLevel={1}
           error={detail.error}
           missing={missing}
-          notFoundText={m.notFound}
-          retryLabel={m.retry}
           onRetry={() => void detail.reload()}
         />
       </section>

@@ -44,19 +44,7 @@ export function AccessLogTable({ entries, me }: { entries: AccessLogView[]; me: 
             <Table.Caption id={`${ids}-caption`} className="visually-hidden">
               {m.logCaption(visible.length, rows.length)}
             </Table.Caption>
-            <Table.Header role="rowgroup">
-              <Table.Row role="row">
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.logWhen}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.logWho}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.logWhat}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
+            <Table.ColumnHeaders columns={[m.logWhen, m.logWho, m.logWhat]} />
             <Table.Body role="rowgroup">
               {visible.map((r) => (
                 <Table.Row key={`${r.at}-${r.since}-${r.name}-${r.role}`} role="row">

@@ -120,12 +120,10 @@ export function CasePage({ caseId }: { caseId: string }) {
       <section className="stack">
         <CaseBreadcrumb casesLabel={m.breadcrumbCases} />
         <LoadFailed
-          heading={m.loadFailed}
+          texts={m}
           headingLevel={1}
           error={detail.error}
           missing={missing}
-          notFoundText={m.notFound}
-          retryLabel={m.retry}
           onRetry={() => void detail.reload()}
         />
       </section>
@@ -317,19 +315,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <Panel id="team-title" title={m.teamTitle} testId="team">
         <div>
           <Table className="stacked-table" role="table" data-testid="team-table">
-            <Table.Header role="rowgroup">
-              <Table.Row role="row">
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.teamName}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.teamRole}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.teamOrganisation}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
+            <Table.ColumnHeaders columns={[m.teamName, m.teamRole, m.teamOrganisation]} />
             <Table.Body role="rowgroup">
               {c.participants.map((p) => (
                 <Table.Row key={`${p.userId}-${p.role}`} role="row">

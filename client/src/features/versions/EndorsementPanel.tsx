@@ -24,6 +24,7 @@ import {
 import { roleLabel } from '../../i18n';
 import { ConfirmDialog } from './Modal';
 import { m } from './messages';
+import { PanelStatus } from './PanelStatus';
 import type { EndorsementView, VersionSummary } from './types';
 
 const SYMBOL: Record<EndorsementStance, string> = { agree: '✓', 'agree-with-remarks': '✓', disagree: '✗' };
@@ -149,14 +150,7 @@ export function EndorsementPanel(props: {
       ) : (
         <Paragraph size="small">{m.readOnlyEndorse}</Paragraph>
       )}
-      <Paragraph size="small" aria-live="polite" data-testid="endorsement-status">
-        {status}
-      </Paragraph>
-      {(error ?? props.error) && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error ?? props.error}</Paragraph>
-        </Alert>
-      )}
+      <PanelStatus status={status} error={error ?? props.error} testId="endorsement-status" />
 
       <Heading level={3} size="level-4">
         {m.everyoneTitle}

@@ -15,6 +15,7 @@ import { chronological, toggleChoice } from './content';
 import { DiffView } from './DiffView';
 import { ConfirmDialog, Modal } from './Modal';
 import { m } from './messages';
+import { PanelStatus } from './PanelStatus';
 import { safeFileName, saveBlob } from './saveFile';
 import type { DiffAnswer, VersionDetail, VersionSummary } from './types';
 import { VersionView } from './VersionView';
@@ -148,14 +149,7 @@ export function VersionsPanel(props: {
         </form>
       )}
 
-      <Paragraph size="small" aria-live="polite" data-testid="versions-status">
-        {status}
-      </Paragraph>
-      {(error ?? props.error) && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error ?? props.error}</Paragraph>
-        </Alert>
-      )}
+      <PanelStatus status={status} error={error ?? props.error} testId="versions-status" />
 
       {props.versions === null ? (
         <Paragraph size="small">{m.loading}</Paragraph>
