@@ -9,7 +9,6 @@ import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import {
-  Alert,
   Blockquote,
   Button,
   ErrorMessage,
