@@ -5,7 +5,7 @@
 
 import type { AcceptInvitationResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, DateInput, Field, Heading, Label, Paragraph, TextInput } from '../components/ui';
+import { Alert, Button, DateInput, Field, Heading, Label, LabelledField, Paragraph, TextInput } from '../components/ui';
 import { AccountFields } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
@@ -67,11 +67,7 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
             onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
           />
         </Field>
-        <Field>
-          <Label htmlFor="inv-birth">{m.invitationBirthDate}</Label>
-          <Paragraph id="inv-birth-hint" size="small">
-            {m.invitationBirthDateHint}
-          </Paragraph>
+        <LabelledField id="inv-birth" label={m.invitationBirthDate} hint={m.invitationBirthDateHint}>
           <DateInput
             id="inv-birth"
             aria-describedby="inv-birth-hint"
@@ -80,7 +76,7 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
             value={dateOfBirth}
             onChange={(e) => setDateOfBirth(e.target.value)}
           />
-        </Field>
+        </LabelledField>
         <AccountFields
           idPrefix="inv"
           labels={{ login: m.invitationLogin, password: m.invitationPassword }}

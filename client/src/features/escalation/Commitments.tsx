@@ -3,7 +3,18 @@
 import { type CommitmentView, LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
-import { Button, DateInput, Field, Heading, Label, Paragraph, Select, TextArea, TextInput } from '../../components/ui';
+import {
+  Button,
+  DateInput,
+  Field,
+  Heading,
+  Label,
+  LabelledField,
+  Paragraph,
+  Select,
+  TextArea,
+  TextInput,
+} from '../../components/ui';
 import { formatDate } from '../../dates';
 import { endOfDayIso } from './format';
 import { sortCommitments } from './ladder';
@@ -154,11 +165,7 @@ export function CommitmentForm({
           onChange={(e) => setOrganisation(e.target.value)}
         />
       </Field>
-      <Field>
-        <Label htmlFor={`${id}-what`}>{m.whatLabel}</Label>
-        <Paragraph size="small" id={`${id}-what-hint`}>
-          {m.whatHint}
-        </Paragraph>
+      <LabelledField id={`${id}-what`} label={m.whatLabel} hint={m.whatHint}>
         <TextArea
           id={`${id}-what`}
           key={`r${round}`}
@@ -169,7 +176,7 @@ export function CommitmentForm({
           value={what}
           onChange={(e) => setWhat(e.target.value)}
         />
-      </Field>
+      </LabelledField>
       <Field>
         <Label htmlFor={`${id}-law`}>{m.lawLabel}</Label>
         <Select id={`${id}-law`} value={law} onChange={(e) => setLaw(e.target.value as LawOrBudget)}>

@@ -4,7 +4,17 @@ import type { BreakthroughSessionView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
-import { Button, DateInput, Field, Heading, Label, Paragraph, Select, TextInput } from '../../components/ui';
+import {
+  Button,
+  DateInput,
+  Field,
+  Heading,
+  Label,
+  LabelledField,
+  Paragraph,
+  Select,
+  TextInput,
+} from '../../components/ui';
 import { formatDate, formatMoment } from '../../dates';
 import { isoToLocalInput, localInputToIso } from './format';
 import { m } from './messages';
@@ -80,21 +90,17 @@ function InviteForm({
           </Select>
         </Field>
       )}
-      <Field>
-        <Label htmlFor={`${id}-user`}>{m.inviteLabel}</Label>
-        <Paragraph size="small" id={`${id}-hint`}>
-          {m.inviteHint}
-        </Paragraph>
+      <LabelledField id={`${id}-user`} label={m.inviteLabel} hint={m.inviteHint}>
         <TextInput
           id={`${id}-user`}
           key={`r${round}`}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={`${id}-user-hint`}
           required
           autoComplete="off"
           value={userId}
           onChange={(e) => setUserId(e.target.value)}
         />
-      </Field>
+      </LabelledField>
       <div>
         <Button type="submit" variant="secondary" disabled={busy}>
           {m.invite}
@@ -164,11 +170,7 @@ export function SessionPlanner({
             onChange={(e) => setAt(e.target.value)}
           />
         </Field>
-        <Field>
-          <Label htmlFor={`${id}-days`}>{m.followUpLabel}</Label>
-          <Paragraph size="small" id={`${id}-days-hint`}>
-            {m.followUpHint}
-          </Paragraph>
+        <LabelledField id={`${id}-days`} label={m.followUpLabel} hint={m.followUpHint}>
           <TextInput
             id={`${id}-days`}
             aria-describedby={`${id}-days-hint`}
@@ -178,7 +180,7 @@ export function SessionPlanner({
             value={days}
             onChange={(e) => setDays(e.target.value)}
           />
-        </Field>
+        </LabelledField>
         <div>
           <Button type="submit" disabled={busy}>
             {m.createSession}

@@ -20,6 +20,7 @@ import {
   FieldSet,
   Heading,
   Label,
+  LabelledField,
   Paragraph,
   Radio,
   Select,
@@ -221,11 +222,7 @@ export function ItemForm({
           />
         </Field>
       </div>
-      <Field>
-        <Label htmlFor={`${id}-link`}>{m.itemLink}</Label>
-        <Paragraph size="small" id={`${id}-link-hint`}>
-          {m.itemLinkHint}
-        </Paragraph>
+      <LabelledField id={`${id}-link`} label={m.itemLink} hint={m.itemLinkHint}>
         <Select
           id={`${id}-link`}
           aria-describedby={`${id}-link-hint`}
@@ -243,7 +240,7 @@ export function ItemForm({
             </Select.Group>
           ))}
         </Select>
-      </Field>
+      </LabelledField>
       <div>
         <Button type="submit" disabled={busy}>
           {m.itemSave}

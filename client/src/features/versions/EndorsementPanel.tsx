@@ -12,10 +12,9 @@ import {
   Blockquote,
   Button,
   ErrorMessage,
-  Field,
   FieldSet,
   Heading,
-  Label,
+  LabelledField,
   Paragraph,
   Radio,
   TextArea,
@@ -123,22 +122,24 @@ export function EndorsementPanel(props: {
               </Radio>
             ))}
           </FieldSet>
-          <Field invalid={invalid}>
-            <Label htmlFor={`${ids}-words`}>{m.wordsLabel}</Label>
-            <Paragraph size="small" id={`${ids}-hint`} className="muted">
-              {m.wordsHint}
-            </Paragraph>
+          <LabelledField
+            id={`${ids}-words`}
+            label={m.wordsLabel}
+            hint={m.wordsHint}
+            hintClassName="muted"
+            invalid={invalid}
+          >
             {invalid && <ErrorMessage id={`${ids}-error`}>{m.wordsRequired}</ErrorMessage>}
             <TextArea
               id={`${ids}-words`}
               rows={3}
               maxLength={4000}
               invalid={invalid}
-              aria-describedby={invalid ? `${ids}-hint ${ids}-error` : `${ids}-hint`}
+              aria-describedby={invalid ? `${ids}-words-hint ${ids}-error` : `${ids}-words-hint`}
               value={text}
               onChange={(e) => setWords(e.target.value)}
             />
-          </Field>
+          </LabelledField>
           <div>
             <Button type="submit" variant="secondary" disabled={busy || !chosen}>
               {m.endorseSave}

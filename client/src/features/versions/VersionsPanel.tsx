@@ -8,7 +8,7 @@ import type { DocumentType } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
-import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, TextInput } from '../../components/ui';
+import { Alert, Button, Checkbox, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { chronological, toggleChoice } from './content';
@@ -128,11 +128,7 @@ export function VersionsPanel(props: {
 
       {canEdit && (
         <form className="stack" onSubmit={create}>
-          <Field>
-            <Label htmlFor={`${ids}-name`}>{m.newVersionLabel}</Label>
-            <Paragraph size="small" id={`${ids}-name-hint`} className="muted">
-              {m.newVersionHint}
-            </Paragraph>
+          <LabelledField id={`${ids}-name`} label={m.newVersionLabel} hint={m.newVersionHint} hintClassName="muted">
             <TextInput
               id={`${ids}-name`}
               aria-describedby={`${ids}-name-hint`}
@@ -140,7 +136,7 @@ export function VersionsPanel(props: {
               value={name}
               onChange={(e) => setName(e.target.value)}
             />
-          </Field>
+          </LabelledField>
           <div>
             <Button type="submit" variant="secondary" disabled={busy || name.trim() === ''}>
               {m.newVersionButton}
