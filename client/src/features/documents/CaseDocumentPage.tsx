@@ -6,7 +6,7 @@
 import { type CaseDetail, documentId as documentIdOf } from '@samenspraak/shared';
 import { useEffect } from 'react';
 import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
-import { LoadFailed } from '../../app/LoadFailed';
+import { CaseNotLoaded } from '../../app/LoadFailed';
 import { useApi } from '../../app/useApi';
 import { Heading, Paragraph } from '../../components/ui';
 import { CaseDocument } from './CaseDocument';
@@ -30,22 +30,7 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
     />
   );
 
-  if (detail.error) {
-    const missing = detail.error.status === 404;
-    return (
-      <section className="stack">
-        {breadcrumb}
-        <LoadFailed
-          texts={m}
-          headingLevel={1}
-          error={detail.error}
-          missing={missing}
-          onRetry={() => void detail.reload()}
-        />
-      </section>
-    );
-  }
-  if (!c) return <Paragraph aria-live="polite">{m.loading}</Paragraph>;
+  if (detail.error || !c) return <CaseNotLoaded resource={detail} texts={m} breadcrumb={breadcrumb} />;
 
   return (
     <div className="casedoc-page">

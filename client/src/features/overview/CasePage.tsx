@@ -19,11 +19,10 @@ import {
   type Permission,
 } from '@samenspraak/shared';
 import { type ReactNode, useEffect, useRef } from 'react';
-import { ApiError } from '../../app/api';
 import { useUser } from '../../app/auth';
 import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
-import { LoadFailed } from '../../app/LoadFailed';
+import { CaseNotLoaded } from '../../app/LoadFailed';
 import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
@@ -114,22 +113,8 @@ export function CasePage({ caseId }: { caseId: string }) {
     document.title = `${c ? m.caseTitle(c.youngPerson.name.split(/\s+/)[0] ?? '') : m.loading} — Samenspraak`;
   }, [c]);
 
-  if (detail.error) {
-    const missing = detail.error instanceof ApiError && detail.error.status === 404;
-    return (
-      <section className="stack">
-        <CaseBreadcrumb casesLabel={m.breadcrumbCases} />
-        <LoadFailed
-          texts={m}
-          headingLevel={1}
-          error={detail.error}
-          missing={missing}
-          onRetry={() => void detail.reload()}
-        />
-      </section>
-    );
-  }
-  if (!c) return <Paragraph aria-live="polite">{m.loading}</Paragraph>;
+  if (!c)
+    return <CaseNotLoaded resource={detail} texts={m} breadcrumb={<CaseBreadcrumb casesLabel={m.breadcrumbCases} />} />;
 
   const firstName = c.youngPerson.name.trim().split(/\s+/)[0] ?? '';
   const isYoungPerson = c.myRole === 'jeugdige';
