@@ -8,6 +8,7 @@ import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@s
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { PanelStatus } from '../../components/PanelStatus';
 import {
   Blockquote,
   Button,
@@ -22,7 +23,6 @@ import {
 import { roleLabel } from '../../i18n';
 import { ConfirmDialog } from './Modal';
 import { m } from './messages';
-import { PanelStatus } from './PanelStatus';
 import type { EndorsementView, VersionSummary } from './types';
 
 const SYMBOL: Record<EndorsementStance, string> = { agree: '✓', 'agree-with-remarks': '✓', disagree: '✗' };
@@ -150,7 +150,12 @@ export function EndorsementPanel(props: {
       ) : (
         <Paragraph size="small">{m.readOnlyEndorse}</Paragraph>
       )}
-      <PanelStatus status={status} error={error ?? props.error} testId="endorsement-status" />
+      <PanelStatus
+        status={status}
+        error={error ?? props.error}
+        errorHeading={m.loadFailed}
+        testId="endorsement-status"
+      />
 
       <Heading level={3} size="level-4">
         {m.everyoneTitle}

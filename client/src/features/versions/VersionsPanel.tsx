@@ -8,6 +8,7 @@ import type { DocumentType } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { PanelStatus } from '../../components/PanelStatus';
 import { Alert, Button, Checkbox, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
@@ -15,7 +16,6 @@ import { chronological, toggleChoice } from './content';
 import { DiffView } from './DiffView';
 import { ConfirmDialog, Modal } from './Modal';
 import { m } from './messages';
-import { PanelStatus } from './PanelStatus';
 import { safeFileName, saveBlob } from './saveFile';
 import type { DiffAnswer, VersionDetail, VersionSummary } from './types';
 import { VersionView } from './VersionView';
@@ -145,7 +145,7 @@ export function VersionsPanel(props: {
         </form>
       )}
 
-      <PanelStatus status={status} error={error ?? props.error} testId="versions-status" />
+      <PanelStatus status={status} error={error ?? props.error} errorHeading={m.loadFailed} testId="versions-status" />
 
       {props.versions === null ? (
         <Paragraph size="small">{m.loading}</Paragraph>
