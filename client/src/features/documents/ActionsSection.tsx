@@ -19,7 +19,7 @@ export function ActionsSection({ doc, sectionId, editable }: { doc: Y.Doc; secti
       {items.length === 0 ? (
         <p className="items__empty">{m.noActions}</p>
       ) : (
-        <ol className="items__list">
+        <ol className="plain-list items__list">
           {items.map((a, i) => (
             <ActionCard
               key={a.id}

@@ -25,7 +25,7 @@ export function ChecklistSection({ doc, editable }: { doc: Y.Doc; editable: bool
       {items.length === 0 ? (
         <p className="items__empty">{m.noChecklist}</p>
       ) : (
-        <ul className="checklist">
+        <ul className="plain-list checklist">
           {items.map((item) => (
             <li key={item.id} className={`checklist__item ${item.klaar ? 'checklist__item--done' : ''}`}>
               {editable ? (

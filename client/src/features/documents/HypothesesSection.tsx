@@ -45,7 +45,7 @@ export function HypothesesSection(props: {
       {items.length === 0 ? (
         <p className="items__empty">{m.noHypotheses}</p>
       ) : (
-        <ol className="items__list">
+        <ol className="plain-list items__list">
           {items.map((h, i) => {
             const label = m.hypothesisN(i + 1);
             const headingId = `hyp-${h.id}`;
@@ -186,7 +186,7 @@ function Votes({
       )}
       <div aria-live="polite" className="votes__tally">
         {tally ? (
-          <ul className="votes__list">
+          <ul className="plain-list votes__list">
             <li data-testid="votes-agree">
               <strong>{m.agreeCount(tally.agree.length)}</strong>
               <PersonList people={tally.agree} />

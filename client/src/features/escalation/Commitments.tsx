@@ -51,7 +51,7 @@ export function CommitmentList({
       <Paragraph>
         <strong>{m.commitmentsSummary(count('open'), count('overdue'), count('met'))}</strong>
       </Paragraph>
-      <ul className="commitments">
+      <ul className="plain-list commitments">
         {sortCommitments(commitments).map((c) => (
           <li key={c.id} className={`commitment commitment--${c.status}`} data-testid="commitment">
             <div className="commitment__head">

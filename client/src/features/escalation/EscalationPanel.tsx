@@ -262,7 +262,7 @@ export function EscalationPanel({
             {data.history.length === 0 ? (
               <Paragraph>{m.historyEmpty}</Paragraph>
             ) : (
-              <ol className="esc-step-list" reversed>
+              <ol className="plain-list esc-step-list" reversed>
                 {[...data.history].reverse().map((step) => (
                   <StepItem key={step.id} step={step} nameOf={nameOf} caseId={caseId} headingLevel={4} />
                 ))}

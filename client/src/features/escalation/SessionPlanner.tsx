@@ -191,7 +191,7 @@ export function SessionPlanner({
       {sessions.length === 0 ? (
         <Paragraph>{m.sessionsEmpty}</Paragraph>
       ) : (
-        <ul className="session-list">
+        <ul className="plain-list session-list">
           {sessions.map((s) => (
             <li key={s.id} className="session" data-testid="dbt-session">
               <Heading level={4} size="level-5">

@@ -81,7 +81,7 @@ export function ItemList({
   const owner = (i: MeetingItemView) =>
     i.ownerName ?? (i.ownerUserId ? (participants.find((p) => p.userId === i.ownerUserId)?.name ?? null) : null);
   return (
-    <ol className="mtg-items" data-testid="meeting-items">
+    <ol className="plain-list mtg-items" data-testid="meeting-items">
       {meeting.items.map((item) => (
         <ItemRow key={item.id} item={item} caseId={meeting.caseId} ownerName={owner(item)} />
       ))}

@@ -74,7 +74,7 @@ export function RequiredRoles({
       <Heading level={2} size="level-3" id={`${id}-title`}>
         {m.requiredTitle}
       </Heading>
-      <ul className="required__list">
+      <ul className="plain-list required__list">
         <Line
           ok={check.educationPresent}
           okText={m.educationOk}

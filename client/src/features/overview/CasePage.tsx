@@ -199,7 +199,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               {notices.length === 0 ? (
                 <Paragraph>{m.noClocks}</Paragraph>
               ) : (
-                <ul className="clock-list">
+                <ul className="plain-list clock-list">
                   {notices.map((n) => (
                     <ClockItem key={n.kind} notice={n} now={now} />
                   ))}
@@ -210,7 +210,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <Heading level={3} size="level-5">
                     {m.openCommitments}
                   </Heading>
-                  <ul className="clock-list">
+                  <ul className="plain-list clock-list">
                     {commitments.map((x) => (
                       <li key={x.id} className={`clock clock--${x.status === 'overdue' ? 'urgent' : 'info'}`}>
                         <span className="clock__what">

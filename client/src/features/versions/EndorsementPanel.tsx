@@ -167,7 +167,7 @@ export function EndorsementPanel(props: {
       ) : (
         <>
           <Paragraph size="small">{m.tally(count('agree'), count('agree-with-remarks'), count('disagree'))}</Paragraph>
-          <ul className="endorsement-list" data-testid="endorsement-list">
+          <ul className="plain-list endorsement-list" data-testid="endorsement-list">
             {current.map((e) => (
               <li key={e.id} className={`endorsement endorsement--${e.stance}`}>
                 <span className="endorsement__who">

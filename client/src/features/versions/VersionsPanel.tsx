@@ -152,7 +152,7 @@ export function VersionsPanel(props: {
       ) : (
         <>
           {versions.length === 0 && <Paragraph size="small">{m.noVersions}</Paragraph>}
-          <ul className="version-list" data-testid="version-list">
+          <ul className="plain-list version-list" data-testid="version-list">
             {rows.map((v) => {
               const id = v === 'current' ? 'current' : v.id;
               const label = v === 'current' ? m.current : v.name;
