@@ -59,7 +59,7 @@ function documentPermission(detail: CaseDetail, type: DocumentType): Permission 
 
 function Panel(props: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
-    <section className="case-page__panel" aria-labelledby={props.id} data-testid={props.testId}>
+    <section className="panel case-page__panel" aria-labelledby={props.id} data-testid={props.testId}>
       <Heading level={2} size="level-3" id={props.id}>
         {props.title}
       </Heading>

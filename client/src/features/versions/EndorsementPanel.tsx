@@ -107,7 +107,7 @@ export function EndorsementPanel(props: {
   const whoLabel = (id: string, role: string) => (id === me ? `${m.you}, ${roleLabel(role)}` : roleLabel(role));
 
   return (
-    <section className="doc-panel" aria-labelledby={`${ids}-title`} data-testid="endorsement-panel">
+    <section className="panel doc-panel" aria-labelledby={`${ids}-title`} data-testid="endorsement-panel">
       <Heading level={2} size="level-3" id={`${ids}-title`}>
         {m.endorseTitle}
       </Heading>

@@ -120,7 +120,7 @@ export function VersionsPanel(props: {
   const rows: Array<VersionSummary | 'current'> = ['current', ...[...versions].reverse()];
 
   return (
-    <section className="doc-panel" aria-labelledby={`${ids}-title`} data-testid="versions-panel">
+    <section className="panel doc-panel" aria-labelledby={`${ids}-title`} data-testid="versions-panel">
       <Heading level={2} size="level-3" id={`${ids}-title`}>
         {m.versionsTitle}
       </Heading>
