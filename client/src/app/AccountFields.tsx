@@ -1,6 +1,7 @@
-/** User name and password: to log in, or to choose them when accepting an invitation. */
+/** The fields of logging in and accepting an invitation: user name and password, and a one-time code. */
 
 import { PASSWORD_MIN_LENGTH } from '@samenspraak/shared';
+import type { InputHTMLAttributes } from 'react';
 import { Field, Label, PasswordInput, TextInput } from '../components/ui';
 
 export function AccountFields(props: {
@@ -41,5 +42,25 @@ export function AccountFields(props: {
         />
       </Field>
     </>
+  );
+}
+
+/** A one-time code (from the app, or on the invitation letter): digits only, offered by the phone's keyboard. */
+export function CodeInput({
+  onDigits,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> & {
+  id: string;
+  value: string;
+  onDigits(code: string): void;
+}) {
+  return (
+    <TextInput
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      required
+      onChange={(e) => onDigits(e.target.value.replace(/\D/g, ''))}
+      {...rest}
+    />
   );
 }

@@ -5,8 +5,8 @@
 
 import type { AcceptInvitationResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, DateInput, Field, Heading, Label, LabelledField, Paragraph, TextInput } from '../components/ui';
-import { AccountFields } from './AccountFields';
+import { Alert, Button, DateInput, Field, Heading, Label, LabelledField, Paragraph } from '../components/ui';
+import { AccountFields, CodeInput } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';
@@ -58,14 +58,7 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
       <form onSubmit={submit} className="stack" aria-label={m.invitationTitle}>
         <Field>
           <Label htmlFor="inv-code">{m.invitationCode}</Label>
-          <TextInput
-            id="inv-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          />
+          <CodeInput id="inv-code" value={code} onDigits={setCode} />
         </Field>
         <LabelledField id="inv-birth" label={m.invitationBirthDate} hint={m.invitationBirthDateHint}>
           <DateInput

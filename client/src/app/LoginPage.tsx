@@ -2,8 +2,8 @@
 
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, TextInput } from '../components/ui';
-import { AccountFields } from './AccountFields';
+import { Alert, Button, Field, Heading, Label, Paragraph } from '../components/ui';
+import { AccountFields, CodeInput } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';
@@ -78,17 +78,7 @@ export function LoginPage() {
         <form onSubmit={submitCode} className="stack" aria-label={m.totpTitle}>
           <Field>
             <Label htmlFor="login-totp">{m.totpCode}</Label>
-            <TextInput
-              id="login-totp"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxLength={6}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-            />
+            <CodeInput id="login-totp" name="code" pattern="[0-9]{6}" maxLength={6} value={code} onDigits={setCode} />
           </Field>
           <Button type="submit" disabled={busy}>
             {m.totpButton}

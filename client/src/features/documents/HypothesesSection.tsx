@@ -164,24 +164,18 @@ function Votes({
       {canVote && (
         <fieldset className="votes__buttons">
           <legend className="votes__question">{m.yourView}</legend>
-          <button
-            type="button"
-            className="vote-button vote-button--agree"
-            aria-pressed={mine === true}
-            disabled={busy}
-            onClick={() => votes.vote(hypothesisId, true)}
-          >
-            {m.iAgree}
-          </button>
-          <button
-            type="button"
-            className="vote-button vote-button--disagree"
-            aria-pressed={mine === false}
-            disabled={busy}
-            onClick={() => votes.vote(hypothesisId, false)}
-          >
-            {m.iDisagree}
-          </button>
+          {([true, false] as const).map((agree) => (
+            <button
+              key={String(agree)}
+              type="button"
+              className={`vote-button vote-button--${agree ? 'agree' : 'disagree'}`}
+              aria-pressed={mine === agree}
+              disabled={busy}
+              onClick={() => votes.vote(hypothesisId, agree)}
+            >
+              {agree ? m.iAgree : m.iDisagree}
+            </button>
+          ))}
         </fieldset>
       )}
       <div aria-live="polite" className="votes__tally">
