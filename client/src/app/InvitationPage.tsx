@@ -3,9 +3,10 @@
  * birth (the server checks it against the registration), then their own login.
  */
 
-import { type AcceptInvitationResponse, PASSWORD_MIN_LENGTH } from '@samenspraak/shared';
+import type { AcceptInvitationResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, DateInput, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../components/ui';
+import { Alert, Button, DateInput, Field, Heading, Label, LabelledField, Paragraph } from '../components/ui';
+import { AccountFields, CodeInput } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';
@@ -57,20 +58,9 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
       <form onSubmit={submit} className="stack" aria-label={m.invitationTitle}>
         <Field>
           <Label htmlFor="inv-code">{m.invitationCode}</Label>
-          <TextInput
-            id="inv-code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-          />
+          <CodeInput id="inv-code" value={code} onDigits={setCode} />
         </Field>
-        <Field>
-          <Label htmlFor="inv-birth">{m.invitationBirthDate}</Label>
-          <Paragraph id="inv-birth-hint" size="small">
-            {m.invitationBirthDateHint}
-          </Paragraph>
+        <LabelledField id="inv-birth" label={m.invitationBirthDate} hint={m.invitationBirthDateHint}>
           <DateInput
             id="inv-birth"
             aria-describedby="inv-birth-hint"
@@ -79,28 +69,16 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
             value={dateOfBirth}
             onChange={(e) => setDateOfBirth(e.target.value)}
           />
-        </Field>
-        <Field>
-          <Label htmlFor="inv-login">{m.invitationLogin}</Label>
-          <TextInput
-            id="inv-login"
-            autoComplete="username"
-            required
-            value={login}
-            onChange={(e) => setLogin(e.target.value)}
-          />
-        </Field>
-        <Field>
-          <Label htmlFor="inv-password">{m.invitationPassword}</Label>
-          <PasswordInput
-            id="inv-password"
-            autoComplete="new-password"
-            minLength={PASSWORD_MIN_LENGTH}
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
+        </LabelledField>
+        <AccountFields
+          idPrefix="inv"
+          labels={{ login: m.invitationLogin, password: m.invitationPassword }}
+          login={login}
+          password={password}
+          onLogin={setLogin}
+          onPassword={setPassword}
+          newPassword
+        />
         <Button type="submit" disabled={busy}>
           {m.invitationButton}
         </Button>

@@ -2,7 +2,8 @@
 
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../components/ui';
+import { Alert, Button, Field, Heading, Label, Paragraph } from '../components/ui';
+import { AccountFields, CodeInput } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errorText';
@@ -61,28 +62,14 @@ export function LoginPage() {
       )}
       {step === 'password' ? (
         <form onSubmit={submitPassword} className="stack" aria-label={m.loginTitle}>
-          <Field>
-            <Label htmlFor="login-name">{m.loginName}</Label>
-            <TextInput
-              id="login-name"
-              name="login"
-              autoComplete="username"
-              required
-              value={login}
-              onChange={(e) => setLogin(e.target.value)}
-            />
-          </Field>
-          <Field>
-            <Label htmlFor="login-password">{m.password}</Label>
-            <PasswordInput
-              id="login-password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </Field>
+          <AccountFields
+            idPrefix="login"
+            labels={{ login: m.loginName, password: m.password }}
+            login={login}
+            password={password}
+            onLogin={setLogin}
+            onPassword={setPassword}
+          />
           <Button type="submit" disabled={busy}>
             {m.loginButton}
           </Button>
@@ -91,17 +78,7 @@ export function LoginPage() {
         <form onSubmit={submitCode} className="stack" aria-label={m.totpTitle}>
           <Field>
             <Label htmlFor="login-totp">{m.totpCode}</Label>
-            <TextInput
-              id="login-totp"
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxLength={6}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-            />
+            <CodeInput id="login-totp" name="code" pattern="[0-9]{6}" maxLength={6} value={code} onDigits={setCode} />
           </Field>
           <Button type="submit" disabled={busy}>
             {m.totpButton}

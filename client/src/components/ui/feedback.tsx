@@ -174,7 +174,26 @@ function TableRoot(props: TableHTMLAttributes<HTMLTableElement>) {
   );
 }
 
+/**
+ * The header row of a table, one column header per title. The roles are written out because a stacked
+ * table (`stacked-table`, one card per row on a phone) is restyled with display: block, which drops them.
+ */
+function ColumnHeaders({ columns }: { columns: readonly string[] }) {
+  return (
+    <TableHeader role="rowgroup">
+      <TableRow role="row">
+        {columns.map((title) => (
+          <TableHeaderCell key={title} scope="col" role="columnheader">
+            {title}
+          </TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
+  );
+}
+
 export const Table = Object.assign(TableRoot, {
+  ColumnHeaders,
   Body: TableBody,
   Caption: TableCaption,
   Cell: TableCell,

@@ -27,10 +27,40 @@ import {
   useId,
 } from 'react';
 import { cx } from './cx';
+import { Paragraph } from './text';
 
 /** One label + control (+ hint, error) block. */
 export function Field({ invalid, ...rest }: HTMLAttributes<HTMLDivElement> & { invalid?: boolean }) {
   return <FormField invalid={invalid} {...rest} />;
+}
+
+/**
+ * A field with its label and a hint under it. The hint's id is `<id>-hint`: give the control
+ * `aria-describedby` with it, so a screen reader reads the hint with the control.
+ */
+export function LabelledField({
+  id,
+  label,
+  hint,
+  hintClassName,
+  children,
+  ...rest
+}: HTMLAttributes<HTMLDivElement> & {
+  id: string;
+  label: ReactNode;
+  hint: ReactNode;
+  hintClassName?: string;
+  invalid?: boolean;
+}) {
+  return (
+    <Field {...rest}>
+      <Label htmlFor={id}>{label}</Label>
+      <Paragraph size="small" id={`${id}-hint`} className={hintClassName}>
+        {hint}
+      </Paragraph>
+      {children}
+    </Field>
+  );
 }
 
 export function Label(props: LabelHTMLAttributes<HTMLLabelElement>) {

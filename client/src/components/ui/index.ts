@@ -10,6 +10,7 @@ export {
   Field,
   FieldSet,
   Label,
+  LabelledField,
   PasswordInput,
   Radio,
   Select,

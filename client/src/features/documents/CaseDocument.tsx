@@ -11,37 +11,30 @@
  * Reused by the meetings feature for meeting notes (type 'meetingNotes', `<caseId>.meetingNotes.<id>`).
  */
 
-import {
-  atLeast,
-  type CaseDetail,
-  type DocumentType,
-  type Permission,
-  SECTIONS,
-  type SectionDef,
-} from '@samenspraak/shared';
-import { createRef, type ReactNode, type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { atLeast, type CaseDetail, type DocumentType, type Permission, SECTIONS } from '@samenspraak/shared';
+import { createRef, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { useUser } from '../../app/auth';
-import { errorText } from '../../app/errorText';
-import { type CollabConnection, type CollabStatus, useCollabStatus } from '../../collab/connection';
-import { OutdatedNotice } from '../../collab/OutdatedNotice';
+import { LoadFailed } from '../../app/LoadFailed';
+import { type CollabConnection, useCollabStatus } from '../../collab/connection';
 import { readOnlyReplica } from '../../collab/replica';
 import { PresenceList } from '../../components/PresenceList';
 import { SaveStatus } from '../../components/SaveStatus';
-import { Alert, Button, Paragraph } from '../../components/ui';
-import { lang, t } from '../../i18n';
+import { Paragraph } from '../../components/ui';
+import { lang } from '../../i18n';
 import { DocumentPanels } from '../versions/DocumentPanels';
 import { voteOnHypothesis } from './api';
-import { type Highlight, PENDING_ID } from './commentAnchors';
-import { openCount, type Thread } from './comments';
-import { ActionsSection, ChecklistSection, HypothesesSection, useVotes, type VotesState } from './ItemSections';
-import { itemKindOf } from './items';
+import { CommentsOverview } from './CommentsOverview';
+import { ConnectionNotices } from './ConnectionNotices';
+import type { Thread } from './comments';
+import { ItemsContent, RichTextSection, SectionBlock } from './DocumentSection';
 import { Countdown } from './LazyCountdown';
 import { m } from './messages';
 import { PanelBoundary } from './PanelBoundary';
-import { type EditorHandle, RichTextEditor } from './RichTextEditor';
+import type { EditorHandle } from './RichTextEditor';
 import { type ComposerState, SectionComments } from './SectionComments';
 import { useComments } from './useComments';
 import { type DocumentConnectionState, useDocumentConnection } from './useDocumentConnection';
+import { useVotes, type VotesState } from './useVotes';
 import './documents.css';
 
 export interface CaseDocumentProps {
@@ -62,16 +55,7 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
 
   if (live.error) {
     const missing = live.error.status === 404 || live.error.status === 403;
-    return (
-      <Alert heading={m.loadFailed} headingLevel={2} severity="error" role="alert">
-        <Paragraph>{missing ? m.notFound : errorText(live.error)}</Paragraph>
-        {!missing && (
-          <Button variant="secondary" onClick={live.retry}>
-            {m.retry}
-          </Button>
-        )}
-      </Alert>
-    );
+    return <LoadFailed texts={m} headingLevel={2} error={live.error} missing={missing} onRetry={live.retry} />;
   }
   if (!live.connection) {
     return (
@@ -269,215 +253,5 @@ function ConnectedDocument(props: ConnectedProps) {
         </div>
       </div>
     </div>
-  );
-}
-
-const DENIED_TEXT = {
-  unauthenticated: () => m.deniedSession,
-  expired: () => m.deniedSession,
-  forbidden: () => m.deniedAccess,
-  revoked: () => m.deniedAccess,
-  'bad-document': () => m.deniedAccess,
-} as const;
-
-const PROBLEM_TEXT = {
-  'rate-limited': () => t.problemRateLimited,
-  'store-unavailable': () => t.problemStoreUnavailable,
-  'too-big': () => t.problemTooBig,
-  invalid: () => t.problemInvalid,
-} as const;
-
-function ConnectionNotices({ status, live }: { status: CollabStatus; live: DocumentConnectionState }) {
-  const reason = (r: string) => t.rejected[r] ?? t.rejectedOther;
-  return (
-    <>
-      {live.reloadedAfter && (
-        <Alert
-          heading={m.reloadedTitle}
-          headingLevel={2}
-          severity="warning"
-          closeable
-          closeButtonLabel={m.dismiss}
-          onClose={live.dismissNotice}
-          data-testid="reloaded-notice"
-        >
-          <Paragraph>{m.reloadedBody(reason(live.reloadedAfter.reason))}</Paragraph>
-        </Alert>
-      )}
-      {live.rejectedAgain && (
-        <Alert heading={m.reloadedTitle} headingLevel={2} severity="error" role="alert" data-testid="rejection">
-          <Paragraph>{reason(live.rejectedAgain.reason)}</Paragraph>
-          <Button variant="secondary" onClick={live.reload}>
-            {m.reloadAgain}
-          </Button>
-        </Alert>
-      )}
-      {status.outdated && <OutdatedNotice />}
-      {status.denied && (
-        <Alert heading={m.deniedTitle} headingLevel={2} severity="error" role="alert" data-testid="access-ended">
-          <Paragraph>{DENIED_TEXT[status.denied]()}</Paragraph>
-          {status.unsaved && <Paragraph>{m.deniedUnsaved}</Paragraph>}
-        </Alert>
-      )}
-      {status.problem && status.phase !== 'online' && !status.denied && (
-        <Alert heading={PROBLEM_TEXT[status.problem]()} headingLevel={2} severity="warning" />
-      )}
-    </>
-  );
-}
-
-function SectionBlock(props: {
-  section: SectionDef;
-  type: DocumentType;
-  permission: Permission;
-  isOwnSection: boolean;
-  firstName: string;
-  children: ReactNode;
-}) {
-  const { section, permission } = props;
-  const ownWords = section.owner.kind === 'ownWords' ? section.owner : null;
-  const whose = ownWords
-    ? props.isOwnSection
-      ? m.ownWordsYours
-      : m.ownWordsOf(ownWords.role === 'jeugdige' ? props.firstName || m.ownWordsJeugdige : m.ownWordsOuder)
-    : null;
-  return (
-    <section
-      id={`sectie-${section.id}`}
-      className={`doc-section${ownWords ? ' doc-section--own' : ''}`}
-      aria-labelledby={`sectie-${section.id}-titel`}
-      data-testid={`section-${section.id}`}
-      data-permission={permission}
-    >
-      <div className="doc-section__head">
-        <h2 className="doc-section__title" id={`sectie-${section.id}-titel`}>
-          {section.title[lang]}
-        </h2>
-        {whose && (
-          <span className="own-words-tag" data-testid="own-words">
-            {whose}
-          </span>
-        )}
-      </div>
-      <p className="doc-section__hint" id={`sectie-${section.id}-hint`}>
-        {m.hints[props.type][section.id] ?? ''}
-      </p>
-      {permission !== 'edit' && (
-        <p className="doc-section__access" id={`sectie-${section.id}-toegang`}>
-          {permission === 'comment' ? m.mayComment : m.mayRead}
-        </p>
-      )}
-      {props.children}
-    </section>
-  );
-}
-
-function RichTextSection(props: {
-  section: SectionDef;
-  permission: Permission;
-  connection: CollabConnection;
-  fragmentDoc: CollabConnection['doc'];
-  editable: boolean;
-  threads: Thread[];
-  activeThread: string | null;
-  composer: ComposerState | null;
-  handle: RefObject<EditorHandle | null>;
-  onOpenThread(threadId: string): void;
-  onComment(): void;
-}) {
-  const { section, threads, activeThread, composer } = props;
-  const fragment = props.fragmentDoc.getXmlFragment(section.id);
-  const highlights = useMemo(() => {
-    const list: Highlight[] = [];
-    for (const thread of threads) {
-      if (thread.resolved || !thread.anchor) continue;
-      list.push({ id: thread.root.id, anchor: thread.anchor, active: thread.root.id === activeThread });
-    }
-    if (composer?.anchor) list.push({ id: PENDING_ID, anchor: composer.anchor });
-    return list;
-  }, [threads, activeThread, composer]);
-  const describedBy =
-    props.permission === 'edit'
-      ? `sectie-${section.id}-hint`
-      : `sectie-${section.id}-hint sectie-${section.id}-toegang`;
-  return (
-    <RichTextEditor
-      fragment={fragment}
-      awareness={props.connection.awareness}
-      title={section.title[lang]}
-      sectionId={section.id}
-      describedBy={describedBy}
-      editable={props.editable}
-      canComment={atLeast(props.permission, 'comment')}
-      highlights={highlights}
-      onOpenThread={props.onOpenThread}
-      onComment={props.onComment}
-      handle={props.handle}
-    />
-  );
-}
-
-function ItemsContent(props: {
-  section: SectionDef;
-  doc: CollabConnection['doc'];
-  editable: boolean;
-  canVote: boolean;
-  userId: string;
-  votes: VotesState;
-}) {
-  const kind = itemKindOf(props.section.id);
-  if (kind === 'hypothesis')
-    return (
-      <HypothesesSection
-        doc={props.doc}
-        editable={props.editable}
-        canVote={props.canVote}
-        userId={props.userId}
-        votes={props.votes}
-      />
-    );
-  if (kind === 'checklist') return <ChecklistSection doc={props.doc} editable={props.editable} />;
-  if (kind === 'action')
-    return <ActionsSection doc={props.doc} sectionId={props.section.id} editable={props.editable} />;
-  return null;
-}
-
-function CommentsOverview({
-  sections,
-  threads,
-  onOpen,
-}: {
-  sections: SectionDef[];
-  threads: Map<string, Thread[]>;
-  onOpen(sectionId: string): void;
-}) {
-  const titleId = useId();
-  const withOpen = sections.map((s) => ({ section: s, open: openCount(threads.get(s.id)) })).filter((x) => x.open > 0);
-  return (
-    <section className="comments-overview" aria-labelledby={titleId} data-testid="comments-overview">
-      <h2 className="comments-overview__title" id={titleId}>
-        {m.commentsOverview}
-      </h2>
-      {withOpen.length === 0 ? (
-        <p className="comments-overview__none">{m.commentsOverviewNone}</p>
-      ) : (
-        <ul className="comments-overview__list">
-          {withOpen.map(({ section, open }) => (
-            <li key={section.id}>
-              <a
-                href={`#sectie-${section.id}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  onOpen(section.id);
-                }}
-              >
-                {section.title[lang]}
-              </a>{' '}
-              <span className="comments-overview__count">{m.openComments(open)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }

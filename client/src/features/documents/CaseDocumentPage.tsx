@@ -5,10 +5,10 @@
 
 import { type CaseDetail, documentId as documentIdOf } from '@samenspraak/shared';
 import { useEffect } from 'react';
-import { errorText } from '../../app/errorText';
-import { paths, RouterLink } from '../../app/router';
+import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
+import { CaseNotLoaded } from '../../app/LoadFailed';
 import { useApi } from '../../app/useApi';
-import { Alert, Breadcrumb, Button, Heading, Paragraph } from '../../components/ui';
+import { Heading, Paragraph } from '../../components/ui';
 import { CaseDocument } from './CaseDocument';
 import { m } from './messages';
 
@@ -23,35 +23,14 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
   }, [c, title, firstName]);
 
   const breadcrumb = (
-    <Breadcrumb accessibleName={m.breadcrumb}>
-      <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
-        {m.breadcrumbCases}
-      </Breadcrumb.Link>
-      {c && (
-        <Breadcrumb.Link linkComponent={RouterLink} href={paths.case(caseId)}>
-          {firstName}
-        </Breadcrumb.Link>
-      )}
-    </Breadcrumb>
+    <CaseBreadcrumb
+      casesLabel={m.breadcrumbCases}
+      accessibleName={m.breadcrumb}
+      toCase={c ? { caseId, label: firstName } : undefined}
+    />
   );
 
-  if (detail.error) {
-    const missing = detail.error.status === 404;
-    return (
-      <section className="stack">
-        {breadcrumb}
-        <Alert heading={m.loadFailed} headingLevel={1} severity="error" role="alert">
-          <Paragraph>{missing ? m.notFound : errorText(detail.error)}</Paragraph>
-          {!missing && (
-            <Button variant="secondary" onClick={() => void detail.reload()}>
-              {m.retry}
-            </Button>
-          )}
-        </Alert>
-      </section>
-    );
-  }
-  if (!c) return <Paragraph aria-live="polite">{m.loading}</Paragraph>;
+  if (detail.error || !c) return <CaseNotLoaded resource={detail} texts={m} breadcrumb={breadcrumb} />;
 
   return (
     <div className="casedoc-page">

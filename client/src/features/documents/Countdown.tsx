@@ -1,18 +1,8 @@
 /** "Nog 1 jaar en 5 maanden tot Sanne 18 wordt": the clock of the future plan. */
 import { amsterdamDate } from '@samenspraak/shared';
-import { lang } from '../../i18n';
+import { formatDate } from '../../dates';
 import { countdownTo18 } from './countdown';
 import { m } from './messages';
-
-function formatDate(value: string): string {
-  const [y, mo, d] = value.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, mo - 1, d)).toLocaleDateString(lang === 'en' ? 'en-GB' : 'nl-NL', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 /** "1 jaar, 5 maanden en 3 dagen" — the parts that are not zero. */
 export function spanText(years: number, months: number, days: number): string {

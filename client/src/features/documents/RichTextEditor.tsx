@@ -227,6 +227,53 @@ function domSelection(editor: Editor): { from: number; to: number } | null {
   }
 }
 
+/** The formatting buttons that switch a mark or list on and off, in toolbar order. */
+const FORMATS: ReadonlyArray<{
+  key: 'bold' | 'italic' | 'bulletList' | 'orderedList';
+  className?: string;
+  icon?: string;
+  label: string;
+  run(editor: Editor): void;
+}> = [
+  { key: 'bold', className: 'rt-tool rt-tool--bold', label: m.bold, run: (e) => e.chain().focus().toggleBold().run() },
+  {
+    key: 'italic',
+    className: 'rt-tool rt-tool--italic',
+    label: m.italic,
+    run: (e) => e.chain().focus().toggleItalic().run(),
+  },
+  { key: 'bulletList', icon: '• ', label: m.bulletList, run: (e) => e.chain().focus().toggleBulletList().run() },
+  { key: 'orderedList', icon: '1. ', label: m.orderedList, run: (e) => e.chain().focus().toggleOrderedList().run() },
+];
+
+/** Keeps the editor's selection: a mouse press on a tool would otherwise move focus (and the selection) away. */
+const keepSelection = (e: MouseEvent) => e.preventDefault();
+
+function ToolButton(props: {
+  className?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  shortcut: string;
+  icon?: string;
+  label: string;
+  onClick(): void;
+}) {
+  return (
+    <button
+      type="button"
+      className={props.className ?? 'rt-tool'}
+      aria-pressed={props.pressed}
+      disabled={props.disabled}
+      aria-keyshortcuts={props.shortcut}
+      onMouseDown={keepSelection}
+      onClick={props.onClick}
+    >
+      {props.icon && <span aria-hidden="true">{props.icon}</span>}
+      {props.label}
+    </button>
+  );
+}
+
 function Toolbar({
   editor,
   editorId,
@@ -256,80 +303,40 @@ function Toolbar({
     }),
   });
   const inList = active.bulletList || active.orderedList;
-  const keepSelection = (e: MouseEvent) => e.preventDefault();
   return (
     // A group, not role="toolbar": every button is its own Tab stop (no arrow-key roving focus to learn).
     // biome-ignore lint/a11y/useSemanticElements: a fieldset would announce a form, this is a set of buttons
     <div className="rt-toolbar" role="group" aria-label={m.toolbarLabel(title)} aria-controls={editorId}>
       {editable && (
         <>
-          <button
-            type="button"
-            className="rt-tool rt-tool--bold"
-            aria-pressed={active.bold}
-            aria-keyshortcuts={SHORTCUTS.bold}
-            onMouseDown={keepSelection}
-            onClick={() => editor.chain().focus().toggleBold().run()}
-          >
-            {m.bold}
-          </button>
-          <button
-            type="button"
-            className="rt-tool rt-tool--italic"
-            aria-pressed={active.italic}
-            aria-keyshortcuts={SHORTCUTS.italic}
-            onMouseDown={keepSelection}
-            onClick={() => editor.chain().focus().toggleItalic().run()}
-          >
-            {m.italic}
-          </button>
-          <button
-            type="button"
-            className="rt-tool"
-            aria-pressed={active.bulletList}
-            aria-keyshortcuts={SHORTCUTS.bulletList}
-            onMouseDown={keepSelection}
-            onClick={() => editor.chain().focus().toggleBulletList().run()}
-          >
-            <span aria-hidden="true">• </span>
-            {m.bulletList}
-          </button>
-          <button
-            type="button"
-            className="rt-tool"
-            aria-pressed={active.orderedList}
-            aria-keyshortcuts={SHORTCUTS.orderedList}
-            onMouseDown={keepSelection}
-            onClick={() => editor.chain().focus().toggleOrderedList().run()}
-          >
-            <span aria-hidden="true">1. </span>
-            {m.orderedList}
-          </button>
+          {FORMATS.map((f) => (
+            <ToolButton
+              key={f.key}
+              className={f.className}
+              pressed={active[f.key]}
+              shortcut={SHORTCUTS[f.key]}
+              icon={f.icon}
+              label={f.label}
+              onClick={() => f.run(editor)}
+            />
+          ))}
           {inList && (
             // Only inside a list, so the toolbar outside lists keeps its few Tab stops.
             <>
-              <button
-                type="button"
-                className="rt-tool"
+              <ToolButton
                 disabled={!active.canIndent}
-                aria-keyshortcuts={SHORTCUTS.indent}
-                onMouseDown={keepSelection}
+                shortcut={SHORTCUTS.indent}
+                icon="→ "
+                label={m.indent}
                 onClick={() => editor.chain().focus().sinkListItem('listItem').run()}
-              >
-                <span aria-hidden="true">→ </span>
-                {m.indent}
-              </button>
-              <button
-                type="button"
-                className="rt-tool"
+              />
+              <ToolButton
                 disabled={!active.canOutdent}
-                aria-keyshortcuts={SHORTCUTS.outdent}
-                onMouseDown={keepSelection}
+                shortcut={SHORTCUTS.outdent}
+                icon="← "
+                label={m.outdent}
                 onClick={() => editor.chain().focus().liftListItem('listItem').run()}
-              >
-                <span aria-hidden="true">← </span>
-                {m.outdent}
-              </button>
+              />
             </>
           )}
         </>

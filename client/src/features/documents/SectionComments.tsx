@@ -179,7 +179,7 @@ function ThreadView({ thread, ...props }: SectionCommentsProps & { thread: Threa
           )}
         </p>
       )}
-      <ol className="thread__comments">
+      <ol className="plain-list thread__comments">
         {[root, ...thread.replies].map((c) => (
           <CommentItem key={c.id} comment={c} />
         ))}

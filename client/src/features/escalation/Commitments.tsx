@@ -3,8 +3,20 @@
 import { type CommitmentView, LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
-import { Button, DateInput, Field, Heading, Label, Paragraph, Select, TextArea, TextInput } from '../../components/ui';
-import { endOfDayIso, formatDate } from './format';
+import {
+  Button,
+  DateInput,
+  Field,
+  Heading,
+  Label,
+  LabelledField,
+  Paragraph,
+  Select,
+  TextArea,
+  TextInput,
+} from '../../components/ui';
+import { formatDate } from '../../dates';
+import { endOfDayIso } from './format';
 import { sortCommitments } from './ladder';
 import { m } from './messages';
 import { RefusalAlert } from './RefusalAlert';
@@ -39,7 +51,7 @@ export function CommitmentList({
       <Paragraph>
         <strong>{m.commitmentsSummary(count('open'), count('overdue'), count('met'))}</strong>
       </Paragraph>
-      <ul className="commitments">
+      <ul className="plain-list commitments">
         {sortCommitments(commitments).map((c) => (
           <li key={c.id} className={`commitment commitment--${c.status}`} data-testid="commitment">
             <div className="commitment__head">
@@ -153,11 +165,7 @@ export function CommitmentForm({
           onChange={(e) => setOrganisation(e.target.value)}
         />
       </Field>
-      <Field>
-        <Label htmlFor={`${id}-what`}>{m.whatLabel}</Label>
-        <Paragraph size="small" id={`${id}-what-hint`}>
-          {m.whatHint}
-        </Paragraph>
+      <LabelledField id={`${id}-what`} label={m.whatLabel} hint={m.whatHint}>
         <TextArea
           id={`${id}-what`}
           key={`r${round}`}
@@ -168,7 +176,7 @@ export function CommitmentForm({
           value={what}
           onChange={(e) => setWhat(e.target.value)}
         />
-      </Field>
+      </LabelledField>
       <Field>
         <Label htmlFor={`${id}-law`}>{m.lawLabel}</Label>
         <Select id={`${id}-law`} value={law} onChange={(e) => setLaw(e.target.value as LawOrBudget)}>

@@ -18,10 +18,10 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { AppLink, paths } from '../../app/router';
 import { type ApiResource, useApi } from '../../app/useApi';
-import { Alert, Button, Field, FieldSet, Heading, Label, Paragraph, Radio, TextArea } from '../../components/ui';
+import { Alert, Button, FieldSet, Heading, LabelledField, Paragraph, Radio, TextArea } from '../../components/ui';
+import { formatDate, formatMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { noticeKindLabel } from '../notifications/messages';
-import { formatDate, formatMoment } from './format';
 import { type LadderChoice, ladderChoices, measureClockOverdue, rank } from './ladder';
 import { levelLabel, m } from './messages';
 import { RefusalAlert } from './RefusalAlert';
@@ -262,7 +262,7 @@ export function EscalationPanel({
             {data.history.length === 0 ? (
               <Paragraph>{m.historyEmpty}</Paragraph>
             ) : (
-              <ol className="esc-step-list" reversed>
+              <ol className="plain-list esc-step-list" reversed>
                 {[...data.history].reverse().map((step) => (
                   <StepItem key={step.id} step={step} nameOf={nameOf} caseId={caseId} headingLevel={4} />
                 ))}
@@ -294,11 +294,7 @@ export function EscalationPanel({
                       ))}
                     </div>
                   </FieldSet>
-                  <Field>
-                    <Label htmlFor={`${formId}-bottleneck`}>{m.bottleneckLabel}</Label>
-                    <Paragraph size="small" id={`${formId}-bottleneck-hint`}>
-                      {m.bottleneckHint}
-                    </Paragraph>
+                  <LabelledField id={`${formId}-bottleneck`} label={m.bottleneckLabel} hint={m.bottleneckHint}>
                     <TextArea
                       id={`${formId}-bottleneck`}
                       key={`r${round}`}
@@ -309,12 +305,8 @@ export function EscalationPanel({
                       value={bottleneck}
                       onChange={(e) => setBottleneck(e.target.value)}
                     />
-                  </Field>
-                  <Field>
-                    <Label htmlFor={`${formId}-tried`}>{m.triedLabel}</Label>
-                    <Paragraph size="small" id={`${formId}-tried-hint`}>
-                      {m.triedHint}
-                    </Paragraph>
+                  </LabelledField>
+                  <LabelledField id={`${formId}-tried`} label={m.triedLabel} hint={m.triedHint}>
                     <TextArea
                       id={`${formId}-tried`}
                       key={`r${round}`}
@@ -325,7 +317,7 @@ export function EscalationPanel({
                       value={tried}
                       onChange={(e) => setTried(e.target.value)}
                     />
-                  </Field>
+                  </LabelledField>
                   <div>
                     <Button type="submit" disabled={busy}>
                       {busy ? m.submitting : m.submit}

@@ -1,21 +1,4 @@
-/** Dates as people read them (Dutch by default), shared by the escalation, meeting and notification views. */
-import { lang } from '../../i18n';
-
-const locale = () => (lang === 'en' ? 'en-GB' : 'nl-NL');
-
-/** "3 maart 2026" */
-export function formatDate(iso: string): string {
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
-}
-
-/** "3 maart 2026 om 10:00" */
-export function formatMoment(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale(), { dateStyle: 'long', timeStyle: 'short' });
-}
+/** Date and time inputs to and from ISO instants, shared by the escalation and meeting forms. */
 
 /** A date input (YYYY-MM-DD) as the end of that day in the browser's time zone, as an ISO instant. */
 export function endOfDayIso(date: string): string {

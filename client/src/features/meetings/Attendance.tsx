@@ -18,7 +18,7 @@ export function AttendanceList({ meeting }: { meeting: MeetingView }) {
   const list = sortAttendance(meeting.attendance);
   if (list.length === 0) return <p>{m.attendanceEmpty}</p>;
   return (
-    <ul className="attendance" aria-live="polite" data-testid="attendance">
+    <ul className="plain-list attendance" aria-live="polite" data-testid="attendance">
       {list.map((a, i) => (
         <li
           key={a.userId ?? `hand-${i}-${a.name}`}

@@ -20,14 +20,15 @@ import {
   FieldSet,
   Heading,
   Label,
+  LabelledField,
   Paragraph,
   Radio,
   Select,
   TextArea,
   TextInput,
 } from '../../components/ui';
+import { formatDate } from '../../dates';
 import { lang, roleLabel } from '../../i18n';
-import { formatDate } from '../escalation/format';
 import { ActionError } from './ActionError';
 import { decodeLink, linkGroups, sectionTitle } from './meetingText';
 import { m } from './messages';
@@ -80,7 +81,7 @@ export function ItemList({
   const owner = (i: MeetingItemView) =>
     i.ownerName ?? (i.ownerUserId ? (participants.find((p) => p.userId === i.ownerUserId)?.name ?? null) : null);
   return (
-    <ol className="mtg-items" data-testid="meeting-items">
+    <ol className="plain-list mtg-items" data-testid="meeting-items">
       {meeting.items.map((item) => (
         <ItemRow key={item.id} item={item} caseId={meeting.caseId} ownerName={owner(item)} />
       ))}
@@ -221,11 +222,7 @@ export function ItemForm({
           />
         </Field>
       </div>
-      <Field>
-        <Label htmlFor={`${id}-link`}>{m.itemLink}</Label>
-        <Paragraph size="small" id={`${id}-link-hint`}>
-          {m.itemLinkHint}
-        </Paragraph>
+      <LabelledField id={`${id}-link`} label={m.itemLink} hint={m.itemLinkHint}>
         <Select
           id={`${id}-link`}
           aria-describedby={`${id}-link-hint`}
@@ -243,7 +240,7 @@ export function ItemForm({
             </Select.Group>
           ))}
         </Select>
-      </Field>
+      </LabelledField>
       <div>
         <Button type="submit" disabled={busy}>
           {m.itemSave}

@@ -8,7 +8,7 @@ import type { CaseParticipantView, MeetingSummary, Role } from '@samenspraak/sha
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { Heading, Paragraph } from '../../components/ui';
-import { formatMoment } from '../escalation/format';
+import { formatMoment } from '../../dates';
 import { useCaseLive } from '../escalation/useCaseLive';
 import { mayManageMeeting, sortMeetings } from './meetingText';
 import { m } from './messages';

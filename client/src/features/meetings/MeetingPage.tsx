@@ -6,13 +6,13 @@
  */
 
 import { type CaseDetail, documentId } from '@samenspraak/shared';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useUser } from '../../app/auth';
+import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
-import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
-import { Alert, Breadcrumb, Button, Heading, Paragraph } from '../../components/ui';
-import { formatMoment } from '../escalation/format';
+import { Alert, Button, Heading, Paragraph } from '../../components/ui';
+import { formatMoment } from '../../dates';
 import { ActionError } from './ActionError';
 import { AddAttendee, AttendanceList } from './Attendance';
 import { ItemForm, ItemList } from './MeetingItems';
@@ -75,14 +75,10 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
 
   return (
     <article className="stack meeting" aria-labelledby="meeting-title">
-      <Breadcrumb>
-        <Breadcrumb.Link href={paths.overview()} linkComponent={RouterLink}>
-          {m.breadcrumbCases}
-        </Breadcrumb.Link>
-        <Breadcrumb.Link href={paths.case(caseId)} linkComponent={RouterLink}>
-          {theCase ? theCase.youngPerson.name.split(' ')[0] : m.breadcrumbCase}
-        </Breadcrumb.Link>
-      </Breadcrumb>
+      <CaseBreadcrumb
+        casesLabel={m.breadcrumbCases}
+        toCase={{ caseId, label: theCase ? theCase.youngPerson.name.split(' ')[0] : m.breadcrumbCase }}
+      />
 
       <header className="meeting-head">
         <div className="stack-s">
@@ -164,20 +160,14 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
       />
 
       <div className="meeting__grid">
-        <section className="stack-s meeting__panel" aria-labelledby="attendance-title">
-          <Heading level={2} size="level-3" id="attendance-title">
-            {m.attendanceTitle}
-          </Heading>
+        <MeetingPanel id="attendance-title" className="stack-s meeting__panel" title={m.attendanceTitle}>
           <AttendanceList meeting={meeting} />
           {canManage && meeting.status === 'live' && (
             <AddAttendee participants={participants} act={(method, action, body) => live.act(method, action, body)} />
           )}
           {canManage && meeting.status === 'scheduled' && <Paragraph size="small">{m.attendanceOnlyLive}</Paragraph>}
-        </section>
-        <section className="stack-s meeting__panel" aria-labelledby="agenda-title">
-          <Heading level={2} size="level-3" id="agenda-title">
-            {m.agendaTitle}
-          </Heading>
+        </MeetingPanel>
+        <MeetingPanel id="agenda-title" className="stack-s meeting__panel" title={m.agendaTitle}>
           {meeting.agenda.length === 0 ? (
             <Paragraph>{m.agendaEmpty}</Paragraph>
           ) : (
@@ -187,24 +177,18 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
               ))}
             </ol>
           )}
-        </section>
+        </MeetingPanel>
       </div>
 
-      <section className="stack meeting__panel" aria-labelledby="items-title">
-        <Heading level={2} size="level-3" id="items-title">
-          {m.itemsTitle}
-        </Heading>
+      <MeetingPanel id="items-title" className="stack meeting__panel" title={m.itemsTitle}>
         <ItemList meeting={meeting} participants={participants} />
         {canManage && meeting.status === 'live' && (
           <ItemForm participants={participants} act={(method, action, body) => live.act(method, action, body)} />
         )}
         {canManage && meeting.status === 'scheduled' && <Paragraph size="small">{m.itemsOnlyLive}</Paragraph>}
-      </section>
+      </MeetingPanel>
 
-      <section className="stack-s meeting__notes" aria-labelledby="notes-title">
-        <Heading level={2} size="level-3" id="notes-title">
-          {m.notesTitle}
-        </Heading>
+      <MeetingPanel id="notes-title" className="stack-s meeting__notes" title={m.notesTitle}>
         <Paragraph size="small">{m.notesIntro}</Paragraph>
         {theCase && (
           <MeetingNotes
@@ -213,11 +197,23 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
             detail={theCase}
           />
         )}
-      </section>
+      </MeetingPanel>
 
       {theCase && (
         <MeetingList caseId={caseId} myRole={myRole} participants={participants} currentMeetingId={meetingId} />
       )}
     </article>
+  );
+}
+
+/** A titled part of the meeting page (attendance, agenda, items, notes). */
+function MeetingPanel(props: { id: string; className: string; title: string; children: ReactNode }) {
+  return (
+    <section className={props.className} aria-labelledby={props.id}>
+      <Heading level={2} size="level-3" id={props.id}>
+        {props.title}
+      </Heading>
+      {props.children}
+    </section>
   );
 }

@@ -5,7 +5,7 @@
 
 import { MEETING_READ_BACK_MAX, type MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { Button, Field, Heading, Label, Paragraph, TextArea } from '../../components/ui';
+import { Button, Heading, LabelledField, Paragraph, TextArea } from '../../components/ui';
 import { ActionError } from './ActionError';
 import { m } from './messages';
 
@@ -58,14 +58,10 @@ export function ReadBack({
       {error !== null && <ActionError error={error} />}
       {editing ? (
         <form className="stack-s" onSubmit={submit}>
-          <Field>
-            <Label htmlFor={`${id}-text`}>{m.readBackLabel}</Label>
-            <Paragraph size="small" id={`${id}-hint`}>
-              {m.readBackHint}
-            </Paragraph>
+          <LabelledField id={`${id}-text`} label={m.readBackLabel} hint={m.readBackHint}>
             <TextArea
               id={`${id}-text`}
-              aria-describedby={`${id}-hint`}
+              aria-describedby={`${id}-text-hint`}
               className="read-back__input"
               required
               rows={6}
@@ -73,7 +69,7 @@ export function ReadBack({
               value={text}
               onChange={(e) => setText(e.target.value)}
             />
-          </Field>
+          </LabelledField>
           <div className="mtg-buttons">
             <Button type="submit" disabled={busy}>
               {m.readBackSave}

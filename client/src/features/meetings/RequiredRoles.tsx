@@ -6,8 +6,8 @@
 
 import type { CaseParticipantView, MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { Button, Field, Heading, Label, Paragraph, TextInput } from '../../components/ui';
-import { formatMoment } from '../escalation/format';
+import { Button, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
+import { formatMoment } from '../../dates';
 import { ActionError } from './ActionError';
 import { m } from './messages';
 
@@ -74,7 +74,7 @@ export function RequiredRoles({
       <Heading level={2} size="level-3" id={`${id}-title`}>
         {m.requiredTitle}
       </Heading>
-      <ul className="required__list">
+      <ul className="plain-list required__list">
         <Line
           ok={check.educationPresent}
           okText={m.educationOk}
@@ -104,19 +104,15 @@ export function RequiredRoles({
             </Button>
           ) : (
             <form className="inline-form" onSubmit={mark(true)}>
-              <Field>
-                <Label htmlFor={`${id}-note`}>{m.voiceNote}</Label>
-                <Paragraph size="small" id={`${id}-hint`}>
-                  {m.voiceMarkHint}
-                </Paragraph>
+              <LabelledField id={`${id}-note`} label={m.voiceNote} hint={m.voiceMarkHint}>
                 <TextInput
                   id={`${id}-note`}
-                  aria-describedby={`${id}-hint`}
+                  aria-describedby={`${id}-note-hint`}
                   maxLength={1000}
                   value={note}
                   onChange={(e) => setNote(e.target.value)}
                 />
-              </Field>
+              </LabelledField>
               <Button type="submit" variant="secondary" disabled={busy}>
                 {m.voiceMarkButton}
               </Button>

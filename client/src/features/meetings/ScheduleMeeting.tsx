@@ -15,6 +15,7 @@ import {
   FieldSet,
   Heading,
   Label,
+  LabelledField,
   Paragraph,
   TextArea,
   TextInput,
@@ -116,11 +117,7 @@ export function ScheduleMeeting({
         <Label htmlFor={`${id}-at`}>{m.scheduledAtLabel}</Label>
         <DateInput id={`${id}-at`} type="datetime-local" required value={at} onChange={(e) => setAt(e.target.value)} />
       </Field>
-      <Field>
-        <Label htmlFor={`${id}-agenda`}>{m.agendaLabel}</Label>
-        <Paragraph size="small" id={`${id}-agenda-hint`}>
-          {m.agendaHint}
-        </Paragraph>
+      <LabelledField id={`${id}-agenda`} label={m.agendaLabel} hint={m.agendaHint}>
         <TextArea
           id={`${id}-agenda`}
           aria-describedby={`${id}-agenda-hint`}
@@ -128,7 +125,7 @@ export function ScheduleMeeting({
           value={agenda}
           onChange={(e) => setAgenda(e.target.value)}
         />
-      </Field>
+      </LabelledField>
       <FieldSet legend={m.inviteesLabel}>
         {participants.length === 0 ? (
           <Paragraph>{m.inviteesNone}</Paragraph>

@@ -4,19 +4,18 @@
  * withheld so that no "<5" can be recomputed come as "hidden"; both are shown as such, never as a guess.
  */
 
+import type { ReactNode } from 'react';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui';
-import { lang } from '../../i18n';
+import { formatMoment } from '../../dates';
 import { BarChart, CountText } from './BarChart';
 import { type BarDatum, shareOf } from './charts';
 import { m } from './messages';
 import { byCountBars, labelledBars, type MonitorResponse, regionYearBars, yearBars } from './monitorData';
 import './monitor.css';
 
-function formatMoment(iso: string): string {
-  return new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' });
-}
+type ChartKey = 'regionYear' | 'registeredBy' | 'problems' | 'school' | 'ben' | 'dbt' | 'overdue' | 'halfYear';
 
 function ShareLine({ keyName, data }: { keyName: string; data: readonly BarDatum[] }) {
   if (data.length === 0) return null;
@@ -62,6 +61,17 @@ export function MonitorPage() {
   const school = labelledBars(mon.attendsSchool, m.school, ['ja', 'nee', 'onbekend']);
   const halfYear = labelledBars(mon.futurePlanHalfYearCheck, m.halfYear, ['metPlan', 'zonderPlan']);
   const below = mon.suppressedBelow;
+  // In page order; each chart's title and description are its key and key + "Desc" in the texts.
+  const charts: Array<{ key: ChartKey; data: readonly BarDatum[]; footer?: ReactNode }> = [
+    { key: 'regionYear', data: regionYearBars(mon.casesPerRegionAndYear) },
+    { key: 'registeredBy', data: labelledBars(mon.registeredBy, m.registrants, Object.keys(m.registrants)) },
+    { key: 'problems', data: byCountBars(mon.problemCategories, m.problemCategories) },
+    { key: 'school', data: school, footer: <ShareLine keyName="nee" data={school} /> },
+    { key: 'ben', data: yearBars(mon.benNhInvolvementPerYear) },
+    { key: 'dbt', data: yearBars(mon.dbtReferralsPerYear) },
+    { key: 'overdue', data: labelledBars(mon.overdueClocks, m.clocks, Object.keys(m.clocks)) },
+    { key: 'halfYear', data: halfYear, footer: <ShareLine keyName="zonderPlan" data={halfYear} /> },
+  ];
 
   return (
     <section className="stack monitor" aria-labelledby="monitor-title">
@@ -91,56 +101,16 @@ export function MonitorPage() {
       </header>
 
       <div className="monitor__grid">
-        <BarChart
-          title={s.regionYear}
-          description={s.regionYearDesc}
-          data={regionYearBars(mon.casesPerRegionAndYear)}
-          suppressBelow={below}
-        />
-        <BarChart
-          title={s.registeredBy}
-          description={s.registeredByDesc}
-          data={labelledBars(mon.registeredBy, m.registrants, Object.keys(m.registrants))}
-          suppressBelow={below}
-        />
-        <BarChart
-          title={s.problems}
-          description={s.problemsDesc}
-          data={byCountBars(mon.problemCategories, m.problemCategories)}
-          suppressBelow={below}
-        />
-        <BarChart
-          title={s.school}
-          description={s.schoolDesc}
-          data={school}
-          suppressBelow={below}
-          footer={<ShareLine keyName="nee" data={school} />}
-        />
-        <BarChart
-          title={s.ben}
-          description={s.benDesc}
-          data={yearBars(mon.benNhInvolvementPerYear)}
-          suppressBelow={below}
-        />
-        <BarChart
-          title={s.dbt}
-          description={s.dbtDesc}
-          data={yearBars(mon.dbtReferralsPerYear)}
-          suppressBelow={below}
-        />
-        <BarChart
-          title={s.overdue}
-          description={s.overdueDesc}
-          data={labelledBars(mon.overdueClocks, m.clocks, Object.keys(m.clocks))}
-          suppressBelow={below}
-        />
-        <BarChart
-          title={s.halfYear}
-          description={s.halfYearDesc}
-          data={halfYear}
-          suppressBelow={below}
-          footer={<ShareLine keyName="zonderPlan" data={halfYear} />}
-        />
+        {charts.map((c) => (
+          <BarChart
+            key={c.key}
+            title={s[c.key]}
+            description={s[`${c.key}Desc`]}
+            data={c.data}
+            suppressBelow={below}
+            footer={c.footer}
+          />
+        ))}
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import type { CaseSummary, NoticeView, NotificationPush } from '@samenspraak/sha
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { Paragraph } from '../../components/ui';
-import { formatDate, formatMoment } from '../escalation/format';
+import { formatDate, formatMoment } from '../../dates';
 import { m, noticeKindLabel } from './messages';
 import { sortNotifications } from './useNotifications';
 
@@ -28,7 +28,7 @@ export function NotificationList({
   return (
     <div className="notifications">
       {live.length > 0 && (
-        <ul className="notifications__list">
+        <ul className="plain-list notifications__list">
           {live.map((p) => (
             <li key={`${p.caseId}-${p.kind}-${p.at}`} className="notification notification--live">
               <span className="notification__tag notification__tag--live">{m.newLive}</span>
@@ -44,7 +44,7 @@ export function NotificationList({
           ))}
         </ul>
       )}
-      <ul className="notifications__list">
+      <ul className="plain-list notifications__list">
         {sortNotifications(items).map((n) => (
           <li
             key={`${n.caseId}-${n.kind}-${n.commitmentId ?? ''}-${n.dueAt}`}

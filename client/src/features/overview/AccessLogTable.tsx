@@ -7,10 +7,10 @@
 import type { AccessLogView } from '@samenspraak/shared';
 import { useId, useMemo, useState } from 'react';
 import { Button, Checkbox, Paragraph, Table } from '../../components/ui';
+import { compactMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { groupLog, isOwn, type LogItem } from './accessLogGroups';
 import { eventWords, outcomeWords } from './accessLogWords';
-import { compactMoment } from './format';
 import { m } from './messages';
 
 const PAGE = 20;
@@ -44,19 +44,7 @@ export function AccessLogTable({ entries, me }: { entries: AccessLogView[]; me: 
             <Table.Caption id={`${ids}-caption`} className="visually-hidden">
               {m.logCaption(visible.length, rows.length)}
             </Table.Caption>
-            <Table.Header role="rowgroup">
-              <Table.Row role="row">
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.logWhen}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.logWho}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.logWhat}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
+            <Table.ColumnHeaders columns={[m.logWhen, m.logWho, m.logWhat]} />
             <Table.Body role="rowgroup">
               {visible.map((r) => (
                 <Table.Row key={`${r.at}-${r.since}-${r.name}-${r.role}`} role="row">

@@ -19,13 +19,15 @@ import {
   type Permission,
 } from '@samenspraak/shared';
 import { type ReactNode, useEffect, useRef } from 'react';
-import { ApiError } from '../../app/api';
 import { useUser } from '../../app/auth';
+import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
+import { CaseNotLoaded } from '../../app/LoadFailed';
 import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
-import { Alert, Breadcrumb, Button, Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
+import { Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
+import { formatDate, shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
@@ -33,7 +35,6 @@ import { byUrgency } from '../notifications/notificationOrder';
 import { AccessLogTable } from './AccessLogTable';
 import { ClockItem } from './Clock';
 import { DossierDownload } from './DossierDownload';
-import { longDate, shortMoment } from './format';
 import { InviteForm } from './InviteForm';
 import { m } from './messages';
 import { ParentsConsent } from './ParentsConsent';
@@ -58,7 +59,7 @@ function documentPermission(detail: CaseDetail, type: DocumentType): Permission 
 
 function Panel(props: { id: string; title: string; children: ReactNode; testId?: string }) {
   return (
-    <section className="case-page__panel" aria-labelledby={props.id} data-testid={props.testId}>
+    <section className="panel case-page__panel" aria-labelledby={props.id} data-testid={props.testId}>
       <Heading level={2} size="level-3" id={props.id}>
         {props.title}
       </Heading>
@@ -112,27 +113,8 @@ export function CasePage({ caseId }: { caseId: string }) {
     document.title = `${c ? m.caseTitle(c.youngPerson.name.split(/\s+/)[0] ?? '') : m.loading} — Samenspraak`;
   }, [c]);
 
-  if (detail.error) {
-    const missing = detail.error instanceof ApiError && detail.error.status === 404;
-    return (
-      <section className="stack">
-        <Breadcrumb>
-          <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
-            {m.breadcrumbCases}
-          </Breadcrumb.Link>
-        </Breadcrumb>
-        <Alert heading={m.loadFailed} headingLevel={1} severity="error" role="alert">
-          <Paragraph>{missing ? m.notFound : errorText(detail.error)}</Paragraph>
-          {!missing && (
-            <Button variant="secondary" onClick={() => void detail.reload()}>
-              {m.retry}
-            </Button>
-          )}
-        </Alert>
-      </section>
-    );
-  }
-  if (!c) return <Paragraph aria-live="polite">{m.loading}</Paragraph>;
+  if (!c)
+    return <CaseNotLoaded resource={detail} texts={m} breadcrumb={<CaseBreadcrumb casesLabel={m.breadcrumbCases} />} />;
 
   const firstName = c.youngPerson.name.trim().split(/\s+/)[0] ?? '';
   const isYoungPerson = c.myRole === 'jeugdige';
@@ -154,11 +136,7 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   return (
     <article className="stack case-page" aria-labelledby="case-title">
-      <Breadcrumb>
-        <Breadcrumb.Link linkComponent={RouterLink} href={paths.overview()}>
-          {m.breadcrumbCases}
-        </Breadcrumb.Link>
-      </Breadcrumb>
+      <CaseBreadcrumb casesLabel={m.breadcrumbCases} />
       <header className="stack">
         <Heading level={1} id="case-title">
           {m.caseTitle(firstName)}
@@ -221,7 +199,7 @@ export function CasePage({ caseId }: { caseId: string }) {
               {notices.length === 0 ? (
                 <Paragraph>{m.noClocks}</Paragraph>
               ) : (
-                <ul className="clock-list">
+                <ul className="plain-list clock-list">
                   {notices.map((n) => (
                     <ClockItem key={n.kind} notice={n} now={now} />
                   ))}
@@ -232,11 +210,11 @@ export function CasePage({ caseId }: { caseId: string }) {
                   <Heading level={3} size="level-5">
                     {m.openCommitments}
                   </Heading>
-                  <ul className="clock-list">
+                  <ul className="plain-list clock-list">
                     {commitments.map((x) => (
                       <li key={x.id} className={`clock clock--${x.status === 'overdue' ? 'urgent' : 'info'}`}>
                         <span className="clock__what">
-                          {m.commitmentDue(x.organisation, x.what, longDate(x.dueAt))}
+                          {m.commitmentDue(x.organisation, x.what, formatDate(x.dueAt))}
                         </span>
                         {x.status === 'overdue' && <strong className="clock-chip--urgent">{m.commitmentLate}</strong>}
                       </li>
@@ -322,19 +300,7 @@ export function CasePage({ caseId }: { caseId: string }) {
       <Panel id="team-title" title={m.teamTitle} testId="team">
         <div>
           <Table className="stacked-table" role="table" data-testid="team-table">
-            <Table.Header role="rowgroup">
-              <Table.Row role="row">
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.teamName}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.teamRole}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" role="columnheader">
-                  {m.teamOrganisation}
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
+            <Table.ColumnHeaders columns={[m.teamName, m.teamRole, m.teamOrganisation]} />
             <Table.Body role="rowgroup">
               {c.participants.map((p) => (
                 <Table.Row key={`${p.userId}-${p.role}`} role="row">

@@ -133,7 +133,7 @@ export function CasesPage() {
           )}
           {notices && tasks.length === 0 && <Paragraph>{m.tasksNone}</Paragraph>}
           {tasks.length > 0 && (
-            <ul className="clock-list">
+            <ul className="plain-list clock-list">
               {tasks.map((n) => (
                 <ClockItem
                   key={`${n.caseId}-${n.kind}-${n.commitmentId ?? ''}`}
@@ -222,7 +222,7 @@ function CaseCard(props: {
           {notices.length === 0 ? (
             <Paragraph size="small">{props.clocksLoaded ? m.noClocks : m.loading}</Paragraph>
           ) : (
-            <ul className="clock-list">
+            <ul className="plain-list clock-list">
               {notices.map((n) => (
                 <ClockItem key={`${n.kind}-${n.commitmentId ?? ''}`} notice={n} now={now} showDate={false} />
               ))}

@@ -5,8 +5,8 @@
 
 import type { NoticeView } from '@samenspraak/shared';
 import type { ReactNode } from 'react';
+import { formatDate } from '../../dates';
 import { countdown, countdownText } from './clocks';
-import { longDate } from './format';
 import { m } from './messages';
 
 export function clockLabel(kind: string): string {
@@ -42,7 +42,7 @@ export function ClockItem({
       </span>
       <span className="clock__when">
         <ClockText notice={notice} now={now} />
-        {showDate && <span className="clock__date"> ({m.dueOn(longDate(notice.dueAt))})</span>}
+        {showDate && <span className="clock__date"> ({m.dueOn(formatDate(notice.dueAt))})</span>}
       </span>
     </li>
   );

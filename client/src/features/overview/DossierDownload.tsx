@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
-import { Alert, Button, Paragraph } from '../../components/ui';
+import { PanelStatus } from '../../components/PanelStatus';
+import { Button } from '../../components/ui';
 import { safeFileName, saveBlob } from '../versions/saveFile';
 import { m } from './messages';
 
@@ -47,14 +48,7 @@ export function DossierDownload({ caseId, onDone }: { caseId: string; onDone(): 
           {m.downloadJson}
         </Button>
       </div>
-      <Paragraph size="small" aria-live="polite">
-        {status}
-      </Paragraph>
-      {error && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
-      )}
+      <PanelStatus status={status} error={error} errorHeading={m.loadFailed} />
     </>
   );
 }

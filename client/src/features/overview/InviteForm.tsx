@@ -10,8 +10,8 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } from '../../components/ui';
+import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
-import { shortMoment } from './format';
 import { m } from './messages';
 import { OpenInvitations } from './OpenInvitations';
 

@@ -9,8 +9,8 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
 import { Button, Paragraph, UnorderedList } from '../../components/ui';
+import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
-import { shortMoment } from './format';
 import { m } from './messages';
 
 export function OpenInvitations({

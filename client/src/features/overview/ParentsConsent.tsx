@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
-import { Alert, Label, Paragraph, Switch } from '../../components/ui';
+import { PanelStatus } from '../../components/PanelStatus';
+import { Label, Paragraph, Switch } from '../../components/ui';
 import { m } from './messages';
 
 export function ParentsConsent(props: { caseId: string; consent: boolean; onChanged(consent: boolean): void }) {
@@ -49,14 +50,13 @@ export function ParentsConsent(props: { caseId: string; consent: boolean; onChan
         />
         <Label htmlFor="parents-consent">{m.consentLabel}</Label>
       </div>
-      <Paragraph aria-live="polite" data-testid="consent-status">
-        <strong>{busy ? m.consentSaving : consent ? m.consentOn : m.consentOff}</strong>
-      </Paragraph>
-      {error && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
-      )}
+      <PanelStatus
+        status={<strong>{busy ? m.consentSaving : consent ? m.consentOn : m.consentOff}</strong>}
+        error={error}
+        errorHeading={m.loadFailed}
+        testId="consent-status"
+        small={false}
+      />
     </>
   );
 }

@@ -8,15 +8,14 @@ import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@s
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
+import { PanelStatus } from '../../components/PanelStatus';
 import {
-  Alert,
   Blockquote,
   Button,
   ErrorMessage,
-  Field,
   FieldSet,
   Heading,
-  Label,
+  LabelledField,
   Paragraph,
   Radio,
   TextArea,
@@ -108,7 +107,7 @@ export function EndorsementPanel(props: {
   const whoLabel = (id: string, role: string) => (id === me ? `${m.you}, ${roleLabel(role)}` : roleLabel(role));
 
   return (
-    <section className="doc-panel" aria-labelledby={`${ids}-title`} data-testid="endorsement-panel">
+    <section className="panel doc-panel" aria-labelledby={`${ids}-title`} data-testid="endorsement-panel">
       <Heading level={2} size="level-3" id={`${ids}-title`}>
         {m.endorseTitle}
       </Heading>
@@ -123,22 +122,24 @@ export function EndorsementPanel(props: {
               </Radio>
             ))}
           </FieldSet>
-          <Field invalid={invalid}>
-            <Label htmlFor={`${ids}-words`}>{m.wordsLabel}</Label>
-            <Paragraph size="small" id={`${ids}-hint`} className="muted">
-              {m.wordsHint}
-            </Paragraph>
+          <LabelledField
+            id={`${ids}-words`}
+            label={m.wordsLabel}
+            hint={m.wordsHint}
+            hintClassName="muted"
+            invalid={invalid}
+          >
             {invalid && <ErrorMessage id={`${ids}-error`}>{m.wordsRequired}</ErrorMessage>}
             <TextArea
               id={`${ids}-words`}
               rows={3}
               maxLength={4000}
               invalid={invalid}
-              aria-describedby={invalid ? `${ids}-hint ${ids}-error` : `${ids}-hint`}
+              aria-describedby={invalid ? `${ids}-words-hint ${ids}-error` : `${ids}-words-hint`}
               value={text}
               onChange={(e) => setWords(e.target.value)}
             />
-          </Field>
+          </LabelledField>
           <div>
             <Button type="submit" variant="secondary" disabled={busy || !chosen}>
               {m.endorseSave}
@@ -149,14 +150,12 @@ export function EndorsementPanel(props: {
       ) : (
         <Paragraph size="small">{m.readOnlyEndorse}</Paragraph>
       )}
-      <Paragraph size="small" aria-live="polite" data-testid="endorsement-status">
-        {status}
-      </Paragraph>
-      {(error ?? props.error) && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error ?? props.error}</Paragraph>
-        </Alert>
-      )}
+      <PanelStatus
+        status={status}
+        error={error ?? props.error}
+        errorHeading={m.loadFailed}
+        testId="endorsement-status"
+      />
 
       <Heading level={3} size="level-4">
         {m.everyoneTitle}
@@ -168,7 +167,7 @@ export function EndorsementPanel(props: {
       ) : (
         <>
           <Paragraph size="small">{m.tally(count('agree'), count('agree-with-remarks'), count('disagree'))}</Paragraph>
-          <ul className="endorsement-list" data-testid="endorsement-list">
+          <ul className="plain-list endorsement-list" data-testid="endorsement-list">
             {current.map((e) => (
               <li key={e.id} className={`endorsement endorsement--${e.stance}`}>
                 <span className="endorsement__who">

@@ -8,9 +8,10 @@ import type { DocumentType } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
-import { Alert, Button, Checkbox, Field, Heading, Label, Paragraph, TextInput } from '../../components/ui';
+import { PanelStatus } from '../../components/PanelStatus';
+import { Alert, Button, Checkbox, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
+import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
-import { shortMoment } from '../overview/format';
 import { chronological, toggleChoice } from './content';
 import { DiffView } from './DiffView';
 import { ConfirmDialog, Modal } from './Modal';
@@ -119,7 +120,7 @@ export function VersionsPanel(props: {
   const rows: Array<VersionSummary | 'current'> = ['current', ...[...versions].reverse()];
 
   return (
-    <section className="doc-panel" aria-labelledby={`${ids}-title`} data-testid="versions-panel">
+    <section className="panel doc-panel" aria-labelledby={`${ids}-title`} data-testid="versions-panel">
       <Heading level={2} size="level-3" id={`${ids}-title`}>
         {m.versionsTitle}
       </Heading>
@@ -127,11 +128,7 @@ export function VersionsPanel(props: {
 
       {canEdit && (
         <form className="stack" onSubmit={create}>
-          <Field>
-            <Label htmlFor={`${ids}-name`}>{m.newVersionLabel}</Label>
-            <Paragraph size="small" id={`${ids}-name-hint`} className="muted">
-              {m.newVersionHint}
-            </Paragraph>
+          <LabelledField id={`${ids}-name`} label={m.newVersionLabel} hint={m.newVersionHint} hintClassName="muted">
             <TextInput
               id={`${ids}-name`}
               aria-describedby={`${ids}-name-hint`}
@@ -139,7 +136,7 @@ export function VersionsPanel(props: {
               value={name}
               onChange={(e) => setName(e.target.value)}
             />
-          </Field>
+          </LabelledField>
           <div>
             <Button type="submit" variant="secondary" disabled={busy || name.trim() === ''}>
               {m.newVersionButton}
@@ -148,21 +145,14 @@ export function VersionsPanel(props: {
         </form>
       )}
 
-      <Paragraph size="small" aria-live="polite" data-testid="versions-status">
-        {status}
-      </Paragraph>
-      {(error ?? props.error) && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error ?? props.error}</Paragraph>
-        </Alert>
-      )}
+      <PanelStatus status={status} error={error ?? props.error} errorHeading={m.loadFailed} testId="versions-status" />
 
       {props.versions === null ? (
         <Paragraph size="small">{m.loading}</Paragraph>
       ) : (
         <>
           {versions.length === 0 && <Paragraph size="small">{m.noVersions}</Paragraph>}
-          <ul className="version-list" data-testid="version-list">
+          <ul className="plain-list version-list" data-testid="version-list">
             {rows.map((v) => {
               const id = v === 'current' ? 'current' : v.id;
               const label = v === 'current' ? m.current : v.name;

@@ -1,13 +1,20 @@
-/** Dates as people read them, in the page's language and the browser's time zone. */
-import { lang } from '../../i18n';
+/** Dates as people read them: in the page's language (Dutch by default) and the browser's time zone. */
+import { lang } from './i18n';
 
 const locale = () => (lang === 'en' ? 'en-GB' : 'nl-NL');
 
 /** "3 maart 2026" (a YYYY-MM-DD date is read as that calendar day). */
-export function longDate(iso: string): string {
+export function formatDate(iso: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString(locale(), { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** "3 maart 2026 om 10:00" */
+export function formatMoment(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale(), { dateStyle: 'long', timeStyle: 'short' });
 }
 
 /** "3 mrt 2026, 10:05" */
