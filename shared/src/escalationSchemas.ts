@@ -22,7 +22,7 @@ export type LadderState = EscalationLevel | 'gesloten';
 
 /**
  * Who takes which step on the ladder, one table for both sides: the server decides with it
- * (server/src/domain/escalation.ts), the client offers only the steps it allows.
+ * (server/src/escalation/ladder.ts), the client offers only the steps it allows.
  */
 export const UP_DECIDERS: Record<Exclude<EscalationLevel, 'lokaal'>, readonly Role[]> = {
   ret: ['jeugdbeschermer', 'lokaal-team', 'jeugdhulpaanbieder', 'procesregisseur'],

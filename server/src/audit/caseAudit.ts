@@ -4,7 +4,7 @@
  * the same shape everywhere (NEN 7513: who, role, on whose responsibility, when, which dossier, from
  * where, what, outcome — never content). Only the channel differs: "<address> http|realtime|collab" as
  * the source, and the route or event before `what` in the detail; each transport names its channel
- * (http/gate.ts, realtime/caseChannel.ts, auth/casePolicy.ts), this module knows none of them.
+ * (cases/httpGate.ts, live/caseChannel.ts, cases/casePolicy.ts), this module knows none of them.
  */
 import type { Actor } from '../kernel/actor.js';
 import type { AppServices } from '../services.js';

@@ -1,7 +1,7 @@
 /**
  * The one gate of the HTTP routes: the session's actor, the request's audit (who, from where, which
  * route) and the case or document gate, so a route only says which case or document and which rule,
- * then calls its command. Socket events enter the same gates through realtime/caseChannel.ts.
+ * then calls its command. Socket events enter the same gates through live/caseChannel.ts.
  */
 import type { Request, Response } from 'express';
 import { actorAudit, type RequestAudit } from '../audit/caseAudit.js';

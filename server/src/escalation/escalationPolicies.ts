@@ -1,6 +1,6 @@
 /**
  * The gate rules of the escalation routes (see cases/caseGate.ts). The ladder's own rules — which role
- * decides which step — are in domain/escalation.ts and are checked after the gate, with the case's state.
+ * decides which step — are in escalation/ladder.ts and are checked after the gate, with the case's state.
  */
 import { CASE_PROFESSIONALS, type Role } from '@samenspraak/shared';
 import type { GateRule } from '../cases/caseGate.js';

@@ -1,5 +1,5 @@
 /**
- * Meeting commands: each runs after the case gate, checks the meeting's rules (domain/meeting.ts) and
+ * Meeting commands: each runs after the case gate, checks the meeting's rules (meetings/meetingRules.ts) and
  * the people involved against the case, writes, and logs its outcome — a refusal too (who tried what,
  * never the content). Telling the live channel is the caller's job.
  */

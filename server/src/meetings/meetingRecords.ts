@@ -1,4 +1,4 @@
-/** Storage of meetings: rows in, rows out. No rules here (domain/meeting.ts), no logging (the commands). */
+/** Storage of meetings: rows in, rows out. No rules here (meetings/meetingRules.ts), no logging (the commands). */
 import type {
   AttendanceVia,
   MeetingItemKind,

@@ -1,4 +1,4 @@
-/** The document API calls of this feature (server: server/src/http/routes/{document,comment,endorsement}Routes.ts). */
+/** The document API calls of this feature (server: server/src/{documents/documentRoutes,comments/commentRoutes,endorsements/endorsementRoutes}.ts). */
 import type {
   CommentResponse,
   CommentsResponse,

@@ -1,6 +1,6 @@
 /**
  * The escalation ladder as the client shows it: which steps a person can take from here, so the form
- * only offers steps that can work. The server decides (server/src/domain/escalation.ts) with the same
+ * only offers steps that can work. The server decides (server/src/escalation/ladder.ts) with the same
  * tables (shared/src/escalationSchemas.ts); a refusal from the server is always shown as it comes.
  */
 import {
