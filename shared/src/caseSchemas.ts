@@ -4,7 +4,7 @@
  * to show only the controls that will work.
  */
 import { z } from 'zod';
-import { type Role, RoleSchema } from './access.js';
+import { ROLES, type Role, RoleSchema } from './access.js';
 import { PermissionSchema } from './documentContracts.js';
 import { DOCUMENT_TYPES } from './documents.js';
 
@@ -43,17 +43,9 @@ export const CASE_DIRECTOR_ROLES: readonly Role[] = ['procesregisseur', 'gedrags
 /** The people a case is about; their accounts are 'client' accounts with a role per case. */
 export const CLIENT_ROLES: readonly Role[] = ['jeugdige', 'ouder'];
 /** Organisation roles that may take part in a case (municipality staff and administrators never do). */
-export const PARTICIPANT_PROFESSIONAL_ROLES: readonly Role[] = [
-  'gedragswetenschapper',
-  'lokaal-team',
-  'jeugdbeschermer',
-  'jeugdhulpaanbieder',
-  'onderwijsconsulent',
-  'clientondersteuner',
-  'procesregisseur',
-  'ben-adviseur',
-  'dbt-lid',
-];
+export const PARTICIPANT_PROFESSIONAL_ROLES: readonly Role[] = ROLES.filter(
+  (role) => !CLIENT_ROLES.includes(role) && role !== 'gemeente' && role !== 'beheerder',
+);
 
 /** Who registered the case, as the RET monitor counts it (domain brief §6). */
 export const REGISTRANTS = ['gi', 'lokaal-team', 'jeugdhulpaanbieder', 'ouders', 'onderwijs', 'anders'] as const;

@@ -23,7 +23,8 @@ import {
   NotificationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
-import type { GateRule } from '../cases/caseGate.js';
+import type { ZodType } from 'zod';
+import type { CaseScope, GateRule } from '../cases/caseGate.js';
 import { httpGate } from '../cases/httpGate.js';
 import { actorOf } from '../http/authContext.js';
 import { HttpError } from '../http/errors.js';
@@ -56,6 +57,22 @@ export function escalationRoutes(services: AppServices): Router {
   const auditOf = gate.audit;
   const enter = (req: Request, res: Response, rule: GateRule) => gate.enterCase(req, res, param(req, 'id'), rule);
   const changed = (caseId: string, kind: CaseChanged['kind']) => services.caseEvents.changed({ caseId, kind });
+  /** A change with a body: the body is checked first (400 before anything is read), then the gate, the command, the live event. */
+  const change = async <B, R>(
+    req: Request,
+    res: Response,
+    schema: ZodType<B>,
+    rule: GateRule,
+    kind: CaseChanged['kind'],
+    run: (scope: CaseScope, body: B) => Promise<R>,
+  ): Promise<{ scope: CaseScope; result: R }> => {
+    actorOf(res);
+    const body = parseBody(schema, req.body);
+    const scope = await enter(req, res, rule);
+    const result = await run(scope, body);
+    changed(scope.caseId, kind);
+    return { scope, result };
+  };
 
   router.get('/cases/:id/escalation', async (req, res) => {
     const scope = await enter(req, res, ESCALATION_POLICIES.read);
@@ -74,38 +91,50 @@ export function escalationRoutes(services: AppServices): Router {
   });
 
   router.post('/cases/:id/escalation', async (req, res) => {
-    actorOf(res);
-    const body = parseBody(EscalateBodySchema, req.body);
-    const scope = await enter(req, res, ESCALATION_POLICIES.escalate);
-    const step = await escalate(services, scope, body);
-    changed(scope.caseId, 'escalation');
+    const { result: step } = await change(
+      req,
+      res,
+      EscalateBodySchema,
+      ESCALATION_POLICIES.escalate,
+      'escalation',
+      (scope, body) => escalate(services, scope, body),
+    );
     reply(res, EscalationStepResponseSchema, { step }, 201);
   });
 
   router.post('/cases/:id/breakthrough-sessions', async (req, res) => {
-    actorOf(res);
-    const body = parseBody(BreakthroughSessionBodySchema, req.body);
-    const scope = await enter(req, res, ESCALATION_POLICIES.session);
-    const session = await createSession(services, scope, body);
-    changed(scope.caseId, 'escalation');
+    const { result: session } = await change(
+      req,
+      res,
+      BreakthroughSessionBodySchema,
+      ESCALATION_POLICIES.session,
+      'escalation',
+      (scope, body) => createSession(services, scope, body),
+    );
     reply(res, BreakthroughSessionResponseSchema, { session }, 201);
   });
 
   router.post('/cases/:id/breakthrough-sessions/:sid/invitations', async (req, res) => {
-    actorOf(res);
-    const body = parseBody(InvitationBodySchema, req.body);
-    const scope = await enter(req, res, ESCALATION_POLICIES.invite);
-    const invitation = await inviteDirector(services, scope, param(req, 'sid'), body.userId);
-    changed(scope.caseId, 'escalation');
+    const { result: invitation } = await change(
+      req,
+      res,
+      InvitationBodySchema,
+      ESCALATION_POLICIES.invite,
+      'escalation',
+      (scope, body) => inviteDirector(services, scope, param(req, 'sid'), body.userId),
+    );
     reply(res, DirectorInvitationResponseSchema, { invitation }, 201);
   });
 
   router.post('/cases/:id/commitments', async (req, res) => {
-    actorOf(res);
-    const body = parseBody(CommitmentBodySchema, req.body);
-    const scope = await enter(req, res, ESCALATION_POLICIES.commit);
-    const record = await recordCommitment(services, scope, body);
-    changed(scope.caseId, 'commitments');
+    const { scope, result: record } = await change(
+      req,
+      res,
+      CommitmentBodySchema,
+      ESCALATION_POLICIES.commit,
+      'commitments',
+      (scope, body) => recordCommitment(services, scope, body),
+    );
     reply(res, CommitmentResponseSchema, { commitment: presentCommitment(record, scope.now) }, 201);
   });
 
@@ -123,11 +152,9 @@ export function escalationRoutes(services: AppServices): Router {
   });
 
   router.put('/cases/:id/clock-facts', async (req, res) => {
-    actorOf(res);
-    const body = parseBody(ClockFactsBodySchema, req.body);
-    const scope = await enter(req, res, CLOCK_FACTS_POLICY);
-    const result = await setClockFacts(services, scope, body);
-    changed(scope.caseId, 'escalation');
+    const { result } = await change(req, res, ClockFactsBodySchema, CLOCK_FACTS_POLICY, 'escalation', (scope, body) =>
+      setClockFacts(services, scope, body),
+    );
     res.json(result);
   });
 
