@@ -3,7 +3,8 @@
  * (who the young person is, what this person may do per section), then the live document.
  */
 
-import { type CaseDetail, documentId as documentIdOf } from '@samenspraak/shared';
+import type { CaseDetailResponse } from '@samenspraak/shared';
+import { documentId as documentIdOf } from '@samenspraak/shared';
 import { useEffect } from 'react';
 import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { CaseNotLoaded } from '../../app/LoadFailed';
@@ -13,7 +14,7 @@ import { CaseDocument } from './CaseDocument';
 import { m } from './messages';
 
 export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'analysis' | 'futurePlan' }) {
-  const detail = useApi<{ case: CaseDetail }>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const detail = useApi<CaseDetailResponse>(`/api/cases/${encodeURIComponent(caseId)}`);
   const c = detail.data?.case ?? null;
   const firstName = c ? (c.youngPerson.name.trim().split(/\s+/)[0] ?? '') : '';
   const title = m.docTitle[type];

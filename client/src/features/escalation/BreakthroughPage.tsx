@@ -6,7 +6,7 @@
  * commitments met. Live: re-read when escalation or commitments change on the case.
  */
 
-import type { CaseDetail, CommitmentView, EscalationResponse } from '@samenspraak/shared';
+import type { CaseDetailResponse, CommitmentView, EscalationResponse } from '@samenspraak/shared';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { useUser } from '../../app/auth';
@@ -29,7 +29,7 @@ import './escalation.css';
 export function BreakthroughPage({ caseId }: { caseId: string }) {
   const user = useUser();
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
-  const caseRes = useApi<{ case: CaseDetail }>(base);
+  const caseRes = useApi<CaseDetailResponse>(base);
   const esc = useApi<EscalationResponse>(`${base}/escalation`);
   const [remembered, setRemembered] = useState(() => rememberedSessions(caseId));
   const [markError, setMarkError] = useState<unknown>(null);

@@ -5,6 +5,7 @@
  * The server decides; its refusals are shown as they come. Exported for the case page.
  */
 
+import type { CaseDetailResponse } from '@samenspraak/shared';
 import {
   type CaseDetail,
   CLIENT_ROLES,
@@ -150,7 +151,7 @@ export function EscalationPanel({
   escalation,
 }: EscalationPanelProps) {
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
-  const caseRes = useApi<{ case: CaseDetail }>(detail === undefined ? base : null);
+  const caseRes = useApi<CaseDetailResponse>(detail === undefined ? base : null);
   const theCase = detail ?? caseRes.data?.case ?? null;
   const own = useApi<EscalationResponse>(escalation ? null : `${base}/escalation`);
   const esc = escalation ?? own;

@@ -1,6 +1,6 @@
 /** The RET process director plans breakthrough sessions and invites directors to each. */
 
-import type { BreakthroughSessionView } from '@samenspraak/shared';
+import type { BreakthroughSessionResponse, BreakthroughSessionView, DbtMembersResponse } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
@@ -31,9 +31,7 @@ function InviteForm({
   onInvited: () => Promise<void>;
 }) {
   const id = useId();
-  const directory = useApi<{ members: Array<{ userId: string; name: string; organisation: string | null }> }>(
-    '/api/directory/dbt-members',
-  );
+  const directory = useApi<DbtMembersResponse>('/api/directory/dbt-members');
   const members = directory.data?.members ?? [];
   const [userId, setUserId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -132,7 +130,7 @@ export function SessionPlanner({
     setDone(false);
     void (async () => {
       try {
-        const res = await api<{ session: BreakthroughSessionView }>(
+        const res = await api<BreakthroughSessionResponse>(
           'POST',
           `/api/cases/${encodeURIComponent(caseId)}/breakthrough-sessions`,
           { scheduledAt: localInputToIso(at), followUpDays: Number(days) },

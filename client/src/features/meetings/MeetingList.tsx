@@ -4,7 +4,7 @@
  * it too, so a next meeting can be planned from the current one.
  */
 
-import type { CaseParticipantView, MeetingSummary, Role } from '@samenspraak/shared';
+import type { CaseParticipantView, MeetingsResponse, Role } from '@samenspraak/shared';
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { Heading, Paragraph } from '../../components/ui';
@@ -29,7 +29,7 @@ export function MeetingList({
   currentMeetingId?: string;
   headingLevel?: 2 | 3;
 }) {
-  const list = useApi<{ meetings: MeetingSummary[] }>(meetingPath(caseId));
+  const list = useApi<MeetingsResponse>(meetingPath(caseId));
   useCaseLive(caseId, ['meetings'], () => void list.reload());
   const meetings = list.data ? sortMeetings(list.data.meetings) : [];
 

@@ -5,7 +5,8 @@
  * analysis or the plan, the notes co-edited live, and the minutes as a download.
  */
 
-import { type CaseDetail, documentId } from '@samenspraak/shared';
+import type { CaseDetailResponse } from '@samenspraak/shared';
+import { documentId } from '@samenspraak/shared';
 import { type ReactNode, useState } from 'react';
 import { useUser } from '../../app/auth';
 import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
@@ -28,7 +29,7 @@ import '../escalation/escalation.css';
 
 export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: string }) {
   const user = useUser();
-  const caseRes = useApi<{ case: CaseDetail }>(`/api/cases/${encodeURIComponent(caseId)}`);
+  const caseRes = useApi<CaseDetailResponse>(`/api/cases/${encodeURIComponent(caseId)}`);
   const live = useMeeting(caseId, meetingId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);

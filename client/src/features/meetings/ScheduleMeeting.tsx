@@ -3,6 +3,7 @@
  * participants. Exported for the case page; `onScheduled` gets the new meeting (default: open it).
  */
 
+import type { MeetingResponse } from '@samenspraak/shared';
 import { type CaseParticipantView, MEETING_TITLE_MAX, type MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
@@ -74,7 +75,7 @@ export function ScheduleMeeting({
     setError(null);
     void (async () => {
       try {
-        const res = await api<{ meeting: MeetingView }>('POST', meetingPath(caseId), {
+        const res = await api<MeetingResponse>('POST', meetingPath(caseId), {
           title: title.trim(),
           scheduledAt: localInputToIso(at),
           agenda: agendaFromText(agenda),

@@ -3,7 +3,7 @@
  * server sends the whole `meeting:state` now and after every change (attendance from presence
  * included). Answers of our own actions are applied at once too; the latest view received wins.
  */
-import type { MeetingView } from '@samenspraak/shared';
+import type { MeetingResponse, MeetingView } from '@samenspraak/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import { useRealtimeConnected, useRealtimeEvent } from '../../app/realtime';
@@ -28,7 +28,7 @@ export interface LiveMeeting {
 
 export function useMeeting(caseId: string, meetingId: string): LiveMeeting {
   const path = meetingPath(caseId, meetingId);
-  const res = useApi<{ meeting: MeetingView }>(path);
+  const res = useApi<MeetingResponse>(path);
   const [current, setCurrent] = useState<MeetingView | null>(null);
   const connected = useRealtimeConnected();
 

@@ -1,6 +1,6 @@
 /** The notifications as a list: what, on which case (a link), by when, how urgent — in words, not colour. */
 
-import type { CaseSummary, NoticeView, NotificationPush } from '@samenspraak/shared';
+import type { CasesResponse, NoticeView, NotificationPush } from '@samenspraak/shared';
 import { AppLink, paths } from '../../app/router';
 import { useApi } from '../../app/useApi';
 import { Paragraph } from '../../components/ui';
@@ -21,7 +21,7 @@ export function NotificationList({
   live: readonly NotificationPush[];
   onNavigate?: () => void;
 }) {
-  const cases = useApi<{ cases: CaseSummary[] }>(items.length + live.length > 0 ? '/api/cases' : null);
+  const cases = useApi<CasesResponse>(items.length + live.length > 0 ? '/api/cases' : null);
   const caseName = (id: string) => cases.data?.cases.find((c) => c.id === id)?.firstName ?? id;
 
   if (items.length === 0 && live.length === 0) return <Paragraph>{m.none}</Paragraph>;

@@ -6,7 +6,7 @@
  * agree and one change costs one read (each read is an entry in the access log of every case it shows).
  */
 
-import type { NoticeView, NotificationPush } from '@samenspraak/shared';
+import type { NoticeView, NotificationPush, NotificationsResponse } from '@samenspraak/shared';
 import { useEffect, useSyncExternalStore } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
@@ -49,7 +49,7 @@ export function reloadNotifications(): Promise<void> {
     do {
       again = false;
       try {
-        const res = await api<{ notifications: NoticeView[] }>('GET', '/api/notifications');
+        const res = await api<NotificationsResponse>('GET', '/api/notifications');
         set({ status: 'ready', items: res.notifications, error: null });
       } catch (err) {
         set({ status: state.items.length ? 'ready' : 'error', error: errorText(err) });

@@ -6,8 +6,8 @@
  * Live: joins the case room and re-reads what a `case:changed` concerns.
  */
 
+import type { AccessLogResponse, CaseDetailResponse } from '@samenspraak/shared';
 import {
-  type AccessLogView,
   atLeast,
   CASE_STATUSES,
   type CaseDetail,
@@ -72,13 +72,13 @@ export function CasePage({ caseId }: { caseId: string }) {
   const user = useUser();
   const now = useNow();
   const base = `/api/cases/${encodeURIComponent(caseId)}`;
-  const detail = useApi<{ case: CaseDetail }>(base);
+  const detail = useApi<CaseDetailResponse>(base);
   const c = detail.data?.case ?? null;
   const role = c?.myRole ?? null;
   const readsLadder = role !== null && readsEscalation(role);
   const escalation = useApi<EscalationResponse>(readsLadder ? `${base}/escalation` : null);
   const meetings = useApi<{ meetings: MeetingListItem[] } | MeetingListItem[]>(c ? `${base}/meetings` : null);
-  const log = useApi<{ entries: AccessLogView[] }>(c ? `${base}/access-log` : null);
+  const log = useApi<AccessLogResponse>(c ? `${base}/access-log` : null);
 
   useCaseRooms(c ? [caseId] : []);
 

@@ -5,7 +5,7 @@
  * same the bell reads). Live: the case rooms are joined, and a `case:changed` re-reads what it concerns.
  */
 
-import type { EscalationResponse, NoticeView } from '@samenspraak/shared';
+import type { CasesResponse, EscalationResponse, NoticeView } from '@samenspraak/shared';
 import { CASE_STATUSES, type CaseSummary } from '@samenspraak/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../app/api';
@@ -49,7 +49,7 @@ export function CasesPage() {
   const user = useUser();
   const professional = user.kind === 'professional';
   const now = useNow();
-  const cases = useApi<{ cases: CaseSummary[] }>('/api/cases');
+  const cases = useApi<CasesResponse>('/api/cases');
   // The tab's one notification store (shared with the bell): one read per change, not one per reader.
   const notifications = useNotifications(professional);
   const notices = notifications.status === 'ready' ? notifications.items : null;

@@ -3,7 +3,7 @@
  * "Intrekken" (`DELETE …/:ref`). The server lists only public refs, never the link's secret id.
  */
 
-import type { InvitationSummary } from '@samenspraak/shared';
+import type { InvitationsResponse } from '@samenspraak/shared';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
@@ -22,9 +22,7 @@ export function OpenInvitations({
   version: number;
   onChanged(): void;
 }) {
-  const list = useApi<{ invitations: InvitationSummary[] }>(
-    `/api/cases/${encodeURIComponent(caseId)}/invitations?v=${version}`,
-  );
+  const list = useApi<InvitationsResponse>(`/api/cases/${encodeURIComponent(caseId)}/invitations?v=${version}`);
   const [error, setError] = useState<string | null>(null);
   const open = (list.data?.invitations ?? []).filter((i) => i.state === 'open');
   if (open.length === 0) return null;

@@ -1,5 +1,6 @@
 /** From 16 the young person alone decides whether the parents see the dossier (`PUT …/parents-consent`). */
 
+import type { ParentsConsentResponse } from '@samenspraak/shared';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
@@ -23,7 +24,7 @@ export function ParentsConsent(props: { caseId: string; consent: boolean; onChan
     setError(null);
     setConsent(next);
     try {
-      const res = await api<{ parentsConsent: boolean }>(
+      const res = await api<ParentsConsentResponse>(
         'PUT',
         `/api/cases/${encodeURIComponent(props.caseId)}/parents-consent`,
         { consent: next },

@@ -4,6 +4,7 @@
  * version and endorsement routes, re-read after our own actions and on `case:changed` for this document.
  */
 
+import type { EndorsementsResponse, VersionsResponse } from '@samenspraak/shared';
 import { atLeast, type CaseDetail, type DocumentType, SECTIONS } from '@samenspraak/shared';
 import { useMemo } from 'react';
 import { useUser } from '../../app/auth';
@@ -12,7 +13,6 @@ import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { useApi } from '../../app/useApi';
 import { EndorsementPanel } from './EndorsementPanel';
 import { m } from './messages';
-import type { EndorsementView, VersionSummary } from './types';
 import { VersionsPanel } from './VersionsPanel';
 import './versions.css';
 
@@ -26,8 +26,8 @@ export interface DocumentPanelsProps {
 export function DocumentPanels({ caseId, documentId, type, detail }: DocumentPanelsProps) {
   const user = useUser();
   const base = `/api/documents/${encodeURIComponent(documentId)}`;
-  const endorsements = useApi<{ endorsements: EndorsementView[] }>(`${base}/endorsements`);
-  const versions = useApi<{ versions: VersionSummary[] }>(`${base}/versions`);
+  const endorsements = useApi<EndorsementsResponse>(`${base}/endorsements`);
+  const versions = useApi<VersionsResponse>(`${base}/versions`);
 
   useCaseRooms([caseId]);
   useLiveEvent('case:changed', (e) => {

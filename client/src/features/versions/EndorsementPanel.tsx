@@ -4,6 +4,7 @@
  * behavioural scientist signs off: a named version "vastgesteld" with the endorsements of that moment.
  */
 
+import type { SignOffResponse } from '@samenspraak/shared';
 import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
@@ -23,7 +24,7 @@ import {
 import { roleLabel } from '../../i18n';
 import { ConfirmDialog } from './Modal';
 import { m } from './messages';
-import type { EndorsementView, VersionSummary } from './types';
+import type { EndorsementView } from './types';
 
 const SYMBOL: Record<EndorsementStance, string> = { agree: '✓', 'agree-with-remarks': '✓', disagree: '✗' };
 
@@ -85,7 +86,7 @@ export function EndorsementPanel(props: {
     setBusy(true);
     setError(null);
     try {
-      const res = await api<{ version: VersionSummary }>('POST', `${base}/sign-off`, {});
+      const res = await api<SignOffResponse>('POST', `${base}/sign-off`, {});
       setStatus(m.signedOff(res.version.name));
       setConfirming(false);
       props.onSignedOff();

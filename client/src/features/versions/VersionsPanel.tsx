@@ -4,7 +4,7 @@
  * (after saving the current text, so nothing is lost), and download one as PDF or Markdown.
  */
 
-import type { DocumentType } from '@samenspraak/shared';
+import type { DocumentType, RestoreResponse } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
@@ -107,7 +107,7 @@ export function VersionsPanel(props: {
     void act(async () => {
       // Keep the text of now first: a restore is a new change, and this way it can be undone.
       await api('POST', base, { name: m.restoreBackupName(version.name) });
-      const res = await api<{ changed: string[] }>(
+      const res = await api<RestoreResponse>(
         'POST',
         `${base}/${encodeURIComponent(version.id)}/restore`,
         props.editable === null ? {} : { sections: props.editable },
