@@ -39,7 +39,7 @@ export const CASE_CREATOR_ROLES: readonly Role[] = [
   'jeugdhulpaanbieder',
 ];
 /** Who directs the process: moves the status, decides on destruction requests. */
-export const CASE_DIRECTOR_ROLES: readonly Role[] = ['procesregisseur', 'gedragswetenschapper'];
+export const PROCESS_DIRECTION_ROLES: readonly Role[] = ['procesregisseur', 'gedragswetenschapper'];
 /** The people a case is about; their accounts are 'client' accounts with a role per case. */
 export const CLIENT_ROLES: readonly Role[] = ['jeugdige', 'ouder'];
 /** Organisation roles that may take part in a case (municipality staff and administrators never do). */

@@ -2,7 +2,7 @@
  * Who may do what on a case, per action: the gate rules the routes enter with. Age and consent
  * (caseAccess) apply to all of them first; these add the roles and special rules of each action.
  */
-import { CASE_DIRECTOR_ROLES, CASE_PROFESSIONALS, CLIENT_ROLES, type Role } from '@samenspraak/shared';
+import { CASE_PROFESSIONALS, CLIENT_ROLES, PROCESS_DIRECTION_ROLES, type Role } from '@samenspraak/shared';
 import { mayChangeParentsConsent } from '../domain/caseAccess.js';
 import { invitableRoles, inviteRefusal } from '../domain/invitations.js';
 import type { CaseScope, GateRule } from './caseGate.js';
@@ -19,7 +19,7 @@ export const CASE_POLICIES = {
         ? null
         : 'only the young person, from 16, decides about access for the parents',
   },
-  status: { event: 'update', roles: CASE_DIRECTOR_ROLES, what: 'status' },
+  status: { event: 'update', roles: PROCESS_DIRECTION_ROLES, what: 'status' },
   /** The young person (from 12, via caseAccess), the parents while they have access, and the professionals. */
   accessLog: { event: 'read', roles: [...CLIENT_ROLES, ...CASE_PROFESSIONALS] as Role[], what: 'access log' },
   export: {
@@ -33,11 +33,11 @@ export const CASE_POLICIES = {
   },
   listDestructionRequests: {
     event: 'read',
-    roles: [...CLIENT_ROLES, ...CASE_DIRECTOR_ROLES] as Role[],
+    roles: [...CLIENT_ROLES, ...PROCESS_DIRECTION_ROLES] as Role[],
     what: 'destruction requests',
   },
   requestDestruction: { event: 'create', roles: CLIENT_ROLES, what: 'destruction request' },
-  decideDestruction: { event: 'update', roles: CASE_DIRECTOR_ROLES, what: 'destruction decision' },
+  decideDestruction: { event: 'update', roles: PROCESS_DIRECTION_ROLES, what: 'destruction decision' },
 } satisfies Record<string, GateRule>;
 
 /** The inviter as the invitation table (domain/invitations.ts) knows them. */
