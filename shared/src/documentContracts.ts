@@ -1,7 +1,7 @@
 /**
  * The answers of the document routes (`/api/documents/:documentId/...`: token, comments, versions,
- * endorsements, hypothesis votes), written once: the server types its `res.json` with them, the client
- * reads them. zod schemas with the types inferred from them.
+ * endorsements, hypothesis votes), written once: the server answers through `reply()` typed by them, the
+ * client reads them. zod schemas with the types inferred from them.
  */
 import { z } from 'zod';
 import { DocumentAccessSchema } from './access.js';

@@ -201,6 +201,9 @@ export const ClockFactsResponseSchema = z.object({
   facts: z.record(z.enum(CLOCK_FACTS), z.string().nullable()),
 });
 export type ClockFactsResponse = z.infer<typeof ClockFactsResponseSchema>;
+/** `PUT /api/cases/:id/clock-facts`: the facts as now stored, and the case's clocks worked out again. */
+export const ClockFactsUpdateResponseSchema = ClockFactsResponseSchema.extend({ notices: z.array(NoticeViewSchema) });
+export type ClockFactsUpdateResponse = z.infer<typeof ClockFactsUpdateResponseSchema>;
 /** `GET /api/notifications` */
 export const NotificationsResponseSchema = z.object({ notifications: z.array(NoticeViewSchema) });
 export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;

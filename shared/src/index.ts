@@ -1,6 +1,7 @@
 export * from './access.js';
 export * from './accessLogWords.js';
 export * from './authSchemas.js';
+export * from './caseExportSchemas.js';
 export * from './caseSchemas.js';
 export * from './collabFrames.js';
 export * from './collabProtocol.js';
@@ -17,4 +18,5 @@ export * from './meetingSchemas.js';
 export * from './permissions.js';
 export * from './realtimeEvents.js';
 export * from './saveTracker.js';
+export * from './testClockSchemas.js';
 export * from './versionSchemas.js';

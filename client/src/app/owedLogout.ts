@@ -5,6 +5,7 @@
  * without being enough to use it) and ended as soon as the server can be reached: when the network
  * comes back in this tab, or at the next start.
  */
+import type { MeResponse } from '@samenspraak/shared';
 import { ApiError, api, setCsrfToken } from './api';
 
 const KEY = 'samenspraak.logoutOwed';
@@ -77,7 +78,7 @@ export async function endIfOwed(csrfToken: string): Promise<boolean> {
 export async function settleOwedLogout(): Promise<void> {
   if (!hasOwedLogout()) return;
   try {
-    const me = await api<{ csrfToken: string }>('GET', '/api/auth/me');
+    const me = await api<MeResponse>('GET', '/api/auth/me');
     await endIfOwed(me.csrfToken);
   } catch (err) {
     if (err instanceof ApiError && (err.status === 401 || err.status === 403)) forget(); // already gone

@@ -7,6 +7,7 @@ import {
   AccessLogResponseSchema,
   AddParticipantBodySchema,
   CaseDetailResponseSchema,
+  CaseExportSchema,
   CaseRecordResponseSchema,
   CasesResponseSchema,
   CreateCaseBodySchema,
@@ -126,7 +127,7 @@ export function caseRoutes(services: AppServices): Router {
     }
     await scope.log('export', 'success');
     res.setHeader('Content-Disposition', `attachment; filename="${file}.json"`);
-    res.json(data);
+    reply(res, CaseExportSchema, data);
   };
 
   router.post('/cases/:id/export', async (req, res) => {

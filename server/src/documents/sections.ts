@@ -4,17 +4,19 @@
  * text (for word diffs), as paragraphs (for Markdown and PDF), and a fingerprint that says whether two
  * versions of a section are equal. Unknown or foreign-typed roots are reported, not guessed at.
  */
-import { atLeast, type DocumentType, itemText, type Permission, SECTIONS } from '@samenspraak/shared';
+import {
+  atLeast,
+  type DocumentType,
+  type ExportNode,
+  itemText,
+  type Permission,
+  SECTIONS,
+  type SectionExport,
+} from '@samenspraak/shared';
 import * as Y from 'yjs';
 
-export type ExportNode =
-  | { type: 'text'; text: string; marks?: Record<string, unknown> }
-  | { type: string; attrs: Record<string, unknown>; content: ExportNode[] };
-
-export type SectionExport =
-  | { title: string; content: 'richText'; text: string; tree: ExportNode[] }
-  | { title: string; content: 'items'; items: unknown[] }
-  | { title: string; content: 'unreadable'; error: string };
+/** The JSON shapes are the export contract (shared/src/caseExportSchemas.ts). */
+export type { ExportNode, SectionExport };
 
 type XmlChild = Y.XmlElement | Y.XmlText | Y.XmlHook;
 

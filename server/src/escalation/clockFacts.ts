@@ -7,12 +7,13 @@ import {
   CLOCK_FACTS,
   type ClockFactName,
   type ClockFactsBody,
+  type ClockFactsUpdateResponse,
   type ClockFactsView,
   type Role,
   startOfAmsterdamDay,
 } from '@samenspraak/shared';
 import type { CaseScope, GateRule } from '../cases/caseGate.js';
-import { caseClocks, type Notice } from '../domain/clocks.js';
+import { caseClocks } from '../domain/clocks.js';
 import { Conflict, Forbidden, Invalid } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type EscalationCaseRow, escalationDb } from './escalationDb.js';
@@ -54,7 +55,7 @@ export async function setClockFacts(
   services: AppServices,
   scope: CaseScope,
   body: ClockFactsBody,
-): Promise<{ facts: ClockFactsView; notices: Notice[] }> {
+): Promise<ClockFactsUpdateResponse> {
   const given = CLOCK_FACTS.filter((f) => body[f] !== undefined);
   const notMine = given.filter((f) => !CLOCK_FACT_ROLES[f].includes(scope.role));
   if (notMine.length > 0) {

@@ -9,6 +9,7 @@ import {
   type CaseChanged,
   ClockFactsBodySchema,
   ClockFactsResponseSchema,
+  ClockFactsUpdateResponseSchema,
   CommitmentBodySchema,
   CommitmentMetResponseSchema,
   CommitmentResponseSchema,
@@ -155,7 +156,7 @@ export function escalationRoutes(services: AppServices): Router {
     const { result } = await change(req, res, ClockFactsBodySchema, CLOCK_FACTS_POLICY, 'escalation', (scope, body) =>
       setClockFacts(services, scope, body),
     );
-    res.json(result);
+    reply(res, ClockFactsUpdateResponseSchema, result);
   });
 
   router.get('/notifications', async (req, res) => {

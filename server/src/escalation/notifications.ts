@@ -13,10 +13,8 @@ import { escalationDb } from './escalationDb.js';
 import { clockFacts, loadCommitments } from './escalationState.js';
 import { overdueCommitments } from './ladder.js';
 
-export interface NotificationView extends NoticeView {
-  /** For commitment notices: which commitment. */
-  commitmentId?: string;
-}
+/** A notice as `GET /api/notifications` lists it: the shared NoticeView (commitment notices name their commitment). */
+export type NotificationView = NoticeView;
 
 export interface CaseNotifications {
   caseId: string;

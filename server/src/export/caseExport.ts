@@ -5,65 +5,27 @@
  * addresses and hash-chain internals stay out. `casePdf.ts` renders the same data as a readable PDF.
  */
 
-import type { CaseParticipantView, DestructionRequestView, DocumentType, MeetingView } from '@samenspraak/shared';
+import {
+  type CaseExport,
+  type CommentExport,
+  type DocumentType,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+} from '@samenspraak/shared';
 import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import { listParticipants, presentCase } from '../cases/caseQueries.js';
 import { listDestructionRequests } from '../cases/destruction.js';
 import { openDocument, readDocument, storedDoc } from '../documents/content.js';
 import { listVersions, type VersionSummary } from '../documents/documentVersions.js';
-import { documentSections, type SectionExport } from '../documents/sections.js';
-import { type EndorsementView, listEndorsements } from '../endorsements/endorsements.js';
+import { documentSections } from '../documents/sections.js';
+import { listEndorsements } from '../endorsements/endorsements.js';
 import { listMeetings } from '../meetings/meetingRecords.js';
 import { buildMeetingView } from '../meetings/meetingView.js';
 import type { AppServices } from '../services.js';
 
-export const EXPORT_FORMAT = 'samenspraak.case-export';
-export const EXPORT_VERSION = 1;
-
-export interface CaseExport {
-  format: typeof EXPORT_FORMAT;
-  version: typeof EXPORT_VERSION;
-  exportedAt: string;
-  case: ReturnType<typeof presentCase>;
-  participants: CaseParticipantView[];
-  documents: Array<{
-    docId: string;
-    type: DocumentType;
-    meetingId?: string;
-    sections: Record<string, SectionExport>;
-    comments: CommentExport[];
-    /** Every stance anyone gave, oldest first; the current one per person has `supersededAt: null`. */
-    endorsements: EndorsementView[];
-    /** Named versions (without their content, which is the sections at that moment). */
-    versions: VersionSummary[];
-    /** Set when `sections` are those of this version rather than the current content. */
-    shownVersion?: VersionSummary;
-  }>;
-  /** Meetings (MDO): agenda, attendance, decisions and actions, the read-back; notes are in `documents`. */
-  meetings: MeetingView[];
-  destructionRequests: DestructionRequestView[];
-  accessLog: Array<{
-    seq: number;
-    at: string;
-    event: string;
-    name: string | null;
-    role: string | null;
-    responsible: string | null;
-    outcome: string;
-    what: string;
-  }>;
-}
-
-export interface CommentExport {
-  id: string;
-  section: string;
-  parentId: string | null;
-  author: { name: string; role: string };
-  text: string;
-  createdAt: string;
-  resolvedAt: string | null;
-}
+/** The shape is the shared contract (shared/src/caseExportSchemas.ts); the PDF reads the same data. */
+export type { CaseExport } from '@samenspraak/shared';
 
 async function commentsByDocument(services: AppServices, caseId: string): Promise<Map<string, CommentExport[]>> {
   const rows = await caseDb(services.db)

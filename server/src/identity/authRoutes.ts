@@ -2,8 +2,9 @@
 import {
   LoginRequestSchema,
   type LoginResponse,
+  LoginResponseSchema,
   LogoutAllResponseSchema,
-  type MeResponse,
+  MeResponseSchema,
   TotpRequestSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
@@ -53,7 +54,7 @@ export function authRoutes(services: AppServices): Router {
       outcome.kind === 'totp'
         ? { next: 'totp', csrfToken: outcome.session.csrfToken }
         : { next: 'done', user: await sessionUser(services.db, outcome.user), csrfToken: outcome.session.csrfToken };
-    res.json(response);
+    reply(res, LoginResponseSchema, response);
   });
 
   router.post('/totp', async (req, res) => {
@@ -76,12 +77,11 @@ export function authRoutes(services: AppServices): Router {
       throw refusal(outcome);
     }
     setSessionCookie(res, services, outcome.session);
-    const response: LoginResponse = {
+    reply(res, LoginResponseSchema, {
       next: 'done',
       user: await sessionUser(services.db, outcome.user),
       csrfToken: outcome.session.csrfToken,
-    };
-    res.json(response);
+    });
   });
 
   // Also ends a pre-auth session, so "cancel" works half-way through the login.
@@ -127,11 +127,10 @@ export function authRoutes(services: AppServices): Router {
   router.get('/me', async (_req, res) => {
     actorOf(res);
     const live = liveSessionOf(res)!;
-    const response: MeResponse = {
+    reply(res, MeResponseSchema, {
       user: await sessionUser(services.db, live.user),
       csrfToken: live.session.csrf_token,
-    };
-    res.json(response);
+    });
   });
 
   return router;

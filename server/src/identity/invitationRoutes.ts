@@ -7,9 +7,9 @@
  */
 import {
   AcceptInvitationRequestSchema,
-  type AcceptInvitationResponse,
+  AcceptInvitationResponseSchema,
   CreateInvitationRequestSchema,
-  type CreateInvitationResponse,
+  CreateInvitationResponseSchema,
   InvitationsResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
@@ -75,8 +75,7 @@ export function invitationRoutes(services: AppServices): Router {
     actorOf(res);
     const body = parseBody(CreateInvitationRequestSchema, req.body);
     const scope = await enter(req, res, invitePolicy(body.role, 'create', `invitation (${body.role})`));
-    const response: CreateInvitationResponse = await inviteToCase(services, scope, body);
-    res.status(201).json(response);
+    reply(res, CreateInvitationResponseSchema, await inviteToCase(services, scope, body), 201);
   });
 
   router.get('/cases/:caseId/invitations', async (req, res) => {
@@ -133,12 +132,12 @@ export function invitationRoutes(services: AppServices): Router {
     const session = await createSession(services.db, { userId: user.id, authenticated: true, ...client, now });
     await logAuth(services, { ...entry, event: 'login', outcome: 'success', detail: 'invitation accepted' });
     setSessionCookie(res, services, session);
-    const response: AcceptInvitationResponse = {
-      caseId: outcome.caseId,
-      user: await sessionUser(services.db, user),
-      csrfToken: session.csrfToken,
-    };
-    res.status(201).json(response);
+    reply(
+      res,
+      AcceptInvitationResponseSchema,
+      { caseId: outcome.caseId, user: await sessionUser(services.db, user), csrfToken: session.csrfToken },
+      201,
+    );
   });
 
   return router;

@@ -6,7 +6,7 @@
  * Live: joins the case room and re-reads what a `case:changed` concerns.
  */
 
-import type { AccessLogResponse, CaseDetailResponse } from '@samenspraak/shared';
+import type { AccessLogResponse, CaseDetailResponse, MeetingsResponse } from '@samenspraak/shared';
 import {
   atLeast,
   CASE_STATUSES,
@@ -42,14 +42,6 @@ import { FUTURE_PLAN_AGE, readsEscalation } from './shared';
 import { useNow } from './useNow';
 import './overview.css';
 
-/** What `GET /api/cases/:id/meetings` lists (the meetings API is optional here). */
-interface MeetingListItem {
-  id: string;
-  title: string;
-  scheduledAt: string;
-  status: string;
-}
-
 /** The strongest permission on any section of a document: what the reader can do there. */
 function documentPermission(detail: CaseDetail, type: DocumentType): Permission {
   let best: Permission = 'none';
@@ -77,7 +69,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const role = c?.myRole ?? null;
   const readsLadder = role !== null && readsEscalation(role);
   const escalation = useApi<EscalationResponse>(readsLadder ? `${base}/escalation` : null);
-  const meetings = useApi<{ meetings: MeetingListItem[] } | MeetingListItem[]>(c ? `${base}/meetings` : null);
+  const meetings = useApi<MeetingsResponse>(c ? `${base}/meetings` : null);
   const log = useApi<AccessLogResponse>(c ? `${base}/access-log` : null);
 
   useCaseRooms(c ? [caseId] : []);
@@ -125,7 +117,7 @@ export function CasePage({ caseId }: { caseId: string }) {
   const hasYoungPerson = c.participants.some((p) => p.role === 'jeugdige');
   const invitable = INVITED_ROLES.filter((r) => c.mayInvite.includes(r) && !(r === 'jeugdige' && hasYoungPerson));
   const step = CASE_STATUSES.indexOf(c.status) + 1;
-  const meetingList = meetings.data ? (Array.isArray(meetings.data) ? meetings.data : meetings.data.meetings) : null;
+  const meetingList = meetings.data ? meetings.data.meetings : null;
   const notices = [...(escalation.data?.notices ?? [])].sort(byUrgency);
   const commitments = (escalation.data?.commitments ?? []).filter((x) => x.status !== 'met');
   const documents: Array<{ type: 'analysis' | 'futurePlan'; title: string; about: string }> = [

@@ -3,6 +3,7 @@
  * (`POST …/export`). Both are real file downloads; both land in the access log.
  */
 
+import type { CaseExport } from '@samenspraak/shared';
 import { useState } from 'react';
 import { api, download } from '../../app/api';
 import { errorText } from '../../app/errorText';
@@ -25,7 +26,7 @@ export function DossierDownload({ caseId, onDone }: { caseId: string; onDone(): 
       const file = safeFileName(`samenspraak-dossier-${caseId}.${format}`);
       if (format === 'pdf') saveBlob(await download(`${base}.pdf`), file);
       else {
-        const data = await api<unknown>('POST', base);
+        const data = await api<CaseExport>('POST', base);
         saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), file);
       }
       setStatus(m.downloaded(file));
