@@ -9,9 +9,9 @@ import { Alert, Button, DateInput, Field, Heading, Label, LabelledField, Paragra
 import { AccountFields, CodeInput } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
-import { errorText } from './errorText';
 import { m } from './messages';
 import { navigate, paths } from './router';
+import { useSubmit } from './useSubmit';
 
 export function InvitationPage({ invitationId }: { invitationId: string }) {
   const { refresh } = useAuth();
@@ -19,29 +19,20 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit: run } = useSubmit();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    void (async () => {
-      try {
-        const res = await api<AcceptInvitationResponse>(
-          'POST',
-          `/api/invitations/${encodeURIComponent(invitationId)}/accept`,
-          { code, dateOfBirth, login, password },
-        );
-        setCsrfToken(res.csrfToken);
-        await refresh();
-        navigate(paths.overview(), { replace: true });
-      } catch (err) {
-        setError(errorText(err));
-      } finally {
-        setBusy(false);
-      }
-    })();
+    void run(async () => {
+      const res = await api<AcceptInvitationResponse>(
+        'POST',
+        `/api/invitations/${encodeURIComponent(invitationId)}/accept`,
+        { code, dateOfBirth, login, password },
+      );
+      setCsrfToken(res.csrfToken);
+      await refresh();
+      navigate(paths.overview(), { replace: true });
+    });
   };
 
   return (

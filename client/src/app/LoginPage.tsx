@@ -6,8 +6,8 @@ import { Alert, Button, Field, Heading, Label, Paragraph } from '../components/u
 import { AccountFields, CodeInput } from './AccountFields';
 import { api, setCsrfToken } from './api';
 import { useAuth } from './auth';
-import { errorText } from './errorText';
 import { m } from './messages';
+import { useSubmit } from './useSubmit';
 
 export function LoginPage() {
   const { refresh } = useAuth();
@@ -15,20 +15,7 @@ export function LoginPage() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: run } = useSubmit();
 
   const submitPassword = (e: FormEvent) => {
     e.preventDefault();
