@@ -5,9 +5,10 @@
 
 import type { AcceptInvitationResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, DateInput, Field, Heading, Label, LabelledField, Paragraph } from '../components/ui';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Button, DateInput, Field, Heading, Label, LabelledField, Paragraph } from '../components/ui';
 import { AccountFields, CodeInput } from './AccountFields';
-import { api, setCsrfToken } from './api';
+import { startSession } from './api';
 import { useAuth } from './auth';
 import { m } from './messages';
 import { navigate, paths } from './router';
@@ -24,12 +25,12 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const res = await api<AcceptInvitationResponse>(
-        'POST',
-        `/api/invitations/${encodeURIComponent(invitationId)}/accept`,
-        { code, dateOfBirth, login, password },
-      );
-      setCsrfToken(res.csrfToken);
+      await startSession<AcceptInvitationResponse>(`/api/invitations/${encodeURIComponent(invitationId)}/accept`, {
+        code,
+        dateOfBirth,
+        login,
+        password,
+      });
       await refresh();
       navigate(paths.overview(), { replace: true });
     });
@@ -42,9 +43,9 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
       </Heading>
       <Paragraph>{m.invitationIntro}</Paragraph>
       {error && (
-        <Alert heading={m.invitationFailed} headingLevel={2} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
+        <ErrorAlert heading={m.invitationFailed} headingLevel={2}>
+          {error}
+        </ErrorAlert>
       )}
       <form onSubmit={submit} className="stack" aria-label={m.invitationTitle}>
         <Field>

@@ -2,9 +2,10 @@
 
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph } from '../components/ui';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Button, Field, Heading, Label, Paragraph } from '../components/ui';
 import { AccountFields, CodeInput } from './AccountFields';
-import { api, setCsrfToken } from './api';
+import { api, startSession } from './api';
 import { useAuth } from './auth';
 import { m } from './messages';
 import { useSubmit } from './useSubmit';
@@ -20,8 +21,7 @@ export function LoginPage() {
   const submitPassword = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const res = await api<LoginResponse>('POST', '/api/auth/login', { login, password });
-      setCsrfToken(res.csrfToken);
+      const res = await startSession<LoginResponse>('/api/auth/login', { login, password });
       setPassword('');
       if (res.next === 'totp') setStep('totp');
       else await refresh();
@@ -43,9 +43,9 @@ export function LoginPage() {
       </Heading>
       <Paragraph>{step === 'password' ? m.loginIntro : m.totpIntro}</Paragraph>
       {error && (
-        <Alert heading={m.loginFailed} headingLevel={2} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
+        <ErrorAlert heading={m.loginFailed} headingLevel={2}>
+          {error}
+        </ErrorAlert>
       )}
       {step === 'password' ? (
         <form onSubmit={submitPassword} className="stack" aria-label={m.loginTitle}>

@@ -9,6 +9,7 @@ import type { CreateInvitationResponse, INVITED_ROLES } from '@samenspraak/share
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
 import { useSubmit } from '../../app/useSubmit';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
@@ -83,9 +84,9 @@ export function InviteForm(props: {
         </div>
       </form>
       {error && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
+        <ErrorAlert heading={m.loadFailed} headingLevel={3}>
+          {error}
+        </ErrorAlert>
       )}
       {result && (
         <Alert heading={m.inviteDoneTitle} headingLevel={3} severity="success" data-testid="invitation-result">

@@ -8,8 +8,9 @@ import type { DocumentType, RestoreResponse } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
 import { useSubmit } from '../../app/useSubmit';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { PanelStatus } from '../../components/PanelStatus';
-import { Alert, Button, Checkbox, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
+import { Button, Checkbox, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { chronological, toggleChoice } from './content';
@@ -222,9 +223,9 @@ export function VersionsPanel(props: {
             <Paragraph>{m.loading}</Paragraph>
           ))}
         {error && dialog && (
-          <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-            <Paragraph>{error}</Paragraph>
-          </Alert>
+          <ErrorAlert heading={m.loadFailed} headingLevel={3}>
+            {error}
+          </ErrorAlert>
         )}
       </Modal>
 
