@@ -5,13 +5,14 @@
 
 import type { AcceptInvitationResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, DateInput, Field, Heading, Label, LabelledField, Paragraph } from '../components/ui';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Button, DateInput, Field, Heading, Label, LabelledField, Paragraph } from '../components/ui';
 import { AccountFields, CodeInput } from './AccountFields';
-import { api, setCsrfToken } from './api';
+import { startSession } from './api';
 import { useAuth } from './auth';
-import { errorText } from './errorText';
 import { m } from './messages';
 import { navigate, paths } from './router';
+import { useSubmit } from './useSubmit';
 
 export function InvitationPage({ invitationId }: { invitationId: string }) {
   const { refresh } = useAuth();
@@ -19,29 +20,20 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit: run } = useSubmit();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    void (async () => {
-      try {
-        const res = await api<AcceptInvitationResponse>(
-          'POST',
-          `/api/invitations/${encodeURIComponent(invitationId)}/accept`,
-          { code, dateOfBirth, login, password },
-        );
-        setCsrfToken(res.csrfToken);
-        await refresh();
-        navigate(paths.overview(), { replace: true });
-      } catch (err) {
-        setError(errorText(err));
-      } finally {
-        setBusy(false);
-      }
-    })();
+    void run(async () => {
+      await startSession<AcceptInvitationResponse>(`/api/invitations/${encodeURIComponent(invitationId)}/accept`, {
+        code,
+        dateOfBirth,
+        login,
+        password,
+      });
+      await refresh();
+      navigate(paths.overview(), { replace: true });
+    });
   };
 
   return (
@@ -51,9 +43,9 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
       </Heading>
       <Paragraph>{m.invitationIntro}</Paragraph>
       {error && (
-        <Alert heading={m.invitationFailed} headingLevel={2} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
+        <ErrorAlert heading={m.invitationFailed} headingLevel={2}>
+          {error}
+        </ErrorAlert>
       )}
       <form onSubmit={submit} className="stack" aria-label={m.invitationTitle}>
         <Field>

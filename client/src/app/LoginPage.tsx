@@ -2,12 +2,13 @@
 
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
-import { Alert, Button, Field, Heading, Label, Paragraph } from '../components/ui';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { Button, Field, Heading, Label, Paragraph } from '../components/ui';
 import { AccountFields, CodeInput } from './AccountFields';
-import { api, setCsrfToken } from './api';
+import { api, startSession } from './api';
 import { useAuth } from './auth';
-import { errorText } from './errorText';
 import { m } from './messages';
+import { useSubmit } from './useSubmit';
 
 export function LoginPage() {
   const { refresh } = useAuth();
@@ -15,26 +16,12 @@ export function LoginPage() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, submit: run } = useSubmit();
 
   const submitPassword = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      const res = await api<LoginResponse>('POST', '/api/auth/login', { login, password });
-      setCsrfToken(res.csrfToken);
+      const res = await startSession<LoginResponse>('/api/auth/login', { login, password });
       setPassword('');
       if (res.next === 'totp') setStep('totp');
       else await refresh();
@@ -44,7 +31,7 @@ export function LoginPage() {
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await api('POST', '/api/auth/totp', { code });
+      await api<LoginResponse>('POST', '/api/auth/totp', { code });
       await refresh();
     });
   };
@@ -56,9 +43,9 @@ export function LoginPage() {
       </Heading>
       <Paragraph>{step === 'password' ? m.loginIntro : m.totpIntro}</Paragraph>
       {error && (
-        <Alert heading={m.loginFailed} headingLevel={2} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
+        <ErrorAlert heading={m.loginFailed} headingLevel={2}>
+          {error}
+        </ErrorAlert>
       )}
       {step === 'password' ? (
         <form onSubmit={submitPassword} className="stack" aria-label={m.loginTitle}>

@@ -69,6 +69,13 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   }
 }
 
+/** A POST whose answer opens a session (login, accepted invitation): its CSRF token is used from now on. */
+export async function startSession<T extends { csrfToken: string }>(path: string, body: unknown): Promise<T> {
+  const res = await api<T>('POST', path, body);
+  setCsrfToken(res.csrfToken);
+  return res;
+}
+
 /** A binary download (PDF, Markdown) as a Blob, with the same errors as `api`. */
 export async function download(path: string): Promise<Blob> {
   const res = await request('GET', path);

@@ -1,7 +1,8 @@
 /** Under a panel's controls: what just happened (read out politely), and what went wrong, if anything. */
 
 import type { ReactNode } from 'react';
-import { Alert, Paragraph } from './ui';
+import { ErrorAlert } from './ErrorAlert';
+import { Paragraph } from './ui';
 
 export function PanelStatus(props: {
   status: ReactNode;
@@ -18,9 +19,9 @@ export function PanelStatus(props: {
         {props.status}
       </Paragraph>
       {props.error && (
-        <Alert heading={props.errorHeading} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{props.error}</Paragraph>
-        </Alert>
+        <ErrorAlert heading={props.errorHeading} headingLevel={3}>
+          {props.error}
+        </ErrorAlert>
       )}
     </>
   );

@@ -6,6 +6,7 @@
 
 import { atLeast, type Permission } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { useSubmit } from '../../app/useSubmit';
 import { Button, Field, Label, Paragraph, Select, TextArea } from '../../components/ui';
 import { lang, roleLabel } from '../../i18n';
 import { postComment, resolveComment } from './api';
@@ -140,7 +141,8 @@ export function SectionComments(props: SectionCommentsProps) {
 
 function ThreadView({ thread, ...props }: SectionCommentsProps & { thread: Thread }) {
   const [replying, setReplying] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // A refused resolve leaves the thread as it is; there is nothing more to say about it.
+  const { busy, submit } = useSubmit();
   const headingId = useId();
   const root = thread.root;
   const quote = thread.anchor ? props.quoteOf(thread.anchor) : null;
@@ -197,13 +199,12 @@ function ThreadView({ thread, ...props }: SectionCommentsProps & { thread: Threa
             <Button
               variant="tertiary"
               disabled={busy}
-              onClick={() => {
-                setBusy(true);
-                resolveComment(props.documentId, root.id)
-                  .then(() => props.onChanged())
-                  .catch(() => {})
-                  .finally(() => setBusy(false));
-              }}
+              onClick={() =>
+                void submit(async () => {
+                  await resolveComment(props.documentId, root.id);
+                  props.onChanged();
+                })
+              }
             >
               {m.resolve}
             </Button>
@@ -258,23 +259,20 @@ function Composer({
 }) {
   const id = useId();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { busy, failure, submit: run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const value = text.trim();
     if (!value || busy) return;
-    setBusy(true);
-    setFailed(false);
-    postComment(documentId, {
-      section: sectionId,
-      text: value,
-      anchor: parent ? null : composer.anchor,
-      parentId: parent?.id ?? null,
-    })
-      .then((posted) => onDone(posted))
-      .catch(() => setFailed(true))
-      .finally(() => setBusy(false));
+    void run(async () => {
+      const posted = await postComment(documentId, {
+        section: sectionId,
+        text: value,
+        anchor: parent ? null : composer.anchor,
+        parentId: parent?.id ?? null,
+      });
+      onDone(posted);
+    });
   };
   const label = parent ? m.replyLabel(parent.author.name) : m.newCommentLabel;
   const passages = parent ? [] : (composer.passages ?? []);
@@ -317,7 +315,7 @@ function Composer({
           maxLength={4000}
         />
       </Field>
-      {failed && (
+      {failure !== null && (
         <p className="composer__error" role="alert">
           {m.commentFailed}
         </p>

@@ -14,6 +14,7 @@ import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
 import { useRealtimeEvent } from '../../app/realtime';
 import { useApi } from '../../app/useApi';
+import { useSubmit } from '../../app/useSubmit';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { BreakthroughBrief } from './BreakthroughBrief';
@@ -32,7 +33,8 @@ export function BreakthroughPage({ caseId }: { caseId: string }) {
   const caseRes = useApi<CaseDetailResponse>(base);
   const esc = useApi<EscalationResponse>(`${base}/escalation`);
   const [remembered, setRemembered] = useState(() => rememberedSessions(caseId));
-  const [markError, setMarkError] = useState<unknown>(null);
+  // The list shows which commitment is being marked; this keeps only why it was refused.
+  const { failure: markError, submit: mark } = useSubmit();
   useCaseLive(caseId, ['escalation', 'commitments', 'case'], (event) => {
     void esc.reload();
     if (!event || event.kind === 'case') void caseRes.reload();
@@ -51,13 +53,12 @@ export function BreakthroughPage({ caseId }: { caseId: string }) {
   const sessions = data ? mergeSessions(data.sessions, remembered, data.commitments) : [];
 
   const markMet = async (c: CommitmentView) => {
-    setMarkError(null);
-    try {
-      await api('POST', `${base}/commitments/${encodeURIComponent(c.id)}/met`);
-    } catch (err) {
-      setMarkError(err);
-    }
-    await esc.reload();
+    await mark(
+      async () => {
+        await api('POST', `${base}/commitments/${encodeURIComponent(c.id)}/met`);
+      },
+      { settle: esc.reload },
+    );
   };
 
   const loadError = caseRes.error ?? (data ? null : esc.error);

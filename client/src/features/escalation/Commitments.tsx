@@ -3,6 +3,7 @@
 import { type CommitmentView, LAWS_OR_BUDGETS, type LawOrBudget } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
+import { useSubmit } from '../../app/useSubmit';
 import {
   Button,
   DateInput,
@@ -111,36 +112,25 @@ export function CommitmentForm({
   const [what, setWhat] = useState('');
   const [law, setLaw] = useState<LawOrBudget>('Jeugdwet');
   const [due, setDue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const { busy, failure, done: saved, submit: run } = useSubmit();
   // Bumped after a successful submit: the cleared fields remount, so they do not show as invalid.
   const [round, setRound] = useState(0);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
-    void (async () => {
-      try {
-        await api('POST', `/api/cases/${encodeURIComponent(caseId)}/commitments`, {
-          organisation,
-          what,
-          lawOrBudget: law,
-          dueAt: endOfDayIso(due),
-        });
-        setWhat('');
-        setRound((r) => r + 1);
-        setDue('');
-        setSaved(true);
-        await onSaved();
-      } catch (err) {
-        setError(err);
-      } finally {
-        setBusy(false);
-      }
-    })();
+    void run(async (done) => {
+      await api('POST', `/api/cases/${encodeURIComponent(caseId)}/commitments`, {
+        organisation,
+        what,
+        lawOrBudget: law,
+        dueAt: endOfDayIso(due),
+      });
+      setWhat('');
+      setRound((r) => r + 1);
+      setDue('');
+      done();
+      await onSaved();
+    });
   };
 
   return (
@@ -154,7 +144,7 @@ export function CommitmentForm({
           {m.commitSaved}
         </p>
       )}
-      {error !== null && <RefusalAlert error={error} headingLevel={(headingLevel + 1) as 3 | 4} />}
+      {failure !== null && <RefusalAlert error={failure} headingLevel={(headingLevel + 1) as 3 | 4} />}
       <Field>
         <Label htmlFor={`${id}-org`}>{m.organisationLabel}</Label>
         <TextInput

@@ -19,6 +19,7 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errorText';
 import { AppLink, paths } from '../../app/router';
 import { type ApiResource, useApi } from '../../app/useApi';
+import { useSubmit } from '../../app/useSubmit';
 import { Alert, Button, FieldSet, Heading, LabelledField, Paragraph, Radio, TextArea } from '../../components/ui';
 import { formatDate, formatMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
@@ -161,9 +162,7 @@ export function EscalationPanel({
   const [to, setTo] = useState<EscalationTarget | ''>('');
   const [bottleneck, setBottleneck] = useState('');
   const [tried, setTried] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const { busy, failure: refusal, done: saved, submit: run } = useSubmit();
   // Bumped after a successful submit: the cleared fields remount, so they do not show as invalid.
   const [round, setRound] = useState(0);
 
@@ -199,26 +198,19 @@ export function EscalationPanel({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!selected) return;
-    setBusy(true);
-    setRefusal(null);
-    setSaved(false);
-    void (async () => {
-      try {
+    void run(
+      async (done) => {
         await api('POST', `${base}/escalation`, { to: selected, bottleneck, tried });
         setBottleneck('');
         setRound((r) => r + 1);
         setTried('');
         setTo('');
-        setSaved(true);
+        done();
         onChanged?.();
-        await esc.reload();
-      } catch (err) {
-        setRefusal(err);
-        await esc.reload();
-      } finally {
-        setBusy(false);
-      }
-    })();
+      },
+      // Re-read the ladder after a refusal too: it may have moved meanwhile.
+      { settle: esc.reload },
+    );
   };
 
   return (

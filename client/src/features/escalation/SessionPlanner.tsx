@@ -4,6 +4,7 @@ import type { BreakthroughSessionResponse, BreakthroughSessionView, DbtMembersRe
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
+import { useSubmit } from '../../app/useSubmit';
 import {
   Button,
   DateInput,
@@ -34,38 +35,27 @@ function InviteForm({
   const directory = useApi<DbtMembersResponse>('/api/directory/dbt-members');
   const members = directory.data?.members ?? [];
   const [userId, setUserId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const { busy, failure, done: invited, submit: run } = useSubmit();
   // Bumped after a successful submit: the cleared fields remount, so they do not show as invalid.
   const [round, setRound] = useState(0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    void (async () => {
-      try {
-        await api(
-          'POST',
-          `/api/cases/${encodeURIComponent(caseId)}/breakthrough-sessions/${encodeURIComponent(sessionId)}/invitations`,
-          { userId: userId.trim() },
-        );
-        setUserId('');
-        setRound((r) => r + 1);
-        setDone(true);
-        await onInvited();
-      } catch (err) {
-        setError(err);
-      } finally {
-        setBusy(false);
-      }
-    })();
+    void run(async (done) => {
+      await api(
+        'POST',
+        `/api/cases/${encodeURIComponent(caseId)}/breakthrough-sessions/${encodeURIComponent(sessionId)}/invitations`,
+        { userId: userId.trim() },
+      );
+      setUserId('');
+      setRound((r) => r + 1);
+      done();
+      await onInvited();
+    });
   };
   return (
     <form className="stack-s" onSubmit={submit}>
-      {error !== null && <RefusalAlert error={error} headingLevel={4} />}
-      {done && (
+      {failure !== null && <RefusalAlert error={failure} headingLevel={4} />}
+      {invited && (
         <p role="status" className="form-status">
           {m.invited}
         </p>
@@ -120,30 +110,19 @@ export function SessionPlanner({
   const id = useId();
   const [at, setAt] = useState(() => isoToLocalInput(new Date(Date.now() + 7 * 86_400_000).toISOString()));
   const [days, setDays] = useState('90');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
+  const { busy, failure, done: created, submit: run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(false);
-    void (async () => {
-      try {
-        const res = await api<BreakthroughSessionResponse>(
-          'POST',
-          `/api/cases/${encodeURIComponent(caseId)}/breakthrough-sessions`,
-          { scheduledAt: localInputToIso(at), followUpDays: Number(days) },
-        );
-        rememberSession(caseId, res.session);
-        setDone(true);
-        await onChanged(res.session);
-      } catch (err) {
-        setError(err);
-      } finally {
-        setBusy(false);
-      }
-    })();
+    void run(async (done) => {
+      const res = await api<BreakthroughSessionResponse>(
+        'POST',
+        `/api/cases/${encodeURIComponent(caseId)}/breakthrough-sessions`,
+        { scheduledAt: localInputToIso(at), followUpDays: Number(days) },
+      );
+      rememberSession(caseId, res.session);
+      done();
+      await onChanged(res.session);
+    });
   };
   return (
     <section className="stack" aria-labelledby={`${id}-title`}>
@@ -151,8 +130,8 @@ export function SessionPlanner({
         {m.sessionTitle}
       </Heading>
       <Paragraph>{m.sessionIntro}</Paragraph>
-      {error !== null && <RefusalAlert error={error} headingLevel={3} />}
-      {done && (
+      {failure !== null && <RefusalAlert error={failure} headingLevel={3} />}
+      {created && (
         <p role="status" className="form-status">
           {m.sessionCreated}
         </p>

@@ -5,6 +5,7 @@
 
 import { type CaseParticipantView, type MeetingView, ROLES, type Role } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { useSubmit } from '../../app/useSubmit';
 import { Button, Field, FieldSet, Heading, Label, Radio, Select, TextInput } from '../../components/ui';
 import { roleLabel } from '../../i18n';
 import { ActionError } from './ActionError';
@@ -57,27 +58,22 @@ export function AddAttendee({
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('ouder');
   const [via, setVia] = useState<'phone' | 'in-person'>('phone');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, failure, submit: run } = useSubmit();
   // Bumped after a successful submit: the cleared fields remount, so they do not show as invalid.
   const [round, setRound] = useState(0);
 
   const chosen = participants.find((p) => p.userId === person) ?? null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     const body = chosen
       ? { name: chosen.name, role: chosen.role, via, userId: chosen.userId }
       : { name: name.trim(), role, via };
-    void act('POST', 'attendance', body)
-      .then(() => {
-        setName('');
-        setRound((r) => r + 1);
-        setPerson(OTHER);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
+    void run(async () => {
+      await act('POST', 'attendance', body);
+      setName('');
+      setRound((r) => r + 1);
+      setPerson(OTHER);
+    });
   };
 
   return (
@@ -85,7 +81,7 @@ export function AddAttendee({
       <Heading level={3} size="level-5" id={`${id}-title`}>
         {m.addAttendeeTitle}
       </Heading>
-      {error !== null && <ActionError error={error} />}
+      {failure !== null && <ActionError error={failure} />}
       <Field>
         <Label htmlFor={`${id}-person`}>{m.attendeePerson}</Label>
         <Select id={`${id}-person`} value={person} onChange={(e) => setPerson(e.target.value)}>

@@ -13,6 +13,7 @@ import {
 } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { AppLink, paths } from '../../app/router';
+import { useSubmit } from '../../app/useSubmit';
 import {
   Button,
   DateInput,
@@ -103,18 +104,13 @@ export function ItemForm({
   const [ownerName, setOwnerName] = useState('');
   const [due, setDue] = useState('');
   const [link, setLink] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const { busy, failure, done: saved, submit: run } = useSubmit();
   // Bumped after a successful submit: the cleared fields remount, so they do not show as invalid.
   const [round, setRound] = useState(0);
   const isAction = kind === 'action';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(false);
     const body = {
       kind,
       text: text.trim(),
@@ -123,17 +119,15 @@ export function ItemForm({
       due: due || null,
       link: decodeLink(link),
     };
-    void act('POST', 'items', body)
-      .then(() => {
-        setText('');
-        setRound((r) => r + 1);
-        setOwner('');
-        setOwnerName('');
-        setDue('');
-        setSaved(true);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
+    void run(async (done) => {
+      await act('POST', 'items', body);
+      setText('');
+      setRound((r) => r + 1);
+      setOwner('');
+      setOwnerName('');
+      setDue('');
+      done();
+    });
   };
 
   return (
@@ -146,7 +140,7 @@ export function ItemForm({
           {m.itemSaved}
         </p>
       )}
-      {error !== null && <ActionError error={error} />}
+      {failure !== null && <ActionError error={failure} />}
       <FieldSet legend={m.itemKind}>
         <div className="radio-row">
           <Radio

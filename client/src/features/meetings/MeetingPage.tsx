@@ -7,11 +7,12 @@
 
 import type { CaseDetailResponse } from '@samenspraak/shared';
 import { documentId } from '@samenspraak/shared';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useUser } from '../../app/auth';
 import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
+import { useSubmit } from '../../app/useSubmit';
 import { Alert, Button, Heading, Paragraph } from '../../components/ui';
 import { formatMoment } from '../../dates';
 import { ActionError } from './ActionError';
@@ -31,8 +32,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
   const user = useUser();
   const caseRes = useApi<CaseDetailResponse>(`/api/cases/${encodeURIComponent(caseId)}`);
   const live = useMeeting(caseId, meetingId);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, failure, submit } = useSubmit();
 
   const theCase = caseRes.data?.case ?? null;
   const meeting = live.meeting;
@@ -41,14 +41,8 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
   const canManage = mayManageMeeting(myRole);
   const nameOf = (id: string | null) => (id ? (participants.find((p) => p.userId === id)?.name ?? null) : null);
 
-  const run = (method: 'POST' | 'PUT', action: string, body?: unknown) => {
-    setBusy(true);
-    setError(null);
-    void live
-      .act(method, action, body)
-      .catch(setError)
-      .finally(() => setBusy(false));
-  };
+  const run = (method: 'POST' | 'PUT', action: string, body?: unknown) =>
+    void submit(() => live.act(method, action, body));
 
   const loadError = live.error ?? caseRes.error;
   if (!meeting) {
@@ -145,7 +139,7 @@ export function MeetingPage({ caseId, meetingId }: { caseId: string; meetingId: 
           </a>
         </div>
       </header>
-      {error !== null && <ActionError error={error} />}
+      {failure !== null && <ActionError error={failure} />}
 
       <RequiredRoles
         meeting={meeting}

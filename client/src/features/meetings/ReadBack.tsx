@@ -5,6 +5,7 @@
 
 import { MEETING_READ_BACK_MAX, type MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { useSubmit } from '../../app/useSubmit';
 import { Button, Heading, LabelledField, Paragraph, TextArea } from '../../components/ui';
 import { ActionError } from './ActionError';
 import { m } from './messages';
@@ -21,8 +22,7 @@ export function ReadBack({
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, failure, submit: run } = useSubmit();
   const [saved, setSaved] = useState(false);
   const editable = canEdit && meeting.status !== 'scheduled';
 
@@ -33,15 +33,11 @@ export function ReadBack({
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    void act('PUT', 'read-back', { text: text.trim() })
-      .then(() => {
-        setEditing(false);
-        setSaved(true);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
+    void run(async () => {
+      await act('PUT', 'read-back', { text: text.trim() });
+      setEditing(false);
+      setSaved(true);
+    });
   };
 
   return (
@@ -55,7 +51,7 @@ export function ReadBack({
           {m.readBackSaved}
         </p>
       )}
-      {error !== null && <ActionError error={error} />}
+      {failure !== null && <ActionError error={failure} />}
       {editing ? (
         <form className="stack-s" onSubmit={submit}>
           <LabelledField id={`${id}-text`} label={m.readBackLabel} hint={m.readBackHint}>

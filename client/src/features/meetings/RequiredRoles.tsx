@@ -6,6 +6,7 @@
 
 import type { CaseParticipantView, MeetingView } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { useSubmit } from '../../app/useSubmit';
 import { Button, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
 import { formatMoment } from '../../dates';
 import { ActionError } from './ActionError';
@@ -49,20 +50,17 @@ export function RequiredRoles({
   const check = meeting.requiredRoles;
   const complete = check.educationPresent && check.youngPersonOrParentsHeard;
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, failure, submit } = useSubmit();
   const marked = meeting.voiceMarkedHeard;
   const byName = marked ? (participants.find((p) => p.userId === marked.by)?.name ?? marked.by) : '';
   const voicePresentOrInbreng = check.youngPersonOrParentsHeard && !marked;
 
   const mark = (heard: boolean) => (e?: FormEvent) => {
     e?.preventDefault();
-    setBusy(true);
-    setError(null);
-    void act('PUT', 'voice-heard', heard ? { heard, ...(note.trim() ? { note: note.trim() } : {}) } : { heard })
-      .then(() => setNote(''))
-      .catch(setError)
-      .finally(() => setBusy(false));
+    void submit(async () => {
+      await act('PUT', 'voice-heard', heard ? { heard, ...(note.trim() ? { note: note.trim() } : {}) } : { heard });
+      setNote('');
+    });
   };
 
   return (
@@ -94,7 +92,7 @@ export function RequiredRoles({
           {marked.note ? ` “${marked.note}”` : ''}
         </Paragraph>
       )}
-      {error !== null && <ActionError error={error} />}
+      {failure !== null && <ActionError error={failure} />}
       {canManage && meeting.status !== 'scheduled' && !voicePresentOrInbreng && (
         <details className="required__mark">
           <summary>{m.voiceMarkTitle}</summary>

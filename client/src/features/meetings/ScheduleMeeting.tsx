@@ -8,6 +8,7 @@ import { type CaseParticipantView, MEETING_TITLE_MAX, type MeetingView } from '@
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { navigate, paths } from '../../app/router';
+import { useSubmit } from '../../app/useSubmit';
 import {
   Button,
   Checkbox,
@@ -58,8 +59,7 @@ export function ScheduleMeeting({
   const [at, setAt] = useState(nextWorkdayAtTen);
   const [agenda, setAgenda] = useState(m.agendaDefault);
   const [invitees, setInvitees] = useState<Set<string>>(() => new Set(participants.map((p) => p.userId)));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, failure, submit: run } = useSubmit();
 
   const toggle = (userId: string) =>
     setInvitees((prev) => {
@@ -71,24 +71,16 @@ export function ScheduleMeeting({
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    void (async () => {
-      try {
-        const res = await api<MeetingResponse>('POST', meetingPath(caseId), {
-          title: title.trim(),
-          scheduledAt: localInputToIso(at),
-          agenda: agendaFromText(agenda),
-          inviteeUserIds: participants.filter((p) => invitees.has(p.userId)).map((p) => p.userId),
-        });
-        if (onScheduled) onScheduled(res.meeting);
-        else navigate(paths.meeting(caseId, res.meeting.id));
-      } catch (err) {
-        setError(err);
-      } finally {
-        setBusy(false);
-      }
-    })();
+    void run(async () => {
+      const res = await api<MeetingResponse>('POST', meetingPath(caseId), {
+        title: title.trim(),
+        scheduledAt: localInputToIso(at),
+        agenda: agendaFromText(agenda),
+        inviteeUserIds: participants.filter((p) => invitees.has(p.userId)).map((p) => p.userId),
+      });
+      if (onScheduled) onScheduled(res.meeting);
+      else navigate(paths.meeting(caseId, res.meeting.id));
+    });
   };
 
   return (
@@ -103,7 +95,7 @@ export function ScheduleMeeting({
         </Heading>
       )}
       <Paragraph>{m.scheduleIntro}</Paragraph>
-      {error !== null && <ActionError error={error} />}
+      {failure !== null && <ActionError error={failure} />}
       <Field>
         <Label htmlFor={`${id}-name`}>{m.titleLabel}</Label>
         <TextInput

@@ -8,7 +8,8 @@
 import type { CreateInvitationResponse, INVITED_ROLES } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
-import { errorText } from '../../app/errorText';
+import { useSubmit } from '../../app/useSubmit';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { Alert, Button, Field, FieldSet, Label, Paragraph, Radio, TextInput } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
@@ -29,18 +30,15 @@ export function InviteForm(props: {
   const role = roles.includes(chosen) ? chosen : (roles[0] ?? 'ouder');
   const named = role === 'ouder';
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit: run } = useSubmit();
   const [result, setResult] = useState<CreateInvitationResponse | null>(null);
   // Bumped after each invitation, so the list of open ones reads again.
   const [version, setVersion] = useState(0);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (named && name.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       const res = await api<CreateInvitationResponse>(
         'POST',
         `/api/cases/${encodeURIComponent(caseId)}/invitations`,
@@ -50,18 +48,14 @@ export function InviteForm(props: {
       setName('');
       setVersion((v) => v + 1);
       onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const link = result ? new URL(result.link, location.origin).toString() : '';
   return (
     <>
       <Paragraph>{m.inviteIntro}</Paragraph>
-      <form className="stack" onSubmit={(e) => void submit(e)} aria-label={m.inviteTitle}>
+      <form className="stack" onSubmit={submit} aria-label={m.inviteTitle}>
         <FieldSet legend={m.inviteRole}>
           {roles.map((r) => (
             <Radio key={r} name="invite-role" value={r} checked={role === r} onChange={() => setRole(r)}>
@@ -90,9 +84,9 @@ export function InviteForm(props: {
         </div>
       </form>
       {error && (
-        <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-          <Paragraph>{error}</Paragraph>
-        </Alert>
+        <ErrorAlert heading={m.loadFailed} headingLevel={3}>
+          {error}
+        </ErrorAlert>
       )}
       {result && (
         <Alert heading={m.inviteDoneTitle} headingLevel={3} severity="success" data-testid="invitation-result">

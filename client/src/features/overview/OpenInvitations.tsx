@@ -4,10 +4,9 @@
  */
 
 import type { InvitationsResponse } from '@samenspraak/shared';
-import { useState } from 'react';
 import { api } from '../../app/api';
-import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
+import { useSubmit } from '../../app/useSubmit';
 import { Button, Paragraph, UnorderedList } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
@@ -23,20 +22,16 @@ export function OpenInvitations({
   onChanged(): void;
 }) {
   const list = useApi<InvitationsResponse>(`/api/cases/${encodeURIComponent(caseId)}/invitations?v=${version}`);
-  const [error, setError] = useState<string | null>(null);
+  const { error, submit } = useSubmit();
   const open = (list.data?.invitations ?? []).filter((i) => i.state === 'open');
   if (open.length === 0) return null;
 
-  const revoke = async (ref: string) => {
-    setError(null);
-    try {
+  const revoke = (ref: string) =>
+    submit(async () => {
       await api('DELETE', `/api/cases/${encodeURIComponent(caseId)}/invitations/${encodeURIComponent(ref)}`);
       await list.reload();
       onChanged();
-    } catch (err) {
-      setError(errorText(err));
-    }
-  };
+    });
 
   return (
     <div data-testid="open-invitations">

@@ -3,15 +3,14 @@
 import type { ParentsConsentResponse } from '@samenspraak/shared';
 import { useState } from 'react';
 import { api } from '../../app/api';
-import { errorText } from '../../app/errorText';
+import { useSubmit } from '../../app/useSubmit';
 import { PanelStatus } from '../../components/PanelStatus';
 import { Label, Paragraph, Switch } from '../../components/ui';
 import { m } from './messages';
 
 export function ParentsConsent(props: { caseId: string; consent: boolean; onChanged(consent: boolean): void }) {
   const [consent, setConsent] = useState(props.consent);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, submit } = useSubmit();
   const [known, setKnown] = useState(props.consent);
   // Follow the server when someone else's change (or a reload) brings a new value.
   if (props.consent !== known) {
@@ -19,25 +18,22 @@ export function ParentsConsent(props: { caseId: string; consent: boolean; onChan
     setConsent(props.consent);
   }
 
-  const change = async (next: boolean) => {
-    setBusy(true);
-    setError(null);
-    setConsent(next);
-    try {
-      const res = await api<ParentsConsentResponse>(
-        'PUT',
-        `/api/cases/${encodeURIComponent(props.caseId)}/parents-consent`,
-        { consent: next },
-      );
-      setConsent(res.parentsConsent);
-      props.onChanged(res.parentsConsent);
-    } catch (err) {
-      setConsent(!next);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const change = (next: boolean) =>
+    submit(async () => {
+      setConsent(next);
+      try {
+        const res = await api<ParentsConsentResponse>(
+          'PUT',
+          `/api/cases/${encodeURIComponent(props.caseId)}/parents-consent`,
+          { consent: next },
+        );
+        setConsent(res.parentsConsent);
+        props.onChanged(res.parentsConsent);
+      } catch (err) {
+        setConsent(!next);
+        throw err;
+      }
+    });
 
   return (
     <>

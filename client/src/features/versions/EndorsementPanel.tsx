@@ -8,7 +8,7 @@ import type { SignOffResponse } from '@samenspraak/shared';
 import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
-import { errorText } from '../../app/errorText';
+import { useSubmit } from '../../app/useSubmit';
 import { PanelStatus } from '../../components/PanelStatus';
 import {
   Blockquote,
@@ -45,9 +45,8 @@ export function EndorsementPanel(props: {
   const mine = endorsements?.find((e) => e.person.id === me) ?? null;
   const [stance, setStance] = useState<EndorsementStance | null>(null);
   const [words, setWords] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [invalid, setInvalid] = useState(false);
 
@@ -56,7 +55,7 @@ export function EndorsementPanel(props: {
   const text = words ?? mine?.words ?? '';
   const base = `/api/documents/${encodeURIComponent(props.documentId)}`;
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault();
     if (!chosen) return;
     if (chosen !== 'agree' && text.trim() === '') {
@@ -64,9 +63,7 @@ export function EndorsementPanel(props: {
       return;
     }
     setInvalid(false);
-    setBusy(true);
-    setError(null);
-    try {
+    void submit(async () => {
       await api('PUT', `${base}/endorsement`, {
         stance: chosen,
         ...(text.trim() ? { words: text.trim() } : {}),
@@ -75,28 +72,19 @@ export function EndorsementPanel(props: {
       setWords(null);
       setStatus(m.endorseSaved);
       props.onEndorsed();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const signOff = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api<SignOffResponse>('POST', `${base}/sign-off`, {});
-      setStatus(m.signedOff(res.version.name));
-      setConfirming(false);
+  const signOff = () =>
+    submit(async () => {
+      try {
+        const res = await api<SignOffResponse>('POST', `${base}/sign-off`, {});
+        setStatus(m.signedOff(res.version.name));
+      } finally {
+        setConfirming(false);
+      }
       props.onSignedOff();
-    } catch (err) {
-      setError(errorText(err));
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const current = endorsements ?? [];
   const count = (s: EndorsementStance) => current.filter((e) => e.stance === s).length;
@@ -115,7 +103,7 @@ export function EndorsementPanel(props: {
       <Paragraph size="small">{m.endorseIntro}</Paragraph>
 
       {props.mayEndorse ? (
-        <form className="stack" onSubmit={(e) => void save(e)} noValidate>
+        <form className="stack" onSubmit={save} noValidate>
           <FieldSet legend={m.endorseLegend}>
             {ENDORSEMENT_STANCES.map((s) => (
               <Radio key={s} name={`${ids}-stance`} value={s} checked={chosen === s} onChange={() => setStance(s)}>

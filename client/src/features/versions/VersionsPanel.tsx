@@ -7,9 +7,10 @@
 import type { DocumentType, RestoreResponse } from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api, download } from '../../app/api';
-import { errorText } from '../../app/errorText';
+import { useSubmit } from '../../app/useSubmit';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { PanelStatus } from '../../components/PanelStatus';
-import { Alert, Button, Checkbox, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
+import { Button, Checkbox, Heading, LabelledField, Paragraph, TextInput } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { chronological, toggleChoice } from './content';
@@ -38,9 +39,8 @@ export function VersionsPanel(props: {
   const base = `/api/documents/${encodeURIComponent(props.documentId)}/versions`;
   const canEdit = props.editable === null || props.editable.length > 0;
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, submit } = useSubmit();
   const [status, setStatus] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
@@ -50,18 +50,15 @@ export function VersionsPanel(props: {
   const nameOf = (id: string) => (id === 'current' ? m.current : (versions.find((v) => v.id === id)?.name ?? id));
   const docTitle = m.documentTitles[props.type] ?? props.type;
 
-  const act = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setStatus(await action());
-    } catch (err) {
-      setStatus('');
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (action: () => Promise<string>) =>
+    submit(async () => {
+      try {
+        setStatus(await action());
+      } catch (err) {
+        setStatus('');
+        throw err;
+      }
+    });
 
   const create = (e: FormEvent) => {
     e.preventDefault();
@@ -226,9 +223,9 @@ export function VersionsPanel(props: {
             <Paragraph>{m.loading}</Paragraph>
           ))}
         {error && dialog && (
-          <Alert heading={m.loadFailed} headingLevel={3} severity="error" role="alert">
-            <Paragraph>{error}</Paragraph>
-          </Alert>
+          <ErrorAlert heading={m.loadFailed} headingLevel={3}>
+            {error}
+          </ErrorAlert>
         )}
       </Modal>
 
