@@ -29,7 +29,7 @@ export const SERVER_LAYERS: readonly Layer[] = [
   {
     name: 'core',
     job: 'collaboration core, tokens, the access log, cross-instance fan-out, the per-instance services every command gets',
-    units: ['collab', 'auth', 'audit', 'scale', 'services.ts'],
+    units: ['collab', 'auth', 'audit', 'scale', 'mail', 'services.ts'],
   },
   {
     name: 'transport',
@@ -51,6 +51,10 @@ export const SERVER_LAYERS: readonly Layer[] = [
       'escalation',
       'retention',
       'live',
+      'inbox',
+      'consultation',
+      'decisions',
+      'regions',
     ],
   },
   {

@@ -11,6 +11,8 @@ import { escalationMigration } from './escalation/escalationMigration.js';
 import { notifierMigration } from './escalation/notifierMigration.js';
 import { identityMigration } from './identity/identityMigration.js';
 import { invitationsMigration } from './identity/invitationsMigration.js';
+import { inboxMigration } from './inbox/inboxMigration.js';
+import { outboxMigration } from './mail/outboxMigration.js';
 import { meetingMigration } from './meetings/meetingMigration.js';
 import { versionsMigration } from './versions/versionsMigration.js';
 
@@ -25,4 +27,6 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0008_clock_facts_and_pushes': notifierMigration,
   '0009_collab_token_generations': tokenGenerationMigration,
   '0010_invitation_guard': invitationsMigration,
+  '0011_mail_outbox': outboxMigration,
+  '0012_inbox': inboxMigration,
 };

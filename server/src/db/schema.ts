@@ -27,6 +27,10 @@ export interface UsersTable {
   locked_until: string | null;
   disabled: number;
   created_at: string;
+  /** Where mail reaches the person (migration 0011); null: no address known. */
+  email?: string | null;
+  /** 'immediate' | 'daily' | 'off'; null: the role's default (see shared MAIL_PREFERENCES). */
+  mail_preference?: string | null;
 }
 
 export interface SessionsTable {
