@@ -1,7 +1,8 @@
 /**
- * The error answers of `/api`: `{"error":{"id","message","details?"}}`. The id is stable and is what a
- * client shows words for (the message is the server's English, for logs and developers); the server
- * can only throw an id from this list, and the client keeps plain words for every one of them.
+ * The error answers of `/api`: `{"error":{"id","message","text","details?"}}`. The id is stable and is
+ * what a client shows words for; `message` is the server's English, for logs and developers; `text` is
+ * the id's plain Dutch words (errorWords.ts), so a person reading the answer itself understands it. The
+ * server can only throw an id from this list, and every id has words in both languages.
  */
 export const HTTP_ERROR_IDS = [
   // requests
@@ -82,5 +83,5 @@ export interface HttpErrorDetails {
 }
 
 export interface HttpErrorBody {
-  error: { id: HttpErrorId; message: string; details?: HttpErrorDetails };
+  error: { id: HttpErrorId; message: string; text: string; details?: HttpErrorDetails };
 }

@@ -8,6 +8,7 @@ export * from './collabProtocol.js';
 export * from './commentSchemas.js';
 export * from './documentContracts.js';
 export * from './documents.js';
+export * from './errorWords.js';
 export * from './escalationSchemas.js';
 export * from './httpErrors.js';
 export * from './inboxSchemas.js';

@@ -3,7 +3,7 @@
  * (`kernel/errors.ts`) get their status code here, `HttpError` is for what only HTTP knows (sessions,
  * CSRF, rate limits, gone invitations).
  */
-import type { HttpErrorBody, HttpErrorDetails, HttpErrorId } from '@samenspraak/shared';
+import { errorWordsFor, type HttpErrorBody, type HttpErrorDetails, type HttpErrorId } from '@samenspraak/shared';
 import type { ErrorRequestHandler } from 'express';
 import { DomainError, type DomainErrorKind } from '../kernel/errors.js';
 import type { Logger } from '../observability/logger.js';
@@ -28,7 +28,9 @@ const BODY_ERRORS: Record<string, HttpErrorId> = {
 };
 
 const body = (id: HttpErrorId, message: string, details?: HttpErrorDetails): HttpErrorBody => ({
-  error: details ? { id, message, details } : { id, message },
+  error: details
+    ? { id, message, text: errorWordsFor(id, details, 'nl'), details }
+    : { id, message, text: errorWordsFor(id, {}, 'nl') },
 });
 
 /** The status code of each kind of domain error. */

@@ -53,7 +53,13 @@ describe('the document gate', () => {
       body = r.body;
     });
     expect(status).toBe(404);
-    expect(body).toEqual({ error: { id: 'not_found', message: 'document not found' } });
+    expect(body).toEqual({
+      error: {
+        id: 'not_found',
+        message: 'document not found',
+        text: 'Dit bestaat niet (meer), of je mag het niet zien.',
+      },
+    });
     expect(entries).toEqual([
       {
         event: 'read',

@@ -36,16 +36,46 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 describe('domain errors over HTTP', () => {
   it.each([
-    ['invalid', 400, { id: 'invalid_request', message: 'userId: does not take part in this case' }],
-    ['weak', 400, { id: 'weak_password', message: 'password refused', details: { passwordReason: 'common' } }],
-    ['forbidden', 403, { id: 'forbidden', message: 'a ouder may not do this' }],
-    ['missing', 404, { id: 'not_found', message: 'case not found' }],
-    ['request', 404, { id: 'request_not_found', message: 'no such destruction request for this case' }],
-    ['conflict', 409, { id: 'conflict', message: 'the commitment is already met' }],
-    ['meeting', 409, { id: 'meeting_state', message: 'meeting start: already started' }],
-  ])('%s → %i with its id and message', async (which, status, error) => {
+    [
+      'invalid',
+      400,
+      { id: 'invalid_request', message: 'userId: does not take part in this case' },
+      'Niet alles is goed ingevuld.',
+    ],
+    [
+      'weak',
+      400,
+      { id: 'weak_password', message: 'password refused', details: { passwordReason: 'common' } },
+      'Kies een ander wachtwoord: dit is te makkelijk te raden. Het is (een variant van) een veelgebruikt wachtwoord dat in gelekte lijsten staat.',
+    ],
+    ['forbidden', 403, { id: 'forbidden', message: 'a ouder may not do this' }, 'Dit mag je niet doen met jouw rol.'],
+    [
+      'missing',
+      404,
+      { id: 'not_found', message: 'case not found' },
+      'Dit bestaat niet (meer), of je mag het niet zien.',
+    ],
+    [
+      'request',
+      404,
+      { id: 'request_not_found', message: 'no such destruction request for this case' },
+      'Dat verzoek bestaat niet.',
+    ],
+    [
+      'conflict',
+      409,
+      { id: 'conflict', message: 'the commitment is already met' },
+      'Iemand anders veranderde dit net. Laad de pagina opnieuw en probeer het nog eens.',
+    ],
+    [
+      'meeting',
+      409,
+      { id: 'meeting_state', message: 'meeting start: already started' },
+      'Dat kan nu niet in deze fase van het overleg. Misschien veranderde het net.',
+    ],
+  ])('%s → %i with its id, message and Dutch words', async (which, status, error, text) => {
     const res = await fetch(`${base}/throw/${which}`);
     expect(res.status).toBe(status);
-    expect(await res.json()).toEqual({ error });
+    expect(await res.json()).toEqual({ error: { ...error, text } });
   });
 });

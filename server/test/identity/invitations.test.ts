@@ -178,6 +178,7 @@ describe('invitations', () => {
     expect(replies[0]!.body.error).toEqual({
       id: 'invalid_code',
       message: 'the code is wrong; 4 attempt(s) left',
+      text: 'De code klopt niet. Je kunt het nog 4 keer proberen.',
       details: { attemptsLeft: 4 },
     });
     expect(replies[3]!.body.error.details).toEqual({ attemptsLeft: 1 });

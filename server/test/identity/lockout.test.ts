@@ -47,6 +47,7 @@ describe('login lockout through the server', () => {
     expect(fifth.body.error).toEqual({
       id: 'locked',
       message: 'too many failed attempts; try again later',
+      text: 'Te veel verkeerde pogingen. Je account is even op slot. Binnen 15 minuten kun je het opnieuw proberen.',
       details: { retryAfterMinutes: 15 },
     });
     const lockEntry = (await logEntries(t.db)).at(-1)!;

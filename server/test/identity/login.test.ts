@@ -61,7 +61,13 @@ describe('professional login', () => {
     }
     for (const reply of replies) {
       expect(reply.status).toBe(401);
-      expect(reply.body).toEqual({ error: { id: 'invalid_credentials', message: 'login or password is wrong' } });
+      expect(reply.body).toEqual({
+        error: {
+          id: 'invalid_credentials',
+          message: 'login or password is wrong',
+          text: 'Je gebruikersnaam of wachtwoord klopt niet.',
+        },
+      });
       expect(reply.setCookies).toEqual([]);
     }
   });
@@ -155,6 +161,7 @@ describe('professional login', () => {
     expect(replay.body.error).toEqual({
       id: 'invalid_code',
       message: 'this code was already used; wait for the next one',
+      text: 'Deze code is al gebruikt. Wacht op de volgende code in je app.',
       details: { replayed: true },
     });
     expect((await logEntries(t.db)).at(-1)).toMatchObject({ outcome: 'failure', detail: 'totp replayed' });

@@ -82,7 +82,11 @@ describe('sessions', () => {
     for (const csrf of [false, 'wrong-token', `${b.csrf}x`] as const) {
       const reply = await b.post('/api/cases/case-csrf/invitations', invite, { csrf });
       expect(reply.status).toBe(403);
-      expect(reply.body.error).toEqual({ id: 'csrf', message: 'missing or wrong X-CSRF-Token header' });
+      expect(reply.body.error).toEqual({
+        id: 'csrf',
+        message: 'missing or wrong X-CSRF-Token header',
+        text: 'Je sessie is verlopen of in een ander venster veranderd. Laad de pagina opnieuw.',
+      });
       const logout = await b.post('/api/auth/logout', undefined, { csrf });
       expect(logout.status).toBe(403);
       expect((await b.post('/api/auth/logout-all', undefined, { csrf })).status).toBe(403);

@@ -1,0 +1,230 @@
+/**
+ * Plain words for every error id of the server, in Dutch and English: what went wrong in words a parent
+ * or a 16-year-old understands. The server puts the Dutch words into every error answer (`text`), and
+ * the client shows them in the person's language; the table is typed over every id, so an id added to
+ * HTTP_ERROR_IDS does not compile until it has words in both languages.
+ */
+import type { HttpErrorDetails, HttpErrorId, PasswordWeakness } from './httpErrors.js';
+
+export interface ErrorWords {
+  nl: string;
+  en: string;
+}
+
+export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
+  invalid_request: { nl: 'Niet alles is goed ingevuld.', en: 'Not everything is filled in correctly.' },
+  entity_parse_failed: {
+    nl: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
+    en: 'Something went wrong while sending. Please try again.',
+  },
+  entity_too_large: {
+    nl: 'Dat is te veel tekst in één keer. Maak het korter.',
+    en: 'That is too much text at once. Please make it shorter.',
+  },
+  encoding_unsupported: {
+    nl: 'Er ging iets mis bij het versturen. Laad de pagina opnieuw en probeer het nog eens.',
+    en: 'Something went wrong while sending. Reload the page and try again.',
+  },
+  bad_request: {
+    nl: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',
+    en: 'Something went wrong while sending. Please try again.',
+  },
+  not_found: {
+    nl: 'Dit bestaat niet (meer), of je mag het niet zien.',
+    en: 'This does not exist (any more), or you may not see it.',
+  },
+  conflict: {
+    nl: 'Iemand anders veranderde dit net. Laad de pagina opnieuw en probeer het nog eens.',
+    en: 'Someone else just changed this. Reload the page and try again.',
+  },
+  internal: {
+    nl: 'Er ging iets mis bij ons. Er is niets verloren; probeer het zo opnieuw.',
+    en: 'Something went wrong on our side. Nothing was lost; please try again shortly.',
+  },
+  storage_full: {
+    nl: 'Er is even geen opslagruimte. Je wijziging is niet bewaard; probeer het over een paar minuten opnieuw.',
+    en: 'There is no storage space for a moment. Your change was not saved; please try again in a few minutes.',
+  },
+  unauthenticated: {
+    nl: 'Je bent niet (meer) ingelogd. Log opnieuw in.',
+    en: 'You are not logged in (any more). Please log in again.',
+  },
+  csrf: {
+    nl: 'Je sessie is verlopen of in een ander venster veranderd. Laad de pagina opnieuw.',
+    en: 'Your session expired or changed in another window. Please reload the page.',
+  },
+  forbidden: { nl: 'Dit mag je niet doen met jouw rol.', en: 'Your role may not do this.' },
+  rate_limited: {
+    nl: 'Te veel pogingen achter elkaar. Wacht even en probeer het dan opnieuw.',
+    en: 'Too many attempts in a row. Wait a while, then try again.',
+  },
+  locked: {
+    nl: 'Te veel verkeerde pogingen. Je account is even op slot.',
+    en: 'Too many wrong attempts. Your account is locked for a while.',
+  },
+  invalid_credentials: {
+    nl: 'Je gebruikersnaam of wachtwoord klopt niet.',
+    en: 'Your user name or password is not right.',
+  },
+  invalid_code: { nl: 'De code klopt niet.', en: 'The code is not right.' },
+  invitation_used: {
+    nl: 'Deze uitnodiging is al gebruikt. Log in met je gebruikersnaam en wachtwoord.',
+    en: 'This invitation was already used. Log in with your user name and password.',
+  },
+  invitation_expired: {
+    nl: 'Deze uitnodiging is verlopen. Vraag je hulpverlener om een nieuwe.',
+    en: 'This invitation has expired. Ask your care worker for a new one.',
+  },
+  invitation_blocked: {
+    nl: 'De code is te vaak verkeerd ingevuld. Vraag je hulpverlener om een nieuwe uitnodiging.',
+    en: 'The code was entered wrongly too often. Ask your care worker for a new invitation.',
+  },
+  invitation_revoked: {
+    nl: 'Deze uitnodiging is ingetrokken. Vraag je hulpverlener om een nieuwe.',
+    en: 'This invitation was withdrawn. Ask your care worker for a new one.',
+  },
+  invitation_open: {
+    nl: 'Er staat al een uitnodiging open voor de jeugdige. Trek die eerst in, of wacht tot hij gebruikt is.',
+    en: 'The young person already has an open invitation. Withdraw it first, or wait until it is used.',
+  },
+  wrong_date_of_birth: {
+    nl: 'Die geboortedatum klopt niet met de aanmelding. Vul de geboortedatum van de jeugdige in.',
+    en: 'That date of birth does not match the registration. Enter the young person’s date of birth.',
+  },
+  login_taken: {
+    nl: 'Die gebruikersnaam is al bezet. Kies een andere.',
+    en: 'That user name is taken. Choose another one.',
+  },
+  weak_password: {
+    nl: 'Kies een ander wachtwoord: dit is te makkelijk te raden.',
+    en: 'Choose another password: this one is too easy to guess.',
+  },
+  case_closed: { nl: 'Deze zaak is gesloten.', en: 'This case is closed.' },
+  invalid_date_of_birth: {
+    nl: 'De geboortedatum klopt niet.',
+    en: 'The date of birth is not right.',
+  },
+  invalid_responsible_scientist: {
+    nl: 'Kies een gedragswetenschapper als verantwoordelijke.',
+    en: 'Choose a behavioural scientist as the one responsible.',
+  },
+  young_person_exists: {
+    nl: 'Deze zaak heeft al een jeugdige.',
+    en: 'This case already has a young person.',
+  },
+  unknown_user: { nl: 'Die persoon kennen we niet.', en: 'We do not know that person.' },
+  role_not_allowed: {
+    nl: 'Die rol kan in deze zaak niet meedoen.',
+    en: 'That role cannot take part in this case.',
+  },
+  already_participant: {
+    nl: 'Deze persoon doet al mee in de zaak.',
+    en: 'This person already takes part in the case.',
+  },
+  participant_not_found: {
+    nl: 'Deze persoon doet niet mee in de zaak.',
+    en: 'This person does not take part in the case.',
+  },
+  last_professional: {
+    nl: 'Er moet altijd minstens één professional bij de zaak blijven.',
+    en: 'At least one professional must always stay on the case.',
+  },
+  invalid_status_change: {
+    nl: 'Die stap kan nu niet vanuit deze stand van de zaak.',
+    en: 'That step is not possible from the current state of the case.',
+  },
+  request_pending: {
+    nl: 'Er loopt al een verzoek. Wacht op het besluit daarover.',
+    en: 'A request is already open. Wait for the decision on it.',
+  },
+  request_not_found: { nl: 'Dat verzoek bestaat niet.', en: 'That request does not exist.' },
+  already_decided: {
+    nl: 'Hierover is al besloten.',
+    en: 'This has already been decided.',
+  },
+  meeting_state: {
+    nl: 'Dat kan nu niet in deze fase van het overleg. Misschien veranderde het net.',
+    en: 'That is not possible in this phase of the meeting. Perhaps it just changed.',
+  },
+  document_refused: {
+    nl: 'Het document nam het besluit niet aan. Probeer een ander onderdeel.',
+    en: 'The document did not accept the item. Try another section.',
+  },
+  not_escalated: {
+    nl: 'Deze zaak is niet opgeschaald.',
+    en: 'This case has not been escalated.',
+  },
+  transition_refused: {
+    nl: 'Die stap op de ladder kan nu niet.',
+    en: 'That step on the ladder is not possible now.',
+  },
+};
+
+/** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */
+const PASSWORD_REASON: Record<PasswordWeakness, ErrorWords> = {
+  too_short: { nl: 'Gebruik minstens 10 tekens.', en: 'Use at least 10 characters.' },
+  too_long: { nl: 'Gebruik hooguit 200 tekens.', en: 'Use at most 200 characters.' },
+  repetitive: {
+    nl: 'Het herhaalt tekens of woorden, zoals "aaaa" of "abcabc".',
+    en: 'It repeats characters or words, like "aaaa" or "abcabc".',
+  },
+  sequence: {
+    nl: 'Het is een reeks, zoals "abcd" of "1234".',
+    en: 'It is a sequence, like "abcd" or "1234".',
+  },
+  keyboard: {
+    nl: 'Het is een rij of patroon op het toetsenbord, zoals "qwerty".',
+    en: 'It is a row or pattern on the keyboard, like "qwerty".',
+  },
+  common: {
+    nl: 'Het is (een variant van) een veelgebruikt wachtwoord dat in gelekte lijsten staat.',
+    en: 'It is (a variant of) a common password that appears in leaked lists.',
+  },
+  personal: {
+    nl: 'Er staat je gebruikersnaam, je naam of de naam van Samenspraak in.',
+    en: 'It contains your user name, your name or the name of Samenspraak.',
+  },
+  date: { nl: 'Het is gebouwd op een datum of jaartal.', en: 'It is built on a date or a year.' },
+  guessable: {
+    nl: 'Tip: neem een paar woorden die niet bij elkaar horen, zoals "fiets regen kaas 74".',
+    en: 'Tip: take a few words that do not belong together, like "bicycle rain cheese 74".',
+  },
+};
+
+export const UNKNOWN_ERROR_WORDS: ErrorWords = {
+  nl: 'Er ging iets mis. Probeer het opnieuw.',
+  en: 'Something went wrong. Please try again.',
+};
+
+/** Details come from the network: only a whole, positive number is used. */
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+
+/** The words for an error answer: the id's text, plus what its details add (tries left, a used code). */
+export function errorWordsFor(id: string, details: HttpErrorDetails, lang: keyof ErrorWords): string {
+  const base = Object.hasOwn(ERROR_WORDS, id) ? ERROR_WORDS[id as HttpErrorId][lang] : UNKNOWN_ERROR_WORDS[lang];
+  if (id === 'invalid_code' && details.replayed)
+    return lang === 'nl'
+      ? 'Deze code is al gebruikt. Wacht op de volgende code in je app.'
+      : 'This code was already used. Wait for the next code in your app.';
+  const minutes = details.retryAfterMinutes;
+  if (id === 'locked' && isCount(minutes))
+    return lang === 'nl'
+      ? `${base} Binnen ${minutes} minuten kun je het opnieuw proberen.`
+      : `${base} You can try again within ${minutes} minutes.`;
+  const reason = details.passwordReason;
+  if (id === 'weak_password' && typeof reason === 'string' && Object.hasOwn(PASSWORD_REASON, reason))
+    return `${base} ${PASSWORD_REASON[reason][lang]}`;
+  const left = details.attemptsLeft;
+  if ((id === 'invalid_code' || id === 'wrong_date_of_birth') && isCount(left)) {
+    const tries =
+      lang === 'nl'
+        ? left === 1
+          ? 'nog 1 keer'
+          : `nog ${left} keer`
+        : left === 1
+          ? 'once more'
+          : `${left} more times`;
+    return lang === 'nl' ? `${base} Je kunt het ${tries} proberen.` : `${base} You can try ${tries}.`;
+  }
+  return base;
+}
