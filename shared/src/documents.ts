@@ -16,6 +16,8 @@ export interface SectionDef {
   /** Text (rich text) or structured items (e.g. hypotheses). */
   content: 'richText' | 'items';
   title: { nl: string; en: string };
+  /** Must be non-empty before the behavioural scientist may sign the document off (see sign-off rules). */
+  required?: boolean;
 }
 
 const own = (role: 'jeugdige' | 'ouder'): SectionOwner => ({ kind: 'ownWords', role });

@@ -9,6 +9,8 @@ export const MAIL_KINDS = [
   'inbox-new',
   /** The daily digest: "There are N new things for you" (a count, nothing else). */
   'inbox-digest',
+  /** A new professional account: the link to choose a password and enrol the authenticator app. */
+  'account-activation',
   /** A password-reset link (single use, 30 minutes). */
   'password-reset',
   /** A receipt for a consultation request ("we received your request"). */

@@ -31,6 +31,8 @@ export interface UsersTable {
   email?: string | null;
   /** 'immediate' | 'daily' | 'off'; null: the role's default (see shared MAIL_PREFERENCES). */
   mail_preference?: string | null;
+  /** The youth-care region a professional works for (shared REGIONS); null for clients (migration 0011). */
+  region?: string | null;
 }
 
 export interface SessionsTable {

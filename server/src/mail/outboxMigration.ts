@@ -1,8 +1,10 @@
 /**
- * Migration 0011_mail_outbox: where a person is reached and the durable outbox.
+ * Migration 0011_mail_outbox: where a person is reached, their region, and the durable outbox.
  *  - users.email: the address notifications and password-reset links go to (null: none known);
  *  - users.mail_preference: 'immediate' | 'daily' | 'off'; null means the role's default (a
  *    professional: daily; a young person or parent chooses, until then: off);
+ *  - users.region: the youth-care region a professional works for (a functioneel beheerder manages the
+ *    accounts of their region; a RET process director sees their region's consultation queue);
  *  - mail_outbox: one row per mail, written in the same transaction as the event that causes it and
  *    sent by the outbox worker (mail/). `idempotency_key` is unique, so the same mail is never queued
  *    twice; a worker claims a row with a lease (`lease_owner`, `lease_until`) before sending.
@@ -15,6 +17,7 @@ export const outboxMigration: Migration = {
     // One column per statement: SQLite's ALTER TABLE adds a single column at a time.
     await db.schema.alterTable('users').addColumn('email', 'text').execute();
     await db.schema.alterTable('users').addColumn('mail_preference', 'text').execute();
+    await db.schema.alterTable('users').addColumn('region', 'text').execute();
     await db.schema
       .createTable('mail_outbox')
       .addColumn('id', 'text', (c) => c.primaryKey())
