@@ -9,6 +9,7 @@ import { authRoutes } from './identity/authRoutes.js';
 import { directoryRoutes } from './identity/directoryRoutes.js';
 import { invitationRoutes } from './identity/invitationRoutes.js';
 import { sessionMiddleware } from './identity/sessionMiddleware.js';
+import { inboxRoutes } from './inbox/inboxRoutes.js';
 import { meetingRoutes } from './meetings/meetingRoutes.js';
 import type { AppServices } from './services.js';
 import { versionRoutes } from './versions/versionRoutes.js';
@@ -25,6 +26,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use(versionRoutes(services));
   api.use(meetingRoutes(services));
   api.use(directoryRoutes(services));
+  api.use(inboxRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

@@ -58,7 +58,7 @@ const TOPICS: Array<[RegExp, string, string]> = [
   [/invitation/, 'een uitnodiging', 'an invitation'],
   [/destruction/, 'verzoek om te vernietigen', 'request to destroy'],
   [/escalation|breakthrough|commitment/, 'opschalen en afspraken', 'escalation and commitments'],
-  [/notification/, 'meldingen', 'notifications'],
+  [/notification|inbox/, 'meldingen', 'notifications'],
   [/meeting/, 'een overleg', 'a meeting'],
   [/status/, 'de stap in het proces', 'the step in the process'],
 ];

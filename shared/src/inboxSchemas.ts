@@ -3,6 +3,7 @@
  * (kind + ids); the client words it. Items of a case the person can no longer see are not shown.
  */
 import { z } from 'zod';
+import { MailPreferenceSchema } from './mailSchemas.js';
 
 export const INBOX_KINDS = [
   /** A case invited you (team member added, or the case you were invited to is ready). */
@@ -43,4 +44,55 @@ export interface NewInboxItem {
   link: string;
   /** Ids and small words the client needs to word the item (no free text of others). */
   params?: Record<string, string>;
+}
+
+/** One item as `GET /api/inbox` lists it. */
+export const InboxItemViewSchema = z.object({
+  id: z.string(),
+  kind: InboxKindSchema,
+  /** The case it is about (null: about no single case). */
+  caseId: z.string().nullable(),
+  /** The young person's first name on that case, so the list can say which case (null without a case). */
+  caseName: z.string().nullable(),
+  /** Where the item leads in the app (a path starting with '/'). */
+  link: z.string(),
+  /** Ids and small words to word the item (no free text of others). */
+  params: z.record(z.string(), z.string()),
+  /** ISO 8601. */
+  createdAt: z.string(),
+  /** ISO 8601, null while unread. */
+  readAt: z.string().nullable(),
+});
+export type InboxItemView = z.infer<typeof InboxItemViewSchema>;
+
+/** At most this many items are listed (newest first); the unread count covers them all. */
+export const INBOX_PAGE_SIZE = 100;
+
+export const InboxResponseSchema = z.object({
+  items: z.array(InboxItemViewSchema),
+  /** Unread items the person may still see (what the bell counts). */
+  unread: z.number().int().nonnegative(),
+});
+export type InboxResponse = z.infer<typeof InboxResponseSchema>;
+
+export const InboxReadResponseSchema = z.object({ unread: z.number().int().nonnegative() });
+export type InboxReadResponse = z.infer<typeof InboxReadResponseSchema>;
+
+/** `GET/PUT /api/me/mail-preference`: how the person hears of new items by e-mail. */
+export const MailPreferenceBodySchema = z.object({ preference: MailPreferenceSchema }).strict();
+export type MailPreferenceBody = z.infer<typeof MailPreferenceBodySchema>;
+
+export const MailPreferenceResponseSchema = z.object({
+  preference: MailPreferenceSchema,
+  /** False while the person never chose (the default of their kind applies: professional daily, client off). */
+  chosen: z.boolean(),
+  /** Whether an e-mail address is known; without one no mail is sent whatever the preference. */
+  hasEmail: z.boolean(),
+});
+export type MailPreferenceResponse = z.infer<typeof MailPreferenceResponseSchema>;
+
+/** Socket event `inbox:changed` to the person's room: re-read `GET /api/inbox` (ids only, no content). */
+export interface InboxChanged {
+  /** Why: items were added, or items were marked read (on another device or tab). */
+  reason: 'added' | 'read';
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { RoleSchema } from './access.js';
 import { DOCUMENT_ID_PATTERN } from './collabProtocol.js';
+import type { InboxChanged } from './inboxSchemas.js';
 import type { MeetingView, RealtimeMeetingRef } from './meetingSchemas.js';
 
 export const REALTIME_PATH = '/realtime';
@@ -110,6 +111,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   'case:changed': (payload: CaseChanged) => void;
   notification: (payload: NotificationPush) => void;
+  /** To the person's room `userRoom(id)`: their inbox changed (items added or read); re-read GET /api/inbox. */
+  'inbox:changed': (payload: InboxChanged) => void;
   'presence:changed': (payload: PresenceChanged) => void;
   notice: (payload: Notice) => void;
   /** The whole meeting, to room `meetingRoom(id)`, whenever anything about it changes. */

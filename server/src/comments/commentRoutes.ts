@@ -10,6 +10,8 @@ import { Router } from 'express';
 import { httpGate } from '../cases/httpGate.js';
 import { reply } from '../http/reply.js';
 import { parseBody } from '../http/validate.js';
+import { commentAudience } from '../inbox/commentInbox.js';
+import { addToInbox } from '../inbox/inbox.js';
 import { Forbidden, Invalid, NotFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { addComment, findComment, listComments, resolveComment } from './comments.js';
@@ -40,19 +42,36 @@ export function commentRoutes(services: AppServices): Router {
         return atLeast(permission, 'comment') ? null : `you may not comment on section "${body.section}"`;
       },
     });
-    if (body.parentId) {
-      const parent = await findComment(services.db, scope.documentId, body.parentId);
-      if (!parent || parent.section !== body.section) throw new Invalid('parentId: no such comment here');
+    const parent = body.parentId ? await findComment(services.db, scope.documentId, body.parentId) : null;
+    if (body.parentId && (!parent || parent.section !== body.section)) {
+      throw new Invalid('parentId: no such comment here');
     }
-    const comment = await addComment(services.db, {
-      documentId: scope.documentId,
-      caseId: scope.caseId,
-      section: body.section,
-      parentId: body.parentId ?? null,
-      author: scope.person,
-      text: body.text,
-      anchor: body.anchor ?? null,
-      now: services.clock(),
+    // Who hears of it (a reply to their comment, a mention): read before, added with the comment.
+    const audience = await commentAudience(
+      services.db,
+      {
+        section: body.section,
+        text: body.text,
+        documentId: scope.documentId,
+        authorId: scope.person.id,
+        authorRole: scope.person.role,
+        parentAuthorId: parent?.author.id ?? null,
+      },
+      scope.now,
+    );
+    const comment = await services.db.transaction().execute(async (trx) => {
+      const added = await addComment(trx, {
+        documentId: scope.documentId,
+        caseId: scope.caseId,
+        section: body.section,
+        parentId: body.parentId ?? null,
+        author: scope.person,
+        text: body.text,
+        anchor: body.anchor ?? null,
+        now: services.clock(),
+      });
+      await addToInbox(trx, audience.items(added.id), services.clock());
+      return added;
     });
     await scope.log('create', 'success', `comment on ${body.section}`);
     services.caseEvents.changed({ caseId: scope.caseId, kind: 'comments', documentId: scope.documentId });

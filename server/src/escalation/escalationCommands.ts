@@ -12,6 +12,8 @@ import {
 } from '@samenspraak/shared';
 import type { Insertable } from 'kysely';
 import type { CaseScope } from '../cases/caseGate.js';
+import { addToInbox } from '../inbox/inbox.js';
+import { breakthroughInvitationItem } from '../inbox/inboxItems.js';
 import { Conflict, type DomainError, Forbidden, Invalid, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type EscalationStepsTable, escalationDb } from './escalationDb.js';
@@ -221,6 +223,11 @@ export async function inviteDirector(services: AppServices, scope: CaseScope, se
       })
       .onConflict((oc) => oc.columns(['session_id', 'user_id']).doNothing())
       .execute();
+    await addToInbox(
+      trx,
+      [breakthroughInvitationItem(userId, scope.caseId, sessionId, session.scheduled_at)],
+      scope.now,
+    );
   });
   await scope.log('update', 'success', `DBT invitation ${sessionId} ${userId}`);
   return { sessionId, userId, role: 'dbt-lid' as const, accessUntil: session.follow_up_until };

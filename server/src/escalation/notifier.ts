@@ -1,13 +1,18 @@
 /**
  * Live notifications: every so often (and soon after a relevant change, or when the clock moves) the
  * notices of each person connected to this instance are worked out with the same code as
- * GET /api/notifications; those that need attention and were not sent before go to the person's
- * room. "Sent before" is a table, claimed with an insert: a restart sends nothing twice, and of two
- * instances serving the same person only one sends. Each push is written to the access log.
+ * GET /api/notifications; those that need attention become an item in the person's inbox (once per
+ * notice and state: the item's key is the claim, so a restart adds nothing twice and of two instances
+ * only one adds it) and a `notification` to the person's room. Now and then (`everyone`) the same runs
+ * for every professional on a case, online or not, so the inbox and the mail digest have them too.
+ * Each item added is written to the access log.
  */
 import type { NoticeView, NotificationPush, Role } from '@samenspraak/shared';
 import { responsibleFor } from '../audit/caseAudit.js';
 import type { AppDb } from '../db/database.js';
+import { forgetInboxItems } from '../inbox/forget.js';
+import { addToInbox } from '../inbox/inbox.js';
+import { noticeItem } from '../inbox/inboxItems.js';
 import type { AppServices } from '../services.js';
 import { escalationDb } from './escalationDb.js';
 import { computeNotifications } from './notifications.js';
@@ -32,19 +37,43 @@ export interface NotifierDeps {
 export const MAX_PUSHES_PER_RUN = 10;
 const POKE_DELAY_MS = 50;
 
-/** True when this call recorded the push (nobody sent it before). */
+/**
+ * Records the notice as an inbox item (key `notice:<pushKey>`), which also queues the person's mail and
+ * tells their devices. True when this call added it (nobody did before).
+ */
 async function claim(db: AppDb, userId: string, n: NoticeView, at: Date): Promise<boolean> {
-  const result = await escalationDb(db)
-    .insertInto('pushed_notifications')
-    .values({ user_id: userId, key: pushKey(n), case_id: n.caseId, pushed_at: at.toISOString() })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  return db.transaction().execute(async (trx) => {
+    const added = await addToInbox(trx, [noticeItem(userId, n, pushKey(n))], at);
+    return added.length === 1;
+  });
 }
 
-/** Destruction of a case: which notifications about it were sent goes too. */
+/** Destruction of a case: which notifications about it were sent goes too, and its inbox items. */
 export async function forgetPushes(db: AppDb, caseId: string): Promise<void> {
   await escalationDb(db).deleteFrom('pushed_notifications').where('case_id', '=', caseId).execute();
+  await forgetInboxItems(db, caseId);
+}
+
+/** Every active professional who takes part in a case (their notices do not wait for them to log in). */
+async function professionalsOnCases(services: AppServices): Promise<OnlinePerson[]> {
+  const rows = await escalationDb(services.db)
+    .selectFrom('users')
+    .select(['users.id', 'users.name', 'users.role', 'users.organisation_id'])
+    .where('users.kind', '=', 'professional')
+    .where('users.disabled', '=', 0)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('participants').select('participants.user_id').whereRef('participants.user_id', '=', 'users.id'),
+      ),
+    )
+    .execute();
+  return rows.map((r) => ({
+    userId: r.id,
+    name: r.name,
+    kind: 'professional' as const,
+    role: r.role as Role | null,
+    organisationId: r.organisation_id,
+  }));
 }
 
 const pressing = (a: NoticeView, b: NoticeView) =>
@@ -68,8 +97,8 @@ export class Notifier {
   }
 
   /** Runs now (after any run in progress); resolves when done. Never rejects. */
-  runNow(): Promise<void> {
-    const run = this.chain.then(() => (this.stopped ? undefined : this.runOnce()));
+  runNow(opts: { everyone?: boolean } = {}): Promise<void> {
+    const run = this.chain.then(() => (this.stopped ? undefined : this.runOnce(opts.everyone === true)));
     this.chain = run.catch((err: unknown) => this.deps.services.log.error({ err }, 'notifier run failed'));
     return this.chain;
   }
@@ -81,10 +110,11 @@ export class Notifier {
     return this.chain;
   }
 
-  private async runOnce(): Promise<void> {
+  private async runOnce(everyone: boolean): Promise<void> {
     const { services } = this.deps;
     const now = services.clock();
-    const people = new Map(this.deps.onlinePeople().map((p) => [p.userId, p]));
+    const listed = everyone ? await professionalsOnCases(services) : this.deps.onlinePeople();
+    const people = new Map(listed.map((p) => [p.userId, p]));
     for (const person of people.values()) {
       const perCase = await computeNotifications(services, person, now);
       const roleOn = new Map(perCase.map((c) => [c.caseId, c.role]));

@@ -15,6 +15,8 @@ import { loadParticipation } from '../cases/participation.js';
 import type { AppDb } from '../db/database.js';
 import { caseAccess } from '../domain/caseAccess.js';
 import { mayInvite } from '../domain/invitations.js';
+import { addToInbox } from '../inbox/inbox.js';
+import { ownWordsItem } from '../inbox/inboxItems.js';
 import { type InvitationRowTable, invitationDb } from './invitationDb.js';
 import { hashPassword } from './passwords.js';
 import { randomToken } from './sessions.js';
@@ -215,6 +217,8 @@ export async function acceptInvitation(
         .insertInto('participants')
         .values({ case_id: caseId, user_id: userId, role, added_at: now.toISOString(), added_by: inv.created_by })
         .execute();
+      const ownWords = ownWordsItem(userId, caseId, role);
+      if (ownWords) await addToInbox(trx, [ownWords], now);
       return true;
     });
     if (!consumed) {

@@ -10,6 +10,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { Notifier, type OnlinePerson } from '../escalation/notifier.js';
+import { runDigests } from '../inbox/digest.js';
+import { registerInboxPusher } from '../inbox/inboxPush.js';
 import type { CaseEvents } from '../kernel/caseEvents.js';
 import type { Logger } from '../observability/logger.js';
 import { toRoom } from '../realtime/rooms.js';
@@ -21,6 +23,9 @@ import { liveCaseEvents } from './liveCaseEvents.js';
 import { MeetingBroadcaster } from './meetingBroadcast.js';
 import { peerAccess } from './peerAccess.js';
 import { authenticate, sessionActor } from './socketAuth.js';
+
+/** How often the notices of everyone (not only who is online) are turned into inbox items. */
+const EVERYONE_EVERY_MS = 10 * 60_000;
 
 export interface RealtimeOptions {
   authKey: Uint8Array;
@@ -103,11 +108,23 @@ export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions): R
     },
     push: (userId, notification) => toRoom(ctx, userRoom(userId)).emit('notification', notification),
   });
+  // Inbox items reach the person's devices on every instance (the room crosses the Redis adapter).
+  const unregisterInbox = registerInboxPusher({
+    db: opts.services.db,
+    push: (userId, event) => toRoom(ctx, userRoom(userId)).emit('inbox:changed', event),
+  });
   const events = liveCaseEvents(ctx, broadcaster, notifier, peerAccess(ctx, broadcaster, clients !== null));
 
   io.use(authenticate({ authKey: opts.authKey, services: opts.services }));
   io.on('connection', (socket) => registerHandlers(ctx, { broadcaster, notifier }, socket));
 
+  // Now and then the notices of every professional, not only those online, become inbox items.
+  let everyoneAt = 0;
+  const everyoneDue = () => {
+    if (Date.now() - everyoneAt < EVERYONE_EVERY_MS) return false;
+    everyoneAt = Date.now();
+    return true;
+  };
   // Sessions expire, DBT follow-ups end and deadlines pass without anyone changing anything; and an
   // access change announced while Redis was down is caught here (documents and rooms alike).
   const ticker =
@@ -115,7 +132,9 @@ export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions): R
       ? setInterval(() => {
           void Promise.all([sweep(ctx, broadcaster), opts.services.collab?.recheckAccess(() => true)])
             .catch((err: Error) => opts.log.warn({ err: { message: err.message } }, 'realtime sweep failed'))
-            .then(() => notifier.runNow());
+            .then(() => notifier.runNow({ everyone: everyoneDue() }))
+            .then(() => runDigests(opts.services.db, opts.services.clock()))
+            .catch((err: Error) => opts.log.warn({ err: { message: err.message } }, 'inbox digest failed'));
         }, opts.sweepIntervalMs)
       : null;
   ticker?.unref();
@@ -133,6 +152,7 @@ export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions): R
     close() {
       closing ??= (async () => {
         if (ticker) clearInterval(ticker);
+        unregisterInbox();
         await notifier.stop();
         io.local.disconnectSockets(true);
         io.engine.close();

@@ -10,6 +10,8 @@ import type {
 } from '@samenspraak/shared';
 import type { Updateable } from 'kysely';
 import type { AppDb } from '../db/database.js';
+import { addToInbox } from '../inbox/inbox.js';
+import { meetingInvitationItem } from '../inbox/inboxItems.js';
 import { type MeetingItemsTable, type MeetingsTable, meetingDb } from './meetingDb.js';
 import type { AttendanceRecord } from './meetingRules.js';
 
@@ -26,6 +28,9 @@ export async function insertMeeting(db: AppDb, row: MeetingsTable, inviteeIds: r
           .values(inviteeIds.map((user_id) => ({ meeting_id: row.id, user_id })))
           .execute();
       }
+      const invited = inviteeIds.filter((id) => id !== row.created_by);
+      const items = invited.map((id) => meetingInvitationItem(id, row.case_id, row.id, row.scheduled_at));
+      await addToInbox(trx, items, new Date(row.created_at));
     });
 }
 

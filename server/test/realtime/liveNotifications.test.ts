@@ -118,6 +118,16 @@ describe('an overdue commitment, live', () => {
       .execute();
     expect(pushed.map((p) => p.user_id).sort()).toEqual([team.regisseur.userId, director.userId].sort());
     expect(pushed.every((p) => p.source === 'server notifier' && p.outcome === 'success')).toBe(true);
+    // What the bell showed is an inbox item now, once per notice.
+    for (const who of [team.regisseur, director]) {
+      const inbox = await call(who, 'GET', '/api/inbox', undefined, 200);
+      const due = inbox.items.filter((i: { kind: string }) => i.kind === 'commitment-due');
+      expect(due).toHaveLength(1);
+      expect(due[0]).toMatchObject({
+        link: `/zaken/${team.caseId}/doorbraak`,
+        params: { notice: 'commitment-overdue', severity: 'urgent', overdue: 'true' },
+      });
+    }
   });
 });
 
