@@ -17,9 +17,12 @@ import {
   EndorsementsResponseSchema,
   EscalationResponseSchema,
   EscalationStepResponseSchema,
+  InboxReadResponseSchema,
+  InboxResponseSchema,
   InvitationsResponseSchema,
   LoginResponseSchema,
   LogoutAllResponseSchema,
+  MailPreferenceResponseSchema,
   MeetingResponseSchema,
   MeetingsResponseSchema,
   MeResponseSchema,
@@ -157,6 +160,29 @@ describe('HTTP answers match their shared contracts', () => {
     expect(x.meetings).toHaveLength(1);
     expect(x.documents.find((d) => d.type === 'analysis')?.versions).toHaveLength(1);
     answers(AccessLogResponseSchema, await h.api(team.youngPerson, 'GET', `${base}/access-log`));
+  });
+
+  it('the inbox and the mail preference', async () => {
+    const comments = `/api/documents/${documentId(team.caseId, 'analysis')}/comments`;
+    const first = await h.api<{ comment: { id: string } }>(team.youngPerson, 'POST', comments, {
+      section: 'hulpvraag_jeugdige',
+      text: 'Ik wil thuis blijven wonen.',
+    });
+    expect(first.status).toBe(201);
+    const replied = await h.api(team.scientist, 'POST', comments, {
+      section: 'hulpvraag_jeugdige',
+      text: 'Dat schrijven we op.',
+      parentId: first.body.comment.id,
+    });
+    expect(replied.status).toBe(201);
+    const inbox = answers(InboxResponseSchema, await h.api(team.youngPerson, 'GET', '/api/inbox'));
+    expect(inbox.items.map((i) => i.kind)).toContain('comment-reply');
+    const id = inbox.items[0]?.id ?? '';
+    answers(InboxReadResponseSchema, await h.api(team.youngPerson, 'POST', `/api/inbox/${id}/read`, {}));
+    answers(InboxReadResponseSchema, await h.api(team.youngPerson, 'POST', '/api/inbox/read-all', {}));
+    answers(MailPreferenceResponseSchema, await h.api(team.youngPerson, 'GET', '/api/me/mail-preference'));
+    const put = { preference: 'daily' };
+    answers(MailPreferenceResponseSchema, await h.api(team.youngPerson, 'PUT', '/api/me/mail-preference', put));
   });
 
   it('the test clock', async () => {
