@@ -394,7 +394,7 @@ describe('an MDO with three people, then the breakthrough team', () => {
     const urgentBefore = Number(await bell.getAttribute('data-urgent'));
     await app.setClock(new Date(Date.parse(`${DAY}T23:59:59Z`) + 31_000));
     const moved = Date.now();
-    // Live: the server pushes a notification; the bell counts one more urgent item and says so in words.
+    // Live: the overdue commitment becomes an inbox item; the bell counts one more urgent item and says so in words.
     await expect
       .poll(async () => Number(await bell.getAttribute('data-urgent')), { timeout: 15_000 })
       .toBeGreaterThan(urgentBefore);
@@ -403,8 +403,8 @@ describe('an MDO with three people, then the breakthrough team', () => {
     await expect.poll(() => text(ria.page, '[data-testid="commitment"]'), LIVE).toContain('Te laat');
     await bell.click();
     await expect
-      .poll(() => ria.page.locator('[data-kind="commitment-overdue"]').textContent(), LIVE)
-      .toContain('Toezegging van het Doorbraakteam is te laat');
+      .poll(() => ria.page.locator('.bell__panel [data-kind="commitment-due"]').first().textContent(), LIVE)
+      .toContain('Een afspraak van de doorbraaksessie is te laat.');
     await screenshot(ria.page, 'breakthrough-overdue-laptop');
     await expectNoSeriousViolations(ria.page, 'breakthrough page with notifications open');
     expect([...ria.errors, ...dirk.errors]).toEqual([]);

@@ -9,7 +9,7 @@ import { SkipLink } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { Button, Paragraph } from '../components/ui';
 import { Wordmark } from '../components/ui/Wordmark';
-import { NotificationBell } from '../features/notifications/NotificationBell';
+import { InboxBell } from '../features/inbox/InboxBell';
 import { lang, roleLabel, t } from '../i18n';
 import { useAuth } from './auth';
 import { LogoutDialog } from './LogoutDialog';
@@ -49,7 +49,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {user.role ? ` · ${roleLabel(user.role)}` : ''}
               </Paragraph>
             )}
-            {user && <NotificationBell />}
+            {user && <InboxBell />}
             <a href={switchHref} lang={otherLang} className="shell__lang">
               {m.language}
             </a>

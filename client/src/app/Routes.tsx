@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useEffect } from 'react';
 import { Alert, Button, Heading, Paragraph } from '../components/ui';
+import { InboxPage } from '../features/inbox/InboxPage';
 import { CasePage } from '../features/overview/CasePage';
 import { CasesPage } from '../features/overview/CasesPage';
 import { AppShell } from './AppShell';
@@ -36,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <BreakthroughPage caseId={route.caseId} />;
     case 'monitor':
       return <MonitorPage />;
+    case 'inbox':
+      return <InboxPage />;
     case 'login':
     case 'invitation':
       return null; // handled before the session check

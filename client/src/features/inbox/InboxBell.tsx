@@ -1,16 +1,17 @@
 /**
- * The bell in the header: how many notifications (and how many urgent), opening a panel with the list.
- * A disclosure button (aria-expanded) with a panel under it; Escape and a click outside close it.
- * Clients get no notifications (the clocks are the professionals' work lists), so it shows nothing for them.
+ * The bell in the header, for everyone (professionals, young people, parents, directors): how many
+ * unread inbox items (and how many urgent), opening a panel with the newest unread and a link to the
+ * whole inbox. A disclosure button (aria-expanded); Escape and a click outside close it.
  */
-
 import { useEffect, useId, useRef, useState } from 'react';
-import { useUser } from '../../app/auth';
-import { Heading } from '../../components/ui';
-import { m } from './messages';
-import { NotificationList } from './NotificationList';
-import { bellCounts, reloadNotifications, useNotifications } from './useNotifications';
-import './notifications.css';
+import { AppLink, paths } from '../../app/router';
+import { Heading, Paragraph } from '../../components/ui';
+import { InboxList } from './InboxList';
+import { isUrgent, m } from './messages';
+import { reloadInbox, useInbox } from './useInbox';
+import './inbox.css';
+
+const PANEL_ITEMS = 5;
 
 function BellIcon() {
   return (
@@ -23,24 +24,19 @@ function BellIcon() {
   );
 }
 
-export function NotificationBell() {
-  const user = useUser();
-  // Clients get no notifications, and the municipality and administrators work on no cases.
-  if (user.kind !== 'professional' || user.role === 'gemeente' || user.role === 'beheerder') return null;
-  return <Bell />;
-}
-
-function Bell() {
-  const { items, live, status, error } = useNotifications();
+export function InboxBell() {
+  const { inbox, status, error } = useInbox();
   const [open, setOpen] = useState(false);
   const id = useId();
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const { total, urgent } = bellCounts(items);
+  const unreadItems = inbox.items.filter((i) => i.readAt === null);
+  const total = inbox.unread;
+  const urgent = unreadItems.filter(isUrgent).length;
 
   useEffect(() => {
     if (!open) return;
-    void reloadNotifications();
+    void reloadInbox();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         setOpen(false);
@@ -71,6 +67,7 @@ function Bell() {
         data-testid="notification-bell"
         data-total={total}
         data-urgent={urgent}
+        data-status={status}
       >
         <BellIcon />
         <span className="visually-hidden">{m.bellLabel}: </span>
@@ -94,9 +91,17 @@ function Bell() {
               {m.close}
             </button>
           </div>
-          {status === 'loading' && <p>{m.loading}</p>}
+          {status === 'loading' && <Paragraph>{m.loading}</Paragraph>}
           {status === 'error' && <p role="alert">{`${m.loadFailed} ${error ?? ''}`}</p>}
-          {status === 'ready' && <NotificationList items={items} live={live} onNavigate={() => setOpen(false)} />}
+          {status === 'ready' &&
+            (unreadItems.length === 0 ? (
+              <Paragraph>{m.noneNew}</Paragraph>
+            ) : (
+              <InboxList items={unreadItems.slice(0, PANEL_ITEMS)} onNavigate={() => setOpen(false)} />
+            ))}
+          <AppLink to={paths.inbox()} className="bell__all" onClick={() => setOpen(false)}>
+            {m.allItems}
+          </AppLink>
         </section>
       )}
     </div>
