@@ -47,17 +47,28 @@ const nl = {
         ? 'Een afspraak van de doorbraaksessie is te laat.'
         : 'Een afspraak moet binnenkort klaar zijn.',
     'clock-running-out': (i: Item) => {
-      const what: Record<string, string> = {
-        'analysis-due': 'De verklarende analyse moet bijna klaar zijn.',
-        'future-plan-required': 'Er is een toekomstplan nodig (vanaf 16 jaar).',
-        'future-plan-half-year-check': 'Het toekomstplan moet weer worden nagekeken.',
-        'measure-escalation': 'De hulp is na de maatregel nog niet begonnen.',
-        'no-progress-analysis': 'Drie maanden hulp zonder vooruitgang: tijd voor een nieuwe analyse.',
+      const late = i.params.overdue === 'true';
+      const what: Record<string, [string, string]> = {
+        'analysis-due': ['De verklarende analyse moet bijna klaar zijn.', 'De verklarende analyse is te laat.'],
+        'future-plan-required': [
+          'Er is binnenkort een toekomstplan nodig (vanaf 16 jaar).',
+          'Er is een toekomstplan nodig, en dat is er nog niet.',
+        ],
+        'future-plan-half-year-check': [
+          'Het toekomstplan moet binnenkort weer worden nagekeken.',
+          'Het toekomstplan had al opnieuw nagekeken moeten worden.',
+        ],
+        'measure-escalation': [
+          'De hulp na de maatregel moet snel beginnen.',
+          'De hulp is 6 weken na de maatregel nog niet begonnen.',
+        ],
+        'no-progress-analysis': [
+          'Bijna drie maanden hulp zonder vooruitgang.',
+          'Drie maanden hulp zonder vooruitgang: tijd voor een nieuwe analyse.',
+        ],
       };
-      return (
-        (what[i.params.notice ?? ''] ?? 'Er loopt een termijn af.') +
-        (i.params.overdue === 'true' ? ' De datum is voorbij.' : '')
-      );
+      const words = what[i.params.notice ?? ''];
+      return words ? words[late ? 1 : 0] : late ? 'Een termijn is verlopen.' : 'Er loopt een termijn af.';
     },
     'comment-reply': () => 'Iemand heeft gereageerd op jouw opmerking.',
     mention: () => 'Iemand noemt jou in een opmerking.',
