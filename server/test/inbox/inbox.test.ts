@@ -8,6 +8,7 @@ import { documentId, type InboxChanged, type InboxResponse } from '@samenspraak/
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDigests } from '../../src/inbox/digest.js';
 import { inboxDb } from '../../src/inbox/inboxDb.js';
+import { Browser, PASSWORD } from '../identity/harness.js';
 import {
   call,
   escalateToDbt,
@@ -211,6 +212,64 @@ describe('a parent', () => {
       link: '/inbox',
       user_id: team.parent.userId,
       to_address: 'petra@example.nl',
+    });
+  });
+});
+
+describe('people invited to a case meeting', () => {
+  it('each get a session-invitation item; the one who schedules it does not', async () => {
+    h.clock.advance(1000);
+    const scheduled = await call(
+      team.regisseur,
+      'POST',
+      `/api/cases/${team.caseId}/meetings`,
+      {
+        title: 'MDO',
+        scheduledAt: '2026-12-01T13:00:00Z',
+        agenda: ['School'],
+        inviteeUserIds: [team.youngPerson.userId, team.regisseur.userId],
+      },
+      201,
+    );
+    const young = await inbox(team.youngPerson);
+    expect(young.items[0]).toMatchObject({
+      kind: 'session-invitation',
+      link: `/zaken/${team.caseId}/overleg/${scheduled.meeting.id}`,
+      params: { session: 'meeting', meetingId: scheduled.meeting.id },
+    });
+    const own = (await inbox(team.regisseur)).items.filter((i) => i.params.meetingId === scheduled.meeting.id);
+    expect(own).toEqual([]);
+  });
+});
+
+describe('a parent who accepts an invitation', () => {
+  it('finds her own words in the analysis waiting in her inbox', async () => {
+    const inv = await call(
+      team.regisseur,
+      'POST',
+      `/api/cases/${team.caseId}/invitations`,
+      { role: 'ouder', name: 'Mo Jansen' },
+      201,
+    );
+    const browser = new Browser(h.server.url);
+    const accepted = await browser.post(`/api/invitations/${inv.invitationId}/accept`, {
+      code: inv.code,
+      login: 'mo.jansen',
+      password: PASSWORD,
+      dateOfBirth: '2012-05-01',
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    const got = await browser.call('GET', '/api/inbox');
+    expect(got.body).toMatchObject({
+      unread: 1,
+      items: [
+        {
+          kind: 'own-words-waiting',
+          caseId: team.caseId,
+          link: `/zaken/${team.caseId}/analyse#hulpvraag_ouders`,
+          params: { section: 'hulpvraag_ouders', document: 'analysis' },
+        },
+      ],
     });
   });
 });
