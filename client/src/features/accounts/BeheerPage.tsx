@@ -137,7 +137,8 @@ function Actions({ account, onDone, onShown }: { account: AccountSummary; onDone
     void run(
       async () => {
         if (action === 'disable' && !window.confirm(m.confirmDisable(account.name))) return;
-        if (action === 'reset-totp' && !window.confirm(m.confirmReset(account.name))) return;
+        // A new app for an enrolled person needs an identity check first; a fresh activation link does not.
+        if (action === 'reset-totp' && account.enrolled && !window.confirm(m.confirmReset(account.name))) return;
         const path = `/api/admin/accounts/${encodeURIComponent(account.id)}/${action}`;
         if (action === 'reset-totp') {
           const result = await api<EnrolmentLinkResponse>('POST', path);
@@ -159,14 +160,14 @@ function Actions({ account, onDone, onShown }: { account: AccountSummary; onDone
             {m.unlock}
           </Button>
         )}
-        {account.state !== 'disabled' && account.enrolled && (
+        {account.state !== 'disabled' && (
           <Button
             variant="secondary"
             disabled={busy}
             onClick={() => act('reset-totp')}
-            aria-label={m.actionFor(m.resetTotp, account.name)}
+            aria-label={m.actionFor(account.enrolled ? m.resetTotp : m.newLink, account.name)}
           >
-            {m.resetTotp}
+            {account.enrolled ? m.resetTotp : m.newLink}
           </Button>
         )}
         {account.state !== 'disabled' && (

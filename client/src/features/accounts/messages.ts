@@ -27,6 +27,7 @@ export const m = messages({
     disable: 'Uitschakelen',
     unlock: 'Van slot halen',
     resetTotp: 'Nieuwe app koppelen',
+    newLink: 'Nieuwe activeringslink',
     confirmDisable: (name: string) =>
       `Weet je zeker dat je het account van ${name} wilt uitschakelen? ${name} wordt meteen overal uitgelogd.`,
     confirmReset: (name: string) =>
@@ -148,6 +149,7 @@ export const m = messages({
     disable: 'Disable',
     unlock: 'Unlock',
     resetTotp: 'Link a new app',
+    newLink: 'New activation link',
     confirmDisable: (name: string) => `Disable the account of ${name}? ${name} is logged out everywhere at once.`,
     confirmReset: (name: string) =>
       `Did you check that you are really talking to ${name} (for example by calling back a known number)? ${name} is logged out everywhere at once and must link the app again.`,
