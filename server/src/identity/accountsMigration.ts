@@ -3,9 +3,11 @@
  *  - account_tokens: single-use links (activation of a new account, re-enrolment after a TOTP reset,
  *    password reset). Only the SHA-256 of the token is kept; an enrolment link carries the TOTP secret
  *    being enrolled (`totp_secret`), which moves to the user when the first code confirms it;
- *  - recovery_codes: ten per enrolment, each an HMAC under the server key (never the code), single use.
+ *  - recovery_codes: ten per enrolment, each an HMAC under the server key (never the code), single use;
+ *  - professionals made before this migration get their login (an e-mail address) as users.email, so a
+ *    forgotten password can be reset by mail for them too.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Migration } from '../db/migrations.js';
 
 export const accountsMigration: Migration = {
@@ -31,5 +33,15 @@ export const accountsMigration: Migration = {
       .addColumn('used_at', 'text')
       .execute();
     await db.schema.createIndex('recovery_codes_user').on('recovery_codes').columns(['user_id']).execute();
+    await sql`UPDATE users SET email = login WHERE kind = 'professional' AND email IS NULL AND login LIKE '%@%'`.execute(
+      db,
+    );
   },
 };
+
+/** A professional's login is their e-mail address: where none is recorded, it becomes users.email. */
+export async function backfillProfessionalEmails(db: Kysely<unknown>): Promise<void> {
+  await sql`UPDATE users SET email = login WHERE kind = 'professional' AND email IS NULL AND login LIKE '%@%'`.execute(
+    db,
+  );
+}

@@ -4,6 +4,7 @@
  */
 import { errorWordsFor } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfillProfessionalEmails } from '../../src/identity/accountsMigration.js';
 import { failuresLeft } from '../../src/identity/throttle.js';
 import { countRows, createRegionPro, NEW_PASSWORD, outboxFor, tokenFromMail } from './accountsSupport.js';
 import { addParticipant, Browser, createCase, createPro, loginPro, PASSWORD, startIdentityServer } from './harness.js';
@@ -111,6 +112,14 @@ describe('recovery through the server', () => {
     expect((await outboxFor(t.db, pro.userId)).length).toBe(3);
     const r = await new Browser(t.server.url).post(`/api/auth/password-reset/${first}`, { password: NEW_PASSWORD });
     expect(r.status).toBe(404);
+  });
+
+  it('professionals from before migration 0015 get their login as e-mail address, so they can reset too', async () => {
+    const pro = await createPro(t.db);
+    await t.db.updateTable('users').set({ email: null }).where('id', '=', pro.userId).execute();
+    await backfillProfessionalEmails(t.db as never);
+    await reset(pro.login);
+    expect((await outboxFor(t.db, pro.userId)).map((m) => m.to_address)).toEqual([pro.login]);
   });
 
   it('changes the password with the current one; other sessions end, this one stays', async () => {

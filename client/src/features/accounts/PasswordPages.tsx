@@ -27,7 +27,7 @@ export function ForgotPasswordPage() {
         {m.forgotTitle}
       </Heading>
       {done ? (
-        <Alert heading={m.forgotTitle} headingLevel={2} severity="success" role="status">
+        <Alert heading={m.forgotSentTitle} headingLevel={2} severity="success" role="status">
           <Paragraph>{m.forgotSent}</Paragraph>
         </Alert>
       ) : (

@@ -101,6 +101,7 @@ export const m = messages({
     forgotIntro:
       'Vul je e-mailadres in. Als we een account met dit adres kennen, mailen we je een link om een nieuw wachtwoord te kiezen.',
     forgotButton: 'Stuur de link',
+    forgotSentTitle: 'Kijk in je e-mail',
     forgotSent:
       'Als dit adres bij ons bekend is, staat er binnen een paar minuten een e-mail klaar. De link werkt 30 minuten en één keer. Geen e-mail? Kijk in je spam, of vraag je beheerder om hulp.',
     forgotEmail: 'E-mailadres',
@@ -218,6 +219,7 @@ export const m = messages({
     forgotIntro:
       'Enter your e-mail address. If we know an account with this address, we mail you a link to choose a new password.',
     forgotButton: 'Send the link',
+    forgotSentTitle: 'Check your e-mail',
     forgotSent:
       'If we know this address, an e-mail will arrive within a few minutes. The link works once, for 30 minutes. No e-mail? Look in your spam, or ask your administrator for help.',
     forgotEmail: 'E-mail address',
