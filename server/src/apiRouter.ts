@@ -5,9 +5,12 @@ import { commentRoutes } from './comments/commentRoutes.js';
 import { documentRoutes } from './documents/documentRoutes.js';
 import { escalationRoutes } from './escalation/escalationRoutes.js';
 import { testClockRoutes } from './http/testClockRoutes.js';
+import { accountRoutes } from './identity/accountRoutes.js';
+import { adminRoutes } from './identity/adminRoutes.js';
 import { authRoutes } from './identity/authRoutes.js';
 import { directoryRoutes } from './identity/directoryRoutes.js';
 import { invitationRoutes } from './identity/invitationRoutes.js';
+import { recoveryRoutes } from './identity/recoveryRoutes.js';
 import { sessionMiddleware } from './identity/sessionMiddleware.js';
 import { inboxRoutes } from './inbox/inboxRoutes.js';
 import { meetingRoutes } from './meetings/meetingRoutes.js';
@@ -17,6 +20,7 @@ import { versionRoutes } from './versions/versionRoutes.js';
 export function createApiRouter(services: AppServices): Router {
   const api = Router();
   api.use(sessionMiddleware(services));
+  api.use(recoveryRoutes(services));
   api.use('/auth', authRoutes(services));
   api.use(caseRoutes(services));
   api.use(documentRoutes(services));
@@ -27,6 +31,8 @@ export function createApiRouter(services: AppServices): Router {
   api.use(meetingRoutes(services));
   api.use(directoryRoutes(services));
   api.use(inboxRoutes(services));
+  api.use(adminRoutes(services));
+  api.use(accountRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

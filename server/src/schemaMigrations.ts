@@ -9,6 +9,7 @@ import { commentsMigration } from './comments/commentsMigration.js';
 import { initialMigration, type Migrations } from './db/migrations.js';
 import { escalationMigration } from './escalation/escalationMigration.js';
 import { notifierMigration } from './escalation/notifierMigration.js';
+import { accountsMigration } from './identity/accountsMigration.js';
 import { identityMigration } from './identity/identityMigration.js';
 import { invitationsMigration } from './identity/invitationsMigration.js';
 import { inboxMigration } from './inbox/inboxMigration.js';
@@ -29,4 +30,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0010_invitation_guard': invitationsMigration,
   '0011_mail_outbox': outboxMigration,
   '0012_inbox': inboxMigration,
+  '0015_accounts': accountsMigration,
 };

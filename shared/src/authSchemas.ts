@@ -20,6 +20,14 @@ export const LoginNameSchema = z
   .max(254, 'login is at most 254 characters')
   .transform((s) => s.toLowerCase());
 
+/** An e-mail address: trimmed, lower case, at most 254 characters. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'email is at most 254 characters')
+  .pipe(z.email('email must be an e-mail address'));
+
 export const LoginRequestSchema = z.object({
   login: LoginNameSchema,
   // No minimum here: the password policy applies when a password is set, not when one is tried.
@@ -105,6 +113,8 @@ export const AcceptInvitationRequestSchema = z.object({
    * registration, so an invitation only binds the person the case is about (and their parents).
    */
   dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dateOfBirth must be YYYY-MM-DD'),
+  /** Optional: where notifications and password-reset links may go. Never required. */
+  email: EmailSchema.optional(),
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequestSchema>;
 

@@ -158,6 +158,26 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Die stap op de ladder kan nu niet.',
     en: 'That step on the ladder is not possible now.',
   },
+  account_link_invalid: {
+    nl: 'Deze link werkt niet (meer): hij is al gebruikt of verlopen. Vraag een nieuwe aan.',
+    en: 'This link does not work (any more): it was already used or has expired. Ask for a new one.',
+  },
+  email_taken: {
+    nl: 'Er is al een account met dit e-mailadres.',
+    en: 'There already is an account with this e-mail address.',
+  },
+  account_role_not_allowed: {
+    nl: 'Die rol kun je hier niet geven. Kies een rol van een professional; beheerders worden door de systeembeheerder gemaakt, jeugdigen en ouders worden uitgenodigd.',
+    en: 'You cannot give that role here. Choose a professional’s role; beheerders are made by the system administrator, young people and parents are invited.',
+  },
+  no_region: {
+    nl: 'Aan jouw account is geen regio gekoppeld. Vraag de systeembeheerder om dat te doen.',
+    en: 'Your account has no region. Ask the system administrator to set one.',
+  },
+  wrong_password: {
+    nl: 'Je huidige wachtwoord klopt niet.',
+    en: 'Your current password is not right.',
+  },
 };
 
 /** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */
@@ -215,6 +235,19 @@ export function errorWordsFor(id: string, details: HttpErrorDetails, lang: keyof
   if (id === 'weak_password' && typeof reason === 'string' && Object.hasOwn(PASSWORD_REASON, reason))
     return `${base} ${PASSWORD_REASON[reason][lang]}`;
   const left = details.attemptsLeft;
+  if (id === 'invalid_credentials' && isCount(left)) {
+    const tries =
+      lang === 'nl'
+        ? left === 1
+          ? 'Nog 1 poging'
+          : `Nog ${left} pogingen`
+        : left === 1
+          ? '1 attempt left'
+          : `${left} attempts left`;
+    return lang === 'nl'
+      ? `${base} ${tries}, daarna gaat inloggen een tijdje op slot.`
+      : `${base} ${tries}, then logging in is locked for a while.`;
+  }
   if ((id === 'invalid_code' || id === 'wrong_date_of_birth') && isCount(left)) {
     const tries =
       lang === 'nl'

@@ -52,6 +52,12 @@ export const HTTP_ERROR_IDS = [
   'document_refused',
   'not_escalated',
   'transition_refused',
+  // accounts (functioneel beheerder, activation, recovery)
+  'account_link_invalid',
+  'email_taken',
+  'account_role_not_allowed',
+  'no_region',
+  'wrong_password',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];
@@ -72,7 +78,7 @@ export type PasswordWeakness = (typeof PASSWORD_WEAKNESSES)[number];
 
 /** Facts a client may put into its own words (the message stays English). */
 export interface HttpErrorDetails {
-  /** A wrong invitation code or date of birth: how many tries are left before the invitation is blocked. */
+  /** A wrong invitation code or date of birth: tries left before the invitation is blocked; a wrong password or login code (when 2 or fewer): tries left before the login locks. */
   attemptsLeft?: number;
   /** A TOTP code that was right but already used: wait for the next one. */
   replayed?: boolean;

@@ -1,5 +1,6 @@
 export * from './access.js';
 export * from './accessLogWords.js';
+export * from './accountSchemas.js';
 export * from './authSchemas.js';
 export * from './caseExportSchemas.js';
 export * from './caseSchemas.js';

@@ -6,7 +6,7 @@
 import type { AcceptInvitationResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Button, DateInput, Field, Heading, Label, LabelledField, Paragraph } from '../components/ui';
+import { Button, DateInput, Field, Heading, Label, LabelledField, Paragraph, TextInput } from '../components/ui';
 import { AccountFields, CodeInput } from './AccountFields';
 import { startSession } from './api';
 import { useAuth } from './auth';
@@ -20,6 +20,7 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
+  const [email, setEmail] = useState('');
   const { busy, error, submit: run } = useSubmit();
 
   const submit = (e: FormEvent) => {
@@ -30,6 +31,8 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
         dateOfBirth,
         login,
         password,
+        // Optional: never required, and an empty field sends nothing.
+        ...(email.trim() ? { email } : {}),
       });
       await refresh();
       navigate(paths.overview(), { replace: true });
@@ -71,6 +74,16 @@ export function InvitationPage({ invitationId }: { invitationId: string }) {
           onPassword={setPassword}
           newPassword
         />
+        <LabelledField id="inv-email" label={m.invitationEmail} hint={m.invitationEmailHint}>
+          <TextInput
+            id="inv-email"
+            type="email"
+            aria-describedby="inv-email-hint"
+            autoComplete="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
+        </LabelledField>
         <Button type="submit" disabled={busy}>
           {m.invitationButton}
         </Button>

@@ -1,18 +1,22 @@
-/** Login: user name + password, then (for professionals) the 6-digit TOTP code. */
+/**
+ * Login: user name + password, then (for professionals) the 6-digit TOTP code or one of the recovery
+ * codes; a link to the forgotten-password page.
+ */
 
 import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { Button, Field, Heading, Label, Paragraph } from '../components/ui';
+import { Button, Field, Heading, Label, Paragraph, TextInput } from '../components/ui';
 import { AccountFields, CodeInput } from './AccountFields';
 import { api, startSession } from './api';
 import { useAuth } from './auth';
 import { m } from './messages';
+import { AppLink, paths } from './router';
 import { useSubmit } from './useSubmit';
 
 export function LoginPage() {
   const { refresh } = useAuth();
-  const [step, setStep] = useState<'password' | 'totp'>('password');
+  const [step, setStep] = useState<'password' | 'totp' | 'recovery'>('password');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -31,17 +35,23 @@ export function LoginPage() {
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await api<LoginResponse>('POST', '/api/auth/totp', { code });
+      await api<LoginResponse>('POST', step === 'recovery' ? '/api/auth/recovery-code' : '/api/auth/totp', { code });
       await refresh();
     });
   };
+  const switchTo = (next: 'totp' | 'recovery') => {
+    setCode('');
+    setStep(next);
+  };
+  const titles = { password: m.loginTitle, totp: m.totpTitle, recovery: m.recoveryTitle };
+  const intros = { password: m.loginIntro, totp: m.totpIntro, recovery: m.recoveryIntro };
 
   return (
     <section className="narrow stack" aria-labelledby="login-title">
       <Heading level={1} id="login-title">
-        {step === 'password' ? m.loginTitle : m.totpTitle}
+        {titles[step]}
       </Heading>
-      <Paragraph>{step === 'password' ? m.loginIntro : m.totpIntro}</Paragraph>
+      <Paragraph>{intros[step]}</Paragraph>
       {error && (
         <ErrorAlert heading={m.loginFailed} headingLevel={2}>
           {error}
@@ -60,6 +70,29 @@ export function LoginPage() {
           <Button type="submit" disabled={busy}>
             {m.loginButton}
           </Button>
+          <AppLink to={paths.forgotPassword()}>{m.forgotPassword}</AppLink>
+        </form>
+      ) : step === 'recovery' ? (
+        <form onSubmit={submitCode} className="stack" aria-label={m.recoveryTitle}>
+          <Field>
+            <Label htmlFor="login-recovery">{m.recoveryCode}</Label>
+            <TextInput
+              id="login-recovery"
+              name="recovery-code"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </Field>
+          <Button type="submit" disabled={busy}>
+            {m.totpButton}
+          </Button>
+          <Button variant="tertiary" onClick={() => switchTo('totp')}>
+            {m.useTotpCode}
+          </Button>
         </form>
       ) : (
         <form onSubmit={submitCode} className="stack" aria-label={m.totpTitle}>
@@ -69,6 +102,9 @@ export function LoginPage() {
           </Field>
           <Button type="submit" disabled={busy}>
             {m.totpButton}
+          </Button>
+          <Button variant="tertiary" onClick={() => switchTo('recovery')}>
+            {m.useRecoveryCode}
           </Button>
         </form>
       )}

@@ -21,6 +21,20 @@ const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((
 const BreakthroughPage = lazy(() =>
   import('../features/escalation/BreakthroughPage').then((m) => ({ default: m.BreakthroughPage })),
 );
+const BeheerPage = lazy(() => import('../features/accounts/BeheerPage').then((m) => ({ default: m.BeheerPage })));
+const RegionCasesPage = lazy(() =>
+  import('../features/accounts/RegionCasesPage').then((m) => ({ default: m.RegionCasesPage })),
+);
+const AccountPage = lazy(() => import('../features/accounts/AccountPage').then((m) => ({ default: m.AccountPage })));
+const ActivationPage = lazy(() =>
+  import('../features/accounts/ActivationPage').then((m) => ({ default: m.ActivationPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../features/accounts/PasswordPages').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/accounts/PasswordPages').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
@@ -39,8 +53,17 @@ function Page({ route }: { route: Route }) {
       return <MonitorPage />;
     case 'inbox':
       return <InboxPage />;
+    case 'beheer':
+      return <BeheerPage />;
+    case 'beheerCases':
+      return <RegionCasesPage />;
+    case 'account':
+      return <AccountPage />;
     case 'login':
     case 'invitation':
+    case 'activation':
+    case 'forgotPassword':
+    case 'resetPassword':
       return null; // handled before the session check
     case 'notFound':
       return (
@@ -69,6 +92,21 @@ export function Routes() {
     return (
       <AppShell>
         <InvitationPage invitationId={route.invitationId} />
+      </AppShell>
+    );
+  // Pages reached from a mail link: they work without a session (and never with someone else's).
+  const linkPage =
+    route.name === 'activation' ? (
+      <ActivationPage key={route.token} token={route.token} />
+    ) : route.name === 'forgotPassword' ? (
+      <ForgotPasswordPage />
+    ) : route.name === 'resetPassword' ? (
+      <ResetPasswordPage key={route.token} token={route.token} />
+    ) : null;
+  if (linkPage)
+    return (
+      <AppShell>
+        <Suspense fallback={<Paragraph>{m.loading}</Paragraph>}>{linkPage}</Suspense>
       </AppShell>
     );
   if (state.status === 'loading') return <AppShell>{<Paragraph>{m.loading}</Paragraph>}</AppShell>;

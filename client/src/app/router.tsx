@@ -14,6 +14,12 @@ export type Route =
   | { name: 'breakthrough'; caseId: string }
   | { name: 'monitor' }
   | { name: 'inbox' }
+  | { name: 'beheer' }
+  | { name: 'beheerCases' }
+  | { name: 'account' }
+  | { name: 'activation'; token: string }
+  | { name: 'forgotPassword' }
+  | { name: 'resetPassword'; token: string }
   | { name: 'notFound' };
 
 const DOC_SLUGS = { analyse: 'analysis', toekomstplan: 'futurePlan' } as const;
@@ -27,6 +33,12 @@ export function parseRoute(pathname: string): Route {
   if (a === 'monitor' && parts.length === 1) return { name: 'monitor' };
   if (a === 'inbox' && parts.length === 1) return { name: 'inbox' };
   if (a === 'uitnodiging' && b && parts.length === 2) return { name: 'invitation', invitationId: b };
+  if (a === 'beheer' && parts.length === 1) return { name: 'beheer' };
+  if (a === 'beheer' && b === 'zaken' && parts.length === 2) return { name: 'beheerCases' };
+  if (a === 'account' && parts.length === 1) return { name: 'account' };
+  if (a === 'activeren' && b && parts.length === 2) return { name: 'activation', token: b };
+  if (a === 'wachtwoord-vergeten' && parts.length === 1) return { name: 'forgotPassword' };
+  if (a === 'wachtwoord-herstellen' && b && parts.length === 2) return { name: 'resetPassword', token: b };
   if (a === 'zaken' && b) {
     if (parts.length === 2) return { name: 'case', caseId: b };
     if (parts.length === 3 && c && c in DOC_SLUGS)
@@ -42,6 +54,9 @@ export const paths = {
   login: () => '/inloggen',
   monitor: () => '/monitor',
   inbox: () => '/inbox',
+  beheer: () => '/beheer',
+  account: () => '/account',
+  forgotPassword: () => '/wachtwoord-vergeten',
   case: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}`,
   document: (caseId: string, type: 'analysis' | 'futurePlan') =>
     `/zaken/${encodeURIComponent(caseId)}/${type === 'analysis' ? 'analyse' : 'toekomstplan'}`,

@@ -5,6 +5,7 @@ import {
   LoginResponseSchema,
   LogoutAllResponseSchema,
   MeResponseSchema,
+  RecoveryCodeLoginRequestSchema,
   TotpRequestSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
@@ -22,7 +23,7 @@ import {
   rateLimitedError,
   setSessionCookie,
 } from './identityHttp.js';
-import { type LoginRefusal, passwordLogin, totpLogin } from './login.js';
+import { type LoginRefusal, passwordLogin, recoveryCodeLogin, totpLogin } from './login.js';
 import { liveSessionOf } from './sessionMiddleware.js';
 import { endAllSessions, endSession } from './sessions.js';
 import { sessionUser } from './users.js';
@@ -35,8 +36,23 @@ function refusal(outcome: LoginRefusal): HttpError {
     case 'rate_limited':
       return rateLimitedError();
     case 'invalid':
-      return new HttpError(401, 'invalid_credentials', 'login or password is wrong');
+      return new HttpError(
+        401,
+        'invalid_credentials',
+        'login or password is wrong',
+        outcome.attemptsLeft !== undefined ? { attemptsLeft: outcome.attemptsLeft } : undefined,
+      );
   }
+}
+
+/** A wrong TOTP or recovery code: whether it was a replay, and the tries left when few. */
+function codeRefusal(outcome: LoginRefusal & { kind: 'invalid' }): HttpError {
+  const message = outcome.replayed ? 'this code was already used; wait for the next one' : 'the code is wrong';
+  const details = {
+    ...(outcome.replayed ? { replayed: true } : {}),
+    ...(outcome.attemptsLeft !== undefined ? { attemptsLeft: outcome.attemptsLeft } : {}),
+  };
+  return new HttpError(401, 'invalid_code', message, Object.keys(details).length > 0 ? details : undefined);
 }
 
 export function authRoutes(services: AppServices): Router {
@@ -68,12 +84,34 @@ export function authRoutes(services: AppServices): Router {
       { preAuthSessionId: live.session.id, user: live.user, code: body.code },
       clientOf(req),
     );
-    if (outcome.kind === 'invalid') {
-      const message = outcome.replayed ? 'this code was already used; wait for the next one' : 'the code is wrong';
-      throw new HttpError(401, 'invalid_code', message, outcome.replayed ? { replayed: true } : undefined);
-    }
+    if (outcome.kind === 'invalid') throw codeRefusal(outcome);
     if (outcome.kind !== 'done') {
       if (outcome.kind === 'locked') clearSessionCookie(res, services); // the pre-auth session is gone
+      throw refusal(outcome);
+    }
+    setSessionCookie(res, services, outcome.session);
+    reply(res, LoginResponseSchema, {
+      next: 'done',
+      user: await sessionUser(services.db, outcome.user),
+      csrfToken: outcome.session.csrfToken,
+    });
+  });
+
+  // A lost phone: one of the recovery codes given at enrolment instead of the TOTP code.
+  router.post('/recovery-code', async (req, res) => {
+    const body = parseBody(RecoveryCodeLoginRequestSchema, req.body);
+    const live = liveSessionOf(res);
+    if (!live || live.session.authenticated === 1) {
+      throw new HttpError(401, 'unauthenticated', 'log in with your password first');
+    }
+    const outcome = await recoveryCodeLogin(
+      services,
+      { preAuthSessionId: live.session.id, user: live.user, code: body.code },
+      clientOf(req),
+    );
+    if (outcome.kind === 'invalid') throw codeRefusal(outcome);
+    if (outcome.kind !== 'done') {
+      if (outcome.kind === 'locked') clearSessionCookie(res, services);
       throw refusal(outcome);
     }
     setSessionCookie(res, services, outcome.session);

@@ -124,7 +124,15 @@ async function hasYoungPerson(db: AppDb, caseId: string): Promise<boolean> {
 export async function acceptInvitation(
   db: AppDb,
   key: Uint8Array,
-  input: { invitationId: string; code: string; dateOfBirth: string; login: string; password: string; now: Date },
+  input: {
+    invitationId: string;
+    code: string;
+    dateOfBirth: string;
+    login: string;
+    password: string;
+    email?: string;
+    now: Date;
+  },
 ): Promise<AcceptOutcome> {
   const { now } = input;
   const idb = invitationDb(db);
@@ -201,6 +209,7 @@ export async function acceptInvitation(
           id: userId,
           kind: 'client',
           login: input.login,
+          email: input.email ?? null,
           // The young person is the one registered, under the registered name, whatever the inviter typed.
           name: role === 'jeugdige' ? kase.young_person_name : inv.name,
           role: null,

@@ -7,8 +7,9 @@ import type { UsersTable } from '../db/schema.js';
 import type { AppServices } from '../services.js';
 import { logAuth } from './authLog.js';
 import { verifyPassword } from './passwords.js';
+import { useRecoveryCode } from './recoveryCodes.js';
 import { createSession, endSession, type NewSession, pruneSessions } from './sessions.js';
-import { addressLimited, LOCKOUT, loginLockedUntil, recordAttempt } from './throttle.js';
+import { addressLimited, LOCKOUT, loginFailuresLeft, loginLockedUntil, recordAttempt } from './throttle.js';
 import { claimTotpStep, matchTotpStep } from './totp.js';
 import { findUserByLogin } from './users.js';
 
@@ -17,7 +18,10 @@ export interface Client {
   userAgent: string;
 }
 
-export type LoginRefusal = { kind: 'invalid'; replayed?: boolean } | { kind: 'locked' } | { kind: 'rate_limited' };
+export type LoginRefusal =
+  | { kind: 'invalid'; replayed?: boolean; attemptsLeft?: number }
+  | { kind: 'locked' }
+  | { kind: 'rate_limited' };
 export type LoginDone = { kind: 'done'; session: NewSession; user: UsersTable };
 export type LoginOutcome = { kind: 'totp'; session: NewSession; user: UsersTable } | LoginDone | LoginRefusal;
 
@@ -41,21 +45,33 @@ async function throttled(services: AppServices, login: string, client: Client): 
   return null;
 }
 
-/** Records a failure; if it completes a lockout, logs the lockout and says so. */
+/** The lockout warning is given from this many tries left (the same for unknown logins). */
+export const WARN_FROM_ATTEMPTS_LEFT = 2;
+
+type Failure = { kind: 'locked' } | { kind: 'invalid'; attemptsLeft?: number };
+
+/**
+ * Records a failure; if it completes a lockout, logs the lockout and says so; otherwise says how many
+ * tries are left once that is WARN_FROM_ATTEMPTS_LEFT or fewer (computed from the attempts alone, so an
+ * unknown login is warned exactly like a real one).
+ */
 async function failed(
   services: AppServices,
   login: string,
   user: UsersTable | null,
   client: Client,
   detail: string,
-): Promise<'locked' | 'invalid'> {
+): Promise<Failure> {
   const now = services.clock();
   await recordAttempt(services.db, { login, remoteAddress: client.remoteAddress, success: false, now });
   await logAuth(services, { event: 'login', outcome: 'failure', user, ...client, detail });
-  if (!(await loginLockedUntil(services.db, login, now))) return 'invalid';
+  if (!(await loginLockedUntil(services.db, login, now))) {
+    const left = await loginFailuresLeft(services.db, login, now);
+    return left <= WARN_FROM_ATTEMPTS_LEFT ? { kind: 'invalid', attemptsLeft: left } : { kind: 'invalid' };
+  }
   const minutes = LOCKOUT.lockMs / 60_000;
   await logAuth(services, { event: 'login', outcome: 'denied', user, ...client, detail: `locked for ${minutes} min` });
-  return 'locked';
+  return { kind: 'locked' };
 }
 
 async function completed(services: AppServices, user: UsersTable, client: Client, detail: string): Promise<NewSession> {
@@ -80,8 +96,7 @@ export async function passwordLogin(
   const user = found && !found.disabled && passwordOk ? found : null;
   const professional = user?.kind === 'professional';
   if (!user || (professional && !user.totp_secret)) {
-    const outcome = await failed(services, input.login, found, client, 'password');
-    return { kind: outcome };
+    return failed(services, input.login, found, client, 'password');
   }
   if (!professional) return { kind: 'done', user, session: await completed(services, user, client, 'password') };
   // Password right, second factor owed: a short pre-auth session that can only finish the login.
@@ -112,9 +127,34 @@ export async function totpLogin(
   if (!claimed) {
     const replayed = step !== null;
     const outcome = await failed(services, user.login, user, client, replayed ? 'totp replayed' : 'totp');
-    if (outcome === 'locked') await endSession(services.db, input.preAuthSessionId);
-    return outcome === 'locked' ? { kind: 'locked' } : { kind: 'invalid', replayed };
+    if (outcome.kind === 'locked') await endSession(services.db, input.preAuthSessionId);
+    return outcome.kind === 'locked' ? outcome : { ...outcome, replayed };
   }
   await endSession(services.db, input.preAuthSessionId);
   return { kind: 'done', user, session: await completed(services, user, client, 'password + totp') };
+}
+
+/**
+ * Finishes a professional's login with a recovery code instead of the TOTP code (a lost phone). The
+ * same throttling as a TOTP code; a code works once. The access log says a recovery code was used.
+ */
+export async function recoveryCodeLogin(
+  services: AppServices,
+  input: { preAuthSessionId: string; user: UsersTable; code: string },
+  client: Client,
+): Promise<LoginDone | LoginRefusal> {
+  const { user } = input;
+  const early = await throttled(services, user.login, client);
+  if (early) {
+    if (early.kind === 'locked') await endSession(services.db, input.preAuthSessionId);
+    return early;
+  }
+  const now = services.clock();
+  if (!(await useRecoveryCode(services.db as never, services.authKey, user.id, input.code, now))) {
+    const outcome = await failed(services, user.login, user, client, 'recovery code');
+    if (outcome.kind === 'locked') await endSession(services.db, input.preAuthSessionId);
+    return outcome;
+  }
+  await endSession(services.db, input.preAuthSessionId);
+  return { kind: 'done', user, session: await completed(services, user, client, 'password + recovery code') };
 }

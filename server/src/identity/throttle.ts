@@ -40,7 +40,31 @@ export function lockedUntil(attempts: readonly Attempt[], now: number, policy = 
   return lockEnd > now ? lockEnd : null;
 }
 
-export async function loginLockedUntil(db: AppDb, login: string, now: Date): Promise<Date | null> {
+/**
+ * How many more failures the login may have before it locks (0 while locked). Pure, like lockedUntil:
+ * the same walk over the attempts, so the warning ("2 attempts left") and the lock never disagree.
+ */
+export function failuresLeft(attempts: readonly Attempt[], now: number, policy = LOCKOUT): number {
+  let failures: number[] = [];
+  let lockEnd = Number.NEGATIVE_INFINITY;
+  for (const a of attempts) {
+    if (a.at < lockEnd) continue;
+    if (a.success) {
+      failures = [];
+      continue;
+    }
+    failures = failures.filter((t) => t > a.at - policy.windowMs);
+    failures.push(a.at);
+    if (failures.length >= policy.maxFailures) {
+      lockEnd = a.at + policy.lockMs;
+      failures = [];
+    }
+  }
+  if (lockEnd > now) return 0;
+  return policy.maxFailures - failures.filter((t) => t > now - policy.windowMs).length;
+}
+
+async function recentAttempts(db: AppDb, login: string, now: Date): Promise<Attempt[]> {
   // A lock still running began at most lockMs ago, and its failures lie within windowMs before that.
   const since = new Date(now.getTime() - LOCKOUT.windowMs - LOCKOUT.lockMs).toISOString();
   const rows = await db
@@ -51,10 +75,20 @@ export async function loginLockedUntil(db: AppDb, login: string, now: Date): Pro
     .orderBy('at')
     .orderBy('id')
     .execute();
-  const until = lockedUntil(
-    rows.map((r) => ({ at: Date.parse(r.at), success: r.success === 1 })),
-    now.getTime(),
-  );
+  return rows.map((r) => ({ at: Date.parse(r.at), success: r.success === 1 }));
+}
+
+export async function loginFailuresLeft(db: AppDb, login: string, now: Date): Promise<number> {
+  return failuresLeft(await recentAttempts(db, login, now), now.getTime());
+}
+
+/** The beheerder's unlock: the login's recorded attempts are forgotten, so no lock and a fresh count. */
+export async function clearAttempts(db: AppDb, login: string): Promise<void> {
+  await db.deleteFrom('login_attempts').where('login', '=', login).execute();
+}
+
+export async function loginLockedUntil(db: AppDb, login: string, now: Date): Promise<Date | null> {
+  const until = lockedUntil(await recentAttempts(db, login, now), now.getTime());
   return until === null ? null : new Date(until);
 }
 

@@ -46,6 +46,8 @@ export interface NewProfessional {
   name: string;
   role: Role;
   organisation: string;
+  /** The youth-care region (shared REGIONS): a beheerder manages the accounts of theirs. */
+  region?: string | null;
   /** Given by scripts and tests; otherwise a strong one is generated. */
   password?: string;
 }
@@ -98,6 +100,9 @@ export async function createProfessional(db: AppDb, input: NewProfessional, now:
         id: userId,
         kind: 'professional',
         login,
+        // A professional's login is their e-mail address: it is where a password-reset link goes.
+        email: login.includes('@') ? login : null,
+        region: input.region ?? null,
         name,
         role: input.role,
         organisation_id: orgId,

@@ -7,6 +7,10 @@
 import {
   AcceptInvitationResponseSchema,
   AccessLogResponseSchema,
+  AccountInfoSchema,
+  AccountResponseSchema,
+  AccountsResponseSchema,
+  ActivationInfoSchema,
   CaseDetailResponseSchema,
   CaseExportSchema,
   CasesResponseSchema,
@@ -15,6 +19,7 @@ import {
   CreateInvitationResponseSchema,
   documentId,
   EndorsementsResponseSchema,
+  EnrolmentLinkResponseSchema,
   EscalationResponseSchema,
   EscalationStepResponseSchema,
   InboxReadResponseSchema,
@@ -27,6 +32,9 @@ import {
   MeetingsResponseSchema,
   MeResponseSchema,
   NotificationsResponseSchema,
+  PasswordResetResponseSchema,
+  RecoveryCodesResponseSchema,
+  RegionCasesResponseSchema,
   TestClockResponseSchema,
   VersionResponseSchema,
   VersionsResponseSchema,
@@ -190,5 +198,56 @@ describe('HTTP answers match their shared contracts', () => {
     const now = h.now().toISOString();
     const set = answers(TestClockResponseSchema, await h.api(team.regisseur, 'PUT', '/api/test/clock', { now }));
     expect(set.now).toBe(now);
+  });
+
+  it('accounts: the beheerder’s list, creation, cases and actions; activation; recovery; own account', async () => {
+    const made = await createProfessional(
+      h.db,
+      {
+        login: 'beheer.contract@example.nl',
+        name: 'Bea Beheer',
+        role: 'beheerder',
+        organisation: 'RET Alkmaar',
+        region: 'Alkmaar (Noord-Kennemerland)',
+        password: PASSWORD,
+      },
+      h.now(),
+    );
+    const admin = new Browser(h.server.url);
+    await admin.post('/api/auth/login', { login: 'beheer.contract@example.nl', password: PASSWORD });
+    expect((await admin.post('/api/auth/totp', { code: totpCode(made.totpSecret, h.now()) })).status).toBe(200);
+    const created = answers(
+      EnrolmentLinkResponseSchema,
+      await admin.post('/api/admin/accounts', {
+        name: 'Nina Nieuw',
+        email: 'nina@example.nl',
+        role: 'onderwijsconsulent',
+        organisation: 'SWV',
+      }),
+      201,
+    );
+    answers(AccountsResponseSchema, await admin.get('/api/admin/accounts'));
+    answers(RegionCasesResponseSchema, await admin.get('/api/admin/cases'));
+    answers(AccountResponseSchema, await admin.post(`/api/admin/accounts/${created.account.id}/unlock`));
+    const token = created.link.split('/').at(-1);
+    const person = new Browser(h.server.url);
+    const info = answers(ActivationInfoSchema, await person.get(`/api/activation/${token}`));
+    const done = answers(
+      RecoveryCodesResponseSchema,
+      await person.post(`/api/activation/${token}`, {
+        password: 'paarse olifant fluit 83 keer',
+        code: totpCode(info.secret, h.now()),
+      }),
+    );
+    await person.post('/api/auth/login', { login: 'nina@example.nl', password: 'paarse olifant fluit 83 keer' });
+    answers(LoginResponseSchema, await person.post('/api/auth/recovery-code', { code: done.recoveryCodes[0] }));
+    answers(AccountInfoSchema, await person.get('/api/account'));
+    answers(
+      PasswordResetResponseSchema,
+      await person.post('/api/auth/password-reset', { email: 'nina@example.nl' }),
+      202,
+    );
+    answers(EnrolmentLinkResponseSchema, await admin.post(`/api/admin/accounts/${created.account.id}/reset-totp`));
+    answers(AccountResponseSchema, await admin.post(`/api/admin/accounts/${created.account.id}/disable`));
   });
 });

@@ -79,4 +79,34 @@ describe('admin create-user', () => {
       await server.close();
     }
   });
+
+  it('makes the first beheerder of a region with an activation link: no password or TOTP secret printed', async () => {
+    const config = testConfig();
+    let printed = '';
+    const out = (text: string) => {
+      printed += text;
+    };
+    const base = ['--login', 'bea@example.nl', '--name', 'Bea Beheer', '--role', 'beheerder', '--organisation', 'RET'];
+    await expect(createUserCommand([...base, '--region', 'Atlantis'], { config, out })).rejects.toThrow(
+      /--region must be one of/,
+    );
+    await createUserCommand([...base, '--region', 'IJmond', '--activation-link'], { config, out });
+    expect(printed).not.toMatch(/Password|TOTP/);
+    const link = /Activation link: +(\/activeren\/[A-Za-z0-9_-]+)/.exec(printed)?.[1];
+    expect(link).toBeTruthy();
+    const server = await startTestServer({ dataDir: config.dataDir });
+    try {
+      const user = await server.services.db
+        .selectFrom('users')
+        .selectAll()
+        .where('login', '=', 'bea@example.nl')
+        .executeTakeFirstOrThrow();
+      expect(user).toMatchObject({ region: 'IJmond', password_hash: null, totp_secret: null });
+      const info = await new Browser(server.url).get(`/api${link!.replace('/activeren/', '/activation/')}`);
+      expect(info.status).toBe(200);
+      expect(info.body).toMatchObject({ login: 'bea@example.nl', purpose: 'activation' });
+    } finally {
+      await server.close();
+    }
+  });
 });

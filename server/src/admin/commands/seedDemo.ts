@@ -18,7 +18,14 @@ import { meetingDb } from '../../meetings/meetingDb.js';
 import { insertMeeting } from '../../meetings/meetingRecords.js';
 import type { AppServices } from '../../services.js';
 import { openConfiguredDatabase } from './configuredDatabase.js';
-import { DEMO_CASES, DEMO_CLIENTS, DEMO_MEETINGS, DEMO_ORGANISATIONS, DEMO_PROFESSIONALS } from './seedDemoData.js';
+import {
+  DEMO_CASES,
+  DEMO_CLIENTS,
+  DEMO_MEETINGS,
+  DEMO_ORGANISATIONS,
+  DEMO_PROFESSIONALS,
+  DEMO_REGION,
+} from './seedDemoData.js';
 
 export type SeedServices = Pick<AppServices, 'db' | 'clock' | 'accessLog'>;
 
@@ -195,7 +202,7 @@ export async function seedDemo(services: SeedServices): Promise<DemoLogin[]> {
       logins.push({ ...base, password: null, totpSecret: null, otpauthUri: null });
       continue;
     }
-    const made = await createProfessional(services.db, base, now);
+    const made = await createProfessional(services.db, { ...base, region: DEMO_REGION }, now);
     logins.push({ ...base, password: made.password, totpSecret: made.totpSecret, otpauthUri: made.otpauthUri });
   }
   for (const c of DEMO_CLIENTS) logins.push(await ensureClient(services, c.login, c.name, at));
@@ -207,7 +214,8 @@ export async function seedDemo(services: SeedServices): Promise<DemoLogin[]> {
 export function formatDemoLogins(logins: DemoLogin[]): string {
   const lines = ['Demo accounts (Samenspraak):', ''];
   for (const l of logins) {
-    lines.push(`${l.name} — ${l.role}${l.organisation ? ` at ${l.organisation}` : ''}`);
+    const beheer = l.role === 'beheerder' ? ` (functioneel beheerder of ${DEMO_REGION}: /beheer)` : '';
+    lines.push(`${l.name} — ${l.role}${l.organisation ? ` at ${l.organisation}` : ''}${beheer}`);
     lines.push(`  login:     ${l.login}`);
     lines.push(`  password:  ${l.password ?? '(existing account, unchanged)'}`);
     if (l.totpSecret) lines.push(`  TOTP:      ${l.totpSecret}`, `  otpauth:   ${l.otpauthUri}`);

@@ -19,6 +19,9 @@ type OrgName = (typeof DEMO_ORGANISATIONS)[number]['name'];
 const org = (kind: (typeof DEMO_ORGANISATIONS)[number]['kind']): OrgName =>
   DEMO_ORGANISATIONS.find((o) => o.kind === kind)!.name;
 
+/** The region of the demo's professionals: Bert Beheer is its functioneel beheerder. */
+export const DEMO_REGION: Region = 'Alkmaar (Noord-Kennemerland)';
+
 export const DEMO_PROFESSIONALS: ReadonlyArray<{ login: string; name: string; role: Role; organisation: OrgName }> = [
   { login: 'ria.de.graaf@ret.example', name: 'Ria de Graaf', role: 'procesregisseur', organisation: org('ret') },
   {
