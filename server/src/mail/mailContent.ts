@@ -77,7 +77,7 @@ function wordsFor(kind: MailKind, count: number | null): Words {
   }
 }
 
-const FOOTER = 'Dit bericht is automatisch verstuurd. Je kunt er niet op antwoorden.';
+const FOOTER = 'Dit bericht is automatisch verstuurd door Samenspraak. Je kunt er niet op antwoorden.';
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -54,7 +54,7 @@ export interface OutgoingMail {
 export const mailQueued = new EventEmitter();
 mailQueued.setMaxListeners(0);
 
-const PLAIN_LINK = /^\/[A-Za-z0-9\-._~/?=&#]{0,400}$/;
+const PLAIN_LINK = /^\/(?!\/)[A-Za-z0-9\-._~/?=&#]{0,400}$/;
 
 /** A mail's link must be a path of ids: no spaces, no encoded text, nothing that could carry care data. */
 export function assertPlainLink(link: string): void {
