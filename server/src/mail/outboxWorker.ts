@@ -201,7 +201,7 @@ export class OutboxWorker {
       );
       const outcome = await this.opts.transport.send(
         { id: row.id, from: this.envelopeFrom, to: row.to_address, raw },
-        () => this.markSent(row.id, token, attempt),
+        { fence: () => this.fence(row.id, token), markSent: () => this.markSent(row.id, token, attempt) },
       );
       if (outcome.kind === 'abandoned') {
         this.metrics.abandoned.inc();
@@ -219,16 +219,30 @@ export class OutboxWorker {
     }
   }
 
-  /** The commit: sent, if this claim still holds the row. */
-  private async markSent(id: string, token: string, attempt: number): Promise<boolean> {
+  /** Before the last step: is the row still ours? Extends the lease, so it stays ours while the dot goes out. */
+  private async fence(id: string, token: string): Promise<boolean> {
+    const now = this.opts.clock();
     const result = await this.db
+      .updateTable('mail_outbox')
+      .set({ lease_until: new Date(now.getTime() + this.opts.config.leaseMs).toISOString() })
+      .where('id', '=', id)
+      .where('lease_owner', '=', token)
+      .where('lease_until', '>', now.toISOString())
+      .where('sent_at', 'is', null)
+      .where('failed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Sent (sent in the same tick as the dot; the fence has just confirmed the lease). */
+  private async markSent(id: string, token: string, attempt: number): Promise<void> {
+    await this.db
       .updateTable('mail_outbox')
       .set({ sent_at: this.opts.clock().toISOString(), attempts: attempt, lease_owner: null, lease_until: null })
       .where('id', '=', id)
       .where('lease_owner', '=', token)
       .where('sent_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+      .execute();
   }
 
   private async note(id: string, message: string): Promise<void> {

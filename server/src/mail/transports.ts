@@ -1,12 +1,14 @@
 /**
  * Where a mail goes: an SMTP server (SMTP_URL) or, without one, a local folder (`<dataDir>/mail/`).
  *
- * Both hand a mail over in two steps around the outbox's commit, so that a crash never makes a
- * duplicate: everything is transferred except the last step, then `commit()` marks the mail sent in the
- * database (only if this worker still holds the lease), and only then comes the last step — the SMTP
- * end-of-data dot, or the rename of the folder's file to its final name. A receiver discards a message
- * whose end-of-data never came (RFC 5321 §4.1.1.4), so a crash before the commit leaves nothing behind,
- * and the mail is sent again later. See mail/README.md for what this does and does not guarantee.
+ * Both hand a mail over so that a crash almost never sends it twice or loses it: everything is
+ * transferred except the last step; then `fence()` confirms in the database that this worker still
+ * holds the mail's lease (and extends it); only then comes the last step — the SMTP end-of-data dot, or
+ * the rename of the folder's file to its final name — and in the same tick `markSent()` sends the
+ * "sent" mark to the database. A receiver discards a message whose end-of-data never came (RFC 5321
+ * §4.1.1.4), so a crash before the dot leaves nothing behind and the mail is sent again later; a worker
+ * that lost its lease never sends the dot. What remains is the moment between the dot leaving and the
+ * mark reaching the database (microseconds, one tick): see mail/README.md for the guarantee.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,19 +29,26 @@ export interface RawMail {
 
 /**
  * - delivered: the receiver has it;
- * - abandoned: `commit()` said no (another worker took the mail over), nothing was delivered;
+ * - abandoned: `fence()` said no (another worker took the mail over), nothing was delivered;
  * - uncertain: marked sent, then the connection broke after the end-of-data before the server answered
  *   (it probably has the mail; it is not sent again).
  */
 export type SendOutcome = { kind: 'delivered' } | { kind: 'abandoned' } | { kind: 'uncertain'; error: string };
 
-/** Thrown when the receiver refused the mail after it was marked sent: the worker undoes the mark. */
+/** Thrown when the mail was marked sent but not delivered (refused after the dot): the worker undoes the mark. */
 export class RefusedAfterCommit extends Error {}
+
+/** The outbox's two steps around the transport's last one. */
+export interface Handover {
+  /** Still this worker's mail? (Extends the lease.) False: abandon without the last step. */
+  fence(): Promise<boolean>;
+  /** Marks the mail sent; called in the same tick as the last step, awaited by the transport before it returns. */
+  markSent(): Promise<void>;
+}
 
 export interface MailTransport {
   readonly kind: 'smtp' | 'folder';
-  /** `commit` marks the mail sent; it resolves false when this worker lost the mail to another one. */
-  send(mail: RawMail, commit: () => Promise<boolean>): Promise<SendOutcome>;
+  send(mail: RawMail, handover: Handover): Promise<SendOutcome>;
   close(): Promise<void>;
 }
 
@@ -52,19 +61,20 @@ export class FolderTransport implements MailTransport {
   readonly kind = 'folder' as const;
   constructor(readonly dir: string) {}
 
-  async send(mail: RawMail, commit: () => Promise<boolean>): Promise<SendOutcome> {
+  async send(mail: RawMail, handover: Handover): Promise<SendOutcome> {
     ensurePrivateDir(this.dir);
     const final = path.join(this.dir, mailFileName(mail.id));
     const temp = `${final}.${process.pid}.part`;
     await fs.promises.writeFile(temp, mail.raw, { mode: PRIVATE_FILE_MODE });
-    let committed = false;
+    let mine = false;
     try {
-      committed = await commit();
+      mine = await handover.fence();
     } finally {
-      if (!committed) await fs.promises.rm(temp, { force: true });
+      if (!mine) await fs.promises.rm(temp, { force: true });
     }
-    if (!committed) return { kind: 'abandoned' };
-    await fs.promises.rename(temp, final);
+    if (!mine) return { kind: 'abandoned' };
+    fs.renameSync(temp, final);
+    await handover.markSent();
     return { kind: 'delivered' };
   }
 
@@ -132,60 +142,69 @@ export class SmtpTransport implements MailTransport {
     return conn;
   }
 
-  async send(mail: RawMail, commit: () => Promise<boolean>): Promise<SendOutcome> {
+  async send(mail: RawMail, handover: Handover): Promise<SendOutcome> {
     const conn = await this.connection();
-    let committed = false;
+    let dotSent = false;
     let started = false;
-    let commitDone: Promise<unknown> = Promise.resolve();
-    // nodemailer's close() drops a pending send without calling it back: the commit path settles too.
-    let settle!: (outcome: { err: unknown; abandoned?: boolean; commitFailed?: boolean }) => void;
-    const settled = new Promise<{ err: unknown; abandoned?: boolean; commitFailed?: boolean }>((r) => {
+    let fenceDone: Promise<unknown> = Promise.resolve();
+    let marking: Promise<unknown> = Promise.resolve();
+    let markError: unknown = null;
+    // nodemailer's close() drops a pending send without calling it back: the fence path settles too.
+    type Settled = { err: unknown; abandoned?: boolean; fenceFailed?: boolean };
+    let settle!: (outcome: Settled) => void;
+    const settled = new Promise<Settled>((r) => {
       settle = r;
     });
     // Read by nodemailer only after the server's 354 (it pipes the message once the envelope is in):
-    // the body goes out at once, the end (and with it the end-of-data dot) only after the commit.
+    // the body goes out at once, the end (and with it the end-of-data dot) only after the fence.
     const body = new Readable({
       read() {
         if (started) return;
         started = true;
         this.push(mail.raw);
-        commitDone = commit().then(
-          (ok) => {
-            if (ok) {
-              committed = true;
-              this.push(null);
-            } else {
+        fenceDone = handover.fence().then(
+          (mine) => {
+            if (!mine) {
               conn.close();
               settle({ err: null, abandoned: true });
+              return;
             }
+            dotSent = true;
+            this.push(null);
+            marking = handover.markSent().catch((err: unknown) => {
+              markError = err;
+            });
           },
           (err: unknown) => {
             conn.close();
-            settle({ err, commitFailed: true });
+            settle({ err, fenceFailed: true });
           },
         );
       },
     });
-    // Whether the dot can have gone out when the connection failed: only after the commit.
-    let committedAtError = false;
+    // Whether the dot can have gone out when the connection failed.
+    let dotSentAtError = false;
     conn.send({ from: mail.from, to: [mail.to] }, body, (err) => {
-      committedAtError = committed;
+      dotSentAtError = dotSent;
       settle({ err });
     });
-    const { err, abandoned, commitFailed } = await settled;
-    // A failure while the commit was on its way: wait for it, so the row's state is known.
-    await commitDone;
+    const { err, abandoned, fenceFailed } = await settled;
+    // A failure while the fence was on its way: wait for it (and for the mark), so the row's state is known.
+    await fenceDone;
+    await marking;
     if (abandoned) {
       this.drop(conn);
       return { kind: 'abandoned' };
     }
-    if (commitFailed || err) {
+    if (fenceFailed || err) {
       this.drop(conn);
-      if (commitFailed || !committed) throw err;
+      if (fenceFailed || !dotSent) throw err;
       // Marked sent, but the dot never went out, or the server answered it with a refusal: not delivered.
-      if (!committedAtError || (err as SmtpError).responseCode) throw new RefusedAfterCommit((err as Error).message);
+      if (!dotSentAtError || (err as SmtpError).responseCode) throw new RefusedAfterCommit((err as Error).message);
       return { kind: 'uncertain', error: (err as Error).message };
     }
+    // Delivered, but the mark did not reach the database: the mail will be sent again after the lease.
+    if (markError) throw markError;
     this.idle = setTimeout(() => {
       if (this.conn === conn) this.drop(conn);
     }, IDLE_CLOSE_MS);

@@ -50,6 +50,8 @@ export class TestSmtpServer {
   refused = 0;
   /** How DATA is answered from now on. */
   answer: DataAnswer = 'accept';
+  /** Waits this long before answering an end-of-data (a slow server; widens the window after the dot). */
+  answerDelayMs = 0;
   private server: SMTPServer | null = null;
   private readonly waiters = new Set<() => void>();
 
@@ -136,6 +138,10 @@ export class TestSmtpServer {
         });
         stream.on('end', () => {
           ended = true;
+          if (this.answerDelayMs > 0) setTimeout(finish, this.answerDelayMs);
+          else finish();
+        });
+        const finish = () => {
           const answer = this.answer;
           if (answer !== 'accept') {
             this.refused++;
@@ -154,7 +160,7 @@ export class TestSmtpServer {
           });
           callback();
           for (const w of [...this.waiters]) w();
-        });
+        };
       },
     });
     server.on('error', () => {});
