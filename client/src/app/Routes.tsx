@@ -20,6 +20,7 @@ const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((
 const BreakthroughPage = lazy(() =>
   import('../features/escalation/BreakthroughPage').then((m) => ({ default: m.BreakthroughPage })),
 );
+const MailsPage = lazy(() => import('../features/mail/MailsPage').then((m) => ({ default: m.MailsPage })));
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
@@ -36,6 +37,8 @@ function Page({ route }: { route: Route }) {
       return <BreakthroughPage caseId={route.caseId} />;
     case 'monitor':
       return <MonitorPage />;
+    case 'mails':
+      return <MailsPage />;
     case 'login':
     case 'invitation':
       return null; // handled before the session check
