@@ -20,6 +20,7 @@ import {
   InvitationsResponseSchema,
   LoginResponseSchema,
   LogoutAllResponseSchema,
+  MailsResponseSchema,
   MeetingResponseSchema,
   MeetingsResponseSchema,
   MeResponseSchema,
@@ -157,6 +158,18 @@ describe('HTTP answers match their shared contracts', () => {
     expect(x.meetings).toHaveLength(1);
     expect(x.documents.find((d) => d.type === 'analysis')?.versions).toHaveLength(1);
     answers(AccessLogResponseSchema, await h.api(team.youngPerson, 'GET', `${base}/access-log`));
+  });
+
+  it('the mail outbox (functioneel beheerder)', async () => {
+    const { enqueueMail } = await import('../../src/mail/outbox.js');
+    await enqueueMail(
+      h.db as never,
+      { idempotencyKey: 'contract', userId: null, to: 'c@example.nl', kind: 'inbox-digest', link: '/', count: 2 },
+      h.now(),
+    );
+    const beheerder = await h.user({ role: 'beheerder' });
+    const view = answers(MailsResponseSchema, await h.api(beheerder, 'GET', '/api/admin/mails'));
+    expect(view.mails.map((m) => m.to)).toContain('c@example.nl');
   });
 
   it('the test clock', async () => {
