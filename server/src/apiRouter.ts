@@ -1,5 +1,6 @@
 /** The /api router: session → routes. Each concern owns one routes file. */
 import { Router } from 'express';
+import { mailRoutes } from './admin/mailRoutes.js';
 import { caseRoutes } from './cases/caseRoutes.js';
 import { commentRoutes } from './comments/commentRoutes.js';
 import { documentRoutes } from './documents/documentRoutes.js';
@@ -33,6 +34,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use(inboxRoutes(services));
   api.use(adminRoutes(services));
   api.use(accountRoutes(services));
+  api.use(mailRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

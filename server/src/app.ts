@@ -24,6 +24,8 @@ import { createHttpApp } from './http/httpApp.js';
 import { logAllExpiredInvitations } from './identity/invitationCommands.js';
 import { DeferredCaseEvents } from './kernel/caseEvents.js';
 import { attachRealtime, type RealtimeChannel } from './live/realtimeServer.js';
+import { OutboxWorker } from './mail/outboxWorker.js';
+import { createTransport } from './mail/transports.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics, type Metrics } from './observability/metrics.js';
 import { executeDueDestructions } from './retention/executeDestructions.js';
@@ -44,6 +46,8 @@ export interface RunningServer {
   /** This instance's Prometheus metrics (what /metrics serves). */
   metrics: Metrics;
   services: AppServices;
+  /** This instance's mail outbox worker (sends queued mails; `poke()` makes it look now). */
+  mail: OutboxWorker;
   /** socket.io at /realtime. */
   realtime: RealtimeChannel;
   authKey: Uint8Array;
@@ -112,6 +116,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     authKey,
     collab: null,
     caseEvents,
+    publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     testClock: test?.control ?? null,
   };
   if (test) log.warn('test clock on: PUT /api/test/clock sets the domain clock (NODE_ENV=test only)');
@@ -198,6 +203,19 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  services.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+  // Mails leave through the durable outbox; links in them start with the public URL.
+  const mail = new OutboxWorker({
+    db: appDb.db as never,
+    transport: createTransport(config.mail.smtpUrl, config.dataDir, log),
+    config: config.mail,
+    publicUrl: services.publicUrl,
+    instanceId: config.instanceId,
+    clock,
+    log,
+    registry: metrics.registry,
+  });
+  mail.start();
 
   let closing: Promise<boolean> | null = null;
   const close = () => {
@@ -210,6 +228,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ws.close();
       await realtimeClosed;
       server.closeAllConnections();
+      await mail.stop();
       await store.close();
       // Last: the entries written while closing (sessions ending, final saves) are in the anchored head.
       await anchors.stop();
@@ -219,5 +238,5 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     return closing;
   };
 
-  return { url, port, collab, store, metrics, services, realtime, authKey, log, close };
+  return { url, port, collab, store, metrics, services, mail, realtime, authKey, log, close };
 }

@@ -55,6 +55,30 @@ export interface Config {
    * `npm run bench` can measure the check's cost against a baseline, and is refused in production.
    */
   collabClientIdCheck: boolean;
+  /**
+   * PUBLIC_URL: the address people open Samenspraak at (links in mails); null means
+   * http://localhost:<the port listened on>.
+   */
+  publicUrl: string | null;
+  /** Mail: the outbox worker's settings (mail/README.md). */
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** SMTP_URL (smtp:// or smtps://, user and password in the URL); null writes mails to `<dataDir>/mail/`. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the sender, e.g. "Samenspraak <noreply@example.nl>". */
+  from: string;
+  /** MAIL_MAX_ATTEMPTS: tries before a mail is marked failed (shown to the functioneel beheerder). */
+  maxAttempts: number;
+  /** MAIL_RETRY_BASE_MS: the first retry waits about this long, each next one twice as long (jittered). */
+  retryBaseMs: number;
+  /** MAIL_RETRY_MAX_MS: the longest wait between two tries. */
+  retryMaxMs: number;
+  /** MAIL_POLL_MS: how often the worker looks for due mails (it also looks right after one is queued here). */
+  pollMs: number;
+  /** MAIL_LEASE_MS: how long a claimed mail is this instance's; after that another instance may take it over. */
+  leaseMs: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -95,6 +119,42 @@ function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
     }
   }
   return entries;
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`PUBLIC_URL must be http(s), got "${raw}"`);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return null;
+  if (!/^smtps?:\/\/[^/]+/.test(raw))
+    throw new Error('SMTP_URL must look like smtp://user:password@host:587 or smtps://…');
+  return raw;
+}
+
+function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
+  const maxAttempts = int(env, 'MAIL_MAX_ATTEMPTS', 8);
+  if (maxAttempts < 1) throw new Error('MAIL_MAX_ATTEMPTS must be at least 1');
+  return {
+    smtpUrl: smtpUrl(env),
+    from: env.MAIL_FROM?.trim() || 'Samenspraak <noreply@samenspraak.invalid>',
+    maxAttempts,
+    retryBaseMs: int(env, 'MAIL_RETRY_BASE_MS', 30_000),
+    retryMaxMs: int(env, 'MAIL_RETRY_MAX_MS', 60 * 60_000),
+    pollMs: Math.max(10, int(env, 'MAIL_POLL_MS', 1000)),
+    leaseMs: Math.max(1000, int(env, 'MAIL_LEASE_MS', 120_000)),
+  };
 }
 
 function metricsToken(env: NodeJS.ProcessEnv): string | null {
@@ -151,5 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     trustProxy: trustProxy(env),
     metricsToken: metricsToken(env),
     collabClientIdCheck: clientIdCheck(env, production),
+    publicUrl: publicUrl(env),
+    mail: mailConfig(env),
   };
 }

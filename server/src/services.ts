@@ -21,6 +21,11 @@ export interface AppServices {
   collab: CollabServer | null;
   /** Live events after stored changes (case:changed, meeting:state, notifications); a no-op without socket.io. */
   caseEvents: CaseEvents;
+  /**
+   * Where people open Samenspraak: PUBLIC_URL, or http://localhost:<port listened on> (set once the
+   * server listens). Links in mails start with it.
+   */
+  publicUrl: string;
   /** Only with config.testClock: sets the domain clock (PUT /api/test/clock). */
   testClock: TestClock | null;
 }

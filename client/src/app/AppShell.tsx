@@ -41,6 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               {user.role && MONITOR_ROLES.includes(user.role) && <AppLink to={paths.monitor()}>{m.navMonitor}</AppLink>}
               {user.role === 'beheerder' && <AppLink to={paths.beheer()}>{m.navBeheer}</AppLink>}
               <AppLink to={paths.account()}>{m.navAccount}</AppLink>
+              {user.role === 'beheerder' && <AppLink to={paths.mails()}>{m.navMails}</AppLink>}
             </nav>
           )}
           <div className="shell__user">

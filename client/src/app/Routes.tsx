@@ -35,6 +35,7 @@ const ForgotPasswordPage = lazy(() =>
 const ResetPasswordPage = lazy(() =>
   import('../features/accounts/PasswordPages').then((m) => ({ default: m.ResetPasswordPage })),
 );
+const MailsPage = lazy(() => import('../features/mail/MailsPage').then((m) => ({ default: m.MailsPage })));
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
@@ -59,6 +60,8 @@ function Page({ route }: { route: Route }) {
       return <RegionCasesPage />;
     case 'account':
       return <AccountPage />;
+    case 'mails':
+      return <MailsPage />;
     case 'login':
     case 'invitation':
     case 'activation':

@@ -19,6 +19,7 @@ export const m = messages({
     invitationEmail: 'E-mailadres (mag je leeg laten)',
     invitationEmailHint:
       'Dan krijg je een bericht als er iets nieuws is, en kun je je wachtwoord herstellen als je het vergeet.',
+    navMails: 'E-mails',
     logout: 'Uitloggen',
     loggedInAs: 'Ingelogd als',
     loading: 'Laden…',
@@ -83,6 +84,7 @@ export const m = messages({
     invitationEmail: 'E-mail address (you may leave it empty)',
     invitationEmailHint:
       'Then you get a message when there is something new, and you can reset your password if you forget it.',
+    navMails: 'E-mails',
     logout: 'Log out',
     loggedInAs: 'Logged in as',
     loading: 'Loading…',

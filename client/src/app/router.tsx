@@ -20,6 +20,7 @@ export type Route =
   | { name: 'activation'; token: string }
   | { name: 'forgotPassword' }
   | { name: 'resetPassword'; token: string }
+  | { name: 'mails' }
   | { name: 'notFound' };
 
 const DOC_SLUGS = { analyse: 'analysis', toekomstplan: 'futurePlan' } as const;
@@ -32,6 +33,7 @@ export function parseRoute(pathname: string): Route {
   if (a === 'inloggen' && parts.length === 1) return { name: 'login' };
   if (a === 'monitor' && parts.length === 1) return { name: 'monitor' };
   if (a === 'inbox' && parts.length === 1) return { name: 'inbox' };
+  if (a === 'beheer' && b === 'mails' && parts.length === 2) return { name: 'mails' };
   if (a === 'uitnodiging' && b && parts.length === 2) return { name: 'invitation', invitationId: b };
   if (a === 'beheer' && parts.length === 1) return { name: 'beheer' };
   if (a === 'beheer' && b === 'zaken' && parts.length === 2) return { name: 'beheerCases' };
@@ -57,6 +59,7 @@ export const paths = {
   beheer: () => '/beheer',
   account: () => '/account',
   forgotPassword: () => '/wachtwoord-vergeten',
+  mails: () => '/beheer/mails',
   case: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}`,
   document: (caseId: string, type: 'analysis' | 'futurePlan') =>
     `/zaken/${encodeURIComponent(caseId)}/${type === 'analysis' ? 'analyse' : 'toekomstplan'}`,

@@ -84,7 +84,14 @@ export async function runDigests(db: AppDb, now: Date): Promise<number> {
       if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
       return enqueueMail(
         trx as never,
-        { idempotencyKey: `digest:${user.id}:${day}`, userId: user.id, to, kind: 'inbox-digest', link: INBOX_PATH },
+        {
+          idempotencyKey: `digest:${user.id}:${day}`,
+          userId: user.id,
+          to,
+          kind: 'inbox-digest',
+          link: INBOX_PATH,
+          count,
+        },
         now,
       );
     });

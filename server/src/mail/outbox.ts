@@ -7,6 +7,7 @@
  * folder) and the failure view live next to it.
  */
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { MailKind } from '@samenspraak/shared';
 import type { Kysely } from 'kysely';
 
@@ -17,6 +18,8 @@ export interface MailOutboxTable {
   to_address: string;
   kind: string;
   link: string;
+  /** The digest's count (kind inbox-digest); null for every other kind. */
+  item_count: number | null;
   created_at: string;
   attempts: number;
   next_attempt_at: string;
@@ -38,8 +41,24 @@ export interface OutgoingMail {
   userId: string | null;
   to: string;
   kind: MailKind;
-  /** A path in the app (starts with '/'); the worker makes it absolute with the public URL. */
+  /**
+   * A path in the app (starts with '/'); the worker makes it absolute with the public URL. Ids and
+   * tokens only: letters, digits and `/-_.~?=&#` (checked), so no name or sentence can ride along.
+   */
   link: string;
+  /** Only for kind 'inbox-digest': how many new things (the mail says the number and nothing else). */
+  count?: number;
+}
+
+/** Tells this process's outbox workers that a mail was queued (they look shortly after: the commit). */
+export const mailQueued = new EventEmitter();
+mailQueued.setMaxListeners(0);
+
+const PLAIN_LINK = /^\/(?!\/)[A-Za-z0-9\-._~/?=&#]{0,400}$/;
+
+/** A mail's link must be a path of ids: no spaces, no encoded text, nothing that could carry care data. */
+export function assertPlainLink(link: string): void {
+  if (!PLAIN_LINK.test(link)) throw new Error('a mail links to a plain path in the app (ids only)');
 }
 
 /**
@@ -47,7 +66,10 @@ export interface OutgoingMail {
  * event does. True when queued now, false when a mail with this key was queued before.
  */
 export async function enqueueMail(db: Kysely<never>, mail: OutgoingMail, now: Date): Promise<boolean> {
-  if (!mail.link.startsWith('/')) throw new Error('a mail links to a path in the app');
+  assertPlainLink(mail.link);
+  const digest = mail.kind === 'inbox-digest';
+  if (digest !== (mail.count !== undefined) || (digest && !(Number.isInteger(mail.count) && (mail.count ?? 0) > 0)))
+    throw new Error('a count belongs to the digest only, and is a positive whole number');
   const at = now.toISOString();
   const result = await (db as unknown as Kysely<OutboxSchema>)
     .insertInto('mail_outbox')
@@ -58,6 +80,7 @@ export async function enqueueMail(db: Kysely<never>, mail: OutgoingMail, now: Da
       to_address: mail.to,
       kind: mail.kind,
       link: mail.link,
+      item_count: mail.count ?? null,
       created_at: at,
       attempts: 0,
       next_attempt_at: at,
@@ -69,5 +92,7 @@ export async function enqueueMail(db: Kysely<never>, mail: OutgoingMail, now: Da
     })
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  const queued = Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  if (queued) mailQueued.emit('queued');
+  return queued;
 }

@@ -7,7 +7,8 @@
  *    accounts of their region; a RET process director sees their region's consultation queue);
  *  - mail_outbox: one row per mail, written in the same transaction as the event that causes it and
  *    sent by the outbox worker (mail/). `idempotency_key` is unique, so the same mail is never queued
- *    twice; a worker claims a row with a lease (`lease_owner`, `lease_until`) before sending.
+ *    twice; a worker claims a row with a lease (`lease_owner`, `lease_until`) before sending. `item_count`
+ *    is the digest's number (the only variable a mail's text has besides its link).
  */
 import type { Kysely } from 'kysely';
 import type { Migration } from '../db/migrations.js';
@@ -26,6 +27,7 @@ export const outboxMigration: Migration = {
       .addColumn('to_address', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('link', 'text', (c) => c.notNull())
+      .addColumn('item_count', 'integer')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('next_attempt_at', 'text', (c) => c.notNull())
@@ -35,6 +37,8 @@ export const outboxMigration: Migration = {
       .addColumn('failed_at', 'text')
       .addColumn('last_error', 'text')
       .execute();
+    // The beheerder's page lists the newest mails first.
+    await db.schema.createIndex('mail_outbox_created').on('mail_outbox').column('created_at').execute();
     await db.schema.createIndex('mail_outbox_due').on('mail_outbox').columns(['sent_at', 'next_attempt_at']).execute();
   },
 };

@@ -28,6 +28,7 @@ import {
   LoginResponseSchema,
   LogoutAllResponseSchema,
   MailPreferenceResponseSchema,
+  MailsResponseSchema,
   MeetingResponseSchema,
   MeetingsResponseSchema,
   MeResponseSchema,
@@ -191,6 +192,18 @@ describe('HTTP answers match their shared contracts', () => {
     answers(MailPreferenceResponseSchema, await h.api(team.youngPerson, 'GET', '/api/me/mail-preference'));
     const put = { preference: 'daily' };
     answers(MailPreferenceResponseSchema, await h.api(team.youngPerson, 'PUT', '/api/me/mail-preference', put));
+  });
+
+  it('the mail outbox (functioneel beheerder)', async () => {
+    const { enqueueMail } = await import('../../src/mail/outbox.js');
+    await enqueueMail(
+      h.db as never,
+      { idempotencyKey: 'contract', userId: null, to: 'c@example.nl', kind: 'inbox-digest', link: '/', count: 2 },
+      h.now(),
+    );
+    const beheerder = await h.user({ role: 'beheerder' });
+    const view = answers(MailsResponseSchema, await h.api(beheerder, 'GET', '/api/admin/mails'));
+    expect(view.mails.map((m) => m.to)).toContain('c@example.nl');
   });
 
   it('the test clock', async () => {
