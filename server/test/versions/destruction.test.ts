@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { executeDueDestructions } from '../../src/retention/executeDestructions.js';
 import { startTestServer } from '../support/testServer.js';
-import { apiFor, caseWithPeople, connect, write } from './support.js';
+import { apiFor, caseWithPeople, connect, endorseNow, write } from './support.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -33,9 +33,7 @@ it('leaves no version, endorsement or escalation text of a destroyed case', asyn
   const scientist = await apiFor(server.services, server.url, people.scientist);
   expect((await scientist.post(`/documents/${docId}/versions`, { name: 'concept 1' })).status).toBe(201);
   const youngPerson = await apiFor(server.services, server.url, people.youngPerson);
-  expect(
-    (await youngPerson.put(`/documents/${docId}/endorsement`, { stance: 'disagree', words: 'Dit klopt niet.' })).status,
-  ).toBe(200);
+  expect((await endorseNow(youngPerson, docId, { stance: 'disagree', words: 'Dit klopt niet.' })).status).toBe(200);
   await sql`INSERT INTO escalation_steps (id, case_id, position, from_level, to_level, bottleneck, tried, decided_by,
               decided_by_role, decided_at, analysis_snapshot)
             VALUES ('s1', ${caseId}, 1, 'lokaal', 'ret', 'geen plek', 'alles', ${people.scientist}, 'procesregisseur',
