@@ -172,3 +172,8 @@ export async function providersAddedSince(db: AppDb, caseId: string, since: stri
     .where('added_at', '>', since)
     .execute();
 }
+
+/** Destroying a case: its update requests go (the inbox items go with the inbox's own cleanup). */
+export async function deleteCaseUpdateRequests(db: AppDb, caseId: string): Promise<void> {
+  await asDb(db).deleteFrom('analysis_update_requests').where('case_id', '=', caseId).execute();
+}

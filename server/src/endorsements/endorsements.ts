@@ -7,6 +7,8 @@ import type { EndorsementStance, EndorsementView } from '@samenspraak/shared';
 import type { Kysely } from 'kysely';
 import type { AppDb } from '../db/database.js';
 import type { AppSchema } from '../db/schema.js';
+import { deleteCaseUpdateRequests } from './analysisState.js';
+import { deleteCaseSignOffFacts } from './signOffFacts.js';
 
 export interface EndorsementsTable {
   id: string;
@@ -148,8 +150,11 @@ export async function listEndorsements(db: AppDb, documentId: string, history = 
   return rows.map(present);
 }
 
+/** Destroying a case: its endorsements, the sign-off facts (their words are case content) and update requests. */
 export async function deleteCaseEndorsements(db: AppDb, caseId: string): Promise<void> {
   await asEndorsementDb(db).deleteFrom('endorsements').where('case_id', '=', caseId).execute();
+  await deleteCaseSignOffFacts(db, caseId);
+  await deleteCaseUpdateRequests(db, caseId);
 }
 
 /** Documents with endorsements that still count (what the periodic watch compares). */

@@ -40,6 +40,13 @@ it('leaves no version, endorsement or escalation text of a destroyed case', asyn
               '2026-11-23T10:00:00Z', 'AAAA')`.execute(server.services.db);
   expect(await count('document_versions', caseId)).toBe(1);
   expect(await count('endorsements', caseId)).toBe(1);
+  const fact = await scientist.put(`/documents/${docId}/sign-off-facts`, {
+    kind: 'no-endorsement-reason',
+    words: 'Geheime reden.',
+    childViewRecorded: true,
+  });
+  expect(fact.status).toBe(200);
+  expect(await count('sign_off_facts', caseId)).toBe(1);
 
   await sql`INSERT INTO destruction_requests (id, case_id, requested_by, requested_at, reason, decision, decided_by,
               decided_at, due_by)
@@ -50,6 +57,7 @@ it('leaves no version, endorsement or escalation text of a destroyed case', asyn
   expect(await count('document_versions', caseId)).toBe(0);
   expect(await count('endorsements', caseId)).toBe(0);
   expect(await count('hypothesis_votes', caseId)).toBe(0);
+  expect(await count('sign_off_facts', caseId)).toBe(0);
   const step = (
     await sql<{ bottleneck: string; tried: string; analysis_snapshot: string | null }>`
       SELECT bottleneck, tried, analysis_snapshot FROM escalation_steps WHERE id = 's1'`.execute(server.services.db)
