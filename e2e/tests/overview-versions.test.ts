@@ -252,6 +252,15 @@ describe('endorsement, sign-off and versions', () => {
     const scientist = await documentPageAs(demo.gedragswetenschapper);
     const list = scientist.page.getByTestId('endorsement-list');
     await expect.poll(() => list.textContent()).toContain('Daan Visser (Jeugdige): eens, met opmerkingen');
+    // Education was consulted (002 h1): recorded before the sign-off, which the server requires.
+    await app.apiAs(demo.gedragswetenschapper, 'PUT', `/api/documents/${ANALYSIS}/sign-off-facts`, {
+      kind: 'education-consulted',
+      words: 'Olga Peters (SWV)',
+      consultedOn: '2026-01-05',
+    });
+    await expect
+      .poll(() => scientist.page.getByTestId('sign-off').textContent())
+      .toContain('Alles is klaar om vast te stellen.');
     await scientist.page.getByTestId('sign-off').getByRole('button', { name: 'Vaststellen' }).click();
     const confirm = scientist.page.getByTestId('sign-off-dialog');
     await confirm.getByRole('heading', { name: 'Document vaststellen?' }).waitFor();
