@@ -86,7 +86,7 @@ export function SignOffPanel(props: {
   if (!status) return null;
   const clock = status.clock;
   return (
-    <div className="stack doc-panel__signoff" data-testid="sign-off">
+    <div className="stack doc-panel__signoff" data-testid="sign-off-panel">
       {clock && (
         <div data-testid="analysis-clock" data-state={clock.stoppedAt ? 'stopped' : 'running'}>
           <Heading level={3} size="level-4">
@@ -141,7 +141,7 @@ export function SignOffPanel(props: {
         </div>
       )}
       {props.maySignOff && (
-        <>
+        <div className="stack" data-testid="sign-off">
           <Heading level={3} size="level-4">
             {m.signOffTitle}
           </Heading>
@@ -168,7 +168,7 @@ export function SignOffPanel(props: {
               {m.signOffButton}
             </Button>
           </div>
-        </>
+        </div>
       )}
       {props.professional && isAnalysis && (
         <details className="doc-panel__facts">
