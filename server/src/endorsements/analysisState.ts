@@ -10,7 +10,6 @@ import { type AnalysisUpdateReason, documentId, type NewInboxItem } from '@samen
 import type { Kysely } from 'kysely';
 import type { CaseRowTable } from '../cases/caseDb.js';
 import type { AppDb } from '../db/database.js';
-import type { DocumentVersionsTable } from '../documents/documentVersions.js';
 import { addToInbox } from '../inbox/inbox.js';
 
 export interface AnalysisUpdateRequestsTable {
@@ -32,10 +31,20 @@ export interface AnalysisCaseRow extends CaseRowTable {
 interface AnalysisSchema {
   cases: AnalysisCaseRow;
   participants: { case_id: string; user_id: string; role: string; added_at: string };
-  document_versions: DocumentVersionsTable & { content_hash: string | null };
+  /** The columns of documents/documentVersions.ts this reads (not imported: that file imports endorsements). */
+  document_versions: {
+    id: string;
+    document_id: string;
+    kind: string;
+    seq: number;
+    created_at: string;
+    content_hash: string | null;
+  };
   analysis_update_requests: AnalysisUpdateRequestsTable;
 }
-const asDb = (db: AppDb | Kysely<never>) => db as unknown as Kysely<AnalysisSchema>;
+/** Any Kysely — the app's, a feature's typed view, or a transaction of either (whatever its schema type). */
+export type AnyKysely = Pick<Kysely<never>, 'isTransaction'>;
+const asDb = (db: AnyKysely) => db as unknown as Kysely<AnalysisSchema>;
 
 export interface SignedOffAnalysis {
   versionId: string;
@@ -45,7 +54,7 @@ export interface SignedOffAnalysis {
 }
 
 /** Is the analysis of the case signed off — which version, when, which content? Null: never. */
-export async function signedOffAnalysis(db: AppDb, caseId: string): Promise<SignedOffAnalysis | null> {
+export async function signedOffAnalysis(db: AnyKysely, caseId: string): Promise<SignedOffAnalysis | null> {
   const row = await asDb(db)
     .selectFrom('document_versions')
     .select(['id', 'created_at', 'content_hash'])
@@ -58,7 +67,7 @@ export async function signedOffAnalysis(db: AppDb, caseId: string): Promise<Sign
 }
 
 /** The named owner: the responsible behavioural scientist, else every behavioural scientist on the case. */
-export async function analysisOwners(db: AppDb | Kysely<never>, caseId: string): Promise<string[]> {
+export async function analysisOwners(db: AnyKysely, caseId: string): Promise<string[]> {
   const row = await asDb(db)
     .selectFrom('cases')
     .select('responsible_scientist_id')
@@ -83,7 +92,7 @@ export const analysisLink = (caseId: string) => `/zaken/${encodeURIComponent(cas
  * Returns false when this milestone was asked for before.
  */
 export async function requestAnalysisUpdate(
-  trx: AppDb | Kysely<never>,
+  trx: AnyKysely,
   caseId: string,
   reason: AnalysisUpdateReason,
   now: Date,
@@ -110,7 +119,7 @@ export async function requestAnalysisUpdate(
     link: analysisLink(caseId),
     params: { reason },
   }));
-  await addToInbox(trx as Kysely<never>, items, now);
+  await addToInbox(trx as unknown as Kysely<never>, items, now);
   return true;
 }
 
