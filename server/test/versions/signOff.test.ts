@@ -137,6 +137,13 @@ describe('defects (002 h1 "gedragen", "binnen 6 weken")', () => {
     const after = await status();
     expect(after.clock?.stoppedAt).toBe(now.toISOString());
     expect(after.signedOff).toEqual({ versionId: body.version.id, signedOffAt: now.toISOString(), hash: body.hash });
+    // The export of the signed-off version shows the dissent under its own heading, never hides it.
+    const md = await (
+      await (await api(people.scientist)).get(`/documents/${docId}/versions/${body.version.id}/export.md`)
+    ).text();
+    expect(md).toContain(
+      '## Niet eens of met opmerkingen\n\n- Noor (jeugdige): oneens — “Ik wil niet dat school eerst komt.”',
+    );
     now = new Date('2027-01-05T10:00:00Z'); // past the 6 weeks from the registration (2026-11-23)
     const escalation = (await (await (await api(people.scientist)).get(`/cases/${caseId}/escalation`)).json()) as {
       notices: Array<{ kind: string }>;

@@ -146,6 +146,11 @@ export function SignOffPanel(props: {
             {m.signOffTitle}
           </Heading>
           <Paragraph size="small">{m.signOffIntro}</Paragraph>
+          {status.signedOff && (
+            <Paragraph size="small" data-testid="last-signed-off">
+              {m.lastSignedOff(formatDate(status.signedOff.signedOffAt))}
+            </Paragraph>
+          )}
           {status.missing.length === 0 ? (
             <Paragraph size="small">{m.readyToSignOff}</Paragraph>
           ) : (
