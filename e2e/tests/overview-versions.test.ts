@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type AccessLogView, MessageType, SyncStep } from '@samenspraak/shared';
+import { type AccessLogView, MessageType, SECTIONS, SyncStep } from '@samenspraak/shared';
 import * as decoding from 'lib0/decoding';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +74,22 @@ const overflows = (page: Page) =>
  * the collaboration server as `login`, and waits until the server reports the change durable.
  */
 async function writeSection(login: string, docId: string, section: string, paragraphs: string[]): Promise<void> {
+  await writeDoc(login, docId, (doc) => {
+    const fragment = doc.getXmlFragment(section);
+    fragment.delete(0, fragment.length);
+    fragment.insert(
+      0,
+      paragraphs.map((text) => {
+        const p = new Y.XmlElement('paragraph');
+        p.insert(0, [new Y.XmlText(text)]);
+        return p;
+      }),
+    );
+  });
+}
+
+/** Changes a case document through the collaboration server as `login`; waits until it is durable. */
+async function writeDoc(login: string, docId: string, change: (doc: Y.Doc) => void): Promise<void> {
   const { token } = await app.apiAs<{ token: string }>(login, 'POST', `/api/documents/${docId}/token`);
   let sent = 0;
   let saved = 0;
@@ -104,18 +120,7 @@ async function writeSection(login: string, docId: string, section: string, parag
   };
   try {
     await until(() => provider.synced, 'the document to sync');
-    doc.transact(() => {
-      const fragment = doc.getXmlFragment(section);
-      fragment.delete(0, fragment.length);
-      fragment.insert(
-        0,
-        paragraphs.map((text) => {
-          const p = new Y.XmlElement('paragraph');
-          p.insert(0, [new Y.XmlText(text)]);
-          return p;
-        }),
-      );
-    });
+    doc.transact(() => change(doc));
     await until(() => rejected.length > 0 || (sent > 0 && saved >= sent), 'the server to save the change');
     if (rejected.length > 0) throw new Error(`change rejected: ${rejected.join(', ')}`);
   } finally {
@@ -152,6 +157,18 @@ beforeAll(async () => {
   browser = await launchBrowser();
   app = await startDemoApp({ testClock: true });
   await writeSection(demo.gedragswetenschapper, ANALYSIS, 'veiligheid', ['Thuis is het rustig.']);
+  // The sections a sign-off requires (002 bijlage 1), so the sign-off below is allowed.
+  for (const section of SECTIONS.analysis.filter((s) => s.required && s.content === 'richText'))
+    await writeSection(demo.gedragswetenschapper, ANALYSIS, section.id, [`${section.title.nl}: ingevuld.`]);
+  await writeDoc(demo.gedragswetenschapper, ANALYSIS, (doc) => {
+    for (const section of SECTIONS.analysis.filter((s) => s.required && s.content === 'items')) {
+      const item = new Y.Map<unknown>();
+      item.set('id', `e2e-${section.id}`);
+      item.set('text', 'Daan vermijdt school uit angst');
+      item.set('status', 'open');
+      doc.getArray(section.id).push([item]);
+    }
+  });
 });
 
 beforeEach(() => {
@@ -252,6 +269,15 @@ describe('endorsement, sign-off and versions', () => {
     const scientist = await documentPageAs(demo.gedragswetenschapper);
     const list = scientist.page.getByTestId('endorsement-list');
     await expect.poll(() => list.textContent()).toContain('Daan Visser (Jeugdige): eens, met opmerkingen');
+    // Education was consulted (002 h1): recorded before the sign-off, which the server requires.
+    await app.apiAs(demo.gedragswetenschapper, 'PUT', `/api/documents/${ANALYSIS}/sign-off-facts`, {
+      kind: 'education-consulted',
+      words: 'Olga Peters (SWV)',
+      consultedOn: '2026-01-05',
+    });
+    await expect
+      .poll(() => scientist.page.getByTestId('sign-off').textContent())
+      .toContain('Alles is klaar om vast te stellen.');
     await scientist.page.getByTestId('sign-off').getByRole('button', { name: 'Vaststellen' }).click();
     const confirm = scientist.page.getByTestId('sign-off-dialog');
     await confirm.getByRole('heading', { name: 'Document vaststellen?' }).waitFor();
@@ -433,8 +459,11 @@ describe('case page', () => {
       .first()
       .click();
     await expect.poll(() => invite.getByTestId('open-invitations').count()).toBe(0);
-    // The process director sees the clocks and the escalation level.
-    expect(await page.getByTestId('clocks').textContent()).toContain('Verklarende analyse klaar');
+    // The process director sees the clocks and the escalation level. Daan's analysis was signed off above,
+    // which stops its 6-week clock (002 h1 "binnen 6 weken"): no clock runs for it any more.
+    const clocks = await page.getByTestId('clocks').textContent();
+    expect(clocks).toContain('Niveau: Lokaal');
+    expect(clocks).not.toContain('Verklarende analyse klaar');
     await screenshot(page, 'case-page-professional');
     await expectNoSeriousViolations(page, 'case page (professional)');
   });
@@ -482,11 +511,13 @@ describe('the overview, live', () => {
 });
 
 describe('a late analysis', () => {
+  // Daan's analysis was signed off above (its clock stopped); Sanne's is not.
+  const LATE = demoCases.sanne;
   it('says how many days late, in words and colour, once the 6 weeks have passed', async () => {
     const { case: c } = await app.apiAs<{ case: { createdAt: string } }>(
       demo.gedragswetenschapper,
       'GET',
-      `/api/cases/${CASE}`,
+      `/api/cases/${LATE}`,
     );
     const late = new Date(Date.parse(c.createdAt) + 42 * DAY + 3 * DAY + 3600_000);
     await app.setClock(late);
@@ -497,13 +528,11 @@ describe('a late analysis', () => {
     const page = await context.newPage();
     testPages.push(page);
     await page.goto(`${app.server.url}/`);
-    const daan = page.locator(`[data-case-id="${CASE}"]`);
-    await expect
-      .poll(() => daan.locator('.clock--urgent').first().textContent(), { timeout: 10_000 })
-      .toContain('Te laat: 3 dagen te laat');
-    expect(await daan.locator('.clock--urgent').first().textContent()).toContain('Verklarende analyse klaar');
+    const lateCard = page.locator(`[data-case-id="${LATE}"]`);
+    const analysisClock = lateCard.locator('.clock--urgent', { hasText: 'Verklarende analyse klaar' });
+    await expect.poll(() => analysisClock.textContent(), { timeout: 10_000 }).toContain('Te laat: 3 dagen te laat');
     // The late case comes first in the list.
-    expect(await page.getByTestId('case-card').first().getAttribute('data-case-id')).toBe(CASE);
+    expect(await page.getByTestId('case-card').first().getAttribute('data-case-id')).toBe(LATE);
     await screenshot(page, 'overview-late');
   });
 });

@@ -19,6 +19,7 @@ import { warmUpYjs } from './collab/warmup.js';
 import { attachCollabWebSocket, COLLAB_PATH } from './collab/wsAdapter.js';
 import type { Config } from './config.js';
 import { openAppDatabase } from './db/database.js';
+import { runAnalysisWatch } from './endorsements/outdated.js';
 import { clientAddress, trustFunction } from './http/clientAddress.js';
 import { createHttpApp } from './http/httpApp.js';
 import { logAllExpiredInvitations } from './identity/invitationCommands.js';
@@ -37,6 +38,8 @@ import type { DocumentStore } from './storage/documentStore.js';
 import { SqliteStore } from './storage/sqliteStore.js';
 
 const DESTRUCTION_SWEEP_MS = 60 * 60 * 1000;
+/** Endorsements of changed text, birthdays at Amsterdam midnight, new providers: checked this often. */
+const ANALYSIS_WATCH_MS = 5 * 60 * 1000;
 
 export interface RunningServer {
   url: string;
@@ -143,6 +146,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logAllExpiredInvitations(services).catch((err: unknown) => log.error({ err }, 'invitation expiry sweep failed'));
   }, DESTRUCTION_SWEEP_MS);
   destructionTimer.unref();
+  const analysisWatch = setInterval(() => {
+    runAnalysisWatch(services, services.clock()).catch((err: unknown) => log.error({ err }, 'analysis watch failed'));
+  }, ANALYSIS_WATCH_MS);
+  analysisWatch.unref();
   const anchors = scheduleAnchors(services.accessLog, config.auditAnchorIntervalMs, log);
 
   const trustProxy = trustFunction(config.trustProxy);
@@ -221,6 +228,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const close = () => {
     closing ??= (async () => {
       clearInterval(destructionTimer);
+      clearInterval(analysisWatch);
       caseEvents.bind(null);
       server.close();
       const realtimeClosed = realtime.close();

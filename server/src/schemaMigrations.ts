@@ -7,6 +7,7 @@ import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
 import { casesMigration } from './cases/casesMigration.js';
 import { commentsMigration } from './comments/commentsMigration.js';
 import { initialMigration, type Migrations } from './db/migrations.js';
+import { endorsementVersionsMigration } from './endorsements/endorsementVersionsMigration.js';
 import { escalationMigration } from './escalation/escalationMigration.js';
 import { notifierMigration } from './escalation/notifierMigration.js';
 import { accountsMigration } from './identity/accountsMigration.js';
@@ -31,4 +32,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0011_mail_outbox': outboxMigration,
   '0012_inbox': inboxMigration,
   '0015_accounts': accountsMigration,
+  '0018_endorsement_versions': endorsementVersionsMigration,
 };

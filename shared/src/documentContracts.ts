@@ -64,6 +64,13 @@ export const EndorsementViewSchema = z.object({
   words: z.string().nullable(),
   createdAt: z.string(),
   supersededAt: z.string().nullable(),
+  /**
+   * The content hash of the text the person endorsed (null: given before endorsements were pinned to
+   * a version). Optional because versions saved before carry endorsements without it.
+   */
+  versionHash: z.string().nullable().optional(),
+  /** Set once a section the person endorsed changed: "gegeven op een eerdere versie"; it no longer counts. */
+  outdatedAt: z.string().nullable().optional(),
 });
 export type EndorsementView = z.infer<typeof EndorsementViewSchema>;
 
@@ -121,6 +128,10 @@ export type EndorsementsResponse = z.infer<typeof EndorsementsResponseSchema>;
 export const SignOffResponseSchema = z.object({
   version: VersionSummarySchema,
   endorsements: z.array(EndorsementViewSchema),
+  /** Who disagrees or agrees with remarks: shown next to the sign-off, never hidden. */
+  dissent: z.array(EndorsementViewSchema),
+  /** The content hash the sign-off pinned. */
+  hash: z.string(),
 });
 export type SignOffResponse = z.infer<typeof SignOffResponseSchema>;
 

@@ -178,6 +178,35 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Je huidige wachtwoord klopt niet.',
     en: 'Your current password is not right.',
   },
+  // sign-off
+  text_changed: {
+    nl: 'De tekst is intussen veranderd. Lees hem opnieuw en geef dan je mening.',
+    en: 'The text has changed in the meantime. Read it again, then give your view.',
+  },
+  signoff_required_empty: {
+    nl: 'Vaststellen kan nog niet: een verplicht onderdeel van de analyse is nog leeg.',
+    en: 'Cannot sign off yet: a required section of the analysis is still empty.',
+  },
+  signoff_not_endorsed: {
+    nl: 'Vaststellen kan nog niet: de jeugdige of een ouder moet eerst instemmen met deze versie, of leg vast waarom dat niet kan.',
+    en: 'Cannot sign off yet: the young person or a parent must first endorse this version, or record why that is not possible.',
+  },
+  signoff_child_view_missing: {
+    nl: 'Vaststellen kan nog niet: leg vast dat een professional de mening van het kind heeft opgeschreven.',
+    en: "Cannot sign off yet: record that a professional wrote down the child's view.",
+  },
+  signoff_education_missing: {
+    nl: 'Vaststellen kan nog niet: leg eerst vast dat het onderwijs is geraadpleegd.',
+    en: 'Cannot sign off yet: first record that education was consulted.',
+  },
+  signoff_wrong_document: {
+    nl: 'Dit kan alleen bij de verklarende analyse.',
+    en: 'This is only possible for the explanatory analysis.',
+  },
+  analysis_already_requested: {
+    nl: 'De analyse is al aangevraagd. De termijn van 6 weken loopt al.',
+    en: 'The analysis was already requested. The 6-week period is already running.',
+  },
 };
 
 /** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */

@@ -58,6 +58,14 @@ export const HTTP_ERROR_IDS = [
   'account_role_not_allowed',
   'no_region',
   'wrong_password',
+  // sign-off (endorsement pinned to a version, the sign-off rule, the analysis clock)
+  'text_changed',
+  'signoff_required_empty',
+  'signoff_not_endorsed',
+  'signoff_child_view_missing',
+  'signoff_education_missing',
+  'signoff_wrong_document',
+  'analysis_already_requested',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

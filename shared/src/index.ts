@@ -22,5 +22,6 @@ export * from './meetingSchemas.js';
 export * from './permissions.js';
 export * from './realtimeEvents.js';
 export * from './saveTracker.js';
+export * from './signOffSchemas.js';
 export * from './testClockSchemas.js';
 export * from './versionSchemas.js';

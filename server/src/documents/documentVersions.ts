@@ -20,6 +20,8 @@ export interface DocumentVersionsTable {
   restored_from: string | null;
   seq: number;
   created_at: string;
+  /** Migration 0018: the content hash a sign-off pinned (null for other versions and older ones). */
+  content_hash?: string | null;
 }
 
 type VersionDb = Kysely<AppSchema & { document_versions: DocumentVersionsTable }>;
@@ -34,7 +36,7 @@ export interface StoredVersion extends VersionSummary {
   endorsements: EndorsementView[];
 }
 
-function summary(row: Omit<DocumentVersionsTable, 'state' | 'endorsements' | 'seq'>): VersionSummary {
+function summary(row: Omit<DocumentVersionsTable, 'state' | 'endorsements' | 'seq' | 'content_hash'>): VersionSummary {
   return {
     id: row.id,
     name: row.name,
@@ -56,6 +58,8 @@ export async function saveVersion(
     state: Uint8Array;
     endorsements: EndorsementView[];
     restoredFrom?: string | null;
+    /** The content hash a sign-off pins. */
+    contentHash?: string | null;
     now: Date;
   },
 ): Promise<VersionSummary> {
@@ -72,21 +76,24 @@ export async function saveVersion(
     endorsements: JSON.stringify(input.endorsements),
     restored_from: input.restoredFrom ?? null,
     created_at: input.now.toISOString(),
+    content_hash: input.contentHash ?? null,
   };
   // Numbered per document, because several versions can share one timestamp (a sign-off right after a save).
-  await asVersionDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      const last = await trx
-        .selectFrom('document_versions')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('document_id', '=', input.documentId)
-        .executeTakeFirst();
-      await trx
-        .insertInto('document_versions')
-        .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
-        .execute();
-    });
+  const insert = async (trx: VersionDb) => {
+    const last = await trx
+      .selectFrom('document_versions')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('document_id', '=', input.documentId)
+      .executeTakeFirst();
+    await trx
+      .insertInto('document_versions')
+      .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
+      .execute();
+  };
+  // Inside a caller's transaction (a sign-off writes its facts with it) or in one of its own.
+  const vdb = asVersionDb(db);
+  if (vdb.isTransaction) await insert(vdb);
+  else await vdb.transaction().execute(insert);
   return summary(row);
 }
 

@@ -32,9 +32,13 @@ export interface ClockFacts {
   caseId: string;
   /** YYYY-MM-DD */
   dateOfBirth: string;
-  /** When the analysis was requested (the case registration). */
+  /**
+   * When the analysis was requested ("analyse aangevraagd", recorded on the analysis page); until that is
+   * recorded, the case registration (every case here asks for an analysis; a forgotten button must not
+   * silence the deadline).
+   */
   requestedAt: Date;
-  /** The analysis was completed (null: not yet). */
+  /** The analysis was signed off, which stops the clock (null: not yet). Recorded by the sign-off. */
   analysisCompletedAt: Date | null;
   /** The case has a future plan document. */
   hasFuturePlan: boolean;

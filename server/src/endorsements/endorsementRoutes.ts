@@ -11,8 +11,6 @@ import {
   HypothesisVoteSchema,
   parseDocumentId,
   SECTIONS,
-  SignOffResponseSchema,
-  SignOffSchema,
   VoteTalliesResponseSchema,
   VoteTallyResponseSchema,
 } from '@samenspraak/shared';
@@ -25,9 +23,11 @@ import { reply } from '../http/reply.js';
 import { parseBody } from '../http/validate.js';
 import { NotFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
-import { createVersion, maySignOff } from '../versions/versionCommands.js';
-import { listEndorsements, setEndorsement } from './endorsements.js';
+import { type EndorsementView, listEndorsements } from './endorsements.js';
 import { allTallies, hypothesisExists, recordVote } from './hypothesisVotes.js';
+import { checkDocument } from './outdated.js';
+import { endorse } from './signOff.js';
+import { signOffRoutes } from './signOffRoutes.js';
 
 /** Endorsing is for those who take part in the document (comment or edit somewhere), not onlookers. */
 const takesPart = (access: DocumentAccessInfo) => Object.values(access.sections).some((p) => atLeast(p, 'comment'));
@@ -45,14 +45,13 @@ export function endorsementRoutes(services: AppServices): Router {
       what: 'endorsement',
       check: (scope) => (takesPart(scope) ? null : 'you only read this document; you cannot endorse it'),
     });
-    const endorsement = await setEndorsement(services.db, {
-      documentId: access.documentId,
-      caseId: access.caseId,
-      person: access.person,
-      stance: body.stance,
-      words: body.words ? body.words : null,
-      now: services.clock(),
-    });
+    let endorsement: EndorsementView;
+    try {
+      endorsement = await endorse(services, access, body);
+    } catch (err) {
+      await access.log('update', 'failure', 'endorsement: text changed');
+      throw err;
+    }
     await access.log('update', 'success', 'endorsement');
     changed(access, 'endorsements');
     reply(res, EndorsementResponseSchema, { endorsement });
@@ -63,6 +62,8 @@ export function endorsementRoutes(services: AppServices): Router {
       event: 'read',
       what: 'endorsements',
     });
+    // Compared with the text now first: an endorsement of changed text shows as given on an earlier version.
+    await checkDocument(services, access.documentId, services.clock());
     const [endorsements, history] = await Promise.all([
       listEndorsements(services.db, access.documentId),
       listEndorsements(services.db, access.documentId, true),
@@ -71,32 +72,7 @@ export function endorsementRoutes(services: AppServices): Router {
     reply(res, EndorsementsResponseSchema, { endorsements, history });
   });
 
-  router.post('/documents/:documentId/sign-off', async (req, res) => {
-    const body = parseBody(SignOffSchema, req.body);
-    const access = await gate.enterDocument(req, res, String(req.params.documentId), {
-      event: 'create',
-      what: 'sign-off',
-      check: async (scope) =>
-        (await maySignOff(services, scope.caseId, scope.person.id, scope.role))
-          ? null
-          : "only the case's responsible behavioural scientist signs off",
-    });
-    const version = await createVersion(services, {
-      documentId: access.documentId,
-      caseId: access.caseId,
-      name: body.name ?? `vastgesteld ${services.clock().toISOString().slice(0, 10)}`,
-      kind: 'signed-off',
-      person: access.person,
-    });
-    await access.log('create', 'success', 'sign-off');
-    changed(access, 'versions');
-    reply(
-      res,
-      SignOffResponseSchema,
-      { version, endorsements: await listEndorsements(services.db, access.documentId) },
-      201,
-    );
-  });
+  router.use(signOffRoutes(services));
 
   /**
    * The gate rule of the hypotheses: 404 when the document has none; reading them needs 'read' on the

@@ -24,7 +24,8 @@ export const CLOCK_FACT_ROLES: Record<ClockFactName, readonly Role[]> = {
   measureStartedAt: ['jeugdbeschermer', 'procesregisseur'],
   helpStartedAt: ['jeugdbeschermer', 'jeugdhulpaanbieder', 'lokaal-team', 'procesregisseur'],
   lastProgressAt: ['jeugdbeschermer', 'jeugdhulpaanbieder', 'lokaal-team', 'gedragswetenschapper', 'procesregisseur'],
-  analysisCompletedAt: ['gedragswetenschapper', 'procesregisseur'],
+  // Recorded by the sign-off of the analysis (endorsements/signOff.ts), never typed by hand.
+  analysisCompletedAt: [],
   futurePlanCheckedAt: ['lokaal-team', 'procesregisseur'],
 };
 

@@ -13,6 +13,8 @@ export interface EscalationCaseRow extends CaseRowTable {
   last_progress_at: string | null;
   /** Migration 0008: the last half-year check of the future plan. */
   future_plan_checked_at: string | null;
+  /** Migration 0018 (endorsements): "analyse aangevraagd", the start of the 6-week clock (null: not recorded). */
+  analysis_requested_at?: string | null;
 }
 
 export interface EscalationStepsTable {

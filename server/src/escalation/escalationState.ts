@@ -95,7 +95,8 @@ export async function clockFacts(services: AppServices, row: EscalationCaseRow):
   return {
     caseId: row.id,
     dateOfBirth: row.date_of_birth,
-    requestedAt: new Date(row.created_at),
+    // The recorded request starts the 6-week clock; until it is recorded, the case registration does.
+    requestedAt: new Date(row.analysis_requested_at ?? row.created_at),
     analysisCompletedAt: date(row.analysis_completed_at),
     hasFuturePlan: await hasStoredContent(services, documentId(row.id, 'futurePlan')),
     measureStartedAt: date(row.measure_started_at),

@@ -28,7 +28,17 @@ export interface ExportModel {
   createdAt: string;
   sections: Array<{ title: string; paragraphs: string[] } | { title: string; items: string[] }>;
   endorsements: Array<{ name: string; role: string; stance: string; words: string | null }>;
+  /** Disagreements and remarks, repeated under their own heading: with a sign-off they are never hidden. */
+  dissent: Array<{ name: string; role: string; stance: string; words: string | null }>;
 }
+
+/** An endorsement as printed; one of text that changed since says so (002 h1: it no longer counts). */
+const line = (e: EndorsementView) => ({
+  name: e.person.name,
+  role: e.person.role,
+  stance: `${STANCES[e.stance] ?? e.stance}${e.outdatedAt ? ' (gegeven op een eerdere versie)' : ''}`,
+  words: e.words,
+});
 
 export function exportModel(input: {
   type: DocumentType;
@@ -46,12 +56,8 @@ export function exportModel(input: {
       title: s.title,
       ...(sectionBody(s) ?? { paragraphs: ['(deze sectie kon niet worden gelezen)'] }),
     })),
-    endorsements: input.endorsements.map((e) => ({
-      name: e.person.name,
-      role: e.person.role,
-      stance: STANCES[e.stance] ?? e.stance,
-      words: e.words,
-    })),
+    endorsements: input.endorsements.map(line),
+    dissent: input.endorsements.filter((e) => e.stance !== 'agree').map(line),
   };
 }
 
@@ -71,6 +77,11 @@ export function toMarkdown(m: ExportModel): string {
   if (m.endorsements.length === 0) out.push('_(nog niemand)_');
   for (const e of m.endorsements)
     out.push(`- ${md(e.name)} (${md(e.role)}): ${e.stance}${e.words ? ` — “${md(e.words)}”` : ''}`);
+  if (m.dissent.length > 0) {
+    out.push('', '## Niet eens of met opmerkingen', '');
+    for (const e of m.dissent)
+      out.push(`- ${md(e.name)} (${md(e.role)}): ${e.stance}${e.words ? ` — “${md(e.words)}”` : ''}`);
+  }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
 }
 
@@ -91,5 +102,10 @@ export function toPdf(m: ExportModel): Promise<Buffer> {
   if (m.endorsements.length === 0) blocks.push(paragraph('(nog niemand)'));
   for (const e of m.endorsements)
     blocks.push(paragraph(`${e.name} (${e.role}): ${e.stance}${e.words ? ` — “${e.words}”` : ''}`));
+  if (m.dissent.length > 0) {
+    blocks.push({ kind: 'heading', level: 2, text: 'Niet eens of met opmerkingen', gap: 10 });
+    for (const e of m.dissent)
+      blocks.push(paragraph(`${e.name} (${e.role}): ${e.stance}${e.words ? ` — “${e.words}”` : ''}`));
+  }
   return renderPdf(blocks, { title: `${m.title} — ${m.versionName}` });
 }

@@ -84,7 +84,7 @@ describe('the document gate', () => {
     let status = 0;
     let id: string | undefined;
     const entries = await entriesOf(async () => {
-      const r = await h.api(team.parent, 'POST', `/api/documents/${docId}/sign-off`, {});
+      const r = await h.api(team.parent, 'POST', `/api/documents/${docId}/sign-off`, { versionHash: 'a'.repeat(64) });
       status = r.status;
       id = r.body.error?.id;
     });

@@ -63,6 +63,8 @@ function routes(caseId: string): Array<[string, string, unknown?]> {
     ['GET', `${doc}/comments`],
     ['GET', `${doc}/versions`],
     ['GET', `${doc}/endorsements`],
+    ['GET', `${doc}/sign-off`],
+    ['POST', `${doc}/analysis-request`],
   ];
 }
 

@@ -83,10 +83,17 @@ describe('PUT /api/cases/:id/clock-facts', () => {
     expect(cleared.body.facts.measureStartedAt).toBeNull();
   });
 
-  it('analysis completed (scientist) ends the analysis clock; the plan check is the local team’s', async () => {
-    const done = await h.api<Facts>(team.scientist, 'PUT', url(), { analysisCompletedAt: day(40) });
-    expect(done.status).toBe(200);
-    expect(done.body.notices.map((n) => n.kind)).not.toContain('analysis-due');
+  it('analysis completed is recorded by the sign-off, never typed; the plan check is the local team’s', async () => {
+    // The sign-off records when the analysis was completed (endorsements/signOff.ts): nobody types it.
+    const typed = await h.api<Facts>(team.scientist, 'PUT', url(), { analysisCompletedAt: day(40) });
+    expect(typed.status).toBe(403);
+    expect(typed.body.error?.message).toMatch(/does not record analysisCompletedAt/);
+    const signedOff = new Date(day(40)).toISOString();
+    await h.db
+      .updateTable('cases')
+      .set({ analysis_completed_at: signedOff } as never)
+      .where('id', '=', team.caseId)
+      .execute();
     const checked = await h.api<Facts>(team.lokaal, 'PUT', url(), { futurePlanCheckedAt: day(45) });
     expect(checked.status).toBe(200);
     expect(checked.body.facts.futurePlanCheckedAt).toBe(day(45));
@@ -107,7 +114,6 @@ describe('PUT /api/cases/:id/clock-facts', () => {
       'jeugdbeschermer clock facts measureStartedAt',
       'jeugdhulpaanbieder clock facts helpStartedAt',
       'jeugdbeschermer clock facts measureStartedAt',
-      'gedragswetenschapper clock facts analysisCompletedAt',
       'lokaal-team clock facts futurePlanCheckedAt',
     ]);
   });

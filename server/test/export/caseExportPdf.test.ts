@@ -21,7 +21,7 @@ import {
   startCaseServer,
 } from '../cases/support.js';
 import { readPdf } from '../support/pdfText.js';
-import { apiFor } from '../versions/support.js';
+import { apiFor, endorseNow, satisfySignOffRule, signOffNow } from '../versions/support.js';
 
 function paragraphsUpdate(section: string, texts: string[]): Uint8Array {
   const doc = new Y.Doc();
@@ -95,14 +95,15 @@ beforeAll(async () => {
   const young = await apiFor(h.services, h.server.url, team.youngPerson.id);
   expect(
     (
-      await young.put(`/documents/${analysis()}/endorsement`, {
+      await endorseNow(young, analysis(), {
         stance: 'agree-with-remarks',
         words: 'Het klopt, maar ik ben niet lui.',
       })
     ).status,
   ).toBe(200);
   const scientist = await apiFor(h.services, h.server.url, team.scientist.id);
-  expect((await scientist.post(`/documents/${analysis()}/sign-off`, {})).status).toBe(201);
+  await satisfySignOffRule(scientist, (fn) => h.server.collab.applyServerChange(analysis(), fn), analysis());
+  expect((await signOffNow(scientist, analysis())).status).toBe(201);
 });
 afterAll(async () => {
   await h?.close();
@@ -319,7 +320,8 @@ describe('the dossier of Łukasz Şahin', () => {
       { docId: doc, update: paragraphsUpdate('veiligheid', ['Zo was het afgesproken.']) },
     ]);
     const scientist = await apiFor(h.services, h.server.url, team2.scientist.id);
-    expect((await scientist.post(`/documents/${doc}/sign-off`, {})).status).toBe(201);
+    await satisfySignOffRule(scientist, (fn) => h.server.collab.applyServerChange(doc, fn), doc);
+    expect((await signOffNow(scientist, doc)).status).toBe(201);
     await h.services.store.append([{ docId: doc, update: paragraphsUpdate('veiligheid', ['Later erbij gezet.']) }]);
     const young = await apiFor(h.services, h.server.url, team2.youngPerson.id);
     const text = async (path: string) => {

@@ -11,6 +11,7 @@ import {
   AccountResponseSchema,
   AccountsResponseSchema,
   ActivationInfoSchema,
+  AnalysisRequestResponseSchema,
   CaseDetailResponseSchema,
   CaseExportSchema,
   CasesResponseSchema,
@@ -18,6 +19,7 @@ import {
   ClockFactsUpdateResponseSchema,
   CreateInvitationResponseSchema,
   documentId,
+  EndorsementResponseSchema,
   EndorsementsResponseSchema,
   EnrolmentLinkResponseSchema,
   EscalationResponseSchema,
@@ -36,11 +38,16 @@ import {
   PasswordResetResponseSchema,
   RecoveryCodesResponseSchema,
   RegionCasesResponseSchema,
+  SECTIONS,
+  SignOffFactResponseSchema,
+  SignOffResponseSchema,
+  SignOffStatusSchema,
   TestClockResponseSchema,
   VersionResponseSchema,
   VersionsResponseSchema,
 } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { z } from 'zod';
 import { createProfessional } from '../../src/identity/users.js';
 import { bornYearsAgo, type CaseHarness, START, startCaseServer } from '../cases/support.js';
@@ -204,6 +211,48 @@ describe('HTTP answers match their shared contracts', () => {
     const beheerder = await h.user({ role: 'beheerder' });
     const view = answers(MailsResponseSchema, await h.api(beheerder, 'GET', '/api/admin/mails'));
     expect(view.mails.map((m) => m.to)).toContain('c@example.nl');
+  });
+
+  it('sign-off: status, facts, analysis request, endorsement and the sign-off itself', async () => {
+    const docId = documentId(team.caseId, 'analysis');
+    const doc = `/api/documents/${docId}`;
+    await h.server.collab.applyServerChange(docId, (d) => {
+      for (const s of SECTIONS.analysis.filter((x) => x.required)) {
+        if (s.content === 'items') {
+          const item = new Y.Map<unknown>();
+          item.set('id', `h-${s.id}`);
+          item.set('text', 'Een hypothese');
+          d.getArray(s.id).push([item]);
+        } else {
+          const p = new Y.XmlElement('paragraph');
+          p.insert(0, [new Y.XmlText(`${s.title.nl}: ingevuld.`)]);
+          d.getXmlFragment(s.id).push([p]);
+        }
+      }
+    });
+    const request = await h.api(team.scientist, 'POST', `${doc}/analysis-request`);
+    answers(AnalysisRequestResponseSchema, request, 201);
+    answers(
+      SignOffFactResponseSchema,
+      await h.api(team.scientist, 'PUT', `${doc}/sign-off-facts`, {
+        kind: 'education-consulted',
+        words: 'Onderwijsconsulent',
+        consultedOn: '2026-01-05',
+      }),
+    );
+    const young = answers(SignOffStatusSchema, await h.api(team.youngPerson, 'GET', `${doc}/sign-off`));
+    answers(
+      EndorsementResponseSchema,
+      await h.api(team.youngPerson, 'PUT', `${doc}/endorsement`, { stance: 'agree', versionHash: young.currentHash }),
+    );
+    const status = answers(SignOffStatusSchema, await h.api(team.scientist, 'GET', `${doc}/sign-off`));
+    expect(status.missing).toEqual([]);
+    const signed = answers(
+      SignOffResponseSchema,
+      await h.api(team.scientist, 'POST', `${doc}/sign-off`, { versionHash: status.currentHash }),
+      201,
+    );
+    expect(signed.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('the test clock', async () => {

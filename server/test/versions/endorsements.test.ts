@@ -3,7 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addParticipant, createCase } from '../support/caseFixture.js';
 import { startTestServer } from '../support/testServer.js';
 import type { TrackedClient } from '../support/trackedClient.js';
-import { addHypothesis, apiFor, caseWithPeople, connect, setParagraphs, write } from './support.js';
+import {
+  addHypothesis,
+  apiFor,
+  caseWithPeople,
+  connect,
+  currentHash,
+  endorseNow,
+  satisfySignOffRule,
+  setParagraphs,
+  signOffNow,
+  write,
+} from './support.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -38,6 +49,7 @@ const errorOf = async (res: Response) => ((await res.json()) as { error: { messa
 describe('endorsement', () => {
   it('remarks and disagreement need words; bad input writes nothing', async () => {
     const parent = await api(people.parent);
+    const versionHash = await currentHash(parent, docId);
     for (const body of [
       { stance: 'disagree' },
       { stance: 'agree-with-remarks', words: '   ' },
@@ -45,19 +57,19 @@ describe('endorsement', () => {
       { words: 'alleen woorden' },
       { stance: 'agree', words: 'x'.repeat(4001) },
     ]) {
-      const res = await parent.put(`/documents/${docId}/endorsement`, body);
+      const res = await parent.put(`/documents/${docId}/endorsement`, { ...body, versionHash });
       expect(res.status).toBe(400);
       expect(await errorOf(res)).toMatch(/words|stance/);
     }
-    expect(await errorOf(await parent.put(`/documents/${docId}/endorsement`, { stance: 'disagree' }))).toBe(
-      'words: words are required when you agree with remarks or disagree',
-    );
+    expect(
+      await errorOf(await parent.put(`/documents/${docId}/endorsement`, { stance: 'disagree', versionHash })),
+    ).toBe('words: words are required when you agree with remarks or disagree');
     expect((await endorsements()).history).toEqual([]);
   });
 
   it('the young person endorses in their own words, kept as written', async () => {
     const youngPerson = await api(people.youngPerson);
-    const res = await youngPerson.put(`/documents/${docId}/endorsement`, {
+    const res = await endorseNow(youngPerson, docId, {
       stance: 'agree-with-remarks',
       words: '  Ik wil wel dat mijn mentor meedenkt, niet alleen mama.  ',
     });
@@ -74,10 +86,10 @@ describe('endorsement', () => {
 
   it('one current stance per person; earlier stances stay in the history', async () => {
     const parent = await api(people.parent);
-    expect((await parent.put(`/documents/${docId}/endorsement`, { stance: 'agree' })).status).toBe(200);
+    expect((await endorseNow(parent, docId, { stance: 'agree' })).status).toBe(200);
     expect(
       (
-        await parent.put(`/documents/${docId}/endorsement`, {
+        await endorseNow(parent, docId, {
           stance: 'disagree',
           words: 'School is het probleem niet.',
         })
@@ -97,11 +109,11 @@ describe('endorsement', () => {
   it('only participants with access endorse', async () => {
     const otherCase = await createCase(server.services.db, { dateOfBirth: '2011-01-01' });
     const outsider = await api(await addParticipant(server.services.db, otherCase, 'gedragswetenschapper'));
-    const res = await outsider.put(`/documents/${docId}/endorsement`, { stance: 'agree' });
+    const res = await outsider.put(`/documents/${docId}/endorsement`, { stance: 'agree', versionHash: 'a'.repeat(64) });
     expect(res.status).toBe(404);
     // A director in a breakthrough session reads the analysis; endorsing it is not theirs to do.
     const director = await api(await addParticipant(server.services.db, caseId, 'dbt-lid'));
-    const denied = await director.put(`/documents/${docId}/endorsement`, { stance: 'agree' });
+    const denied = await endorseNow(director, docId, { stance: 'agree' }); // the director reads: their hash is real
     expect(denied.status).toBe(403);
     expect((await endorsements()).endorsements.map((e) => e.person.id).sort()).toEqual(
       [people.parent, people.youngPerson].sort(),
@@ -113,7 +125,7 @@ describe('sign-off by the responsible behavioural scientist', () => {
   it('is refused to anyone else, and nothing is written', async () => {
     const otherScientist = await addParticipant(server.services.db, caseId, 'gedragswetenschapper', 'Tweede GW');
     for (const userId of [people.localTeam, people.youngPerson, people.parent, otherScientist]) {
-      const res = await (await api(userId)).post(`/documents/${docId}/sign-off`);
+      const res = await signOffNow(await api(userId), docId);
       expect(res.status).toBe(403);
       expect(await errorOf(res)).toMatch(/responsible behavioural scientist/);
     }
@@ -123,14 +135,15 @@ describe('sign-off by the responsible behavioural scientist', () => {
 
   it('fixes a "vastgesteld" version with the endorsements of that moment', async () => {
     const scientist = await api(people.scientist);
-    await scientist.put(`/documents/${docId}/endorsement`, { stance: 'agree' });
-    const res = await scientist.post(`/documents/${docId}/sign-off`);
+    await endorseNow(scientist, docId, { stance: 'agree' });
+    await satisfySignOffRule(scientist, client, docId);
+    const res = await signOffNow(scientist, docId);
     expect(res.status).toBe(201);
     const { version } = (await res.json()) as { version: { id: string; name: string; kind: string } };
     expect(version).toMatchObject({ name: 'vastgesteld 2026-11-23', kind: 'signed-off' });
 
     // A later change of mind does not change what was signed off.
-    await (await api(people.parent)).put(`/documents/${docId}/endorsement`, { stance: 'agree' });
+    await endorseNow(await api(people.parent), docId, { stance: 'agree' });
     const read = (await (await scientist.get(`/documents/${docId}/versions/${version.id}`)).json()) as {
       version: { kind: string };
       endorsements: Array<{ person: { id: string }; stance: string; words: string | null }>;

@@ -10,7 +10,7 @@ import { addParticipant, createCase } from '../support/caseFixture.js';
 import { readPdf } from '../support/pdfText.js';
 import { startTestServer } from '../support/testServer.js';
 import type { TrackedClient } from '../support/trackedClient.js';
-import { apiFor, caseWithPeople, connect, paragraphsOf, setParagraphs, write } from './support.js';
+import { apiFor, caseWithPeople, connect, endorseNow, paragraphsOf, setParagraphs, write } from './support.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await write(parentClient, (d) => setParagraphs(d, 'hulpvraag_ouders', ['Wij willen dat Noor weer lacht.']));
   parentClient.destroy();
   const scientist = await apiFor(server.services, server.url, people.scientist);
-  await (await apiFor(server.services, server.url, people.youngPerson)).put(`/documents/${docId}/endorsement`, {
+  await endorseNow(await apiFor(server.services, server.url, people.youngPerson), docId, {
     stance: 'agree-with-remarks',
     words: 'Het klopt, maar ik ben niet lui.',
   });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_TEXTS, renderedText, structureOf } from '../support/markdownStructure.js';
 import { startTestServer } from '../support/testServer.js';
-import { addHypothesis, apiFor, caseWithPeople, setParagraphs } from './support.js';
+import { addHypothesis, apiFor, caseWithPeople, endorseNow, setParagraphs } from './support.js';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -21,10 +21,10 @@ async function exportWith(texts: readonly string[]): Promise<string> {
       addHypothesis(d, `h${i}`, t);
     });
   });
-  const endorsed = await (await apiFor(server.services, server.url, people.youngPerson)).put(
-    `/documents/${docId}/endorsement`,
-    { stance: 'agree-with-remarks', words: texts.join('\n') },
-  );
+  const endorsed = await endorseNow(await apiFor(server.services, server.url, people.youngPerson), docId, {
+    stance: 'agree-with-remarks',
+    words: texts.join('\n'),
+  });
   expect(endorsed.status).toBe(200);
   const scientist = await apiFor(server.services, server.url, people.scientist);
   const saved = await scientist.post(`/documents/${docId}/versions`, { name: texts[0] });

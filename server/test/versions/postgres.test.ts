@@ -3,7 +3,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DATABASE_URL, describeWithServices, dropSchema, freshSchemaName } from '../support/services.js';
 import { startTestServer } from '../support/testServer.js';
 import { waitFor } from '../support/trackedClient.js';
-import { addHypothesis, apiFor, caseWithPeople, connect, paragraphsOf, setParagraphs, write } from './support.js';
+import {
+  addHypothesis,
+  apiFor,
+  caseWithPeople,
+  connect,
+  endorseNow,
+  paragraphsOf,
+  satisfySignOffRule,
+  setParagraphs,
+  signOffNow,
+  write,
+} from './support.js';
 
 await describeWithServices('versions on Postgres', { postgres: true }, () => {
   const schema = freshSchemaName('versions');
@@ -25,15 +36,16 @@ await describeWithServices('versions on Postgres', { postgres: true }, () => {
         addHypothesis(d, 'h1', 'Angst voor school');
       });
       const scientist = await apiFor(server.services, server.url, people.scientist);
+      await satisfySignOffRule(scientist, client, docId);
       const first = (await (await scientist.post(`/documents/${docId}/versions`, { name: 'een' })).json()) as {
         version: { id: string };
       };
       await write(client, (d) => setParagraphs(d, 'veiligheid', ['Tweede inschatting.']));
       const parent = await apiFor(server.services, server.url, people.parent);
-      await parent.put(`/documents/${docId}/endorsement`, { stance: 'agree' });
-      await parent.put(`/documents/${docId}/endorsement`, { stance: 'disagree', words: 'Nee.' });
+      await endorseNow(parent, docId, { stance: 'agree' });
+      await endorseNow(parent, docId, { stance: 'disagree', words: 'Nee.' });
       expect((await parent.put(`/documents/${docId}/hypotheses/h1/vote`, { agree: true })).status).toBe(200);
-      const signed = await scientist.post(`/documents/${docId}/sign-off`);
+      const signed = await signOffNow(scientist, docId);
       expect(signed.status).toBe(201);
       const restore = await scientist.post(`/documents/${docId}/versions/${first.version.id}/restore`);
       expect(((await restore.json()) as { changed: string[] }).changed).toEqual(['veiligheid']);

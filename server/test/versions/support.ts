@@ -1,5 +1,5 @@
 /** A logged-in HTTP client with PUT as well, and case setup for the version tests. */
-import type { Role } from '@samenspraak/shared';
+import { type Role, SECTIONS } from '@samenspraak/shared';
 import * as Y from 'yjs';
 import { createSession, SESSION_COOKIE } from '../../src/identity/sessions.js';
 import type { AppServices } from '../../src/services.js';
@@ -101,4 +101,48 @@ export function addHypothesis(doc: Y.Doc, id: string, text: string): void {
   item.set('text', text);
   item.set('status', 'open');
   doc.getArray('hypothesen').push([item]);
+}
+
+/** The hash of the text as this person is shown it now (what the client sends back when endorsing). */
+export async function currentHash(api: Api, docId: string): Promise<string> {
+  const res = await api.get(`/documents/${docId}/sign-off`);
+  return ((await res.json()) as { currentHash: string }).currentHash;
+}
+
+/** Endorses the text as it is now (the hash the person was shown). */
+export async function endorseNow(api: Api, docId: string, body: { stance: string; words?: string }) {
+  return api.put(`/documents/${docId}/endorsement`, { ...body, versionHash: await currentHash(api, docId) });
+}
+
+/** Signs off the text as it is now (the responsible scientist's api). */
+export async function signOffNow(api: Api, docId: string, body: { name?: string } = {}) {
+  return api.post(`/documents/${docId}/sign-off`, { ...body, versionHash: await currentHash(api, docId) });
+}
+
+/**
+ * Makes an analysis pass the sign-off rule without anyone's endorsement: the required sections written
+ * (through the scientist's real client) and the facts recorded (a reason with the child's view,
+ * education consulted). For tests about something else than the rule itself.
+ */
+export async function satisfySignOffRule(
+  scientist: Api,
+  client: TrackedClient | ((fn: (doc: Y.Doc) => void) => Promise<unknown>),
+  docId: string,
+): Promise<void> {
+  const apply =
+    typeof client === 'function' ? client : (fn: (doc: Y.Doc) => void): Promise<unknown> => write(client, fn);
+  await apply((d) => {
+    for (const s of SECTIONS.analysis.filter((x) => x.required)) {
+      if (s.content === 'items') {
+        if (d.getArray(s.id).length === 0) addHypothesis(d, `req-${s.id}`, 'Een hypothese');
+      } else if (d.getXmlFragment(s.id).length === 0) setParagraphs(d, s.id, [`${s.title.nl}: ingevuld.`]);
+    }
+  });
+  for (const fact of [
+    { kind: 'no-endorsement-reason', words: 'Vastgelegd voor de test.', childViewRecorded: true },
+    { kind: 'education-consulted', words: 'Onderwijsconsulent SWV', consultedOn: '2026-01-05' },
+  ]) {
+    const res = await scientist.put(`/documents/${docId}/sign-off-facts`, fact);
+    if (res.status !== 200) throw new Error(`sign-off fact refused: ${res.status} ${await res.text()}`);
+  }
 }

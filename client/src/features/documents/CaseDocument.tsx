@@ -247,7 +247,13 @@ function ConnectedDocument(props: ConnectedProps) {
           {/* Slot for the versions and endorsement panels (features/versions, built separately). */}
           <div className="casedoc__panels" data-slot="document-panels">
             <PanelBoundary>
-              <DocumentPanels caseId={props.caseId} documentId={documentId} type={type} detail={detail} />
+              <DocumentPanels
+                caseId={props.caseId}
+                documentId={documentId}
+                type={type}
+                detail={detail}
+                doc={connection.doc}
+              />
             </PanelBoundary>
           </div>
         </div>

@@ -1,11 +1,19 @@
 /**
  * Instemming (domain brief §3.9): each participant who may comment says whether they agree, agree with
- * remarks, or disagree — in their own words — and sees everyone's current stance. The responsible
- * behavioural scientist signs off: a named version "vastgesteld" with the endorsements of that moment.
+ * remarks, or disagree — in their own words — about the text as they see it now: the client sends the
+ * hash of that text (from GET …/sign-off), and the server refuses another. An endorsement of text that
+ * changed since shows "gegeven op een eerdere versie" and no longer counts. Below it the sign-off
+ * (SignOffPanel): clock, what is still needed, dissent, the responsible behavioural scientist's button.
  */
 
-import type { SignOffResponse } from '@samenspraak/shared';
-import { type CaseDetail, ENDORSEMENT_STANCES, type EndorsementStance } from '@samenspraak/shared';
+import {
+  CASE_PROFESSIONALS,
+  type CaseDetail,
+  type DocumentType,
+  ENDORSEMENT_STANCES,
+  type EndorsementStance,
+  type SignOffStatus,
+} from '@samenspraak/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { api } from '../../app/api';
 import { useSubmit } from '../../app/useSubmit';
@@ -22,15 +30,18 @@ import {
   TextArea,
 } from '../../components/ui';
 import { roleLabel } from '../../i18n';
-import { ConfirmDialog } from './Modal';
 import { m } from './messages';
+import { SignOffPanel } from './SignOffPanel';
 import type { EndorsementView } from './types';
 
 const SYMBOL: Record<EndorsementStance, string> = { agree: '✓', 'agree-with-remarks': '✓', disagree: '✗' };
 
 export function EndorsementPanel(props: {
   documentId: string;
+  type: DocumentType;
   detail: CaseDetail;
+  /** Where the sign-off stands, with the hash of the text as this person sees it now. */
+  status: SignOffStatus | null;
   me: string;
   mayEndorse: boolean;
   maySignOff: boolean;
@@ -39,6 +50,8 @@ export function EndorsementPanel(props: {
   /** After a change of ours: re-read endorsements (and versions, after a sign-off). */
   onEndorsed(): void;
   onSignedOff(): void;
+  /** Something the sign-off depends on changed (a fact, the request, a refusal because the text changed). */
+  onStatusChanged(): void;
 }) {
   const { endorsements, me } = props;
   const ids = useId();
@@ -47,7 +60,6 @@ export function EndorsementPanel(props: {
   const [words, setWords] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit();
   const [status, setStatus] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const [invalid, setInvalid] = useState(false);
 
   // Until the person picks something, the form shows their current stance.
@@ -63,28 +75,28 @@ export function EndorsementPanel(props: {
       return;
     }
     setInvalid(false);
-    void submit(async () => {
-      await api('PUT', `${base}/endorsement`, {
-        stance: chosen,
-        ...(text.trim() ? { words: text.trim() } : {}),
-      });
-      setStance(null);
-      setWords(null);
-      setStatus(m.endorseSaved);
-      props.onEndorsed();
-    });
+    const versionHash = props.status?.currentHash;
+    if (!versionHash) return;
+    void submit(
+      async () => {
+        await api('PUT', `${base}/endorsement`, {
+          stance: chosen,
+          ...(text.trim() ? { words: text.trim() } : {}),
+          versionHash,
+        });
+        setStance(null);
+        setWords(null);
+        setStatus(m.endorseSaved);
+        props.onEndorsed();
+      },
+      // Refused because the text changed: show the new hash, so the next try is about the new text.
+      {
+        settle: async () => {
+          props.onStatusChanged();
+        },
+      },
+    );
   };
-
-  const signOff = () =>
-    submit(async () => {
-      try {
-        const res = await api<SignOffResponse>('POST', `${base}/sign-off`, {});
-        setStatus(m.signedOff(res.version.name));
-      } finally {
-        setConfirming(false);
-      }
-      props.onSignedOff();
-    });
 
   const current = endorsements ?? [];
   const count = (s: EndorsementStance) => current.filter((e) => e.stance === s).length;
@@ -92,7 +104,6 @@ export function EndorsementPanel(props: {
   // Directors of a breakthrough session only read; everyone else on the case is asked.
   const asked = props.detail.participants.filter((p) => p.role !== 'dbt-lid');
   const waiting = asked.filter((p) => !responded.has(p.userId));
-  const agreeing = count('agree') + count('agree-with-remarks');
   const whoLabel = (id: string, role: string) => (id === me ? `${m.you}, ${roleLabel(role)}` : roleLabel(role));
 
   return (
@@ -129,12 +140,22 @@ export function EndorsementPanel(props: {
               onChange={(e) => setWords(e.target.value)}
             />
           </LabelledField>
+          {props.status && (
+            <Paragraph size="small" className="muted" data-testid="version-note">
+              {m.versionNote(props.status.currentHash.slice(0, 8))}
+            </Paragraph>
+          )}
           <div>
-            <Button type="submit" variant="secondary" disabled={busy || !chosen}>
+            <Button type="submit" variant="secondary" disabled={busy || !chosen || !props.status}>
               {m.endorseSave}
             </Button>
           </div>
           {mine && <Paragraph size="small">{m.yourStance(m.stanceShort[mine.stance] ?? mine.stance)}</Paragraph>}
+          {mine?.outdatedAt && (
+            <Paragraph size="small" data-testid="your-earlier-version">
+              <strong>{m.yourEarlier}</strong>
+            </Paragraph>
+          )}
         </form>
       ) : (
         <Paragraph size="small">{m.readOnlyEndorse}</Paragraph>
@@ -165,6 +186,12 @@ export function EndorsementPanel(props: {
                   </span>{' '}
                   {e.person.name} <span className="muted">({whoLabel(e.person.id, e.person.role)})</span>:{' '}
                   <strong>{m.stanceShort[e.stance] ?? e.stance}</strong>
+                  {e.outdatedAt && (
+                    <span className="muted endorsement__earlier" data-testid="earlier-version">
+                      {' '}
+                      ({m.earlierVersion})
+                    </span>
+                  )}
                 </span>
                 {e.words && <Blockquote className="endorsement__words">{e.words}</Blockquote>}
               </li>
@@ -178,30 +205,17 @@ export function EndorsementPanel(props: {
         </Paragraph>
       )}
 
-      {props.maySignOff && (
-        <div className="stack doc-panel__signoff" data-testid="sign-off">
-          <Heading level={3} size="level-4">
-            {m.signOffTitle}
-          </Heading>
-          <Paragraph size="small">{m.signOffIntro}</Paragraph>
-          <div>
-            <Button onClick={() => setConfirming(true)} disabled={busy}>
-              {m.signOffButton}
-            </Button>
-          </div>
-        </div>
-      )}
-      <ConfirmDialog
-        open={confirming}
-        title={m.signOffConfirmTitle}
-        testId="sign-off-dialog"
-        confirmLabel={m.signOffConfirm}
-        busy={busy}
-        onConfirm={() => void signOff()}
-        onCancel={() => setConfirming(false)}
-      >
-        <Paragraph>{m.signOffConfirmBody(agreeing, asked.length)}</Paragraph>
-      </ConfirmDialog>
+      <SignOffPanel
+        documentId={props.documentId}
+        type={props.type}
+        status={props.status}
+        endorsements={current}
+        professional={CASE_PROFESSIONALS.includes(props.detail.myRole)}
+        maySignOff={props.maySignOff}
+        askedCount={asked.length}
+        onChanged={props.onStatusChanged}
+        onSignedOff={props.onSignedOff}
+      />
     </section>
   );
 }

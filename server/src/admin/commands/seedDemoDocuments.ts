@@ -24,6 +24,7 @@ const DAAN_ANALYSIS: Content = {
     'Krachten: Daan is sportief, heeft een goede band met zijn opa en kan goed uitleggen wat hij wil.',
   ],
   veiligheid: ['Geen acute onveiligheid. Afspraak: bij hoog oplopende ruzie belt moeder het lokaal team.'],
+  aanknopingspunten: ['Daan start met twee ochtenden school per week, met zijn opa als vaste steun onderweg.'],
 };
 
 const DAAN_HYPOTHESES = [
