@@ -8,6 +8,7 @@ import { AccountFields, CodeInput } from './AccountFields';
 import { api, startSession } from './api';
 import { useAuth } from './auth';
 import { m } from './messages';
+import { AppLink, paths } from './router';
 import { useSubmit } from './useSubmit';
 
 export function LoginPage() {
@@ -71,6 +72,13 @@ export function LoginPage() {
             {m.totpButton}
           </Button>
         </form>
+      )}
+      {step === 'password' && (
+        <Paragraph>
+          <AppLink to={paths.consultation()} data-testid="consultation-link">
+            {m.consultationLink}
+          </AppLink>
+        </Paragraph>
       )}
     </section>
   );

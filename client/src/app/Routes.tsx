@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useEffect } from 'react';
 import { Alert, Button, Heading, Paragraph } from '../components/ui';
+import { ConsultationPage } from '../features/consultation/ConsultationPage';
 import { CasePage } from '../features/overview/CasePage';
 import { CasesPage } from '../features/overview/CasesPage';
 import { AppShell } from './AppShell';
@@ -20,6 +21,12 @@ const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((
 const BreakthroughPage = lazy(() =>
   import('../features/escalation/BreakthroughPage').then((m) => ({ default: m.BreakthroughPage })),
 );
+const RegistrationPage = lazy(() =>
+  import('../features/registration/RegistrationPage').then((m) => ({ default: m.RegistrationPage })),
+);
+const ConsultationQueue = lazy(() =>
+  import('../features/consultation/ConsultationQueue').then((m) => ({ default: m.ConsultationQueue })),
+);
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
@@ -36,8 +43,13 @@ function Page({ route }: { route: Route }) {
       return <BreakthroughPage caseId={route.caseId} />;
     case 'monitor':
       return <MonitorPage />;
+    case 'register':
+      return <RegistrationPage consultationId={route.consultationId} />;
+    case 'consultations':
+      return <ConsultationQueue consultationId={route.consultationId} />;
     case 'login':
     case 'invitation':
+    case 'consultation':
       return null; // handled before the session check
     case 'notFound':
       return (
@@ -62,6 +74,13 @@ export function Routes() {
     }
   }, [state.status, route.name]);
 
+  // The consultation form is public: a parent or young person asks without an account.
+  if (route.name === 'consultation')
+    return (
+      <AppShell>
+        <ConsultationPage />
+      </AppShell>
+    );
   if (route.name === 'invitation')
     return (
       <AppShell>

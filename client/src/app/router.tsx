@@ -13,6 +13,9 @@ export type Route =
   | { name: 'meeting'; caseId: string; meetingId: string }
   | { name: 'breakthrough'; caseId: string }
   | { name: 'monitor' }
+  | { name: 'register'; consultationId: string | null }
+  | { name: 'consultation' }
+  | { name: 'consultations'; consultationId: string | null }
   | { name: 'notFound' };
 
 const DOC_SLUGS = { analyse: 'analysis', toekomstplan: 'futurePlan' } as const;
@@ -24,6 +27,14 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'overview' };
   if (a === 'inloggen' && parts.length === 1) return { name: 'login' };
   if (a === 'monitor' && parts.length === 1) return { name: 'monitor' };
+  if (a === 'consultatie' && parts.length === 1) return { name: 'consultation' };
+  if (a === 'consultaties' && parts.length <= 2) return { name: 'consultations', consultationId: b ?? null };
+  // Before '/zaken/:caseId': "nieuw" is the registration form, never a case id (ids are UUIDs).
+  if (a === 'zaken' && b === 'nieuw' && parts.length === 2)
+    return {
+      name: 'register',
+      consultationId: typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('consultatie'),
+    };
   if (a === 'uitnodiging' && b && parts.length === 2) return { name: 'invitation', invitationId: b };
   if (a === 'zaken' && b) {
     if (parts.length === 2) return { name: 'case', caseId: b };
@@ -39,6 +50,10 @@ export const paths = {
   overview: () => '/',
   login: () => '/inloggen',
   monitor: () => '/monitor',
+  register: (consultationId?: string) =>
+    consultationId ? `/zaken/nieuw?consultatie=${encodeURIComponent(consultationId)}` : '/zaken/nieuw',
+  consultation: () => '/consultatie',
+  consultations: (id?: string) => (id ? `/consultaties/${encodeURIComponent(id)}` : '/consultaties'),
   case: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}`,
   document: (caseId: string, type: 'analysis' | 'futurePlan') =>
     `/zaken/${encodeURIComponent(caseId)}/${type === 'analysis' ? 'analyse' : 'toekomstplan'}`,
