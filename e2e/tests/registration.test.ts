@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoApp, demo, startDemoApp } from '../support/app.js';
+import { type DemoApp, demo, demoCases, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 import { launchBrowser, screenshot } from '../support/browser.js';
 
@@ -133,5 +133,47 @@ describe('registration and team management', () => {
     );
     expect(wide).toBe(false);
     await screenshot(page, 'consultation-receipt-phone');
+  });
+
+  it('the GI records "maatregel gestart" on the case page, where the clocks are', async () => {
+    const { page } = await pageAs(demo.jeugdbeschermer, `/zaken/${demoCases.sanne}`);
+    const form = page.getByTestId('fact-measureStartedAt');
+    await form.waitFor();
+    await form.getByLabel('Op').fill('2026-11-20');
+    await form.getByRole('button', { name: 'Vastleggen' }).click();
+    await expect.poll(() => form.textContent()).toContain('20 november 2026');
+    await screenshot(page, 'registration-clock-facts');
+  });
+
+  it('the RET procesregisseur opens a request of her region and turns it into a case (prefilled form)', async () => {
+    const res = await fetch(`${app.server.url}/api/consultations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: app.server.url },
+      body: JSON.stringify({
+        asker: 'onderwijs',
+        region: 'Alkmaar (Noord-Kennemerland)',
+        name: 'Mentor Bergen',
+        email: 'mentor@school.example',
+        question: 'Een leerling van ons verzuimt veel; wie denkt mee?',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const { page } = await pageAs(demo.procesregisseur, '/');
+    await page.getByTestId('consultations-link').click();
+    const queue = page.getByTestId('consultation-queue');
+    await queue.waitFor();
+    await queue
+      .getByRole('link', { name: /^Openen/ })
+      .first()
+      .click();
+    const detail = page.getByTestId('consultation-detail');
+    await expect.poll(() => detail.textContent()).toContain('mentor@school.example');
+    await expectNoSeriousViolations(page, 'consultation request');
+    await screenshot(page, 'consultation-detail');
+    await page.getByTestId('consultation-convert').click();
+    await page.getByRole('heading', { level: 1, name: 'Zaak aanmelden' }).waitFor();
+    await expect.poll(() => page.getByLabel(/^Waarvoor\?/).inputValue()).toContain('verzuimt veel');
+    expect(await page.getByLabel('Jeugdregio').inputValue()).toBe('Alkmaar (Noord-Kennemerland)');
+    expect(await page.getByLabel('School (onderwijs)').isChecked()).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  * "Overleg gehouden" is recorded by holding the meeting (meetings panel); the analysis facts are the
  * sign-off's.
  */
-import type { ClockFactsResponse, Role } from '@samenspraak/shared';
+import { amsterdamDate, type ClockFactsResponse, type Role } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../app/api';
 import { useApi } from '../../app/useApi';
@@ -38,7 +38,8 @@ function FactForm(props: { caseId: string; fact: Fact; value: string | null; onD
     <form className="stack fact" onSubmit={send} aria-label={m.facts[props.fact]} data-testid={id}>
       <Paragraph>
         <strong>{m.facts[props.fact]}</strong>:{' '}
-        {props.value ? formatDate(props.value) : <span className="muted">{m.factNotYet}</span>}
+        {/* The day it happened in Amsterdam, whatever the reader's time zone. */}
+        {props.value ? formatDate(amsterdamDate(new Date(props.value))) : <span className="muted">{m.factNotYet}</span>}
       </Paragraph>
       <div className="fact__row">
         <Label htmlFor={id}>{m.factOn}</Label>
