@@ -43,7 +43,7 @@ function FactForm(props: { caseId: string; fact: Fact; value: string | null; onD
       </Paragraph>
       <div className="fact__row">
         <Label htmlFor={id}>{m.factOn}</Label>
-        <DateInput id={id} required value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput id={id} value={date} onChange={(e) => setDate(e.target.value)} />
         <Button type="submit" variant="secondary" disabled={busy || !date}>
           {m.factSave}
         </Button>
