@@ -2,7 +2,9 @@
 import { Router } from 'express';
 import { mailRoutes } from './admin/mailRoutes.js';
 import { caseRoutes } from './cases/caseRoutes.js';
+import { professionalDirectoryRoutes } from './cases/professionalDirectory.js';
 import { commentRoutes } from './comments/commentRoutes.js';
+import { consultationRoutes } from './consultation/consultationRoutes.js';
 import { documentRoutes } from './documents/documentRoutes.js';
 import { escalationRoutes } from './escalation/escalationRoutes.js';
 import { testClockRoutes } from './http/testClockRoutes.js';
@@ -35,6 +37,8 @@ export function createApiRouter(services: AppServices): Router {
   api.use(adminRoutes(services));
   api.use(accountRoutes(services));
   api.use(mailRoutes(services));
+  api.use(professionalDirectoryRoutes(services));
+  api.use(consultationRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

@@ -5,6 +5,7 @@
  */
 import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
 import { casesMigration } from './cases/casesMigration.js';
+import { registrationMigration } from './cases/registrationMigration.js';
 import { commentsMigration } from './comments/commentsMigration.js';
 import { initialMigration, type Migrations } from './db/migrations.js';
 import { endorsementVersionsMigration } from './endorsements/endorsementVersionsMigration.js';
@@ -33,4 +34,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0012_inbox': inboxMigration,
   '0015_accounts': accountsMigration,
   '0018_endorsement_versions': endorsementVersionsMigration,
+  '0016_registration': registrationMigration,
 };

@@ -23,6 +23,35 @@ export const REGIONS = [
 export const RegionSchema = z.enum(REGIONS);
 export type Region = z.infer<typeof RegionSchema>;
 
+/**
+ * The Regional Expert Team of each region: 8 RETs for the 9 regions, Zuid-Kennemerland and IJmond share
+ * one (domain brief §1, `003`). The names are how a parent would recognise them, a design choice.
+ */
+export const RET_OF_REGION: Readonly<Record<Region, string>> = {
+  'Amsterdam-Amstelland': 'RET Amsterdam-Amstelland',
+  'Gooi en Vechtstreek': 'RET Gooi en Vechtstreek',
+  Haarlemmermeer: 'RET Haarlemmermeer',
+  'Kop van Noord-Holland': 'RET Kop van Noord-Holland',
+  'Alkmaar (Noord-Kennemerland)': 'RET Noord-Kennemerland',
+  'West-Friesland': 'RET West-Friesland',
+  'Zaanstreek-Waterland': 'RET Zaanstreek-Waterland',
+  'Zuid-Kennemerland': 'RET Zuid-Kennemerland en IJmond',
+  IJmond: 'RET Zuid-Kennemerland en IJmond',
+};
+
+/** Whether a string is one of the nine regions (the registration and consultation forms refuse others). */
+export function isRegion(value: unknown): value is Region {
+  return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);
+}
+
+/**
+ * Who asked for the case (aanmelder's question came from): the parent, the young person, education or a
+ * professional. Kept beside `registeredBy` (who registered it, as the monitor counts it).
+ */
+export const REQUESTERS = ['ouder', 'jeugdige', 'onderwijs', 'professional'] as const;
+export const RequesterSchema = z.enum(REQUESTERS);
+export type Requester = z.infer<typeof RequesterSchema>;
+
 /** The RET process steps (registration/triage → joint analysis and planning → monitoring → scaled down). */
 export const CASE_STATUSES = ['aanmelding', 'analyse_en_planvorming', 'monitoring', 'afgeschaald'] as const;
 export const CaseStatusSchema = z.enum(CASE_STATUSES);
@@ -90,12 +119,20 @@ export const CreateCaseBodySchema = z.strictObject({
   /** The behavioural scientist responsible for the analysis; must be (or become) a participant. */
   responsibleScientistId: id.optional(),
   registeredBy: RegistrantSchema.optional(),
+  /** Who asked (the parent, the young person, education, a professional). */
+  requester: RequesterSchema.optional(),
+  /** What for: the question, in a few sentences. */
+  question: z.string().trim().max(2000).optional(),
   problemCategories: z.array(ProblemCategorySchema).max(PROBLEM_CATEGORIES.length).optional(),
   attendsSchool: z.boolean().optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBodySchema>;
 
 export const AddParticipantBodySchema = z.strictObject({ userId: id, role: RoleSchema });
+/** DELETE /api/cases/:id/participants/:userId — ending someone's access always says why (access log). */
+export const RemoveParticipantBodySchema = z.strictObject({ reason: z.string().trim().max(500).optional() });
+/** POST /api/cases/:id/process-direction — hand procesregie to another participant. */
+export const ProcessDirectionBodySchema = z.strictObject({ userId: id });
 export const ParentsConsentBodySchema = z.strictObject({ consent: z.boolean() });
 export const StatusBodySchema = z.strictObject({ status: CaseStatusSchema });
 export const DestructionRequestBodySchema = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
@@ -142,6 +179,10 @@ export const CaseRecordSchema = z.object({
   closedAt: z.string().nullable(),
   retentionUntil: z.string().nullable(),
   registeredBy: z.string().nullable(),
+  requester: RequesterSchema.nullable(),
+  question: z.string().nullable(),
+  /** Who holds procesregie (one person, of PROCESS_DIRECTION_ROLES); null while nobody does. */
+  processDirectorId: z.string().nullable(),
   problemCategories: z.array(z.string()),
   attendsSchool: z.boolean().nullable(),
 });
@@ -206,3 +247,17 @@ export type DestructionRequestsResponse = z.infer<typeof DestructionRequestsResp
 /** POST /api/cases/:id/destruction-requests (201), POST …/:requestId/decision */
 export const DestructionRequestResponseSchema = z.object({ request: DestructionRequestViewSchema });
 export type DestructionRequestResponse = z.infer<typeof DestructionRequestResponseSchema>;
+
+/** `GET /api/directory/professionals?role=&q=`: active professionals by name, role and organisation only. */
+export const ProfessionalEntrySchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  organisation: z.string().nullable(),
+});
+export type ProfessionalEntry = z.infer<typeof ProfessionalEntrySchema>;
+export const ProfessionalsResponseSchema = z.object({ professionals: z.array(ProfessionalEntrySchema) });
+export type ProfessionalsResponse = z.infer<typeof ProfessionalsResponseSchema>;
+/** POST /api/cases/:id/process-direction */
+export const ProcessDirectionResponseSchema = z.object({ processDirectorId: z.string() });
+export type ProcessDirectionResponse = z.infer<typeof ProcessDirectionResponseSchema>;

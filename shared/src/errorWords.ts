@@ -207,6 +207,43 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'De analyse is al aangevraagd. De termijn van 6 weken loopt al.',
     en: 'The analysis was already requested. The 6-week period is already running.',
   },
+  // registration
+  unknown_region: {
+    nl: 'Kies een van de negen jeugdregio’s van Noord-Holland.',
+    en: 'Choose one of the nine youth-care regions of Noord-Holland.',
+  },
+  duplicate_young_person: {
+    nl: 'Deze jeugdige (zelfde naam, geboortedatum en gemeente) heeft al een open zaak. Er is niets aangemaakt; neem contact op met het regionaal expertteam.',
+    en: 'This young person (same name, date of birth and municipality) already has an open case. Nothing was created; please contact the regional expert team.',
+  },
+  contact_required: {
+    nl: 'Vul een telefoonnummer of een e-mailadres in, zodat we je kunnen bereiken.',
+    en: 'Fill in a phone number or an e-mail address, so that we can reach you.',
+  },
+  invalid_contact: {
+    nl: 'Het telefoonnummer of e-mailadres klopt niet. Kijk het nog eens na.',
+    en: 'The phone number or e-mail address is not right. Please check it.',
+  },
+  reason_required: {
+    nl: 'Schrijf op waarom je de toegang beëindigt. Die reden komt in het overzicht van wie het dossier bekeek.',
+    en: 'Write down why you end the access. The reason goes into the record of who looked at the dossier.',
+  },
+  not_process_director: {
+    nl: 'Alleen wie nu de procesregie heeft, of de procesregisseur van het RET, kan de procesregie overdragen.',
+    en: 'Only the person who holds process direction now, or the RET process director, can hand it over.',
+  },
+  invalid_process_director: {
+    nl: 'De procesregie gaat naar een procesregisseur of gedragswetenschapper die al aan deze zaak meewerkt.',
+    en: 'Process direction goes to a process director or behavioural scientist who already works on this case.',
+  },
+  invite_not_allowed: {
+    nl: 'Met jouw rol mag je deze persoon niet uitnodigen. Vraag de procesregisseur of wie de zaak aanmeldde. Er is niets aangemaakt.',
+    en: 'Your role may not invite this person. Ask the process director or whoever registered the case. Nothing was created.',
+  },
+  consultation_closed: {
+    nl: 'Deze vraag is al beantwoord of al een zaak geworden.',
+    en: 'This request has already been answered or turned into a case.',
+  },
 };
 
 /** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */

@@ -66,6 +66,16 @@ export const HTTP_ERROR_IDS = [
   'signoff_education_missing',
   'signoff_wrong_document',
   'analysis_already_requested',
+  // registration (case registration, consultation requests, team management)
+  'unknown_region',
+  'duplicate_young_person',
+  'contact_required',
+  'invalid_contact',
+  'reason_required',
+  'not_process_director',
+  'invalid_process_director',
+  'invite_not_allowed',
+  'consultation_closed',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

@@ -108,6 +108,13 @@ export function LoginPage() {
           </Button>
         </form>
       )}
+      {step === 'password' && (
+        <Paragraph>
+          <AppLink to={paths.consultation()} data-testid="consultation-link">
+            {m.consultationLink}
+          </AppLink>
+        </Paragraph>
+      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useEffect } from 'react';
 import { Alert, Button, Heading, Paragraph } from '../components/ui';
+import { ConsultationPage } from '../features/consultation/ConsultationPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { CasePage } from '../features/overview/CasePage';
 import { CasesPage } from '../features/overview/CasesPage';
@@ -36,6 +37,12 @@ const ResetPasswordPage = lazy(() =>
   import('../features/accounts/PasswordPages').then((m) => ({ default: m.ResetPasswordPage })),
 );
 const MailsPage = lazy(() => import('../features/mail/MailsPage').then((m) => ({ default: m.MailsPage })));
+const RegistrationPage = lazy(() =>
+  import('../features/registration/RegistrationPage').then((m) => ({ default: m.RegistrationPage })),
+);
+const ConsultationQueue = lazy(() =>
+  import('../features/consultation/ConsultationQueue').then((m) => ({ default: m.ConsultationQueue })),
+);
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
@@ -62,11 +69,16 @@ function Page({ route }: { route: Route }) {
       return <AccountPage />;
     case 'mails':
       return <MailsPage />;
+    case 'register':
+      return <RegistrationPage consultationId={route.consultationId} />;
+    case 'consultations':
+      return <ConsultationQueue consultationId={route.consultationId} />;
     case 'login':
     case 'invitation':
     case 'activation':
     case 'forgotPassword':
     case 'resetPassword':
+    case 'consultation':
       return null; // handled before the session check
     case 'notFound':
       return (
@@ -91,6 +103,13 @@ export function Routes() {
     }
   }, [state.status, route.name]);
 
+  // The consultation form is public: a parent or young person asks without an account.
+  if (route.name === 'consultation')
+    return (
+      <AppShell>
+        <ConsultationPage />
+      </AppShell>
+    );
   if (route.name === 'invitation')
     return (
       <AppShell>

@@ -21,6 +21,9 @@ export type Route =
   | { name: 'forgotPassword' }
   | { name: 'resetPassword'; token: string }
   | { name: 'mails' }
+  | { name: 'register'; consultationId: string | null }
+  | { name: 'consultation' }
+  | { name: 'consultations'; consultationId: string | null }
   | { name: 'notFound' };
 
 const DOC_SLUGS = { analyse: 'analysis', toekomstplan: 'futurePlan' } as const;
@@ -34,6 +37,14 @@ export function parseRoute(pathname: string): Route {
   if (a === 'monitor' && parts.length === 1) return { name: 'monitor' };
   if (a === 'inbox' && parts.length === 1) return { name: 'inbox' };
   if (a === 'beheer' && b === 'mails' && parts.length === 2) return { name: 'mails' };
+  if (a === 'consultatie' && parts.length === 1) return { name: 'consultation' };
+  if (a === 'consultaties' && parts.length <= 2) return { name: 'consultations', consultationId: b ?? null };
+  // Before '/zaken/:caseId': "nieuw" is the registration form, never a case id (ids are UUIDs).
+  if (a === 'zaken' && b === 'nieuw' && parts.length === 2)
+    return {
+      name: 'register',
+      consultationId: typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('consultatie'),
+    };
   if (a === 'uitnodiging' && b && parts.length === 2) return { name: 'invitation', invitationId: b };
   if (a === 'beheer' && parts.length === 1) return { name: 'beheer' };
   if (a === 'beheer' && b === 'zaken' && parts.length === 2) return { name: 'beheerCases' };
@@ -60,6 +71,10 @@ export const paths = {
   account: () => '/account',
   forgotPassword: () => '/wachtwoord-vergeten',
   mails: () => '/beheer/mails',
+  register: (consultationId?: string) =>
+    consultationId ? `/zaken/nieuw?consultatie=${encodeURIComponent(consultationId)}` : '/zaken/nieuw',
+  consultation: () => '/consultatie',
+  consultations: (id?: string) => (id ? `/consultaties/${encodeURIComponent(id)}` : '/consultaties'),
   case: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}`,
   document: (caseId: string, type: 'analysis' | 'futurePlan') =>
     `/zaken/${encodeURIComponent(caseId)}/${type === 'analysis' ? 'analyse' : 'toekomstplan'}`,

@@ -17,6 +17,21 @@ export interface CaseRowTable extends CasesTable {
   destroyed_at: string | null;
   /** Migration 0009: the professional who registered the case (invites the young person and parents). */
   created_by: string | null;
+  /** Migration 0016: who asked (REQUESTERS), what for, and who holds procesregie. */
+  requester?: string | null;
+  question?: string | null;
+  process_director_id?: string | null;
+}
+
+/** Migration 0016: each ended access and why. */
+export interface ParticipantRemovalsTable {
+  id: string;
+  case_id: string;
+  user_id: string;
+  role: string;
+  reason: string;
+  removed_at: string;
+  removed_by: string;
 }
 
 export interface DestructionRequestRowTable extends DestructionRequestsTable {
@@ -40,6 +55,7 @@ export interface CaseSchema extends Omit<AppSchema, 'cases' | 'destruction_reque
   participants: ParticipantRowTable;
   destruction_requests: DestructionRequestRowTable;
   case_documents: CaseDocumentsTable;
+  participant_removals: ParticipantRemovalsTable;
   /** Owned by the comments work; the cases code exports and destroys a case's comments. */
   comments: CommentsTable;
 }

@@ -8,7 +8,7 @@ import type { Role } from '@samenspraak/shared';
 import type { LogEvent } from '../audit/accessLog.js';
 import type { RequestAudit } from '../audit/caseAudit.js';
 import { type CaseAccessDecision, type CaseFacts, caseAccess } from '../domain/caseAccess.js';
-import { type DomainError, Forbidden, notFound } from '../kernel/errors.js';
+import { type DomainError, type ErrorId, Forbidden, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type CaseRowTable, caseDb } from './caseDb.js';
 
@@ -34,6 +34,8 @@ export interface GateRule {
   check?: (scope: CaseScope) => string | null;
   /** What is being attempted, added to the route in a refusal's log entry. */
   what?: string;
+  /** The error id of a refusal by `check` (default 'forbidden'), so the person reads why. */
+  refusalId?: ErrorId;
 }
 
 export function factsOf(row: Pick<CaseRow, 'date_of_birth' | 'parents_consent' | 'closed_at'>): CaseFacts {
@@ -93,6 +95,6 @@ export async function enterCase(
     return refuse(role, `role ${role} may not do this`, new Forbidden(`a ${role} may not do this`));
   }
   const reason = rule.check?.(scope) ?? null;
-  if (reason) return refuse(role, reason, new Forbidden(reason));
+  if (reason) return refuse(role, reason, new Forbidden(reason, rule.refusalId));
   return scope;
 }

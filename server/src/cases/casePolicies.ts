@@ -38,6 +38,8 @@ export const CASE_POLICIES = {
   },
   requestDestruction: { event: 'create', roles: CLIENT_ROLES, what: 'destruction request' },
   decideDestruction: { event: 'update', roles: PROCESS_DIRECTION_ROLES, what: 'destruction decision' },
+  /** The holder or a RET procesregisseur; the command checks which (cases/teamRules.ts). */
+  processDirection: { event: 'update', roles: PROCESS_DIRECTION_ROLES, what: 'process direction' },
 } satisfies Record<string, GateRule>;
 
 /** The inviter as the invitation table (domain/invitations.ts) knows them. */
@@ -50,7 +52,7 @@ export function inviterOf(scope: CaseScope) {
  * decided by the one invitation table, after the gate's participation, age, consent and end date.
  */
 export function invitePolicy(role: Role, event: 'create' | 'update', what: string): GateRule {
-  return { event, what, check: (s) => inviteRefusal(inviterOf(s), role) };
+  return { event, what, check: (s) => inviteRefusal(inviterOf(s), role), refusalId: 'invite_not_allowed' };
 }
 
 /** Listing and revoking invitations: for those who may invite anyone at all. */

@@ -103,6 +103,9 @@ export function presentCase(row: CaseRow, now: Date): CaseRecord {
     closedAt: row.closed_at,
     retentionUntil: row.retention_until,
     registeredBy: row.registered_by,
+    requester: (row.requester ?? null) as CaseRecord['requester'],
+    question: row.question ?? null,
+    processDirectorId: row.process_director_id ?? null,
     problemCategories: parseCategories(row.problem_categories),
     attendsSchool: row.attends_school === null ? null : row.attends_school === 1,
   };

@@ -10,7 +10,6 @@ import {
   CaseExportSchema,
   CaseRecordResponseSchema,
   CasesResponseSchema,
-  CreateCaseBodySchema,
   DestructionDecisionBodySchema,
   DestructionRequestBodySchema,
   DestructionRequestResponseSchema,
@@ -18,6 +17,9 @@ import {
   ParentsConsentBodySchema,
   ParentsConsentResponseSchema,
   ParticipantAddedResponseSchema,
+  ProcessDirectionBodySchema,
+  ProcessDirectionResponseSchema,
+  RemoveParticipantBodySchema,
   StatusBodySchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
@@ -30,12 +32,14 @@ import { parseBody } from '../http/validate.js';
 import { logExpiredInvitations } from '../identity/invitationCommands.js';
 import { executeDueDestructions } from '../retention/executeDestructions.js';
 import type { AppServices } from '../services.js';
-import { addParticipant, createCase, removeParticipant, setParentsConsent, setStatus } from './caseCommands.js';
+import { addParticipant, createCase, setParentsConsent, setStatus } from './caseCommands.js';
 import type { GateRule } from './caseGate.js';
 import { CASE_POLICIES, invitePolicy } from './casePolicies.js';
 import { accessLogView, caseDetail, presentCase, searchMyCases } from './caseQueries.js';
 import { decideDestruction, listDestructionRequests, requestDestruction } from './destruction.js';
 import { httpGate } from './httpGate.js';
+import { parseRegistration } from './registration.js';
+import { handOverProcessDirection, removeParticipant } from './team.js';
 
 function param(req: Request, name: string): string {
   const value = req.params[name];
@@ -54,7 +58,7 @@ export function caseRoutes(services: AppServices): Router {
 
   router.post('/cases', async (req, res) => {
     const audit = auditOf(req, res);
-    const body = parseBody(CreateCaseBodySchema, req.body);
+    const body = parseRegistration(req.body);
     const row = await createCase(services, audit, body);
     reply(res, CaseRecordResponseSchema, { case: presentCase(row, services.clock()) }, 201);
   });
@@ -76,9 +80,18 @@ export function caseRoutes(services: AppServices): Router {
   });
 
   router.delete('/cases/:id/participants/:userId', async (req, res) => {
+    // The gate first: someone not on the case learns nothing, not even that a reason was missing.
     const scope = await enter(req, res, CASE_POLICIES.manageParticipants);
-    await removeParticipant(services, scope, param(req, 'userId'));
+    const body = parseBody(RemoveParticipantBodySchema, req.body);
+    await removeParticipant(services, scope, param(req, 'userId'), body.reason);
     res.status(204).end();
+  });
+
+  router.post('/cases/:id/process-direction', async (req, res) => {
+    actorOf(res);
+    const body = parseBody(ProcessDirectionBodySchema, req.body);
+    const scope = await enter(req, res, CASE_POLICIES.processDirection);
+    reply(res, ProcessDirectionResponseSchema, await handOverProcessDirection(services, scope, body.userId));
   });
 
   router.put('/cases/:id/parents-consent', async (req, res) => {

@@ -4,6 +4,7 @@ import {
   type CaseStatus,
   CLIENT_ROLES,
   CLOSED_STATUS,
+  isRegion,
   PARTICIPANT_PROFESSIONAL_ROLES,
   type Role,
 } from '@samenspraak/shared';
@@ -50,4 +51,63 @@ export function participantRoleProblem(user: { kind: string; role: string | null
     return clientRoles.includes(role) ? null : `a client account can be ${clientRoles.join(', ')}`;
   }
   return 'unknown kind of account';
+}
+
+/** A name as the duplicate check compares it: no accents, case or extra spaces ("José  de Vries" = "jose de vries"). */
+export function normalisedName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Same young person: same normalised name and municipality, same date of birth. */
+export function sameYoungPerson(
+  a: { name: string; dateOfBirth: string; municipality: string },
+  b: { name: string; dateOfBirth: string; municipality: string },
+): boolean {
+  return (
+    a.dateOfBirth === b.dateOfBirth &&
+    normalisedName(a.name) === normalisedName(b.name) &&
+    normalisedName(a.municipality) === normalisedName(b.municipality)
+  );
+}
+
+/**
+ * Who registered the case as the RET monitor counts it (REGISTRANTS), when the form did not say: a
+ * parent's or the school's question counts as theirs (so parents show in the monitor, domain brief §6),
+ * a professional's as the registering professional's organisation kind.
+ */
+export function registrantOf(requester: string | undefined, actorRole: Role): string {
+  if (requester === 'ouder') return 'ouders';
+  if (requester === 'onderwijs') return 'onderwijs';
+  if (requester === 'jeugdige') return 'anders';
+  if (actorRole === 'jeugdbeschermer') return 'gi';
+  if (actorRole === 'lokaal-team' || actorRole === 'jeugdhulpaanbieder') return actorRole;
+  return 'anders';
+}
+
+/** A real calendar date as YYYY-MM-DD (2026-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * Before the schema: the two mistakes a registration form most often makes get their own plain answer
+ * (an unknown region, a date that is no date) instead of the general "not everything is filled in".
+ */
+export function registrationInputProblem(
+  raw: unknown,
+): { id: 'unknown_region' | 'invalid_date_of_birth'; message: string } | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { region, youngPerson } = raw as { region?: unknown; youngPerson?: { dateOfBirth?: unknown } };
+  if (region !== undefined && !isRegion(region)) return { id: 'unknown_region', message: 'region: unknown region' };
+  const dob = typeof youngPerson === 'object' && youngPerson !== null ? youngPerson.dateOfBirth : undefined;
+  if (typeof dob === 'string' && !isCalendarDate(dob))
+    return { id: 'invalid_date_of_birth', message: 'youngPerson.dateOfBirth: not a date (YYYY-MM-DD)' };
+  return null;
 }

@@ -7,7 +7,6 @@
  * 18th birthday (Amsterdam midnight) and when a care provider joined the case after the sign-off.
  */
 import { birthdayStartsAt, documentId, parseDocumentId } from '@samenspraak/shared';
-import type { Kysely } from 'kysely';
 import { currentDoc, readDocument } from '../documents/content.js';
 import { addToInbox } from '../inbox/inbox.js';
 import type { AppServices } from '../services.js';

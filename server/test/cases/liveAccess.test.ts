@@ -43,7 +43,9 @@ afterAll(async () => {
 describe('live connections follow access changes', () => {
   it('a removed participant’s open document is closed with AccessRevoked', async () => {
     const socket = await connect(team.provider, 'jeugdhulpaanbieder');
-    const res = await h.api(team.regisseur, 'DELETE', `/api/cases/${team.caseId}/participants/${team.provider.id}`);
+    const res = await h.api(team.regisseur, 'DELETE', `/api/cases/${team.caseId}/participants/${team.provider.id}`, {
+      reason: 'niet meer betrokken',
+    });
     expect(res.status).toBe(204);
     expect((await socket.closed()).code).toBe(CloseCode.AccessRevoked);
   });

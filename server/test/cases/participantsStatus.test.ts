@@ -22,8 +22,9 @@ afterAll(async () => {
   await h?.close();
 });
 
-const body = (dateOfBirth = bornYearsAgo(START, 14)) => ({
-  youngPerson: { name: 'Sem de Vries', dateOfBirth, municipality: 'Hoorn' },
+// Each registration is another young person: a second open case of the same one is refused (duplicate check).
+const body = (name: string, dateOfBirth = bornYearsAgo(START, 14)) => ({
+  youngPerson: { name, dateOfBirth, municipality: 'Hoorn' },
   region: 'West-Friesland',
 });
 
@@ -35,7 +36,7 @@ describe('participants', () => {
       userId: teacher.id,
       role: 'onderwijsconsulent',
     });
-    expect([byProvider.status, byProvider.body.error?.id]).toEqual([403, 'forbidden']);
+    expect([byProvider.status, byProvider.body.error?.id]).toEqual([403, 'invite_not_allowed']);
     const before = await lastSeq(h.db);
     const res = await h.api(team.scientist, 'POST', `/api/cases/${team.caseId}/participants`, {
       userId: teacher.id,
@@ -64,7 +65,7 @@ describe('participants', () => {
     const municipal = await h.user({ role: 'gemeente' });
     // Nobody brings the municipality onto a case: the invitation table refuses it before any account is read.
     expect((await h.api(team.regisseur, 'POST', url, { userId: municipal.id, role: 'gemeente' })).body.error?.id).toBe(
-      'forbidden',
+      'invite_not_allowed',
     );
     const clientAsPro = await h.user({ client: true });
     expect((await h.api(team.regisseur, 'POST', url, { userId: clientAsPro.id, role: 'procesregisseur' })).status).toBe(
@@ -91,7 +92,9 @@ describe('participants', () => {
     expect((await h.api(extra, 'GET', `/api/cases/${team.caseId}`)).status).toBe(200);
     const recheck = vi.spyOn(h.server.collab, 'recheckCase');
     const before = await lastSeq(h.db);
-    const res = await h.api(team.regisseur, 'DELETE', `/api/cases/${team.caseId}/participants/${extra.id}`);
+    const res = await h.api(team.regisseur, 'DELETE', `/api/cases/${team.caseId}/participants/${extra.id}`, {
+      reason: 'advies afgerond',
+    });
     expect(res.status).toBe(204);
     expect(recheck).toHaveBeenCalledWith(team.caseId);
     recheck.mockRestore();
@@ -100,18 +103,22 @@ describe('participants', () => {
       [
         'update',
         'success',
-        `DELETE /api/cases/:id/participants/:userId participant removed: ${extra.id} (ben-adviseur)`,
+        `DELETE /api/cases/:id/participants/:userId participant removed: ${extra.id} (ben-adviseur); reason: advies afgerond`,
       ],
     ]);
     expect((await h.api(extra, 'GET', `/api/cases/${team.caseId}`)).status).toBe(404);
-    const again = await h.api(team.regisseur, 'DELETE', `/api/cases/${team.caseId}/participants/${extra.id}`);
+    const again = await h.api(team.regisseur, 'DELETE', `/api/cases/${team.caseId}/participants/${extra.id}`, {
+      reason: 'nogmaals',
+    });
     expect(again.status).toBe(404);
   });
 
   it('keeps at least one professional on a case', async () => {
     const pro = await h.user({ role: 'lokaal-team' });
-    const created = await h.api<{ case: { id: string } }>(pro, 'POST', '/api/cases', body());
-    const res = await h.api(pro, 'DELETE', `/api/cases/${created.body.case.id}/participants/${pro.id}`);
+    const created = await h.api<{ case: { id: string } }>(pro, 'POST', '/api/cases', body('Sem de Vries'));
+    const res = await h.api(pro, 'DELETE', `/api/cases/${created.body.case.id}/participants/${pro.id}`, {
+      reason: 'overgedragen',
+    });
     expect([res.status, res.body.error?.id]).toEqual([409, 'last_professional']);
   });
 });
@@ -137,7 +144,7 @@ describe('PUT /api/cases/:id/status', () => {
 
   it('closing sets closed_at and a retention of 20 years, and makes the documents read-only', async () => {
     const pro = await h.user({ role: 'procesregisseur' });
-    const created = await h.api<{ case: { id: string } }>(pro, 'POST', '/api/cases', body());
+    const created = await h.api<{ case: { id: string } }>(pro, 'POST', '/api/cases', body('Sara de Vries'));
     const id = created.body.case.id;
     const res = await h.api<{ case: { closedAt: string; retentionUntil: string } }>(
       pro,

@@ -182,6 +182,16 @@ export interface CaseTeam {
   parent: TestUser;
 }
 
+let registrations = 0;
+/**
+ * A municipality per registration ('Alkmaar', 'Alkmaar 2', …): tests register "Noor Jansen" many times
+ * in one server, and a second open case of the same young person is refused (cases/registration.ts).
+ */
+export function testMunicipality(): string {
+  registrations += 1;
+  return registrations === 1 ? 'Alkmaar' : `Alkmaar ${registrations}`;
+}
+
 /** A case registered through the API by a procesregisseur, with scientist, provider, young person and a parent. */
 export async function caseWithTeam(
   h: CaseHarness,
@@ -202,7 +212,7 @@ export async function caseWithTeam(
   const youngPerson = await h.user({ client: true, name: youngPersonName });
   const parent = await h.user({ client: true, name: 'Petra Jansen' });
   const created = await h.api<{ case: { id: string } }>(regisseur, 'POST', '/api/cases', {
-    youngPerson: { name: youngPersonName, dateOfBirth, municipality: 'Alkmaar' },
+    youngPerson: { name: youngPersonName, dateOfBirth, municipality: testMunicipality() },
     region: 'Alkmaar (Noord-Kennemerland)',
     responsibleScientistId: scientist.id,
   });

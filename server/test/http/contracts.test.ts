@@ -14,9 +14,14 @@ import {
   AnalysisRequestResponseSchema,
   CaseDetailResponseSchema,
   CaseExportSchema,
+  CaseRecordResponseSchema,
   CasesResponseSchema,
   ClockFactsResponseSchema,
   ClockFactsUpdateResponseSchema,
+  ConsultationConvertedResponseSchema,
+  ConsultationReceiptResponseSchema,
+  ConsultationResponseSchema,
+  ConsultationsResponseSchema,
   CreateInvitationResponseSchema,
   documentId,
   EndorsementResponseSchema,
@@ -36,6 +41,8 @@ import {
   MeResponseSchema,
   NotificationsResponseSchema,
   PasswordResetResponseSchema,
+  ProcessDirectionResponseSchema,
+  ProfessionalsResponseSchema,
   RecoveryCodesResponseSchema,
   RegionCasesResponseSchema,
   SECTIONS,
@@ -110,6 +117,84 @@ describe('HTTP answers match their shared contracts', () => {
     const list = answers(CasesResponseSchema, await h.api(team.regisseur, 'GET', '/api/cases'));
     expect(list.cases.map((c) => c.id)).toContain(team.caseId);
     answers(CaseDetailResponseSchema, await h.api(team.regisseur, 'GET', `/api/cases/${team.caseId}`));
+  });
+
+  it('registration, the professional directory and procesregie', async () => {
+    const created = answers(
+      CaseRecordResponseSchema,
+      await h.api(team.regisseur, 'POST', '/api/cases', {
+        youngPerson: { name: 'Contract Kind', dateOfBirth, municipality: 'Bergen' },
+        region: 'Alkmaar (Noord-Kennemerland)',
+        requester: 'jeugdige',
+        question: 'Wat helpt?',
+      }),
+      201,
+    );
+    answers(ProfessionalsResponseSchema, await h.api(team.regisseur, 'GET', '/api/directory/professionals?q=a'));
+    const added = await h.api(team.regisseur, 'POST', `/api/cases/${created.case.id}/participants`, {
+      userId: team.scientist.id,
+      role: 'gedragswetenschapper',
+    });
+    expect(added.status).toBe(201);
+    answers(
+      ProcessDirectionResponseSchema,
+      await h.api(team.regisseur, 'POST', `/api/cases/${created.case.id}/process-direction`, {
+        userId: team.scientist.id,
+      }),
+    );
+  });
+
+  it('consultation: the public receipt and the RET queue', async () => {
+    const receipt = answers(
+      ConsultationReceiptResponseSchema,
+      await h.api(null, 'POST', '/api/consultations', {
+        asker: 'ouder',
+        region: 'Alkmaar (Noord-Kennemerland)',
+        name: 'Ouder Contract',
+        phone: '0612345678',
+        question: 'Hoe verder?',
+      }),
+      201,
+    );
+    await h.db
+      .updateTable('users')
+      .set({ region: 'Alkmaar (Noord-Kennemerland)' })
+      .where('id', '=', team.regisseur.id)
+      .execute();
+    const queue = answers(ConsultationsResponseSchema, await h.api(team.regisseur, 'GET', '/api/consultations'));
+    const item = queue.consultations.find((c) => c.receipt === receipt.receipt);
+    expect(item).toBeDefined();
+    const id = item?.id ?? '';
+    answers(ConsultationResponseSchema, await h.api(team.regisseur, 'GET', `/api/consultations/${id}`));
+    answers(
+      ConsultationConvertedResponseSchema,
+      await h.api(team.regisseur, 'POST', `/api/consultations/${id}/convert`, {
+        youngPerson: { name: 'Contract Consult', dateOfBirth, municipality: 'Bergen' },
+        region: 'Alkmaar (Noord-Kennemerland)',
+      }),
+      201,
+    );
+    const second = answers(
+      ConsultationReceiptResponseSchema,
+      await h.api(null, 'POST', '/api/consultations', {
+        asker: 'onderwijs',
+        region: 'Alkmaar (Noord-Kennemerland)',
+        name: 'School Contract',
+        email: 'school@example.nl',
+        question: 'Advies?',
+      }),
+      201,
+    );
+    const other = (await h.api<typeof queue>(team.regisseur, 'GET', '/api/consultations')).body.consultations.find(
+      (c) => c.receipt === second.receipt,
+    );
+    answers(
+      ConsultationResponseSchema,
+      await h.api(team.regisseur, 'POST', `/api/consultations/${other?.id}/answer`, {
+        answer: 'Gebeld.',
+        outcome: 'advies-gegeven',
+      }),
+    );
   });
 
   it('escalation step and view, clock facts read and written, notifications', async () => {

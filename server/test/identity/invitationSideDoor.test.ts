@@ -89,7 +89,7 @@ describe('the three side doors are shut', () => {
   it('a cliëntondersteuner cannot invite the young person (403) and nothing is created', async () => {
     const supporter = await join('clientondersteuner');
     const { invited, accepted, before } = await attack(supporter);
-    expect([invited.status, invited.body.error?.id]).toEqual([403, 'forbidden']);
+    expect([invited.status, invited.body.error?.id]).toEqual([403, 'invite_not_allowed']);
     expect(accepted).toBeNull();
     expect(await countOf('invitations')).toBe(before.invitations);
   });
@@ -97,7 +97,7 @@ describe('the three side doors are shut', () => {
   it('an onderwijsconsulent cannot invite a second young person and accept it themself', async () => {
     const consultant = await join('onderwijsconsulent');
     const { invited, accepted, before } = await attack(consultant);
-    expect([invited.status, invited.body.error?.id]).toEqual([403, 'forbidden']);
+    expect([invited.status, invited.body.error?.id]).toEqual([403, 'invite_not_allowed']);
     expect(accepted).toBeNull();
     expect({ invitations: await countOf('invitations'), users: await countOf('users') }).toEqual(before);
     // Not even through a participant row: the table decides there too.
@@ -106,7 +106,7 @@ describe('the three side doors are shut', () => {
       userId: accomplice.id,
       role: 'ouder',
     });
-    expect([added.status, added.body.error?.id]).toEqual([403, 'forbidden']);
+    expect([added.status, added.body.error?.id]).toEqual([403, 'invite_not_allowed']);
   });
 
   it('an invitation someone made who may not invite (any more) opens nothing', async () => {

@@ -139,7 +139,7 @@ describe('invitations', () => {
     await client.post('/api/auth/login', { login: 'sam2012', password: 'mijn geheim 123', dateOfBirth: DOB });
     const byClient = await client.post(`/api/cases/${inv.caseId}/invitations`, { role: 'ouder', name: 'Papa' });
     expect(byClient.status).toBe(403);
-    expect(byClient.body.error.id).toBe('forbidden');
+    expect(byClient.body.error.id).toBe('invite_not_allowed');
   });
 
   it('an invitation works once', async () => {

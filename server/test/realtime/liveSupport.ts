@@ -20,6 +20,7 @@ import { expect } from 'vitest';
 import type { RunningServer } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { hashPassword } from '../../src/identity/passwords.js';
+import { testMunicipality } from '../cases/support.js';
 import { Browser, createPro, loginPro, PASSWORD, type TestClock, type TestPro } from '../identity/harness.js';
 import { startTestServer } from '../support/testServer.js';
 import { waitFor } from '../support/trackedClient.js';
@@ -233,7 +234,7 @@ export async function liveTeam(h: LiveHarness): Promise<LiveTeam> {
     'POST',
     '/api/cases',
     {
-      youngPerson: { name: 'Noor Jansen', dateOfBirth: '2012-05-01', municipality: 'Alkmaar' },
+      youngPerson: { name: 'Noor Jansen', dateOfBirth: '2012-05-01', municipality: testMunicipality() },
       region: 'Alkmaar (Noord-Kennemerland)',
       responsibleScientistId: scientist.userId,
     },

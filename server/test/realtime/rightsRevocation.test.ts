@@ -33,7 +33,11 @@ describe('a right change cuts the person off at once (one instance)', () => {
     const t = await fx.team(site);
     const c = await fx.connect(site, t.provider, t.caseId, t.docId);
     expect(
-      (await fx.api(site, t.regisseur, 'DELETE', `/api/cases/${t.caseId}/participants/${t.provider.id}`)).status,
+      (
+        await fx.api(site, t.regisseur, 'DELETE', `/api/cases/${t.caseId}/participants/${t.provider.id}`, {
+          reason: 'niet meer betrokken',
+        })
+      ).status,
     ).toBe(204);
     await c.editorRevoked();
     await c.tokenSocketGone();

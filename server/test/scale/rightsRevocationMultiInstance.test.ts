@@ -81,7 +81,11 @@ await describeWithServices(
         await fx.connect(b, t.provider, t.caseId, t.docId),
       ];
       expect(
-        (await fx.api(a, t.regisseur, 'DELETE', `/api/cases/${t.caseId}/participants/${t.provider.id}`)).status,
+        (
+          await fx.api(a, t.regisseur, 'DELETE', `/api/cases/${t.caseId}/participants/${t.provider.id}`, {
+            reason: 'niet meer betrokken',
+          })
+        ).status,
       ).toBe(204);
       await cutOffEverywhere(conns, { tokenClose: CloseCode.Forbidden, session: 'left-case' });
     });

@@ -18,6 +18,7 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import type { AppDb } from '../../src/db/database.js';
 import { createSession, SESSION_COOKIE } from '../../src/identity/sessions.js';
+import { testMunicipality } from '../cases/support.js';
 import { RawCollabSocket } from './rawCollabSocket.js';
 import { TrackedClient, waitFor } from './trackedClient.js';
 
@@ -118,7 +119,11 @@ export class RightsFixture {
     const offset = opts.sixteenInDays ?? -30;
     const born = new Date(Date.UTC(now.getUTCFullYear() - 16, now.getUTCMonth(), now.getUTCDate() + offset));
     const created = await this.api(site, regisseur, 'POST', '/api/cases', {
-      youngPerson: { name: 'Noor Jansen', dateOfBirth: born.toISOString().slice(0, 10), municipality: 'Alkmaar' },
+      youngPerson: {
+        name: 'Noor Jansen',
+        dateOfBirth: born.toISOString().slice(0, 10),
+        municipality: testMunicipality(),
+      },
       region: 'Alkmaar (Noord-Kennemerland)',
       responsibleScientistId: scientist.id,
     });

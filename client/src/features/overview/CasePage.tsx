@@ -18,7 +18,7 @@ import {
   INVITED_ROLES,
   type Permission,
 } from '@samenspraak/shared';
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useUser } from '../../app/auth';
 import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { errorText } from '../../app/errorText';
@@ -26,7 +26,7 @@ import { CaseNotLoaded } from '../../app/LoadFailed';
 import { useCaseRooms, useLiveEvent } from '../../app/rooms';
 import { paths, RouterLink } from '../../app/router';
 import { useApi } from '../../app/useApi';
-import { Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
+import { Heading, LinkList, Paragraph, StandaloneLink } from '../../components/ui';
 import { formatDate, shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
@@ -35,10 +35,12 @@ import { byUrgency } from '../notifications/notificationOrder';
 import { AccessLogTable } from './AccessLogTable';
 import { ClockItem } from './Clock';
 import { DossierDownload } from './DossierDownload';
+import { FactsPanel } from './FactsPanel';
 import { InviteForm } from './InviteForm';
 import { m } from './messages';
 import { ParentsConsent } from './ParentsConsent';
 import { FUTURE_PLAN_AGE, readsEscalation } from './shared';
+import { TeamPanel } from './TeamPanel';
 import { useNow } from './useNow';
 import './overview.css';
 
@@ -74,6 +76,8 @@ export function CasePage({ caseId }: { caseId: string }) {
 
   useCaseRooms(c ? [caseId] : []);
 
+  // Bumped on a live change, so the recorded clock facts are read again too.
+  const [factsVersion, setFactsVersion] = useState(0);
   // Several events in a burst (a meeting ending touches meetings, escalation, the case) → one re-read each.
   const pending = useRef(new Set<string>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -92,7 +96,10 @@ export function CasePage({ caseId }: { caseId: string }) {
       timer.current = null;
       if (kinds.has('case')) void detail.reload();
       if (kinds.has('meetings') || kinds.has('case')) void meetings.reload();
-      if (kinds.has('escalation') || kinds.has('commitments') || kinds.has('case')) void escalation.reload();
+      if (kinds.has('escalation') || kinds.has('commitments') || kinds.has('case')) {
+        void escalation.reload();
+        setFactsVersion((v) => v + 1);
+      }
       void log.reload();
     }, 300);
   };
@@ -197,6 +204,15 @@ export function CasePage({ caseId }: { caseId: string }) {
                   ))}
                 </ul>
               )}
+              <FactsPanel
+                caseId={c.id}
+                role={c.myRole}
+                version={factsVersion}
+                onDone={() => {
+                  void escalation.reload();
+                  void log.reload();
+                }}
+              />
               {commitments.length > 0 && (
                 <>
                   <Heading level={3} size="level-5">
@@ -290,27 +306,14 @@ export function CasePage({ caseId }: { caseId: string }) {
       </div>
 
       <Panel id="team-title" title={m.teamTitle} testId="team">
-        <div>
-          <Table className="stacked-table" role="table" data-testid="team-table">
-            <Table.ColumnHeaders columns={[m.teamName, m.teamRole, m.teamOrganisation]} />
-            <Table.Body role="rowgroup">
-              {c.participants.map((p) => (
-                <Table.Row key={`${p.userId}-${p.role}`} role="row">
-                  <Table.Cell role="cell" data-label={m.teamName}>
-                    {p.name} {p.userId === user.id && <span className="muted">{m.teamYou}</span>}
-                  </Table.Cell>
-                  <Table.Cell role="cell" data-label={m.teamRole}>
-                    {roleLabel(p.role)}
-                    {p.userId === c.responsibleScientistId && <span className="muted">, {m.responsible}</span>}
-                  </Table.Cell>
-                  <Table.Cell role="cell" data-label={m.teamOrganisation}>
-                    {p.organisation ?? '—'}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <TeamPanel
+          c={c}
+          me={user.id}
+          onChanged={() => {
+            void detail.reload();
+            void log.reload();
+          }}
+        />
       </Panel>
 
       {(log.data || (log.error && log.error.status !== 403)) && (

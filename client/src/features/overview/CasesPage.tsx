@@ -6,7 +6,7 @@
  */
 
 import type { CasesResponse, EscalationResponse, NoticeView } from '@samenspraak/shared';
-import { CASE_STATUSES, type CaseSummary } from '@samenspraak/shared';
+import { CASE_CREATOR_ROLES, CASE_STATUSES, type CaseSummary, type Role } from '@samenspraak/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../app/api';
 import { useUser } from '../../app/auth';
@@ -102,6 +102,20 @@ export function CasesPage() {
         {m.casesTitle}
       </Heading>
       <Paragraph>{professional ? m.casesIntroProfessional : m.casesIntroClient}</Paragraph>
+      {professional && (
+        <div className="overview__actions">
+          {CASE_CREATOR_ROLES.includes(user.role as Role) && (
+            <AppLink to={paths.register()} className="overview__register" data-testid="register-case">
+              {m.registerCase}
+            </AppLink>
+          )}
+          {user.role === 'procesregisseur' && (
+            <AppLink to={paths.consultations()} data-testid="consultations-link">
+              {m.consultationsLink}
+            </AppLink>
+          )}
+        </div>
+      )}
 
       {cases.error && (
         <Alert heading={m.loadFailed} headingLevel={2} severity="error" role="alert">

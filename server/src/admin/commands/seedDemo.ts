@@ -95,6 +95,13 @@ async function userId(services: SeedServices, login: string): Promise<string> {
 
 async function ensureCases(services: SeedServices, now: Date): Promise<void> {
   const db = caseDb(services.db);
+  // The demo RET process director works for Alkmaar: she sees that region's consultation queue.
+  await db
+    .updateTable('users')
+    .set({ region: 'Alkmaar (Noord-Kennemerland)' } as never)
+    .where('login', '=', 'ria.de.graaf@ret.example')
+    .where('region' as never, 'is', null)
+    .execute();
   const at = now.toISOString();
   for (const c of DEMO_CASES) {
     if (await db.selectFrom('cases').select('id').where('id', '=', c.id).executeTakeFirst()) continue;
@@ -124,6 +131,8 @@ async function ensureCases(services: SeedServices, now: Date): Promise<void> {
           attends_school: c.attendsSchool ? 1 : 0,
           destroyed_at: null,
           created_by: registrant,
+          // Procesregie: the RET's process director on the team, else the behavioural scientist.
+          process_director_id: team.find((p) => p.role === 'procesregisseur')?.user_id ?? scientist?.user_id ?? null,
         })
         .execute();
       await trx
