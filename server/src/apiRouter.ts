@@ -3,6 +3,7 @@ import { Router } from 'express';
 import { caseRoutes } from './cases/caseRoutes.js';
 import { commentRoutes } from './comments/commentRoutes.js';
 import { documentRoutes } from './documents/documentRoutes.js';
+import { ownWordsRoutes } from './documents/ownWordsRoutes.js';
 import { escalationRoutes } from './escalation/escalationRoutes.js';
 import { testClockRoutes } from './http/testClockRoutes.js';
 import { authRoutes } from './identity/authRoutes.js';
@@ -19,6 +20,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use('/auth', authRoutes(services));
   api.use(caseRoutes(services));
   api.use(documentRoutes(services));
+  api.use(ownWordsRoutes(services));
   api.use(commentRoutes(services));
   api.use(escalationRoutes(services));
   api.use(invitationRoutes(services));

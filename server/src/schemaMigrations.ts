@@ -5,6 +5,7 @@
  */
 import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
 import { casesMigration } from './cases/casesMigration.js';
+import { ownWordsMigration } from './cases/ownWordsMigration.js';
 import { commentsMigration } from './comments/commentsMigration.js';
 import { initialMigration, type Migrations } from './db/migrations.js';
 import { escalationMigration } from './escalation/escalationMigration.js';
@@ -29,4 +30,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0010_invitation_guard': invitationsMigration,
   '0011_mail_outbox': outboxMigration,
   '0012_inbox': inboxMigration,
+  '0017_analysis_template': ownWordsMigration,
 };

@@ -52,6 +52,10 @@ export const HTTP_ERROR_IDS = [
   'document_refused',
   'not_escalated',
   'transition_refused',
+  // analysis template (own-words parts, 002 Bijlage 1)
+  'own_words_part_unknown',
+  'recorder_not_allowed',
+  'recorder_not_professional',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

@@ -1,5 +1,7 @@
 export * from './access.js';
 export * from './accessLogWords.js';
+export * from './analysisPartSchemas.js';
+export * from './analysisParts.js';
 export * from './authSchemas.js';
 export * from './caseExportSchemas.js';
 export * from './caseSchemas.js';
