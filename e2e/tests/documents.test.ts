@@ -36,6 +36,7 @@ import {
 } from '../support/browser.js';
 import {
   editor,
+  ownParentPart,
   SAVED,
   sectionBlock,
   sleep,
@@ -57,6 +58,11 @@ const phone375 = { ...devices.phone, viewport: { width: 375, height: 812 } };
 let browser: Browser;
 let app: DemoApp;
 const people: UserPage[] = [];
+/**
+ * Marieke's own part of the request for help (002 Bijlage 1: one part per parent, root
+ * `hulpvraag_ouder_<userId>`), read from her page: the part she may edit.
+ */
+let ouderPart = '';
 const measured: Record<string, number> = {};
 
 /**
@@ -157,28 +163,39 @@ describe('the explanatory analysis, written together', () => {
     gert = await open(demo.gedragswetenschapper, analysisPath(DAAN));
     marieke = await open(demo.marieke, analysisPath(DAAN), { captureSockets: true });
     await waitEditable(gert.page, 'hulpvraag_professionals');
-    await waitEditable(marieke.page, 'hulpvraag_ouders');
+    ouderPart = await ownParentPart(marieke.page);
+    await waitEditable(marieke.page, ouderPart);
 
     expect(await gert.page.getByTestId('document-heading').textContent()).toBe('Verklarende analyse van Daan');
     const order = await gert.page
       .locator('[data-testid^="section-"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')?.slice('section-'.length)));
-    expect(order).toEqual(SECTIONS.analysis.map((s) => s.id));
-    for (const s of SECTIONS.analysis) {
-      const hint = await sectionBlock(gert.page, s.id).locator('.doc-section__hint').textContent();
-      expect(hint?.length, `hint of ${s.id}`).toBeGreaterThan(20);
+    // The 002 Bijlage 1 layout: each parent's part after the young person's; of the old template's
+    // parts only the one that holds words in Daan's (older) document is shown.
+    const parentParts = order.filter((id) => id?.startsWith('hulpvraag_ouder_'));
+    expect(parentParts).toContain(ouderPart);
+    expect(order).toEqual(
+      SECTIONS.analysis
+        .filter((s) => !s.legacy || s.id === 'problemen_en_krachten')
+        .flatMap((s) => (s.id === 'hulpvraag_jeugdige' ? [s.id, ...parentParts] : [s.id])),
+    );
+    for (const id of order) {
+      const hint = await sectionBlock(gert.page, id ?? '')
+        .locator('.doc-section__hint')
+        .textContent();
+      expect(hint?.length, `hint of ${id}`).toBeGreaterThan(20);
     }
     // Own words are marked as such.
     expect(await sectionBlock(gert.page, 'hulpvraag_jeugdige').getByTestId('own-words').textContent()).toBe(
       'In eigen woorden van Daan',
     );
-    expect(await sectionBlock(marieke.page, 'hulpvraag_ouders').getByTestId('own-words').textContent()).toBe(
+    expect(await sectionBlock(marieke.page, ouderPart).getByTestId('own-words').textContent()).toBe(
       'In je eigen woorden',
     );
 
     // The scientist edits the professionals' text but not the parents' own words (he may comment there).
-    expect(await editor(gert.page, 'hulpvraag_ouders').getAttribute('contenteditable')).toBe('false');
-    expect(await editor(gert.page, 'hulpvraag_ouders').getAttribute('aria-readonly')).toBe('true');
+    expect(await editor(gert.page, ouderPart).getAttribute('contenteditable')).toBe('false');
+    expect(await editor(gert.page, ouderPart).getAttribute('aria-readonly')).toBe('true');
     // The parent edits her own words only; the professional text is read-only, with "Reageren".
     for (const s of ['hulpvraag_professionals', 'veiligheid', 'hulpvraag_jeugdige']) {
       expect(await editor(marieke.page, s).getAttribute('contenteditable'), s).toBe('false');
@@ -210,10 +227,10 @@ describe('the explanatory analysis, written together', () => {
     measured.scientistToParent = Date.now() - typedAt;
 
     const mariekeText = 'Ik maak me zorgen om zijn slaap.';
-    await editor(marieke.page, 'hulpvraag_ouders').click();
+    await editor(marieke.page, ouderPart).click();
     await marieke.page.keyboard.type(mariekeText);
     const typedAt2 = Date.now();
-    await waitForText(gert.page, 'hulpvraag_ouders', mariekeText, LIVE_MS);
+    await waitForText(gert.page, ouderPart, mariekeText, LIVE_MS);
     measured.parentToScientist = Date.now() - typedAt2;
 
     await waitSaved(gert.page);
@@ -252,16 +269,16 @@ describe('the explanatory analysis, written together', () => {
     const notice = marieke.page.getByTestId('reloaded-notice');
     await notice.waitFor({ timeout: 5000 });
     expect(await notice.textContent()).toContain('je mag dit deel van het document niet aanpassen');
-    await waitEditable(marieke.page, 'hulpvraag_ouders');
+    await waitEditable(marieke.page, ouderPart);
     await waitSaved(marieke.page);
     // Nobody ever sees the refused text; the parent's earlier, saved text is still there.
     await sleep(300);
     expect(await sectionText(gert.page, 'hulpvraag_professionals')).not.toContain('GEHACKT');
     expect(await sectionText(marieke.page, 'hulpvraag_professionals')).not.toContain('GEHACKT');
-    expect(await sectionText(marieke.page, 'hulpvraag_ouders')).toContain('Ik maak me zorgen om zijn slaap.');
+    expect(await sectionText(marieke.page, ouderPart)).toContain('Ik maak me zorgen om zijn slaap.');
     // And she keeps working normally on the fresh copy.
-    await typeAtEnd(marieke.page, 'hulpvraag_ouders', ' En om school.');
-    await waitForText(gert.page, 'hulpvraag_ouders', 'En om school.', LIVE_MS);
+    await typeAtEnd(marieke.page, ouderPart, ' En om school.');
+    await waitForText(gert.page, ouderPart, 'En om school.', LIVE_MS);
     await waitSaved(marieke.page);
   });
 
@@ -334,7 +351,7 @@ describe('the explanatory analysis, written together', () => {
       'In je eigen woorden',
     );
     // Daan may not change the professionals' text or his mother's words.
-    expect(await editor(daan.page, 'hulpvraag_ouders').getAttribute('contenteditable')).toBe('false');
+    expect(await editor(daan.page, ouderPart).getAttribute('contenteditable')).toBe('false');
     expect(await editor(daan.page, 'hulpvraag_professionals').getAttribute('contenteditable')).toBe('false');
 
     const text = 'Ik wil weer naar school, maar niet naar deze klas.';

@@ -11,6 +11,7 @@ import {
   type Role,
   recorderNaming,
 } from '@samenspraak/shared';
+import { recheckLiveAccess } from '../cases/caseCommands.js';
 import { caseDb } from '../cases/caseDb.js';
 import type { CaseScope } from '../cases/caseGate.js';
 import { loadOwnWordsParts, ownWordsDb } from '../cases/ownWordsParts.js';
@@ -78,7 +79,8 @@ export async function nameRecorder(
         .execute();
     });
   await scope.log('update', 'success', `analysis: ${root} recorded by ${recorderId} (zoals verteld)`);
-  services.caseEvents.accessChanged(scope.caseId);
+  // Before answering: the recorder's live connection may write at once, and a former recorder no longer.
+  await recheckLiveAccess(services, scope.caseId);
   services.caseEvents.changed({ caseId: scope.caseId, kind: 'case' });
 }
 
@@ -92,6 +94,7 @@ export async function endRecorder(services: AppServices, scope: CaseScope, root:
     .where('part', '=', root)
     .execute();
   await scope.log('update', 'success', `analysis: ${root} no longer recorded by a professional`);
-  services.caseEvents.accessChanged(scope.caseId);
+  // Before answering: the recorder's live connection may write at once, and a former recorder no longer.
+  await recheckLiveAccess(services, scope.caseId);
   services.caseEvents.changed({ caseId: scope.caseId, kind: 'case' });
 }
