@@ -170,13 +170,13 @@ describe('the explanatory analysis, written together', () => {
     const order = await gert.page
       .locator('[data-testid^="section-"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')?.slice('section-'.length)));
-    // The 002 Bijlage 1 layout: each parent's part after the young person's; of the old template's
-    // parts only the one that holds words in Daan's (older) document is shown.
+    // The 002 Bijlage 1 layout: each parent's part after the young person's; the old template's parts
+    // are shown only when they hold words (never, in this new document).
     const parentParts = order.filter((id) => id?.startsWith('hulpvraag_ouder_'));
     expect(parentParts).toContain(ouderPart);
     expect(order).toEqual(
       SECTIONS.analysis
-        .filter((s) => !s.legacy || s.id === 'problemen_en_krachten')
+        .filter((s) => !s.legacy)
         .flatMap((s) => (s.id === 'hulpvraag_jeugdige' ? [s.id, ...parentParts] : [s.id])),
     );
     for (const id of order) {
@@ -431,17 +431,16 @@ describe('the explanatory analysis, written together', () => {
 
   it('works with the keyboard alone: Tab to the text, format it, reach the toolbar, and Tab out again', async () => {
     const page = gert.page;
-    const tabs = await tabTo(page, 'editor-problemen_en_krachten', 119);
-    expect(tabs, 'Tab reaches the fifth section in fewer than 120 presses').not.toBeNull();
+    // In the Bijlage 1 layout "(Probleem)gedrag" comes after the parents' own parts.
+    const tabs = await tabTo(page, 'editor-probleemgedrag', 239);
+    expect(tabs, 'Tab reaches the problem-behaviour part in fewer than 240 presses').not.toBeNull();
     measured.tabsToFifthSection = tabs ?? -1;
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Problemen en krachten');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('(Probleem)gedrag');
     await page.keyboard.type('Krachten: Daan is sportief');
     // Select the last word with the keyboard and make it bold with the shortcut.
     await page.keyboard.press('Shift+Control+ArrowLeft');
     await page.keyboard.press('Control+b');
-    await expect
-      .poll(() => editor(page, 'problemen_en_krachten').innerHTML())
-      .toMatch(/<strong>[^<]*sportief[^<]*<\/strong>/);
+    await expect.poll(() => editor(page, 'probleemgedrag').innerHTML()).toMatch(/<strong>[^<]*sportief[^<]*<\/strong>/);
     // The toolbar is reachable backwards with Shift+Tab; the selection survives the trip, so "Vet" says
     // it is on, and Space turns the word plain again.
     let back = 0;
@@ -450,12 +449,12 @@ describe('the explanatory analysis, written together', () => {
       back += 1;
       if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Vet') break;
     }
-    const bold = sectionBlock(page, 'problemen_en_krachten').getByRole('button', { name: 'Vet' });
+    const bold = sectionBlock(page, 'probleemgedrag').getByRole('button', { name: 'Vet' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vet');
     expect(await bold.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Space');
     await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('false');
-    expect(await editor(page, 'problemen_en_krachten').innerHTML()).toContain('<p>Krachten: Daan is sportief</p>');
+    expect(await editor(page, 'probleemgedrag').innerHTML()).toContain('<p>Krachten: Daan is sportief</p>');
     // Focus went back to the text; Tab leaves it (no keyboard trap), also inside a list.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'editor-problemen_en_krachten',
@@ -463,15 +462,15 @@ describe('the explanatory analysis, written together', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('- Houdt van voetbal');
-    expect(await editor(page, 'problemen_en_krachten').innerHTML()).toContain('<ul>');
+    expect(await editor(page, 'probleemgedrag').innerHTML()).toContain('<ul>');
     // A nested item without Tab: Ctrl+] indents, Ctrl+[ outdents; the toolbar offers both in words.
     await page.keyboard.press('Enter');
     await page.keyboard.type('Vooral als keeper');
     const nested = () =>
-      editor(page, 'problemen_en_krachten').evaluate((el) => el.querySelector('ul ul li')?.textContent ?? null);
+      editor(page, 'probleemgedrag').evaluate((el) => el.querySelector('ul ul li')?.textContent ?? null);
     await page.keyboard.press('Control+BracketRight');
     await expect.poll(nested).toBe('Vooral als keeper');
-    const outdent = sectionBlock(page, 'problemen_en_krachten').getByRole('button', { name: 'Uitspringen' });
+    const outdent = sectionBlock(page, 'probleemgedrag').getByRole('button', { name: 'Uitspringen' });
     expect(await outdent.getAttribute('aria-keyshortcuts')).toBe('Control+[');
     expect(await outdent.isEnabled()).toBe(true);
     await page.keyboard.press('Control+BracketLeft');
@@ -482,9 +481,9 @@ describe('the explanatory analysis, written together', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe(
       'editor-problemen_en_krachten',
     );
-    await waitForText(marieke.page, 'problemen_en_krachten', 'Vooral als keeper', LIVE_MS);
+    await waitForText(marieke.page, 'probleemgedrag', 'Vooral als keeper', LIVE_MS);
     expect(
-      await editor(marieke.page, 'problemen_en_krachten').evaluate((el) => el.querySelector('ul ul li')?.textContent),
+      await editor(marieke.page, 'probleemgedrag').evaluate((el) => el.querySelector('ul ul li')?.textContent),
     ).toBe('Vooral als keeper');
     await waitSaved(page);
   });
@@ -549,7 +548,7 @@ describe('the explanatory analysis, written together', () => {
     // run in three). Here the selection moves and Ctrl+I arrives in one task, so that event cannot run
     // in between: the shortcut must still act on the selected word.
     const page = gert.page;
-    await editor(page, 'problemen_en_krachten').click();
+    await editor(page, 'probleemgedrag').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' en ondernemend');
     await waitSaved(page);
@@ -562,9 +561,9 @@ describe('the explanatory analysis, written together', () => {
     });
     expect(html).toMatch(/<em>ondernemend<\/em>/);
     await waitSaved(page);
-    await waitForText(marieke.page, 'problemen_en_krachten', 'ondernemend', LIVE_MS);
+    await waitForText(marieke.page, 'probleemgedrag', 'ondernemend', LIVE_MS);
     // Her page shows the word in italics too (Gert's live selection is drawn inside it, so read the text).
-    const emphasised = await editor(marieke.page, 'problemen_en_krachten').evaluate((el) =>
+    const emphasised = await editor(marieke.page, 'probleemgedrag').evaluate((el) =>
       Array.from(el.querySelectorAll('em'), (em) => {
         const copy = em.cloneNode(true) as HTMLElement;
         for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();

@@ -102,18 +102,47 @@ function holdsContent(doc: Y.Doc, id: string): boolean {
   return !!root && root._length > 0;
 }
 
+const LEGACY_IDS = SECTIONS.analysis.filter((s) => s.legacy).map((s) => s.id);
+
+/**
+ * The old-template roots that hold words, following the document: their words may arrive after the
+ * first render (sync, another person), and a legacy part once shown stays shown while the page is open,
+ * so nobody's editor disappears under their hands when they empty it.
+ */
+function useLegacyWithContent(doc: Y.Doc): ReadonlySet<string> {
+  const [found, setFound] = useState<ReadonlySet<string>>(
+    () => new Set(LEGACY_IDS.filter((id) => holdsContent(doc, id))),
+  );
+  useEffect(() => {
+    const check = () =>
+      setFound((prev) => {
+        const next = LEGACY_IDS.filter((id) => prev.has(id) || holdsContent(doc, id));
+        return next.length === prev.size ? prev : new Set(next);
+      });
+    check();
+    doc.on('update', check);
+    return () => doc.off('update', check);
+  }, [doc]);
+  return found;
+}
+
 /**
  * The sections of this document: for the analysis the 002 Bijlage 1 layout with one part per parent
  * (the server's list, else the parents on the case), and old-template roots only while they hold words.
  */
-function templateSections(type: DocumentType, detail: CaseDetail, parts: OwnWordsState['parts'], doc: Y.Doc) {
+function templateSections(
+  type: DocumentType,
+  detail: CaseDetail,
+  parts: OwnWordsState['parts'],
+  legacy: ReadonlySet<string>,
+) {
   if (type !== 'analysis') return [...SECTIONS[type]];
   const parents = parts
     ? parts.parts.flatMap((p) =>
         p.kind === 'ouder' && p.person.userId ? [{ userId: p.person.userId, name: p.person.name }] : [],
       )
     : detail.participants.filter((p) => p.role === 'ouder').map((p) => ({ userId: p.userId, name: p.name }));
-  return analysisSections(parents).filter((s) => !s.legacy || holdsContent(doc, s.id));
+  return analysisSections(parents).filter((s) => !s.legacy || legacy.has(s.id));
 }
 
 type OwnWordsState = ReturnType<typeof useOwnWordsParts>;
@@ -138,7 +167,8 @@ function ConnectedDocument(props: ConnectedProps) {
   const { connection, live, type, detail, documentId } = props;
   const status = useCollabStatus(connection);
   const permissions: Record<string, Permission> = live.access?.sections ?? detail.effectiveSections[type] ?? {};
-  const sections = templateSections(type, detail, props.ownWords.parts, connection.doc).filter(
+  const legacy = useLegacyWithContent(connection.doc);
+  const sections = templateSections(type, detail, props.ownWords.parts, legacy).filter(
     (s) => (permissions[s.id] ?? 'none') !== 'none',
   );
   const parts = props.ownWords.parts;
