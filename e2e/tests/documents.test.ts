@@ -457,7 +457,7 @@ describe('the explanatory analysis, written together', () => {
     expect(await editor(page, 'probleemgedrag').innerHTML()).toContain('<p>Krachten: Daan is sportief</p>');
     // Focus went back to the text; Tab leaves it (no keyboard trap), also inside a list.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'editor-problemen_en_krachten',
+      'editor-probleemgedrag',
     );
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -479,7 +479,7 @@ describe('the explanatory analysis, written together', () => {
     await expect.poll(nested).toBe('Vooral als keeper');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe(
-      'editor-problemen_en_krachten',
+      'editor-probleemgedrag',
     );
     await waitForText(marieke.page, 'probleemgedrag', 'Vooral als keeper', LIVE_MS);
     expect(
@@ -553,7 +553,7 @@ describe('the explanatory analysis, written together', () => {
     await page.keyboard.type(' en ondernemend');
     await waitSaved(page);
     const html = await page.evaluate(() => {
-      const el = document.querySelector('[data-testid="editor-problemen_en_krachten"]') as HTMLElement;
+      const el = document.querySelector('[data-testid="editor-probleemgedrag"]') as HTMLElement;
       window.getSelection()?.modify('extend', 'backward', 'word');
       const key = { key: 'i', code: 'KeyI', keyCode: 73, ctrlKey: true, bubbles: true, cancelable: true };
       el.dispatchEvent(new KeyboardEvent('keydown', key));
