@@ -40,7 +40,7 @@ export const SECTION_GROUPS = {
     nl: 'Gedeelde verklarende analyse: getoetste hypothesen',
     en: 'Shared explanatory analysis: tested hypotheses',
   },
-  aanpak: { nl: 'Aanknopingspunten en passende aanpak', en: 'Leads for change and the fitting approach' },
+  aanpak: { nl: 'Aanknopingspunten voor verandering', en: 'Leads for change' },
   samenvatting: { nl: 'Samenvatting', en: 'Summary' },
 } as const;
 export type SectionGroup = keyof typeof SECTION_GROUPS;
@@ -156,12 +156,7 @@ const analysis: SectionDef[] = [
   addition('verklarend', s('verschillen_van_inzicht', pro, 'Verschillen van inzicht', 'Differences of view')),
   b1(
     'aanpak',
-    s(
-      'aanknopingspunten',
-      pro,
-      'Aanknopingspunten voor verandering en passende aanpak',
-      'Leads for change and the fitting approach',
-    ),
+    s('aanknopingspunten', pro, 'Aanknopingspunten en passende aanpak', 'Leads for change and the fitting approach'),
     true,
   ),
   addition('aanpak', s('evaluatie', pro, 'Evaluatiemoment en criteria', 'Evaluation moment and criteria')),

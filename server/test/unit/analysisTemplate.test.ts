@@ -25,10 +25,11 @@ import { effectiveSections } from '../../src/domain/caseAccess.js';
 const byId = (id: string) => SECTIONS.analysis.find((s) => s.id === id);
 
 describe('002 Bijlage 1: the parts of the analysis, with the source’s own headings', () => {
-  it('002 Bijlage 1: Analyse van de hulpvraag, Probleem- en krachtenanalyse, hypothesen, aanknopingspunten, samenvatting', () => {
+  it('002 Bijlage 1: Analyse van de hulpvraag, Probleem- en krachtenanalyse, hypothesen, aanknopingspunten voor verandering, samenvatting', () => {
     expect(SECTION_GROUPS.hulpvraag.nl).toBe('Analyse van de hulpvraag');
     expect(SECTION_GROUPS.probleemEnKrachten.nl).toBe('Probleem- en krachtenanalyse');
-    expect(SECTION_GROUPS.aanpak.nl).toBe('Aanknopingspunten en passende aanpak');
+    expect(SECTION_GROUPS.aanpak.nl).toBe('Aanknopingspunten voor verandering');
+    expect(byId('aanknopingspunten')?.title.nl).toBe('Aanknopingspunten en passende aanpak');
     expect(SECTION_GROUPS.samenvatting.nl).toBe('Samenvatting');
     const groups = [...new Set(SECTIONS.analysis.map((s) => s.group))];
     expect(groups).toEqual(['hulpvraag', 'probleemEnKrachten', 'verklarend', 'aanpak', 'samenvatting']);
