@@ -120,7 +120,13 @@ describe('documents written before Y.Text fields', () => {
     doc.getArray(HYPOTHESES_SECTION).push([mixed]);
     mixed.set('evidence', 'als gewone tekst');
     expect(readHypotheses(doc)).toEqual([
-      { id: 'h1', statement: 'Spanning thuis', evidence: 'Verzuim vooral op maandag', status: 'supported', mechanisme: '' },
+      {
+        id: 'h1',
+        statement: 'Spanning thuis',
+        evidence: 'Verzuim vooral op maandag',
+        status: 'supported',
+        mechanisme: '',
+      },
       { id: 'h2', statement: 'Nieuw', evidence: 'als gewone tekst', status: 'open', mechanisme: '' },
     ]);
     // What the server writes for a meeting decision in a life domain (wet null, bron a reference).
