@@ -48,3 +48,13 @@ export async function tabTo(page: Page, testId: string, limit: number): Promise<
   }
   return null;
 }
+
+/**
+ * The parent's own part of the request for help on their page (002 Bijlage 1: one part per parent, root
+ * `hulpvraag_ouder_<userId>`): the parent part this person may edit.
+ */
+export async function ownParentPart(page: Page): Promise<string> {
+  const block = page.locator('[data-testid^="section-hulpvraag_ouder_"][data-permission="edit"]').first();
+  await block.waitFor();
+  return ((await block.getAttribute('data-testid')) ?? '').slice('section-'.length);
+}

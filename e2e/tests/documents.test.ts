@@ -36,6 +36,7 @@ import {
 } from '../support/browser.js';
 import {
   editor,
+  ownParentPart,
   SAVED,
   sectionBlock,
   sleep,
@@ -57,6 +58,11 @@ const phone375 = { ...devices.phone, viewport: { width: 375, height: 812 } };
 let browser: Browser;
 let app: DemoApp;
 const people: UserPage[] = [];
+/**
+ * Marieke's own part of the request for help (002 Bijlage 1: one part per parent, root
+ * `hulpvraag_ouder_<userId>`), read from her page: the part she may edit.
+ */
+let ouderPart = '';
 const measured: Record<string, number> = {};
 
 /**
@@ -157,28 +163,39 @@ describe('the explanatory analysis, written together', () => {
     gert = await open(demo.gedragswetenschapper, analysisPath(DAAN));
     marieke = await open(demo.marieke, analysisPath(DAAN), { captureSockets: true });
     await waitEditable(gert.page, 'hulpvraag_professionals');
-    await waitEditable(marieke.page, 'hulpvraag_ouders');
+    ouderPart = await ownParentPart(marieke.page);
+    await waitEditable(marieke.page, ouderPart);
 
     expect(await gert.page.getByTestId('document-heading').textContent()).toBe('Verklarende analyse van Daan');
     const order = await gert.page
       .locator('[data-testid^="section-"]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')?.slice('section-'.length)));
-    expect(order).toEqual(SECTIONS.analysis.map((s) => s.id));
-    for (const s of SECTIONS.analysis) {
-      const hint = await sectionBlock(gert.page, s.id).locator('.doc-section__hint').textContent();
-      expect(hint?.length, `hint of ${s.id}`).toBeGreaterThan(20);
+    // The 002 Bijlage 1 layout: each parent's part after the young person's; the old template's parts
+    // are shown only when they hold words (never, in this new document).
+    const parentParts = order.filter((id) => id?.startsWith('hulpvraag_ouder_'));
+    expect(parentParts).toContain(ouderPart);
+    expect(order).toEqual(
+      SECTIONS.analysis
+        .filter((s) => !s.legacy)
+        .flatMap((s) => (s.id === 'hulpvraag_jeugdige' ? [s.id, ...parentParts] : [s.id])),
+    );
+    for (const id of order) {
+      const hint = await sectionBlock(gert.page, id ?? '')
+        .locator('.doc-section__hint')
+        .textContent();
+      expect(hint?.length, `hint of ${id}`).toBeGreaterThan(20);
     }
     // Own words are marked as such.
     expect(await sectionBlock(gert.page, 'hulpvraag_jeugdige').getByTestId('own-words').textContent()).toBe(
       'In eigen woorden van Daan',
     );
-    expect(await sectionBlock(marieke.page, 'hulpvraag_ouders').getByTestId('own-words').textContent()).toBe(
+    expect(await sectionBlock(marieke.page, ouderPart).getByTestId('own-words').textContent()).toBe(
       'In je eigen woorden',
     );
 
     // The scientist edits the professionals' text but not the parents' own words (he may comment there).
-    expect(await editor(gert.page, 'hulpvraag_ouders').getAttribute('contenteditable')).toBe('false');
-    expect(await editor(gert.page, 'hulpvraag_ouders').getAttribute('aria-readonly')).toBe('true');
+    expect(await editor(gert.page, ouderPart).getAttribute('contenteditable')).toBe('false');
+    expect(await editor(gert.page, ouderPart).getAttribute('aria-readonly')).toBe('true');
     // The parent edits her own words only; the professional text is read-only, with "Reageren".
     for (const s of ['hulpvraag_professionals', 'veiligheid', 'hulpvraag_jeugdige']) {
       expect(await editor(marieke.page, s).getAttribute('contenteditable'), s).toBe('false');
@@ -210,10 +227,10 @@ describe('the explanatory analysis, written together', () => {
     measured.scientistToParent = Date.now() - typedAt;
 
     const mariekeText = 'Ik maak me zorgen om zijn slaap.';
-    await editor(marieke.page, 'hulpvraag_ouders').click();
+    await editor(marieke.page, ouderPart).click();
     await marieke.page.keyboard.type(mariekeText);
     const typedAt2 = Date.now();
-    await waitForText(gert.page, 'hulpvraag_ouders', mariekeText, LIVE_MS);
+    await waitForText(gert.page, ouderPart, mariekeText, LIVE_MS);
     measured.parentToScientist = Date.now() - typedAt2;
 
     await waitSaved(gert.page);
@@ -252,16 +269,16 @@ describe('the explanatory analysis, written together', () => {
     const notice = marieke.page.getByTestId('reloaded-notice');
     await notice.waitFor({ timeout: 5000 });
     expect(await notice.textContent()).toContain('je mag dit deel van het document niet aanpassen');
-    await waitEditable(marieke.page, 'hulpvraag_ouders');
+    await waitEditable(marieke.page, ouderPart);
     await waitSaved(marieke.page);
     // Nobody ever sees the refused text; the parent's earlier, saved text is still there.
     await sleep(300);
     expect(await sectionText(gert.page, 'hulpvraag_professionals')).not.toContain('GEHACKT');
     expect(await sectionText(marieke.page, 'hulpvraag_professionals')).not.toContain('GEHACKT');
-    expect(await sectionText(marieke.page, 'hulpvraag_ouders')).toContain('Ik maak me zorgen om zijn slaap.');
+    expect(await sectionText(marieke.page, ouderPart)).toContain('Ik maak me zorgen om zijn slaap.');
     // And she keeps working normally on the fresh copy.
-    await typeAtEnd(marieke.page, 'hulpvraag_ouders', ' En om school.');
-    await waitForText(gert.page, 'hulpvraag_ouders', 'En om school.', LIVE_MS);
+    await typeAtEnd(marieke.page, ouderPart, ' En om school.');
+    await waitForText(gert.page, ouderPart, 'En om school.', LIVE_MS);
     await waitSaved(marieke.page);
   });
 
@@ -334,7 +351,7 @@ describe('the explanatory analysis, written together', () => {
       'In je eigen woorden',
     );
     // Daan may not change the professionals' text or his mother's words.
-    expect(await editor(daan.page, 'hulpvraag_ouders').getAttribute('contenteditable')).toBe('false');
+    expect(await editor(daan.page, ouderPart).getAttribute('contenteditable')).toBe('false');
     expect(await editor(daan.page, 'hulpvraag_professionals').getAttribute('contenteditable')).toBe('false');
 
     const text = 'Ik wil weer naar school, maar niet naar deze klas.';
@@ -414,17 +431,16 @@ describe('the explanatory analysis, written together', () => {
 
   it('works with the keyboard alone: Tab to the text, format it, reach the toolbar, and Tab out again', async () => {
     const page = gert.page;
-    const tabs = await tabTo(page, 'editor-problemen_en_krachten', 119);
-    expect(tabs, 'Tab reaches the fifth section in fewer than 120 presses').not.toBeNull();
+    // In the Bijlage 1 layout "(Probleem)gedrag" comes after the parents' own parts.
+    const tabs = await tabTo(page, 'editor-probleemgedrag', 239);
+    expect(tabs, 'Tab reaches the problem-behaviour part in fewer than 240 presses').not.toBeNull();
     measured.tabsToFifthSection = tabs ?? -1;
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Problemen en krachten');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('(Probleem)gedrag');
     await page.keyboard.type('Krachten: Daan is sportief');
     // Select the last word with the keyboard and make it bold with the shortcut.
     await page.keyboard.press('Shift+Control+ArrowLeft');
     await page.keyboard.press('Control+b');
-    await expect
-      .poll(() => editor(page, 'problemen_en_krachten').innerHTML())
-      .toMatch(/<strong>[^<]*sportief[^<]*<\/strong>/);
+    await expect.poll(() => editor(page, 'probleemgedrag').innerHTML()).toMatch(/<strong>[^<]*sportief[^<]*<\/strong>/);
     // The toolbar is reachable backwards with Shift+Tab; the selection survives the trip, so "Vet" says
     // it is on, and Space turns the word plain again.
     let back = 0;
@@ -433,28 +449,28 @@ describe('the explanatory analysis, written together', () => {
       back += 1;
       if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Vet') break;
     }
-    const bold = sectionBlock(page, 'problemen_en_krachten').getByRole('button', { name: 'Vet' });
+    const bold = sectionBlock(page, 'probleemgedrag').getByRole('button', { name: 'Vet' });
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Vet');
     expect(await bold.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Space');
     await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('false');
-    expect(await editor(page, 'problemen_en_krachten').innerHTML()).toContain('<p>Krachten: Daan is sportief</p>');
+    expect(await editor(page, 'probleemgedrag').innerHTML()).toContain('<p>Krachten: Daan is sportief</p>');
     // Focus went back to the text; Tab leaves it (no keyboard trap), also inside a list.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'editor-problemen_en_krachten',
+      'editor-probleemgedrag',
     );
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('- Houdt van voetbal');
-    expect(await editor(page, 'problemen_en_krachten').innerHTML()).toContain('<ul>');
+    expect(await editor(page, 'probleemgedrag').innerHTML()).toContain('<ul>');
     // A nested item without Tab: Ctrl+] indents, Ctrl+[ outdents; the toolbar offers both in words.
     await page.keyboard.press('Enter');
     await page.keyboard.type('Vooral als keeper');
     const nested = () =>
-      editor(page, 'problemen_en_krachten').evaluate((el) => el.querySelector('ul ul li')?.textContent ?? null);
+      editor(page, 'probleemgedrag').evaluate((el) => el.querySelector('ul ul li')?.textContent ?? null);
     await page.keyboard.press('Control+BracketRight');
     await expect.poll(nested).toBe('Vooral als keeper');
-    const outdent = sectionBlock(page, 'problemen_en_krachten').getByRole('button', { name: 'Uitspringen' });
+    const outdent = sectionBlock(page, 'probleemgedrag').getByRole('button', { name: 'Uitspringen' });
     expect(await outdent.getAttribute('aria-keyshortcuts')).toBe('Control+[');
     expect(await outdent.isEnabled()).toBe(true);
     await page.keyboard.press('Control+BracketLeft');
@@ -463,11 +479,11 @@ describe('the explanatory analysis, written together', () => {
     await expect.poll(nested).toBe('Vooral als keeper');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).not.toBe(
-      'editor-problemen_en_krachten',
+      'editor-probleemgedrag',
     );
-    await waitForText(marieke.page, 'problemen_en_krachten', 'Vooral als keeper', LIVE_MS);
+    await waitForText(marieke.page, 'probleemgedrag', 'Vooral als keeper', LIVE_MS);
     expect(
-      await editor(marieke.page, 'problemen_en_krachten').evaluate((el) => el.querySelector('ul ul li')?.textContent),
+      await editor(marieke.page, 'probleemgedrag').evaluate((el) => el.querySelector('ul ul li')?.textContent),
     ).toBe('Vooral als keeper');
     await waitSaved(page);
   });
@@ -532,12 +548,12 @@ describe('the explanatory analysis, written together', () => {
     // run in three). Here the selection moves and Ctrl+I arrives in one task, so that event cannot run
     // in between: the shortcut must still act on the selected word.
     const page = gert.page;
-    await editor(page, 'problemen_en_krachten').click();
+    await editor(page, 'probleemgedrag').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' en ondernemend');
     await waitSaved(page);
     const html = await page.evaluate(() => {
-      const el = document.querySelector('[data-testid="editor-problemen_en_krachten"]') as HTMLElement;
+      const el = document.querySelector('[data-testid="editor-probleemgedrag"]') as HTMLElement;
       window.getSelection()?.modify('extend', 'backward', 'word');
       const key = { key: 'i', code: 'KeyI', keyCode: 73, ctrlKey: true, bubbles: true, cancelable: true };
       el.dispatchEvent(new KeyboardEvent('keydown', key));
@@ -545,9 +561,9 @@ describe('the explanatory analysis, written together', () => {
     });
     expect(html).toMatch(/<em>ondernemend<\/em>/);
     await waitSaved(page);
-    await waitForText(marieke.page, 'problemen_en_krachten', 'ondernemend', LIVE_MS);
+    await waitForText(marieke.page, 'probleemgedrag', 'ondernemend', LIVE_MS);
     // Her page shows the word in italics too (Gert's live selection is drawn inside it, so read the text).
-    const emphasised = await editor(marieke.page, 'problemen_en_krachten').evaluate((el) =>
+    const emphasised = await editor(marieke.page, 'probleemgedrag').evaluate((el) =>
       Array.from(el.querySelectorAll('em'), (em) => {
         const copy = em.cloneNode(true) as HTMLElement;
         for (const caret of copy.querySelectorAll('.collab-caret')) caret.remove();

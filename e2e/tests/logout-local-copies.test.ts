@@ -18,14 +18,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, demoCases, SESSION_COOKIE, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
 import { artifactsDir, devices, launchBrowser, type UserPage } from '../support/browser.js';
-import { editor, sleep, statusText, typeAtEnd, UNSAVED, waitEditable, waitSaved } from '../support/documentPage.js';
+import {
+  editor,
+  ownParentPart,
+  sleep,
+  statusText,
+  typeAtEnd,
+  UNSAVED,
+  waitEditable,
+  waitSaved,
+} from '../support/documentPage.js';
 
 const DAAN = demoCases.daan;
 const ANALYSIS = `${DAAN}.analysis`;
 const FUTURE_PLAN = `${DAAN}.futurePlan`;
 const analysisPath = `/zaken/${DAAN}/analyse`;
 const futurePlanPath = `/zaken/${DAAN}/toekomstplan`;
-const PARENT_SECTION = 'hulpvraag_ouders';
+/** Marieke's own part (002 Bijlage 1: one per parent), read from her page. */
+let PARENT_SECTION = '';
 let browser: Browser;
 let app: DemoApp;
 const people: UserPage[] = [];
@@ -131,6 +141,7 @@ describe('logging out clears the local copies', () => {
   it('deletes the copies of someone whose changes are all saved', async () => {
     const marieke = await freshBrowserAs(demo.marieke, analysisPath);
     const { page } = marieke;
+    PARENT_SECTION = await ownParentPart(page);
     await waitEditable(page, PARENT_SECTION);
     const userId = await sessionUserId(page);
     await typeAtEnd(page, PARENT_SECTION, ' Hij slaapt slecht sinds de zomer.');
@@ -152,6 +163,7 @@ describe('logging out in one of several tabs', () => {
     const first = marieke.page;
     const second = watch(await marieke.context.newPage(), marieke.errors);
     await second.goto(`${app.server.url}${futurePlanPath}`);
+    PARENT_SECTION = await ownParentPart(first);
     await waitEditable(first, PARENT_SECTION);
     await second.getByTestId('save-status').waitFor({ timeout: 15_000 });
     await waitSaved(first);
@@ -175,6 +187,7 @@ describe('logging out with changes that are not saved yet', () => {
   it('asks first, naming the document; "Blijf ingelogd" keeps the copy, and online the change is saved', async () => {
     marieke = await freshBrowserAs(demo.marieke, analysisPath);
     const { page } = marieke;
+    PARENT_SECTION = await ownParentPart(page);
     await waitEditable(page, PARENT_SECTION);
     userId = await sessionUserId(page);
     await waitSaved(page);
@@ -265,6 +278,7 @@ describe('a session that ended elsewhere', () => {
     await waitSaved(page);
     const userId = await sessionUserId(page);
     await page.goto(`${app.server.url}${analysisPath}`);
+    PARENT_SECTION = await ownParentPart(page);
     await waitEditable(page, PARENT_SECTION);
     await waitSaved(page);
     expect(await copiesOf(page, userId)).toEqual([ANALYSIS, FUTURE_PLAN]);
@@ -301,6 +315,7 @@ describe('a session that ended elsewhere', () => {
     // Marieke logs in again: her offline change is sent and saved.
     await logInWithForm(page, demo.marieke);
     await page.goto(`${app.server.url}${analysisPath}`);
+    PARENT_SECTION = await ownParentPart(page);
     await waitEditable(page, PARENT_SECTION);
     await waitSaved(page, 15_000);
     expect(await editor(page, PARENT_SECTION).textContent()).toContain(offlineText.trim());

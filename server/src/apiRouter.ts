@@ -6,6 +6,7 @@ import { professionalDirectoryRoutes } from './cases/professionalDirectory.js';
 import { commentRoutes } from './comments/commentRoutes.js';
 import { consultationRoutes } from './consultation/consultationRoutes.js';
 import { documentRoutes } from './documents/documentRoutes.js';
+import { ownWordsRoutes } from './documents/ownWordsRoutes.js';
 import { escalationRoutes } from './escalation/escalationRoutes.js';
 import { testClockRoutes } from './http/testClockRoutes.js';
 import { accountRoutes } from './identity/accountRoutes.js';
@@ -27,6 +28,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use('/auth', authRoutes(services));
   api.use(caseRoutes(services));
   api.use(documentRoutes(services));
+  api.use(ownWordsRoutes(services));
   api.use(commentRoutes(services));
   api.use(escalationRoutes(services));
   api.use(invitationRoutes(services));

@@ -5,6 +5,7 @@
  */
 import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
 import { casesMigration } from './cases/casesMigration.js';
+import { ownWordsMigration } from './cases/ownWordsMigration.js';
 import { registrationMigration } from './cases/registrationMigration.js';
 import { commentsMigration } from './comments/commentsMigration.js';
 import { initialMigration, type Migrations } from './db/migrations.js';
@@ -35,4 +36,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0015_accounts': accountsMigration,
   '0018_endorsement_versions': endorsementVersionsMigration,
   '0016_registration': registrationMigration,
+  '0017_analysis_template': ownWordsMigration,
 };

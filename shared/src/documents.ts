@@ -18,7 +18,38 @@ export interface SectionDef {
   title: { nl: string; en: string };
   /** Must be non-empty before the behavioural scientist may sign the document off (see sign-off rules). */
   required?: boolean;
+  /**
+   * Where the section comes from: 'bijlage1' = a part named in 002 Bijlage 1 (Toelichting Verklarende
+   * Analyse); 'addition' = our own addition, shown as "Toevoeging Samenspraak (niet uit Bijlage 1)".
+   */
+  source?: 'bijlage1' | 'addition';
+  /** The Bijlage 1 part a section belongs to (a heading above a run of sections with the same group). */
+  group?: SectionGroup;
+  /**
+   * A root of the template before the Bijlage 1 layout (kept, never moved or deleted, so no character of
+   * an older document is lost): shown, exported and editable only while it holds content.
+   */
+  legacy?: boolean;
 }
+
+/** The parts of 002 Bijlage 1, with the source's own Dutch headings. */
+export const SECTION_GROUPS = {
+  hulpvraag: { nl: 'Analyse van de hulpvraag', en: 'Analysis of the request for help' },
+  probleemEnKrachten: { nl: 'Probleem- en krachtenanalyse', en: 'Problem and strengths analysis' },
+  verklarend: {
+    nl: 'Gedeelde verklarende analyse: getoetste hypothesen',
+    en: 'Shared explanatory analysis: tested hypotheses',
+  },
+  aanpak: { nl: 'Aanknopingspunten voor verandering', en: 'Leads for change' },
+  samenvatting: { nl: 'Samenvatting', en: 'Summary' },
+} as const;
+export type SectionGroup = keyof typeof SECTION_GROUPS;
+
+/** The label of our additions to the Bijlage 1 layout, in the interface and in exports. */
+export const ADDITION_LABEL = {
+  nl: 'Toevoeging Samenspraak (niet uit Bijlage 1)',
+  en: 'Samenspraak addition (not from Bijlage 1)',
+};
 
 const own = (role: 'jeugdige' | 'ouder'): SectionOwner => ({ kind: 'ownWords', role });
 const pro: SectionOwner = { kind: 'professional' };
@@ -34,29 +65,106 @@ const s = (
   content,
   title: { nl, en },
 });
+const b1 = (group: SectionGroup, def: SectionDef, required = false): SectionDef => ({
+  ...def,
+  source: 'bijlage1',
+  group,
+  ...(required ? { required } : {}),
+});
+const addition = (group: SectionGroup, def: SectionDef): SectionDef => ({ ...def, source: 'addition', group });
+const legacy = (group: SectionGroup, def: SectionDef): SectionDef => ({ ...def, group, legacy: true });
 
-/** The explanatory analysis (domain brief §3); endorsement (9) is a server record, not a section. */
+/**
+ * The explanatory analysis along 002 Bijlage 1 "Toelichting Verklarende Analyse" (domain brief §3):
+ * the request for help in the words of each person involved, the problem and strengths analysis, the
+ * shared tested hypotheses, leads for change and the fitting approach, and the summary as a bullet list.
+ * Each parent's own part is a root per person (`hulpvraag_ouder_<userId>`, see analysisParts.ts), placed
+ * after the young person's part. Endorsement is a server record, not a section.
+ */
 const analysis: SectionDef[] = [
-  s('hulpvraag_jeugdige', own('jeugdige'), 'Hulpvraag — in mijn eigen woorden', 'Request for help — in my own words'),
-  s(
-    'hulpvraag_ouders',
-    own('ouder'),
-    'Hulpvraag — in de woorden van ouders',
-    "Request for help — in the parents' words",
+  b1(
+    'hulpvraag',
+    s(
+      'hulpvraag_jeugdige',
+      own('jeugdige'),
+      'Hulpvraag van de jeugdige — in eigen woorden',
+      "The young person's request for help — in their own words",
+    ),
   ),
-  s(
-    'hulpvraag_professionals',
-    pro,
-    'Hulpvraag — verwijzer en professionals',
-    'Request for help — referrer and professionals',
+  legacy(
+    'hulpvraag',
+    s(
+      'hulpvraag_ouders',
+      own('ouder'),
+      'Hulpvraag ouders (samen, van vóór de nieuwe indeling)',
+      "Parents' request for help (together, from before the new layout)",
+    ),
   ),
-  s('hulp_tot_nu', pro, 'Hulp tot nu toe en resultaten', 'Help so far and its results'),
-  s('problemen_en_krachten', pro, 'Problemen en krachten', 'Problems and strengths'),
-  s('veiligheid', pro, 'Veiligheid', 'Safety'),
-  s('hypothesen', pro, 'Verklarende hypothesen', 'Explanatory hypotheses', 'items'),
-  s('verschillen_van_inzicht', pro, 'Verschillen van inzicht', 'Differences of view'),
-  s('aanknopingspunten', pro, 'Aanknopingspunten en passende aanpak', 'Leads for change and the fitting approach'),
-  s('evaluatie', pro, 'Evaluatiemoment en criteria', 'Evaluation moment and criteria'),
+  b1(
+    'hulpvraag',
+    s(
+      'hulpvraag_professionals',
+      pro,
+      'Hulpvraag van verwijzer en professionals',
+      'Request for help of the referrer and professionals',
+    ),
+    true,
+  ),
+  addition('hulpvraag', s('hulp_tot_nu', pro, 'Hulp tot nu toe en resultaten', 'Help so far and its results')),
+  b1('probleemEnKrachten', s('probleemgedrag', pro, '(Probleem)gedrag', '(Problem) behaviour'), true),
+  b1(
+    'probleemEnKrachten',
+    s('risicofactoren_jeugdige', pro, 'Risicofactoren — jeugdige', 'Risk factors — young person'),
+    true,
+  ),
+  b1(
+    'probleemEnKrachten',
+    s('beschermende_factoren_jeugdige', pro, 'Beschermende factoren — jeugdige', 'Protective factors — young person'),
+    true,
+  ),
+  b1(
+    'probleemEnKrachten',
+    s('risicofactoren_systeem', pro, 'Risicofactoren — systeem', 'Risk factors — the system'),
+    true,
+  ),
+  b1(
+    'probleemEnKrachten',
+    s('beschermende_factoren_systeem', pro, 'Beschermende factoren — systeem', 'Protective factors — the system'),
+    true,
+  ),
+  legacy(
+    'probleemEnKrachten',
+    s(
+      'problemen_en_krachten',
+      pro,
+      'Problemen en krachten (van vóór de nieuwe indeling)',
+      'Problems and strengths (from before the new layout)',
+    ),
+  ),
+  addition('probleemEnKrachten', s('veiligheid', pro, 'Veiligheid', 'Safety')),
+  b1(
+    'verklarend',
+    s(
+      'hypothesen',
+      pro,
+      'Hypothesen over ontstaan, in stand houden, verergeren en verminderen',
+      'Hypotheses on how the problem arises, persists, worsens and lessens',
+      'items',
+    ),
+    true,
+  ),
+  addition('verklarend', s('verschillen_van_inzicht', pro, 'Verschillen van inzicht', 'Differences of view')),
+  b1(
+    'aanpak',
+    s('aanknopingspunten', pro, 'Aanknopingspunten en passende aanpak', 'Leads for change and the fitting approach'),
+    true,
+  ),
+  addition('aanpak', s('evaluatie', pro, 'Evaluatiemoment en criteria', 'Evaluation moment and criteria')),
+  b1(
+    'samenvatting',
+    s('samenvatting', pro, 'Samenvatting — puntsgewijze opsomming', 'Summary — a bullet list', 'items'),
+    true,
+  ),
 ];
 
 /** The future plan from 16 (domain brief §4). */

@@ -244,6 +244,19 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Deze vraag is al beantwoord of al een zaak geworden.',
     en: 'This request has already been answered or turned into a case.',
   },
+  // analysis template (own-words parts, 002 Bijlage 1)
+  own_words_part_unknown: {
+    nl: 'Dit deel van de hulpvraag bestaat niet in deze zaak.',
+    en: 'This part of the request for help does not exist in this case.',
+  },
+  recorder_not_allowed: {
+    nl: 'Je mag niet bepalen wie dit deel van de hulpvraag opschrijft.',
+    en: 'You may not decide who writes down this part of the request for help.',
+  },
+  recorder_not_professional: {
+    nl: 'Alleen een professional die aan deze zaak meewerkt kan de woorden van iemand anders opschrijven.',
+    en: 'Only a professional working on this case can write down someone else’s words.',
+  },
 };
 
 /** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */

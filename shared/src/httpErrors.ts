@@ -76,6 +76,10 @@ export const HTTP_ERROR_IDS = [
   'invalid_process_director',
   'invite_not_allowed',
   'consultation_closed',
+  // analysis template (own-words parts, 002 Bijlage 1)
+  'own_words_part_unknown',
+  'recorder_not_allowed',
+  'recorder_not_professional',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

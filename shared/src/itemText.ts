@@ -9,6 +9,7 @@ const MAIN_KEYS = ['statement', 'wat', 'tekst', 'text', 'title', 'titel', 'name'
 const LABELS: Record<string, string> = {
   evidence: 'waarom',
   status: 'stand',
+  mechanisme: 'mechanisme',
   wie: 'wie',
   wanneer: 'uiterlijk',
   wet: 'betaald uit',
@@ -17,6 +18,12 @@ const LABELS: Record<string, string> = {
 
 const VALUES: Record<string, Record<string, string>> = {
   status: { open: 'open', supported: 'ondersteund', rejected: 'verworpen' },
+  mechanisme: {
+    ontstaan: 'ontstaan',
+    in_stand_houden: 'in stand houden',
+    verergeren: 'verergeren',
+    verminderen: 'verminderen',
+  },
 };
 
 export function itemText(item: unknown): string {

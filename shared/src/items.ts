@@ -12,13 +12,26 @@
 export const HYPOTHESES_SECTION = 'hypothesen';
 export const CHECKLIST_SECTION = 'checklist_18';
 export const DOMAIN_PREFIX = 'domein_';
+/** The analysis summary: 002 Bijlage 1 asks for "een puntsgewijze opsomming", so it is a list of bullets. */
+export const SUMMARY_SECTION = 'samenvatting';
 
-export type ItemKind = 'hypothesis' | 'action' | 'checklist';
+/** 002 Bijlage 1: the mechanisms a hypothesis explains (ontstaan, in stand houden, verergeren, verminderen). */
+export const HYPOTHESIS_MECHANISMS = ['ontstaan', 'in_stand_houden', 'verergeren', 'verminderen'] as const;
+export type HypothesisMechanism = (typeof HYPOTHESIS_MECHANISMS)[number];
+export const MECHANISM_WORDS: Record<HypothesisMechanism, { nl: string; en: string }> = {
+  ontstaan: { nl: 'ontstaan', en: 'arises' },
+  in_stand_houden: { nl: 'in stand houden', en: 'persists' },
+  verergeren: { nl: 'verergeren', en: 'worsens' },
+  verminderen: { nl: 'verminderen', en: 'lessens' },
+};
+
+export type ItemKind = 'hypothesis' | 'action' | 'checklist' | 'summary';
 
 /** Which kind of items a section holds, from its id (null for a rich-text section). */
 export function itemKindOf(sectionId: string): ItemKind | null {
   if (sectionId === HYPOTHESES_SECTION) return 'hypothesis';
   if (sectionId === CHECKLIST_SECTION) return 'checklist';
+  if (sectionId === SUMMARY_SECTION) return 'summary';
   if (sectionId.startsWith(DOMAIN_PREFIX)) return 'action';
   return null;
 }
@@ -32,6 +45,7 @@ export const ITEM_TEXT_FIELDS: Record<ItemKind, readonly string[]> = {
   hypothesis: ['statement', 'evidence'],
   action: ['wat', 'wie', 'bron'],
   checklist: ['tekst'],
+  summary: ['tekst'],
 };
 
 /** Longest text of one item field, in UTF-16 code units: what is shown, and what an input accepts. */

@@ -28,7 +28,7 @@ export type MeetingLinkDocument = (typeof MEETING_LINK_DOCUMENTS)[number];
  */
 export const MEETING_LINKABLE_SECTIONS: Record<MeetingLinkDocument, readonly string[]> = {
   analysis: SECTIONS.analysis
-    .filter((s) => s.owner.kind === 'professional' && s.content === 'richText')
+    .filter((s) => s.owner.kind === 'professional' && s.content === 'richText' && !s.legacy)
     .map((s) => s.id),
   futurePlan: SECTIONS.futurePlan
     .filter((s) => s.owner.kind === 'professional' && (s.content === 'richText' || s.id.startsWith('domein_')))

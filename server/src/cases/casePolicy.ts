@@ -26,6 +26,7 @@ import type { AppDb } from '../db/database.js';
 import { caseAccess, effectiveSections } from '../domain/caseAccess.js';
 import type { Logger } from '../observability/logger.js';
 import { caseDocumentExists } from './caseDocuments.js';
+import { ownWordsContext } from './ownWordsParts.js';
 import { loadParticipation } from './participation.js';
 
 export interface CasePolicyDeps {
@@ -62,7 +63,8 @@ export function createCasePolicy(deps: CasePolicyDeps): AccessPolicy {
     if (!participation) return null;
     const now = deps.clock();
     if (!caseAccess(participation.facts, participation.role, now).allowed) return null;
-    const sections = effectiveSections(participation.facts, parsed.type, participation.role, now);
+    const ownWords = await ownWordsContext(deps.db, participation, parsed.type, now);
+    const sections = effectiveSections(participation.facts, parsed.type, participation.role, now, ownWords);
     const access = documentAccessOf(sections);
     if (!access) return null;
     return { claims: { ...claims, role: participation.role }, access, sections };

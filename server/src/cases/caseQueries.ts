@@ -20,6 +20,7 @@ import type { AppServices } from '../services.js';
 import { caseDb } from './caseDb.js';
 import { accessTo, type CaseRow, type CaseScope } from './caseGate.js';
 import { inviterOf } from './casePolicies.js';
+import { ownWordsContext } from './ownWordsParts.js';
 
 export function firstName(fullName: string): string {
   return fullName.trim().split(/\s+/)[0] ?? '';
@@ -112,8 +113,20 @@ export function presentCase(row: CaseRow, now: Date): CaseRecord {
 }
 
 export async function caseDetail(services: AppServices, scope: CaseScope): Promise<CaseDetail> {
+  const me = { caseId: scope.caseId, userId: scope.audit.actor.userId };
   const sections = Object.fromEntries(
-    DOCUMENT_TYPES.map((type) => [type, effectiveSections(scope.facts, type, scope.role, scope.now)]),
+    await Promise.all(
+      DOCUMENT_TYPES.map(async (type) => [
+        type,
+        effectiveSections(
+          scope.facts,
+          type,
+          scope.role,
+          scope.now,
+          await ownWordsContext(services.db, me, type, scope.now),
+        ),
+      ]),
+    ),
   ) as Record<DocumentType, Record<string, Permission>>;
   return {
     ...presentCase(scope.row, scope.now),

@@ -3,6 +3,7 @@ import { isValidDocumentId, type Permission, parseDocumentId, type Role } from '
 import type { AppDb } from '../db/database.js';
 import { caseAccess, effectiveSections } from '../domain/caseAccess.js';
 import { caseDocumentExists } from './caseDocuments.js';
+import { ownWordsContext } from './ownWordsParts.js';
 import { loadParticipation } from './participation.js';
 
 export interface DocumentAccessInfo {
@@ -24,7 +25,8 @@ export async function documentAccessFor(
   if (!(await caseDocumentExists(db, documentId))) return null;
   const participation = await loadParticipation(db, parsed.caseId, userId);
   if (!participation || !caseAccess(participation.facts, participation.role, now).allowed) return null;
-  const sections = effectiveSections(participation.facts, parsed.type, participation.role, now);
+  const ownWords = await ownWordsContext(db, participation, parsed.type, now);
+  const sections = effectiveSections(participation.facts, parsed.type, participation.role, now, ownWords);
   if (Object.values(sections).every((p) => p === 'none')) return null;
   return { documentId, caseId: parsed.caseId, role: participation.role, sections };
 }

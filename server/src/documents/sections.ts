@@ -5,12 +5,19 @@
  * versions of a section are equal. Unknown or foreign-typed roots are reported, not guessed at.
  */
 import {
+  ADDITION_LABEL,
+  analysisSections,
   atLeast,
   type DocumentType,
   type ExportNode,
+  firstNameOf,
   itemText,
+  type OwnWordsPart,
+  type PartPerson,
   type Permission,
+  parentOfPart,
   SECTIONS,
+  type SectionDef,
   type SectionExport,
 } from '@samenspraak/shared';
 import * as Y from 'yjs';
@@ -65,8 +72,60 @@ function sectionJson(doc: Y.Doc, id: string, title: string, content: 'richText' 
   }
 }
 
-export function documentSections(doc: Y.Doc, type: DocumentType): Record<string, SectionExport> {
-  return Object.fromEntries(SECTIONS[type].map((s) => [s.id, sectionJson(doc, s.id, s.title.nl, s.content)]));
+/** Whether a root holds anything (without creating it: reading a missing root would add it to the doc). */
+function holdsContent(doc: Y.Doc, id: string): boolean {
+  const root = doc.share.get(id);
+  return !!root && root._length > 0;
+}
+
+/**
+ * The sections of this document in template order: for the analysis, one part per parent (those on the
+ * case, `people`, and any whose root already holds words: no one's words disappear when they leave the
+ * case); legacy roots of the old template only while they hold content, so nothing is ever lost.
+ */
+export function documentTemplate(doc: Y.Doc, type: DocumentType, people: readonly PartPerson[] = []): SectionDef[] {
+  if (type !== 'analysis') return [...SECTIONS[type]];
+  const parents = [...people];
+  for (const root of doc.share.keys()) {
+    const userId = parentOfPart(root);
+    if (userId && !parents.some((p) => p.userId === userId) && holdsContent(doc, root))
+      parents.push({ userId, name: 'een ouder die niet meer aan de zaak meedoet' });
+  }
+  return analysisSections(parents).filter((s) => !s.legacy || holdsContent(doc, s.id));
+}
+
+/** "opgetekend door …": a part written by a professional for the person, as exports name it. */
+export function recordedBy(part: OwnWordsPart): string | null {
+  return part.recorder
+    ? `opgetekend door ${part.recorder.name} (zoals verteld door ${firstNameOf(part.person.name)})`
+    : null;
+}
+
+/** The title as exports show it: our additions to 002 Bijlage 1 say so, a recorded part says by whom. */
+export function exportTitle(def: SectionDef, parts: readonly OwnWordsPart[] = []): string {
+  if (def.source === 'addition') return `${def.title.nl} — ${ADDITION_LABEL.nl}`;
+  const part = parts.find((p) => p.root === def.id);
+  const recorded = part ? recordedBy(part) : null;
+  return recorded ? `${def.title.nl} — ${recorded}` : def.title.nl;
+}
+
+const parentsOf = (parts: readonly OwnWordsPart[]): PartPerson[] =>
+  parts.flatMap((p) =>
+    p.kind === 'ouder' && p.person.userId ? [{ userId: p.person.userId, name: p.person.name }] : [],
+  );
+
+/** Every section of the document as JSON; `parts` (the case's own-words parts) name each person's part. */
+export function documentSections(
+  doc: Y.Doc,
+  type: DocumentType,
+  parts: readonly OwnWordsPart[] = [],
+): Record<string, SectionExport> {
+  return Object.fromEntries(
+    documentTemplate(doc, type, parentsOf(parts)).map((s) => [
+      s.id,
+      sectionJson(doc, s.id, exportTitle(s, parts), s.content),
+    ]),
+  );
 }
 
 export function readableSections(sections: Record<string, Permission>): string[] {
@@ -76,11 +135,14 @@ export function readableSections(sections: Record<string, Permission>): string[]
 }
 
 /** The sections of `doc` among `allowed`, in template order. */
-export function sectionsFor(doc: Y.Doc, type: DocumentType, allowed: string[]): Record<string, SectionExport> {
-  const all = documentSections(doc, type);
-  return Object.fromEntries(
-    SECTIONS[type].filter((s) => allowed.includes(s.id) && all[s.id]).map((s) => [s.id, all[s.id] as SectionExport]),
-  );
+export function sectionsFor(
+  doc: Y.Doc,
+  type: DocumentType,
+  allowed: string[],
+  parts: readonly OwnWordsPart[] = [],
+): Record<string, SectionExport> {
+  const all = documentSections(doc, type, parts);
+  return Object.fromEntries(Object.entries(all).filter(([id]) => allowed.includes(id)));
 }
 
 /** Plain text of a section: paragraphs on their own lines, items one per line. */
@@ -112,5 +174,10 @@ export function sectionFingerprint(section: SectionExport | undefined): string {
 export function differingSections(a: Y.Doc, b: Y.Doc, type: DocumentType): string[] {
   const sa = documentSections(a, type);
   const sb = documentSections(b, type);
-  return SECTIONS[type].map((s) => s.id).filter((id) => sectionFingerprint(sa[id]) !== sectionFingerprint(sb[id]));
+  const ids = [...new Set([...Object.keys(sa), ...Object.keys(sb)])];
+  // A section present on one side only (a legacy root emptied, a parent's first words) differs unless both are empty.
+  const empty = (x: SectionExport) =>
+    (x.content === 'richText' && x.tree.length === 0) || (x.content === 'items' && x.items.length === 0);
+  const print = (x: SectionExport | undefined) => (!x || empty(x) ? '' : sectionFingerprint(x));
+  return ids.filter((id) => print(sa[id]) !== print(sb[id]));
 }

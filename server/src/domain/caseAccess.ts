@@ -5,7 +5,15 @@
  *    young person controls (also after 18, when they alone decide);
  *  - professionals and others on the case: by participation, with their role's section permissions.
  */
-import { type DocumentType, type Permission, type Role, SECTIONS, sectionPermission } from '@samenspraak/shared';
+import {
+  type DocumentType,
+  type OwnWordsPart,
+  ownWordsPartPermission,
+  type Permission,
+  type Role,
+  SECTIONS,
+  sectionPermission,
+} from '@samenspraak/shared';
 import { ageOn } from './age.js';
 
 export type AgeBand = 'under12' | '12to15' | '16to17' | 'adult';
@@ -53,20 +61,35 @@ export function mayChangeParentsConsent(facts: CaseFacts, role: Role, now: Date)
   return role === 'jeugdige' && ageOn(facts.dateOfBirth, now) >= 16;
 }
 
-/** Effective per-section permissions of one participant on one document. */
+/** The own-words parts of a case's analysis and who is asking (see shared/src/analysisParts.ts). */
+export interface OwnWordsContext {
+  userId: string;
+  parts: readonly OwnWordsPart[];
+}
+
+/**
+ * Effective per-section permissions of one participant on one document. For the analysis, `ownWords`
+ * adds each parent's own root and decides every own-words part per person (author or recorder edits),
+ * so the per-root write check on the server keeps one person out of another's words.
+ */
 export function effectiveSections(
   facts: CaseFacts,
   type: DocumentType,
   role: Role,
   now: Date,
+  ownWords?: OwnWordsContext,
 ): Record<string, Permission> {
   const allowed = caseAccess(facts, role, now).allowed;
   const result: Record<string, Permission> = {};
+  // A closed case is read-only for everyone.
+  const settle = (p: Permission): Permission => (facts.closed && (p === 'edit' || p === 'comment') ? 'read' : p);
   for (const section of SECTIONS[type]) {
-    let p: Permission = allowed ? sectionPermission(type, section.id, role) : 'none';
-    // A closed case is read-only for everyone.
-    if (facts.closed && (p === 'edit' || p === 'comment')) p = 'read';
-    result[section.id] = p;
+    result[section.id] = settle(allowed ? sectionPermission(type, section.id, role) : 'none');
+  }
+  if (type === 'analysis' && ownWords) {
+    for (const part of ownWords.parts) {
+      result[part.root] = settle(allowed ? ownWordsPartPermission(part, { userId: ownWords.userId, role }) : 'none');
+    }
   }
   return result;
 }

@@ -11,11 +11,13 @@ import {
   type DocumentType,
   EXPORT_FORMAT,
   EXPORT_VERSION,
+  type OwnWordsPart,
 } from '@samenspraak/shared';
 import { caseDb } from '../cases/caseDb.js';
 import { listCaseDocuments } from '../cases/caseDocuments.js';
 import { listParticipants, presentCase } from '../cases/caseQueries.js';
 import { listDestructionRequests } from '../cases/destruction.js';
+import { loadOwnWordsParts } from '../cases/ownWordsParts.js';
 import { openDocument, readDocument, storedDoc } from '../documents/content.js';
 import { listVersions, type VersionSummary } from '../documents/documentVersions.js';
 import { documentSections } from '../documents/sections.js';
@@ -67,10 +69,13 @@ async function exportedSections(
   type: DocumentType,
   versions: VersionSummary[],
   at: ExportContent,
+  parts: OwnWordsPart[],
 ) {
   const signedOff = at === 'signed-off' ? versions.filter((v) => v.kind === 'signed-off').at(-1) : undefined;
   const version = signedOff ? await openDocument(services, docId, { versionId: signedOff.id }) : null;
-  const sections = await readDocument(version ?? storedDoc(services, docId), (doc) => documentSections(doc, type));
+  const sections = await readDocument(version ?? storedDoc(services, docId), (doc) =>
+    documentSections(doc, type, parts),
+  );
   return version && signedOff ? { sections, shownVersion: signedOff } : { sections };
 }
 
@@ -87,11 +92,12 @@ export async function buildCaseExport(
     .executeTakeFirstOrThrow();
   const documents: CaseExport['documents'] = [];
   const comments = await commentsByDocument(services, caseId);
+  const parts = await loadOwnWordsParts(services.db, caseId, now);
   for (const ref of await listCaseDocuments(services.db, caseId)) {
     const versions = await listVersions(services.db, ref.docId);
     documents.push({
       ...ref,
-      ...(await exportedSections(services, ref.docId, ref.type, versions, at)),
+      ...(await exportedSections(services, ref.docId, ref.type, versions, at, parts)),
       comments: comments.get(ref.docId) ?? [],
       endorsements: await listEndorsements(services.db, ref.docId, true),
       versions,

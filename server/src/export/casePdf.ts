@@ -6,7 +6,7 @@
  * log (grouped per person, day and kind, not raw log lines). Built from the same data as the JSON export
  * (`buildCaseExport`), so both forms always hold the same dossier.
  */
-import { type DocumentType, type EndorsementStance, SECTIONS, subjectWords } from '@samenspraak/shared';
+import { type DocumentType, type EndorsementStance, subjectWords } from '@samenspraak/shared';
 import { type PdfBlock, renderPdf } from '../documents/pdfWriter.js';
 import { sectionBody } from '../documents/sections.js';
 import { groupAccessLog, summarisePeople } from './accessLogSummary.js';
@@ -122,16 +122,15 @@ function meetingBlocks(meeting: CaseExport['meetings'][number]): PdfBlock[] {
 /** Each section under its heading, then the comments on it: who, when, what (replies indented). */
 function sectionBlocks(d: ExportedDocument): PdfBlock[] {
   const blocks: PdfBlock[] = [];
-  for (const def of SECTIONS[d.type]) {
-    const s = d.sections[def.id];
-    if (!s) continue;
+  // In the document's own template order (documents/sections.ts): each parent's part, legacy roots with words.
+  for (const [id, s] of Object.entries(d.sections)) {
     blocks.push(h2(s.title));
     const body = sectionBody(s);
     if (!body) blocks.push(para('(Dit deel kon niet worden gelezen.)'));
     else if ('items' in body) blocks.push(body.items.length > 0 ? list(body.items) : para('(nog leeg)'));
     else if (body.paragraphs.length === 0) blocks.push(para('(nog leeg)'));
     else blocks.push(...body.paragraphs.map((p) => para(p)));
-    for (const c of d.comments.filter((c) => c.section === def.id)) {
+    for (const c of d.comments.filter((c) => c.section === id)) {
       const kind = c.parentId ? 'Antwoord' : 'Opmerking';
       const done = c.resolvedAt ? ' (afgehandeld)' : '';
       blocks.push(

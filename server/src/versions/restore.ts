@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { DocumentAccessInfo } from '../cases/documentAccess.js';
 import { currentDoc, docFromState } from '../documents/content.js';
 import type { StoredVersion, VersionSummary } from '../documents/documentVersions.js';
-import { differingSections } from '../documents/sections.js';
+import { differingSections, documentTemplate } from '../documents/sections.js';
 import type { AppServices } from '../services.js';
 import { createVersion } from './versionCommands.js';
 
@@ -61,12 +61,12 @@ export async function restoreVersion(
   const { access, type } = input;
   const collab = services.collab;
   if (!collab) throw new Error('the collaboration core is not running');
-  const defs = SECTIONS[type];
-  const unknown = (input.sections ?? []).filter((s) => !defs.some((d) => d.id === s));
-  if (unknown.length > 0) throw new RestoreRefused('unknown_section', unknown);
-
   const source = docFromState(input.version.state);
+  // The template plus each parent's own part held in the version (their roots are per person).
+  const defs = [...SECTIONS[type], ...documentTemplate(source, type).filter((d) => !SECTIONS[type].includes(d))];
   try {
+    const unknown = (input.sections ?? []).filter((s) => !defs.some((d) => d.id === s));
+    if (unknown.length > 0) throw new RestoreRefused('unknown_section', unknown);
     const current = await currentDoc(services, access.documentId);
     let changes: string[];
     try {

@@ -1,5 +1,5 @@
 /** The word-level differences between two versions of a document, section by section (the sections a reader may read). */
-import type { DocumentType } from '@samenspraak/shared';
+import type { DocumentType, OwnWordsPart } from '@samenspraak/shared';
 import type * as Y from 'yjs';
 import { sectionFingerprint, sectionsFor, sectionText } from '../documents/sections.js';
 import { type DiffPart, wordDiff } from './wordDiff.js';
@@ -10,9 +10,15 @@ export interface SectionDiff {
   parts: DiffPart[];
 }
 
-export function diffDocs(from: Y.Doc, to: Y.Doc, type: DocumentType, allowed: string[]): Record<string, SectionDiff> {
-  const a = sectionsFor(from, type, allowed);
-  const b = sectionsFor(to, type, allowed);
+export function diffDocs(
+  from: Y.Doc,
+  to: Y.Doc,
+  type: DocumentType,
+  allowed: string[],
+  parts: readonly OwnWordsPart[] = [],
+): Record<string, SectionDiff> {
+  const a = sectionsFor(from, type, allowed, parts);
+  const b = sectionsFor(to, type, allowed, parts);
   return Object.fromEntries(
     Object.entries(b).map(([id, after]) => {
       const before = a[id];

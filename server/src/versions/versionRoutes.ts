@@ -18,6 +18,7 @@ import { Router } from 'express';
 import type * as Y from 'yjs';
 import type { DocumentAccessInfo } from '../cases/documentAccess.js';
 import { httpGate } from '../cases/httpGate.js';
+import { loadOwnWordsParts } from '../cases/ownWordsParts.js';
 import { currentDoc, docFromState } from '../documents/content.js';
 import { findVersion, listVersions, type StoredVersion } from '../documents/documentVersions.js';
 import { readableSections, sectionsFor } from '../documents/sections.js';
@@ -36,6 +37,11 @@ const typeOf = (access: DocumentAccessInfo): DocumentType => parseDocumentId(acc
 export function versionRoutes(services: AppServices): Router {
   const router = Router();
   const gate = httpGate(services);
+  // Each parent's part is named after the parent (and a recorded part after its recorder).
+  const partsOf = (access: DocumentAccessInfo) =>
+    typeOf(access) === 'analysis'
+      ? loadOwnWordsParts(services.db, access.caseId, services.clock())
+      : Promise.resolve([]);
   const base = '/documents/:documentId/versions';
   const changed = (access: DocumentAccessInfo) =>
     services.caseEvents.changed({ caseId: access.caseId, kind: 'versions', documentId: access.documentId });
@@ -96,7 +102,7 @@ export function versionRoutes(services: AppServices): Router {
     } = await versionOr404(access, String(req.params.versionId));
     const doc = docFromState(state);
     try {
-      const sections = sectionsFor(doc, typeOf(access), readableSections(access.sections));
+      const sections = sectionsFor(doc, typeOf(access), readableSections(access.sections), await partsOf(access));
       await access.log('read', 'success', 'version');
       reply(res, VersionDetailSchema, { version, sections, endorsements });
     } finally {
@@ -113,7 +119,7 @@ export function versionRoutes(services: AppServices): Router {
     try {
       const to = await docOf(access, String(req.params.to));
       try {
-        const sections = diffDocs(from, to, typeOf(access), readableSections(access.sections));
+        const sections = diffDocs(from, to, typeOf(access), readableSections(access.sections), await partsOf(access));
         await access.log('read', 'success', 'version diff');
         reply(res, VersionDiffSchema, { from: String(req.params.from), to: String(req.params.to), sections });
       } finally {
@@ -161,7 +167,7 @@ export function versionRoutes(services: AppServices): Router {
         type: typeOf(access),
         youngPersonName: await youngPersonName(services, access.caseId),
         version,
-        sections: sectionsFor(doc, typeOf(access), readableSections(access.sections)),
+        sections: sectionsFor(doc, typeOf(access), readableSections(access.sections), await partsOf(access)),
         endorsements: version.endorsements,
       });
       await access.log('export', 'success', format);

@@ -186,9 +186,13 @@ describe('seedDemo', () => {
       const s = analysis[id];
       return s && s.content === 'richText' ? s.text : null;
     };
-    expect(text('problemen_en_krachten')).toContain('Daan is sportief');
+    // The 002 Bijlage 1 layout: problem behaviour and protective factors apart; nobody's own words.
+    expect(text('probleemgedrag')).toContain('Schoolverzuim');
+    expect(text('beschermende_factoren_jeugdige')).toContain('Daan is sportief');
     expect(text('hulpvraag_jeugdige')).toBe('');
-    expect(text('hulpvraag_ouders')).toBe('');
+    expect(Object.keys(analysis).filter((id) => id.startsWith('hulpvraag_ouder'))).toEqual([]);
+    const summary = analysis.samenvatting;
+    expect(summary?.content === 'items' ? summary.items.length : 0).toBe(2);
     const hypotheses = analysis.hypothesen;
     expect(hypotheses?.content === 'items' ? hypotheses.items : null).toEqual([
       expect.objectContaining({ id: 'demo-h1', status: 'open' }),

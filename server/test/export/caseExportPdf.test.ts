@@ -127,10 +127,10 @@ describe('the dossier as PDF', () => {
     expect(text).toContain('Gert Gedrag — gedragswetenschapper, Zorgaanbieder Noord');
     // Sections as plain paragraphs, under their titles, in template order.
     expect(text).toContain(
-      'Hulpvraag — in mijn eigen woorden\nIk wil gewoon weer naar school.\nEn rust thuis.\nHulpvraag — in de woorden van ouders\n(nog leeg)',
+      'Hulpvraag van de jeugdige — in eigen woorden\nIk wil gewoon weer naar school.\nEn rust thuis.\nHulpvraag van Petra (ouder) — in eigen woorden\n(nog leeg)',
     );
     expect(text).toContain(
-      'Veiligheid\nOma’s huis is een veilige plek (zegt Noor).\nOpmerking van Petra Jansen (ouder)',
+      'Veiligheid — Toevoeging Samenspraak (niet uit Bijlage 1)\nOma’s huis is een veilige plek (zegt Noor).\nOpmerking van Petra Jansen (ouder)',
     );
     expect(text).toContain('Thuis is het nu rustiger.');
     expect(text).toContain('Toekomstplan\nMijn toekomstbeeld\nOp mezelf wonen in Alkmaar.');
@@ -284,7 +284,7 @@ describe('the dossier of Łukasz Şahin', () => {
     expect(roles('Mijn dossier in Samenspraak')).toEqual(['H1']);
     expect(roles('Łukasz Şahin')).toEqual(['P']);
     expect(roles('Verklarende analyse')).toEqual(['H1']);
-    expect(roles('Hulpvraag — in mijn eigen woorden')).toEqual(['H2']);
+    expect(roles('Hulpvraag van de jeugdige — in eigen woorden')).toEqual(['H2']);
     expect(roles('Ik heet Łukasz, mijn vriend heet Doğan.')).toEqual(['P']);
     expect(roles('Wie heeft mijn dossier bekeken?')).toEqual(['H1']);
     expect(tagged.filter((s) => s.role === 'TH').map((s) => s.text)).toEqual([
@@ -336,7 +336,7 @@ describe('the dossier of Łukasz Şahin', () => {
     expect(agreed).toContain(
       'Verklarende analyse\nDit is de tekst van de versie “vastgesteld 2026-03-01” van 01-03-2026',
     );
-    expect(agreed).toContain('Veiligheid\nZo was het afgesproken.');
+    expect(agreed).toContain('Veiligheid — Toevoeging Samenspraak (niet uit Bijlage 1)\nZo was het afgesproken.');
     expect(agreed).not.toContain('Later erbij gezet.');
     // A document without a signed-off version shows its current content.
     expect(agreed).toContain('Toekomstplan\nMijn toekomstbeeld\n(nog leeg)');

@@ -40,6 +40,7 @@ import {
   MeetingsResponseSchema,
   MeResponseSchema,
   NotificationsResponseSchema,
+  OwnWordsPartsResponseSchema,
   PasswordResetResponseSchema,
   ProcessDirectionResponseSchema,
   ProfessionalsResponseSchema,
@@ -195,6 +196,19 @@ describe('HTTP answers match their shared contracts', () => {
         outcome: 'advies-gegeven',
       }),
     );
+  });
+
+  it('the own-words parts of the analysis (002 Bijlage 1): list, and naming a recorder refused with words', async () => {
+    const parts = answers(
+      OwnWordsPartsResponseSchema,
+      await h.api(team.regisseur, 'GET', `/api/cases/${team.caseId}/analysis/parts`),
+    );
+    expect(parts.parts[0]?.root).toBe('hulpvraag_jeugdige');
+    const refused = await h.api(team.regisseur, 'PUT', `/api/cases/${team.caseId}/analysis/parts/nope/recorder`, {
+      recorderId: team.regisseur.id,
+    });
+    expect(refused.status).toBe(404);
+    expect((refused.body as { error: { id: string } }).error.id).toBe('own_words_part_unknown');
   });
 
   it('escalation step and view, clock facts read and written, notifications', async () => {

@@ -53,7 +53,9 @@ describe('export of a version', () => {
     expect(text).toMatch(/^# Verklarende analyse — Noor\n/);
     expect(text).not.toContain('de Vries');
     expect(text).toContain('Versie: bespreekversie (2026-11-23)');
-    expect(text).toContain('## Veiligheid\n\nEr is geen acuut gevaar (wel zorgen).\n\nOma’s huis is een veilige plek.');
+    expect(text).toContain(
+      '## Veiligheid — Toevoeging Samenspraak (niet uit Bijlage 1)\n\nEr is geen acuut gevaar (wel zorgen).\n\nOma’s huis is een veilige plek.',
+    );
     expect(text).toContain('Wij willen dat Noor weer lacht.');
     expect(text).toContain(
       '## Gedragen\n\n- Noor (jeugdige): eens met opmerkingen — “Het klopt, maar ik ben niet lui.”',

@@ -83,7 +83,7 @@ describe('items with Y.Text fields in versions and exports', () => {
     const markdown = toMarkdown(model(analysis('ytext'), 'analysis'));
     expect(markdown).toBe(toMarkdown(model(analysis('plain'), 'analysis')));
     expect(markdown).toContain(
-      '## Verklarende hypothesen\n\n- Spanning thuis — waarom: verzuim vooral op maandag — stand: ondersteund\n',
+      '## Hypothesen over ontstaan, in stand houden, verergeren en verminderen\n\n- Spanning thuis — waarom: verzuim vooral op maandag — stand: ondersteund\n',
     );
     const plan = toMarkdown(model(futurePlan('ytext'), 'futurePlan'));
     expect(plan).toBe(toMarkdown(model(futurePlan('plain'), 'futurePlan')));

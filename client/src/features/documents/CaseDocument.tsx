@@ -11,8 +11,19 @@
  * Reused by the meetings feature for meeting notes (type 'meetingNotes', `<caseId>.meetingNotes.<id>`).
  */
 
-import { atLeast, type CaseDetail, type DocumentType, type Permission, SECTIONS } from '@samenspraak/shared';
-import { createRef, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  analysisSections,
+  atLeast,
+  type CaseDetail,
+  type DocumentType,
+  firstNameOf,
+  type Permission,
+  parentOfPart,
+  SECTION_GROUPS,
+  SECTIONS,
+} from '@samenspraak/shared';
+import { createRef, Fragment, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { useUser } from '../../app/auth';
 import { LoadFailed } from '../../app/LoadFailed';
 import { type CollabConnection, useCollabStatus } from '../../collab/connection';
@@ -29,9 +40,11 @@ import type { Thread } from './comments';
 import { ItemsContent, RichTextSection, SectionBlock } from './DocumentSection';
 import { Countdown } from './LazyCountdown';
 import { m } from './messages';
+import { RecorderControls, useOwnWordsParts, whoseWords } from './OwnWordsParts';
 import { PanelBoundary } from './PanelBoundary';
 import type { EditorHandle } from './RichTextEditor';
 import { type ComposerState, SectionComments } from './SectionComments';
+import { tm } from './templateMessages';
 import { useComments } from './useComments';
 import { type DocumentConnectionState, useDocumentConnection } from './useDocumentConnection';
 import { useVotes, type VotesState } from './useVotes';
@@ -52,6 +65,7 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
   // Only the analysis has hypotheses (and only those who may read them get their votes).
   const hasHypotheses = (detail.effectiveSections[type]?.hypothesen ?? 'none') !== 'none';
   const votes = useVotes(documentId, voteOnHypothesis, hasHypotheses);
+  const ownWords = useOwnWordsParts(caseId, type === 'analysis');
 
   if (live.error) {
     const missing = live.error.status === 404 || live.error.status === 403;
@@ -77,9 +91,61 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
       threads={comments.threads}
       reloadComments={() => void comments.reload()}
       votes={votes}
+      ownWords={ownWords}
     />
   );
 }
+
+/** Whether a root holds anything, without creating it (a legacy root is shown only while it does). */
+function holdsContent(doc: Y.Doc, id: string): boolean {
+  const root = doc.share.get(id);
+  return !!root && root._length > 0;
+}
+
+const LEGACY_IDS = SECTIONS.analysis.filter((s) => s.legacy).map((s) => s.id);
+
+/**
+ * The old-template roots that hold words, following the document: their words may arrive after the
+ * first render (sync, another person), and a legacy part once shown stays shown while the page is open,
+ * so nobody's editor disappears under their hands when they empty it.
+ */
+function useLegacyWithContent(doc: Y.Doc): ReadonlySet<string> {
+  const [found, setFound] = useState<ReadonlySet<string>>(
+    () => new Set(LEGACY_IDS.filter((id) => holdsContent(doc, id))),
+  );
+  useEffect(() => {
+    const check = () =>
+      setFound((prev) => {
+        const next = LEGACY_IDS.filter((id) => prev.has(id) || holdsContent(doc, id));
+        return next.length === prev.size ? prev : new Set(next);
+      });
+    check();
+    doc.on('update', check);
+    return () => doc.off('update', check);
+  }, [doc]);
+  return found;
+}
+
+/**
+ * The sections of this document: for the analysis the 002 Bijlage 1 layout with one part per parent
+ * (the server's list, else the parents on the case), and old-template roots only while they hold words.
+ */
+function templateSections(
+  type: DocumentType,
+  detail: CaseDetail,
+  parts: OwnWordsState['parts'],
+  legacy: ReadonlySet<string>,
+) {
+  if (type !== 'analysis') return [...SECTIONS[type]];
+  const parents = parts
+    ? parts.parts.flatMap((p) =>
+        p.kind === 'ouder' && p.person.userId ? [{ userId: p.person.userId, name: p.person.name }] : [],
+      )
+    : detail.participants.filter((p) => p.role === 'ouder').map((p) => ({ userId: p.userId, name: p.name }));
+  return analysisSections(parents).filter((s) => !s.legacy || legacy.has(s.id));
+}
+
+type OwnWordsState = ReturnType<typeof useOwnWordsParts>;
 
 interface ConnectedProps {
   connection: CollabConnection;
@@ -92,6 +158,7 @@ interface ConnectedProps {
   threads: Map<string, Thread[]>;
   reloadComments(): void;
   votes: VotesState;
+  ownWords: OwnWordsState;
 }
 
 const NO_THREADS: Thread[] = [];
@@ -100,7 +167,13 @@ function ConnectedDocument(props: ConnectedProps) {
   const { connection, live, type, detail, documentId } = props;
   const status = useCollabStatus(connection);
   const permissions: Record<string, Permission> = live.access?.sections ?? detail.effectiveSections[type] ?? {};
-  const sections = SECTIONS[type].filter((s) => (permissions[s.id] ?? 'none') !== 'none');
+  const legacy = useLegacyWithContent(connection.doc);
+  const sections = templateSections(type, detail, props.ownWords.parts, legacy).filter(
+    (s) => (permissions[s.id] ?? 'none') !== 'none',
+  );
+  const parts = props.ownWords.parts;
+  const me = { userId: props.userId, role: detail.myRole };
+  const grouped = type === 'analysis';
 
   // Sections this person may not edit are bound to a read-only replica of the document.
   const needsReplica = sections.some((s) => s.content === 'richText' && permissions[s.id] !== 'edit');
@@ -155,78 +228,114 @@ function ConnectedDocument(props: ConnectedProps) {
               isYou={detail.myRole === 'jeugdige'}
             />
           )}
-          {sections.map((section) => {
+          {sections.map((section, index) => {
             const permission = permissions[section.id] ?? 'none';
             const sectionThreads = props.threads.get(section.id) ?? NO_THREADS;
             const handle = handleOf(section.id);
+            const part = parts?.parts.find((p) => p.root === section.id);
+            const parentId = parentOfPart(section.id);
+            const newGroup = grouped && section.group && sections[index - 1]?.group !== section.group;
             return (
-              <SectionBlock
-                key={section.id}
-                section={section}
-                type={type}
-                permission={permission}
-                isOwnSection={section.owner.kind === 'ownWords' && section.owner.role === detail.myRole}
-                firstName={firstName}
-              >
-                {section.content === 'richText' ? (
-                  <RichTextSection
-                    section={section}
-                    permission={permission}
-                    connection={connection}
-                    fragmentDoc={permission === 'edit' ? connection.doc : (replica?.doc ?? connection.doc)}
-                    editable={permission === 'edit' && status.loaded && !denied}
-                    threads={sectionThreads}
-                    activeThread={activeThread}
-                    composer={composer?.section === section.id ? composer : null}
-                    handle={handle}
-                    onOpenThread={(id) => openThread(section.id, id)}
-                    onComment={() => {
-                      const selected = handle.current?.selection() ?? null;
-                      setComposer({
-                        section: section.id,
-                        anchor: selected?.anchor ?? null,
-                        quote: selected?.text ?? null,
-                        // Without a selection, the form offers the sentences instead.
-                        passages: selected ? undefined : handle.current?.passages(),
-                      });
-                    }}
-                  />
-                ) : (
-                  <ItemsContent
-                    section={section}
-                    doc={connection.doc}
-                    editable={permission === 'edit' && status.loaded && !denied}
-                    canVote={atLeast(permission, 'comment') && !denied}
-                    userId={props.userId}
-                    votes={props.votes}
-                  />
+              <Fragment key={section.id}>
+                {newGroup && section.group && (
+                  <h2 className="doc-group" data-testid={`group-${section.group}`}>
+                    {SECTION_GROUPS[section.group][lang]}
+                  </h2>
                 )}
-                <SectionComments
-                  documentId={documentId}
-                  sectionId={section.id}
-                  title={section.title[lang]}
-                  threads={sectionThreads}
-                  permission={denied ? 'read' : permission}
-                  me={props.userId}
-                  expanded={expanded[section.id] ?? false}
-                  onExpand={(open) => setExpanded((e) => ({ ...e, [section.id]: open }))}
-                  activeThread={activeThread}
-                  onActivate={(id) => {
-                    setActiveThread(id);
-                    if (id) focusThread(id);
-                  }}
-                  composer={composer?.section === section.id ? composer : null}
-                  onCloseComposer={() => setComposer(null)}
-                  onChoosePassage={(passage) =>
-                    setComposer((c) => c && { ...c, anchor: passage?.anchor ?? null, quote: passage?.text ?? null })
+                <SectionBlock
+                  section={section}
+                  type={type}
+                  permission={permission}
+                  isOwnSection={
+                    parentId
+                      ? parentId === props.userId
+                      : section.owner.kind === 'ownWords' && section.owner.role === detail.myRole
                   }
-                  ownCommentButton={section.content === 'items'}
-                  onStartComment={() => setComposer({ section: section.id, anchor: null, quote: null })}
-                  quoteOf={(anchor) => handle.current?.quote(anchor) ?? null}
-                  reveal={(anchor) => handle.current?.reveal(anchor)}
-                  onChanged={props.reloadComments}
-                />
-              </SectionBlock>
+                  firstName={firstName}
+                  headingLevel={grouped ? 3 : 2}
+                  whose={part ? whoseWords(part, me) : undefined}
+                  hint={
+                    parentId
+                      ? parentId === props.userId
+                        ? tm.parentHintYours
+                        : tm.parentHint(firstNameOf(part?.person.name ?? ''))
+                      : undefined
+                  }
+                  extra={
+                    part && parts ? (
+                      <RecorderControls
+                        caseId={props.caseId}
+                        part={part}
+                        childUnder12={parts.childUnder12}
+                        me={me}
+                        onChanged={(next) => {
+                          props.ownWords.setParts(next);
+                          void live.refreshAccess();
+                        }}
+                      />
+                    ) : undefined
+                  }
+                >
+                  {section.content === 'richText' ? (
+                    <RichTextSection
+                      section={section}
+                      permission={permission}
+                      connection={connection}
+                      fragmentDoc={permission === 'edit' ? connection.doc : (replica?.doc ?? connection.doc)}
+                      editable={permission === 'edit' && status.loaded && !denied}
+                      threads={sectionThreads}
+                      activeThread={activeThread}
+                      composer={composer?.section === section.id ? composer : null}
+                      handle={handle}
+                      onOpenThread={(id) => openThread(section.id, id)}
+                      onComment={() => {
+                        const selected = handle.current?.selection() ?? null;
+                        setComposer({
+                          section: section.id,
+                          anchor: selected?.anchor ?? null,
+                          quote: selected?.text ?? null,
+                          // Without a selection, the form offers the sentences instead.
+                          passages: selected ? undefined : handle.current?.passages(),
+                        });
+                      }}
+                    />
+                  ) : (
+                    <ItemsContent
+                      section={section}
+                      doc={connection.doc}
+                      editable={permission === 'edit' && status.loaded && !denied}
+                      canVote={atLeast(permission, 'comment') && !denied}
+                      userId={props.userId}
+                      votes={props.votes}
+                    />
+                  )}
+                  <SectionComments
+                    documentId={documentId}
+                    sectionId={section.id}
+                    title={section.title[lang]}
+                    threads={sectionThreads}
+                    permission={denied ? 'read' : permission}
+                    me={props.userId}
+                    expanded={expanded[section.id] ?? false}
+                    onExpand={(open) => setExpanded((e) => ({ ...e, [section.id]: open }))}
+                    activeThread={activeThread}
+                    onActivate={(id) => {
+                      setActiveThread(id);
+                      if (id) focusThread(id);
+                    }}
+                    composer={composer?.section === section.id ? composer : null}
+                    onCloseComposer={() => setComposer(null)}
+                    onChoosePassage={(passage) =>
+                      setComposer((c) => c && { ...c, anchor: passage?.anchor ?? null, quote: passage?.text ?? null })
+                    }
+                    ownCommentButton={section.content === 'items'}
+                    onStartComment={() => setComposer({ section: section.id, anchor: null, quote: null })}
+                    quoteOf={(anchor) => handle.current?.quote(anchor) ?? null}
+                    reveal={(anchor) => handle.current?.reveal(anchor)}
+                    onChanged={props.reloadComments}
+                  />
+                </SectionBlock>
+              </Fragment>
             );
           })}
         </div>

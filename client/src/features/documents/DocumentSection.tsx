@@ -16,6 +16,8 @@ import { itemKindOf } from './items';
 import { m } from './messages';
 import { type EditorHandle, RichTextEditor } from './RichTextEditor';
 import type { ComposerState } from './SectionComments';
+import { SummarySection } from './SummarySection';
+import { tm } from './templateMessages';
 import type { VotesState } from './useVotes';
 
 export function SectionBlock(props: {
@@ -24,15 +26,26 @@ export function SectionBlock(props: {
   permission: Permission;
   isOwnSection: boolean;
   firstName: string;
+  /** Whose words, when the page knows better (a parent's own part, a part recorded "zoals verteld"). */
+  whose?: string;
+  /** The hint, when the page knows better (a parent's own part). */
+  hint?: string;
+  /** Under the parts of the Bijlage 1 layout the section titles are one level down. */
+  headingLevel?: 2 | 3;
+  /** Above the content (who records a child's words). */
+  extra?: ReactNode;
   children: ReactNode;
 }) {
   const { section, permission } = props;
   const ownWords = section.owner.kind === 'ownWords' ? section.owner : null;
-  const whose = ownWords
-    ? props.isOwnSection
-      ? m.ownWordsYours
-      : m.ownWordsOf(ownWords.role === 'jeugdige' ? props.firstName || m.ownWordsJeugdige : m.ownWordsOuder)
-    : null;
+  const whose =
+    props.whose ??
+    (ownWords
+      ? props.isOwnSection
+        ? m.ownWordsYours
+        : m.ownWordsOf(ownWords.role === 'jeugdige' ? props.firstName || m.ownWordsJeugdige : m.ownWordsOuder)
+      : null);
+  const Heading = props.headingLevel === 3 ? 'h3' : 'h2';
   return (
     <section
       id={`sectie-${section.id}`}
@@ -42,18 +55,25 @@ export function SectionBlock(props: {
       data-permission={permission}
     >
       <div className="doc-section__head">
-        <h2 className="doc-section__title" id={`sectie-${section.id}-titel`}>
+        <Heading className="doc-section__title" id={`sectie-${section.id}-titel`}>
           {section.title[lang]}
-        </h2>
+        </Heading>
         {whose && (
           <span className="own-words-tag" data-testid="own-words">
             {whose}
           </span>
         )}
+        {section.source === 'addition' && (
+          <span className="addition-tag" data-testid="addition">
+            {tm.addition}
+          </span>
+        )}
       </div>
       <p className="doc-section__hint" id={`sectie-${section.id}-hint`}>
-        {m.hints[props.type][section.id] ?? ''}
+        {props.hint ?? m.hints[props.type][section.id] ?? tm.hints[section.id] ?? ''}
       </p>
+      {section.legacy && <p className="doc-section__legacy">{tm.legacyNote}</p>}
+      {props.extra}
       {permission !== 'edit' && (
         <p className="doc-section__access" id={`sectie-${section.id}-toegang`}>
           {permission === 'comment' ? m.mayComment : m.mayRead}
@@ -129,6 +149,7 @@ export function ItemsContent(props: {
       />
     );
   if (kind === 'checklist') return <ChecklistSection doc={props.doc} editable={props.editable} />;
+  if (kind === 'summary') return <SummarySection doc={props.doc} editable={props.editable} />;
   if (kind === 'action')
     return <ActionsSection doc={props.doc} sectionId={props.section.id} editable={props.editable} />;
   return null;

@@ -3,23 +3,27 @@
  * agrees or disagrees, and sees who agreed and who did not.
  */
 
+import { MECHANISM_WORDS } from '@samenspraak/shared';
 import { useId } from 'react';
 import type * as Y from 'yjs';
 import { Button, Field, Label, Select } from '../../components/ui';
-import { roleLabel } from '../../i18n';
+import { lang, roleLabel } from '../../i18n';
 import type { VoteTally } from './api';
 import { RemoveButton, TextField, useFocusNew, useItems } from './ItemParts';
 import {
   addHypothesis,
   findItemMap,
   HYPOTHESES_SECTION,
+  HYPOTHESIS_MECHANISMS,
   HYPOTHESIS_STATUSES,
+  type HypothesisMechanism,
   type HypothesisStatus,
   readHypotheses,
   removeItem,
   updateItem,
 } from './items';
 import { m } from './messages';
+import { tm } from './templateMessages';
 import type { VotesState } from './useVotes';
 
 const readHypothesesOf = (doc: Y.Doc) => readHypotheses(doc);
@@ -77,6 +81,10 @@ export function HypothesesSection(props: {
                       field="evidence"
                       testId="hypothesis-evidence"
                     />
+                    <MechanismSelect
+                      value={h.mechanisme}
+                      onChange={(mechanisme) => updateItem(doc, HYPOTHESES_SECTION, h.id, { mechanisme })}
+                    />
                     <StatusSelect
                       value={h.status}
                       onChange={(status) => updateItem(doc, HYPOTHESES_SECTION, h.id, { status })}
@@ -85,6 +93,11 @@ export function HypothesesSection(props: {
                   </div>
                 ) : (
                   <div className="item-card__fields">
+                    {h.mechanisme && (
+                      <p>
+                        <strong>{tm.mechanism}</strong> {MECHANISM_WORDS[h.mechanisme][lang]}
+                      </p>
+                    )}
                     <p className="item-card__statement">{h.statement || '—'}</p>
                     {h.evidence && (
                       <p>
@@ -105,6 +118,35 @@ export function HypothesesSection(props: {
         </Button>
       )}
     </div>
+  );
+}
+
+/** 002 Bijlage 1: does the hypothesis explain how the problem arises, persists, worsens or lessens? */
+function MechanismSelect({
+  value,
+  onChange,
+}: {
+  value: HypothesisMechanism | '';
+  onChange(mechanisme: HypothesisMechanism | ''): void;
+}) {
+  const id = useId();
+  return (
+    <Field className="item-field">
+      <Label htmlFor={id}>{tm.mechanism}</Label>
+      <Select
+        id={id}
+        value={value}
+        data-testid="hypothesis-mechanism"
+        onChange={(e) => onChange(e.target.value as HypothesisMechanism | '')}
+      >
+        <Select.Option value="">{tm.mechanismNone}</Select.Option>
+        {HYPOTHESIS_MECHANISMS.map((x) => (
+          <Select.Option key={x} value={x}>
+            {MECHANISM_WORDS[x][lang]}
+          </Select.Option>
+        ))}
+      </Select>
+    </Field>
   );
 }
 

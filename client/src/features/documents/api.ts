@@ -5,6 +5,7 @@ import type {
   CommentView,
   DocumentTokenResponse,
   NewComment,
+  OwnWordsPartsResponse,
   VoteTalliesResponse,
   VoteTally,
   VoteTallyResponse,
@@ -48,4 +49,21 @@ export async function voteOnHypothesis(documentId: string, hypothesisId: string,
     { agree },
   );
   return tally;
+}
+
+/** The own-words parts of the analysis (server/src/documents/ownWordsRoutes.ts). */
+const partsBase = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/analysis/parts`;
+
+export function fetchOwnWordsParts(caseId: string): Promise<OwnWordsPartsResponse> {
+  return api<OwnWordsPartsResponse>('GET', partsBase(caseId));
+}
+
+export function nameRecorder(caseId: string, part: string, recorderId: string): Promise<OwnWordsPartsResponse> {
+  return api<OwnWordsPartsResponse>('PUT', `${partsBase(caseId)}/${encodeURIComponent(part)}/recorder`, {
+    recorderId,
+  });
+}
+
+export function endRecorder(caseId: string, part: string): Promise<OwnWordsPartsResponse> {
+  return api<OwnWordsPartsResponse>('DELETE', `${partsBase(caseId)}/${encodeURIComponent(part)}/recorder`);
 }

@@ -120,8 +120,14 @@ describe('documents written before Y.Text fields', () => {
     doc.getArray(HYPOTHESES_SECTION).push([mixed]);
     mixed.set('evidence', 'als gewone tekst');
     expect(readHypotheses(doc)).toEqual([
-      { id: 'h1', statement: 'Spanning thuis', evidence: 'Verzuim vooral op maandag', status: 'supported' },
-      { id: 'h2', statement: 'Nieuw', evidence: 'als gewone tekst', status: 'open' },
+      {
+        id: 'h1',
+        statement: 'Spanning thuis',
+        evidence: 'Verzuim vooral op maandag',
+        status: 'supported',
+        mechanisme: '',
+      },
+      { id: 'h2', statement: 'Nieuw', evidence: 'als gewone tekst', status: 'open', mechanisme: '' },
     ]);
     // What the server writes for a meeting decision in a life domain (wet null, bron a reference).
     const action = new Y.Map<unknown>();
@@ -163,6 +169,7 @@ describe('documents written before Y.Text fields', () => {
         statement: 'Volgens school: Spanning thuis houdt aan, zegt Daan',
         evidence: 'Verzuim vooral op maandag',
         status: 'supported',
+        mechanisme: '',
       });
   });
 

@@ -6,6 +6,7 @@ import {
   addChecklistItem,
   addChecklistItems,
   addHypothesis,
+  addSummaryPoint,
   CHECKLIST_SECTION,
   HYPOTHESES_SECTION,
   isOverdue,
@@ -13,6 +14,7 @@ import {
   readActions,
   readChecklist,
   readHypotheses,
+  readSummary,
   removeItem,
   updateItem,
 } from './items';
@@ -29,7 +31,7 @@ describe('items in a case document', () => {
     const doc = new Y.Doc();
     const id = addHypothesis(doc, { statement: 'Spanning thuis houdt het verzuim in stand' });
     expect(readHypotheses(doc)).toEqual([
-      { id, statement: 'Spanning thuis houdt het verzuim in stand', evidence: '', status: 'open' },
+      { id, statement: 'Spanning thuis houdt het verzuim in stand', evidence: '', status: 'open', mechanisme: '' },
     ]);
     const item = doc.getArray(HYPOTHESES_SECTION).get(0);
     expect(item).toBeInstanceOf(Y.Map);
@@ -96,7 +98,7 @@ describe('items in a case document', () => {
     weird.set('statement', 7);
     weird.set('status', 'maybe');
     array.push([weird]);
-    expect(readHypotheses(doc)).toEqual([{ id: 'h1', statement: '', evidence: '', status: 'open' }]);
+    expect(readHypotheses(doc)).toEqual([{ id: 'h1', statement: '', evidence: '', status: 'open', mechanisme: '' }]);
   });
 
   it('keeps a checklist with done flags, and adds the standard list in one change', () => {
@@ -132,5 +134,19 @@ describe('items in a case document', () => {
     expect(isOverdue({ ...base, wanneer: '2026-03-01' }, '2026-03-02')).toBe(true);
     expect(isOverdue({ ...base, wanneer: '2026-03-02' }, '2026-03-02')).toBe(false);
     expect(isOverdue({ ...base, wanneer: '' }, '2026-03-02')).toBe(false);
+  });
+});
+
+describe('002 Bijlage 1: a hypothesis names its mechanism; the summary is a list of points', () => {
+  it('keeps a known mechanism, ignores an unknown one, and reads summary points in order', () => {
+    const doc = new Y.Doc();
+    const id = addHypothesis(doc, { statement: 'Spanning thuis' });
+    updateItem(doc, HYPOTHESES_SECTION, id, { mechanisme: 'verergeren' });
+    expect(readHypotheses(doc)[0]?.mechanisme).toBe('verergeren');
+    updateItem(doc, HYPOTHESES_SECTION, id, { mechanisme: 'onzin' });
+    expect(readHypotheses(doc)[0]?.mechanisme).toBe('');
+    addSummaryPoint(doc, 'Sem wil voetballen 🙂');
+    addSummaryPoint(doc, 'School is de sleutel');
+    expect(readSummary(doc).map((p) => p.tekst)).toEqual(['Sem wil voetballen 🙂', 'School is de sleutel']);
   });
 });

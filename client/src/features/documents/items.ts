@@ -7,21 +7,35 @@
  * - hypotheses (analysis `hypothesen`): { id, statement*, evidence*, status }
  * - actions per life domain (future plan `domein_*`): { id, wat*, wie*, wanneer, wet, bron* }
  * - checklist for turning 18 (future plan `checklist_18`): { id, tekst*, klaar }
+ * - summary points (analysis `samenvatting`, 002 Bijlage 1 "puntsgewijze opsomming"): { id, tekst* }
+ * - a hypothesis also says which mechanism it explains: `mechanisme` (ontstaan … verminderen) or none
  *
  * (* free text: a Y.Text, or a plain string in older documents.)
  */
 import {
   CHECKLIST_SECTION,
   HYPOTHESES_SECTION,
+  HYPOTHESIS_MECHANISMS,
+  type HypothesisMechanism,
   isItemTextField,
   itemKindOf,
   LAWS_OR_BUDGETS,
   type LawOrBudget,
+  SUMMARY_SECTION,
 } from '@samenspraak/shared';
 import * as Y from 'yjs';
 import { capText, type FieldValue, fieldText, newItemMap, plainFields, setFieldText } from './itemFields';
 
-export { CHECKLIST_SECTION, DOMAIN_PREFIX, HYPOTHESES_SECTION, type ItemKind, itemKindOf } from '@samenspraak/shared';
+export {
+  CHECKLIST_SECTION,
+  DOMAIN_PREFIX,
+  HYPOTHESES_SECTION,
+  HYPOTHESIS_MECHANISMS,
+  type HypothesisMechanism,
+  type ItemKind,
+  itemKindOf,
+  SUMMARY_SECTION,
+} from '@samenspraak/shared';
 
 export const HYPOTHESIS_STATUSES = ['open', 'supported', 'rejected'] as const;
 export type HypothesisStatus = (typeof HYPOTHESIS_STATUSES)[number];
@@ -33,6 +47,13 @@ export interface Hypothesis {
   /** What points to it. */
   evidence: string;
   status: HypothesisStatus;
+  /** 002 Bijlage 1: which mechanism it explains; '' when not chosen (older hypotheses). */
+  mechanisme: HypothesisMechanism | '';
+}
+
+export interface SummaryPoint {
+  id: string;
+  tekst: string;
 }
 
 export interface DomainAction {
@@ -81,7 +102,15 @@ export function parseHypothesis(fields: Record<string, unknown>): Hypothesis | n
   const status = HYPOTHESIS_STATUSES.includes(fields.status as HypothesisStatus)
     ? (fields.status as HypothesisStatus)
     : 'open';
-  return { id, statement: text(fields.statement), evidence: text(fields.evidence), status };
+  const mechanisme = HYPOTHESIS_MECHANISMS.includes(fields.mechanisme as HypothesisMechanism)
+    ? (fields.mechanisme as HypothesisMechanism)
+    : '';
+  return { id, statement: text(fields.statement), evidence: text(fields.evidence), status, mechanisme };
+}
+
+export function parseSummaryPoint(fields: Record<string, unknown>): SummaryPoint | null {
+  const id = text(fields.id);
+  return id ? { id, tekst: text(fields.tekst) } : null;
 }
 
 export function parseAction(fields: Record<string, unknown>): DomainAction | null {
@@ -121,6 +150,7 @@ export function readItems<T>(doc: Y.Doc, sectionId: string, parse: (f: Record<st
 export const readHypotheses = (doc: Y.Doc) => readItems(doc, HYPOTHESES_SECTION, parseHypothesis);
 export const readActions = (doc: Y.Doc, sectionId: string) => readItems(doc, sectionId, parseAction);
 export const readChecklist = (doc: Y.Doc) => readItems(doc, CHECKLIST_SECTION, parseChecklistItem);
+export const readSummary = (doc: Y.Doc) => readItems(doc, SUMMARY_SECTION, parseSummaryPoint);
 
 type Fields = Record<string, FieldValue>;
 
@@ -155,6 +185,10 @@ export function addAction(doc: Y.Doc, sectionId: string, fields: Partial<Omit<Do
     wet: fields.wet ?? '',
     bron: fields.bron ?? '',
   });
+}
+
+export function addSummaryPoint(doc: Y.Doc, tekst = ''): string {
+  return addItem(doc, SUMMARY_SECTION, { tekst });
 }
 
 export function addChecklistItem(doc: Y.Doc, tekst: string, klaar = false): string {

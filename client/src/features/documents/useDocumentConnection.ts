@@ -34,6 +34,8 @@ export interface DocumentConnectionState {
   /** A refusal we did not reload for by ourselves (a repeat): the person decides. */
   rejectedAgain: Rejection | null;
   reload(): void;
+  /** Reads this person's section permissions again (after the server changed them), without reconnecting. */
+  refreshAccess(): Promise<void>;
   dismissNotice(): void;
   retry(): void;
 }
@@ -154,6 +156,7 @@ export function useDocumentConnection(
     reloadedAfter,
     rejectedAgain,
     reload,
+    refreshAccess: async () => setAccess(await fetchToken(documentId)),
     dismissNotice: () => setReloadedAfter(null),
     retry: () => setGeneration((g) => g + 1),
   };

@@ -19,9 +19,9 @@ const DAAN_ANALYSIS: Content = {
   hulp_tot_nu: [
     'Acht gesprekken met het lokaal team (voorjaar); een schoolwissel in de zomer. Het verzuim nam daarna toe.',
   ],
-  problemen_en_krachten: [
-    'Problemen: schoolverzuim, slecht slapen, ruzies thuis over school.',
-    'Krachten: Daan is sportief, heeft een goede band met zijn opa en kan goed uitleggen wat hij wil.',
+  probleemgedrag: ['Schoolverzuim, slecht slapen, ruzies thuis over school.'],
+  beschermende_factoren_jeugdige: [
+    'Daan is sportief, heeft een goede band met zijn opa en kan goed uitleggen wat hij wil.',
   ],
   veiligheid: ['Geen acute onveiligheid. Afspraak: bij hoog oplopende ruzie belt moeder het lokaal team.'],
   aanknopingspunten: ['Daan start met twee ochtenden school per week, met zijn opa als vaste steun onderweg.'],
@@ -33,7 +33,14 @@ const DAAN_HYPOTHESES = [
     statement: 'De spanning thuis over school houdt het verzuim in stand: hoe meer ruzie, hoe minder Daan durft.',
     evidence: 'Verzuim nam toe na de schoolwissel; Daan zegt dat hij thuis "alleen nog over school hoort".',
     status: 'open',
+    mechanisme: 'in_stand_houden',
   },
+];
+
+/** 002 Bijlage 1: the summary is a bullet list of points of equal weight. */
+const DAAN_SUMMARY = [
+  { id: 'demo-s1', tekst: 'Daan gaat sinds oktober niet naar school.' },
+  { id: 'demo-s2', tekst: 'Spanning thuis over school lijkt het verzuim in stand te houden.' },
 ];
 
 const SANNE_PLAN: Content = {
@@ -90,6 +97,7 @@ export async function seedDemoDocuments(collab: CollabServer, cases: { daan: str
   await fill(documentId(cases.daan, 'analysis'), (doc) => {
     for (const [section, texts] of Object.entries(DAAN_ANALYSIS)) paragraphs(doc, section, texts);
     items(doc, 'hypothesen', DAAN_HYPOTHESES);
+    items(doc, 'samenvatting', DAAN_SUMMARY);
   });
   await fill(documentId(cases.sanne, 'futurePlan'), (doc) => {
     for (const [section, texts] of Object.entries(SANNE_PLAN)) paragraphs(doc, section, texts);
