@@ -7,6 +7,7 @@ import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
 import { casesMigration } from './cases/casesMigration.js';
 import { commentsMigration } from './comments/commentsMigration.js';
 import { initialMigration, type Migrations } from './db/migrations.js';
+import { decisionsMigration } from './decisions/decisionsMigration.js';
 import { escalationMigration } from './escalation/escalationMigration.js';
 import { notifierMigration } from './escalation/notifierMigration.js';
 import { identityMigration } from './identity/identityMigration.js';
@@ -29,4 +30,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0010_invitation_guard': invitationsMigration,
   '0011_mail_outbox': outboxMigration,
   '0012_inbox': inboxMigration,
+  '0019_decisions': decisionsMigration,
 };

@@ -6,6 +6,7 @@ export * from './caseSchemas.js';
 export * from './collabFrames.js';
 export * from './collabProtocol.js';
 export * from './commentSchemas.js';
+export * from './decisionSchemas.js';
 export * from './documentContracts.js';
 export * from './documents.js';
 export * from './errorWords.js';
