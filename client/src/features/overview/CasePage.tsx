@@ -30,6 +30,7 @@ import { Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../compo
 import { formatDate, shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { EscalationPanel } from '../escalation/EscalationPanel';
+import { FamilyEscalation } from '../escalation/FamilyEscalation';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
 import { byUrgency } from '../notifications/notificationOrder';
 import { AccessLogTable } from './AccessLogTable';
@@ -241,6 +242,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             </Panel>
           )}
 
+          {/* The young person and the parents: the escalation in plain words (decisions work, SECURITY.md). */}
+          {isClient && <FamilyEscalation caseId={c.id} headingLevel={2} />}
           {!isClient && (
             <EscalationPanel
               caseId={c.id}
