@@ -17,13 +17,21 @@ import {
   EndorsementsResponseSchema,
   EscalationResponseSchema,
   EscalationStepResponseSchema,
+  HelpDisagreementResponseSchema,
+  HelpDisagreementsResponseSchema,
   InvitationsResponseSchema,
+  JointRiskResponseSchema,
+  JointRisksResponseSchema,
   LoginResponseSchema,
   LogoutAllResponseSchema,
   MeetingResponseSchema,
   MeetingsResponseSchema,
   MeResponseSchema,
   NotificationsResponseSchema,
+  PlacementDecisionResponseSchema,
+  PlacementDecisionsResponseSchema,
+  PlainEscalationResponseSchema,
+  RegionSettingsResponseSchema,
   TestClockResponseSchema,
   VersionResponseSchema,
   VersionsResponseSchema,
@@ -32,7 +40,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createProfessional } from '../../src/identity/users.js';
 import { bornYearsAgo, type CaseHarness, START, startCaseServer } from '../cases/support.js';
-import { type LadderTeam, ladderTeam, STEP, writeAnalysis } from '../escalation/support.js';
+import { regionAdmin } from '../decisions/support.js';
+import { type LadderTeam, ladderTeam, STEP, signOffAnalysis, writeAnalysis } from '../escalation/support.js';
 import { Browser, PASSWORD, totpCode } from '../identity/harness.js';
 
 let h: CaseHarness;
@@ -95,6 +104,11 @@ describe('HTTP answers match their shared contracts', () => {
 
   it('escalation step and view, clock facts read and written, notifications', async () => {
     const base = `/api/cases/${team.caseId}`;
+    // The measure clock runs where the region uses the West-Friesland rule (004 actie 4).
+    const admin = await regionAdmin(h, 'Alkmaar (Noord-Kennemerland)');
+    const region = `/api/regions/${encodeURIComponent('Alkmaar (Noord-Kennemerland)')}/settings`;
+    answers(RegionSettingsResponseSchema, await h.api(admin, 'PUT', region, { westFrieslandRule: true }));
+    answers(RegionSettingsResponseSchema, await h.api(admin, 'GET', region));
     answers(
       EscalationStepResponseSchema,
       await h.api(team.lokaal, 'POST', `${base}/escalation`, { to: 'ret', ...STEP }),
@@ -157,6 +171,35 @@ describe('HTTP answers match their shared contracts', () => {
     expect(x.meetings).toHaveLength(1);
     expect(x.documents.find((d) => d.type === 'analysis')?.versions).toHaveLength(1);
     answers(AccessLogResponseSchema, await h.api(team.youngPerson, 'GET', `${base}/access-log`));
+  });
+
+  // After the export test: the sign-off adds a version of the analysis.
+  it('placement decisions, joint risks, disagreements, the plain escalation view', async () => {
+    const base = `/api/cases/${team.caseId}`;
+    await signOffAnalysis(h, team);
+    const decision = { kind: 'uithuisplaatsing', decision: 'Gezinshuis', followsAnalysis: false, departureReason: 'x' };
+    answers(
+      PlacementDecisionResponseSchema,
+      await h.api(team.gi, 'POST', `${base}/placement-decisions`, decision),
+      201,
+    );
+    answers(PlacementDecisionsResponseSchema, await h.api(team.gi, 'GET', `${base}/placement-decisions`));
+    const risks = { risks: [{ risk: 'weglopen', bornBy: ['ouders', 'gi'] }] };
+    const record = answers(JointRiskResponseSchema, await h.api(team.gi, 'POST', `${base}/joint-risks`, risks), 201);
+    answers(
+      JointRiskResponseSchema,
+      await h.api(team.gi, 'POST', `${base}/joint-risks/${record.record.id}/agreements`, { party: 'gi' }),
+      201,
+    );
+    answers(JointRisksResponseSchema, await h.api(team.parent, 'GET', `${base}/joint-risks`));
+    const disagreement = { helpStarted: 'ambulant', giView: 'a', localTeamView: 'b' };
+    answers(
+      HelpDisagreementResponseSchema,
+      await h.api(team.lokaal, 'POST', `${base}/help-disagreements`, disagreement),
+      201,
+    );
+    answers(HelpDisagreementsResponseSchema, await h.api(team.gi, 'GET', `${base}/help-disagreements`));
+    answers(PlainEscalationResponseSchema, await h.api(team.youngPerson, 'GET', `${base}/escalation/plain`));
   });
 
   it('the test clock', async () => {
