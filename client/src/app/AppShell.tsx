@@ -39,6 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <nav aria-label={m.mainNav} className="shell__nav">
               <AppLink to={paths.overview()}>{m.navCases}</AppLink>
               {user.role && MONITOR_ROLES.includes(user.role) && <AppLink to={paths.monitor()}>{m.navMonitor}</AppLink>}
+              {user.role === 'beheerder' && <AppLink to={paths.regionSettings()}>{m.navRegion}</AppLink>}
             </nav>
           )}
           <div className="shell__user">

@@ -20,6 +20,9 @@ const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((
 const BreakthroughPage = lazy(() =>
   import('../features/escalation/BreakthroughPage').then((m) => ({ default: m.BreakthroughPage })),
 );
+const RegionSettingsPage = lazy(() =>
+  import('../features/regions/RegionSettingsPage').then((m) => ({ default: m.RegionSettingsPage })),
+);
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
@@ -36,6 +39,8 @@ function Page({ route }: { route: Route }) {
       return <BreakthroughPage caseId={route.caseId} />;
     case 'monitor':
       return <MonitorPage />;
+    case 'regionSettings':
+      return <RegionSettingsPage />;
     case 'login':
     case 'invitation':
       return null; // handled before the session check

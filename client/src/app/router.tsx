@@ -13,6 +13,7 @@ export type Route =
   | { name: 'meeting'; caseId: string; meetingId: string }
   | { name: 'breakthrough'; caseId: string }
   | { name: 'monitor' }
+  | { name: 'regionSettings' }
   | { name: 'notFound' };
 
 const DOC_SLUGS = { analyse: 'analysis', toekomstplan: 'futurePlan' } as const;
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { name: 'overview' };
   if (a === 'inloggen' && parts.length === 1) return { name: 'login' };
   if (a === 'monitor' && parts.length === 1) return { name: 'monitor' };
+  if (a === 'beheer' && b === 'regio' && parts.length === 2) return { name: 'regionSettings' };
   if (a === 'uitnodiging' && b && parts.length === 2) return { name: 'invitation', invitationId: b };
   if (a === 'zaken' && b) {
     if (parts.length === 2) return { name: 'case', caseId: b };
@@ -39,6 +41,7 @@ export const paths = {
   overview: () => '/',
   login: () => '/inloggen',
   monitor: () => '/monitor',
+  regionSettings: () => '/beheer/regio',
   case: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}`,
   document: (caseId: string, type: 'analysis' | 'futurePlan') =>
     `/zaken/${encodeURIComponent(caseId)}/${type === 'analysis' ? 'analyse' : 'toekomstplan'}`,

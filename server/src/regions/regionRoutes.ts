@@ -1,5 +1,6 @@
 /**
  * `GET /api/regions/:region/settings` — any professional working for that region (users.region);
+ * `GET /api/regions/mine/settings` — the same for the professional's own region;
  * `PUT` — a beheerder of that region. Both access-logged (no case: caseId null). Clients never.
  */
 import {
@@ -50,6 +51,19 @@ export function regionRoutes(services: AppServices): Router {
       return deny(new Forbidden("only a beheerder of this region changes the region's settings", 'region_forbidden'));
     return [region, audit];
   }
+
+  /** The settings of the region the professional works for (the beheerder's settings page starts here). */
+  router.get('/regions/mine/settings', async (req, res) => {
+    const audit = gate.audit(req, res);
+    const region = audit.actor.kind === 'professional' ? await regionOf(services, audit.actor.userId) : null;
+    if (!isRegion(region)) {
+      await audit.log({ event: 'read', caseId: null, outcome: 'failure', what: 'region settings (own region)' });
+      throw notFound('region');
+    }
+    const settings = await regionSettings(services.db, region);
+    await audit.log({ event: 'read', caseId: null, outcome: 'success', what: `region settings ${region}` });
+    reply(res, RegionSettingsResponseSchema, { settings });
+  });
 
   router.get('/regions/:region/settings', async (req, res) => {
     const [region, audit] = await enterRegion(req, res, 'read');
