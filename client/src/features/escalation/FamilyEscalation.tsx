@@ -57,10 +57,10 @@ export function FamilyEscalation({ caseId, headingLevel = 2 }: { caseId: string;
             <ul className="plain-list family-promises">
               {data.commitments.map((c, i) => (
                 <li key={`${c.organisation}-${c.dueAt}-${i}`} className={`family-promise family-promise--${c.status}`}>
-                  <strong>{fm.promises(c.organisation)}</strong> <span className="pre-line">{c.what}</span>{' '}
-                  {fm.by(formatDate(c.dueAt))}
-                  <br />
-                  <span className="family-promise__status">{fm.status[c.status]}</span>
+                  <strong>{fm.promises(c.organisation)}</strong>
+                  <span className="family-line pre-line">{c.what}</span>
+                  <span className="family-line">{fm.by(formatDate(c.dueAt))}</span>
+                  <span className="family-line family-promise__status">{fm.status[c.status]}</span>
                   {c.status === 'released' && c.releaseReason && (
                     <>
                       {' '}
