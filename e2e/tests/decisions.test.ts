@@ -126,6 +126,11 @@ describe('a placement decision and a DBT case on a signed-off analysis, seen by 
     await expect
       .poll(() => ria.page.locator('details.esc-analysis').last().textContent(), LIVE)
       .toContain('Daan loopt vast op school');
+    // The placement decision with the analysis version it rests on, on the case page.
+    const placed = ria.page.getByTestId('placement-decision');
+    await expect.poll(() => placed.count(), LIVE).toBe(1);
+    expect(await placed.textContent()).toContain('Volgt de analyse');
+    expect(await placed.textContent()).toContain('Op de vastgestelde analyse');
     await screenshot(ria.page, 'decisions-escalation-analysis-laptop');
     expect(ria.errors).toEqual([]);
   });
@@ -152,6 +157,7 @@ describe('a placement decision and a DBT case on a signed-off analysis, seen by 
     expect(words).toContain('Nog niet gedaan');
     for (const hidden of ['Dirk Jacobs', 'Ria de Graaf', 'Drie scholen gevraagd', 'Jeugdwet'])
       expect(words).not.toContain(hidden);
+    expect(await page.getByTestId('placement-decision').textContent()).toContain('Uithuisplaatsing');
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'decisions-family-phone-360');
     await section.screenshot({ path: `${process.cwd()}/e2e/artifacts/decisions-family-section-phone-360.png` });

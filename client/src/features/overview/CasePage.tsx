@@ -29,6 +29,7 @@ import { useApi } from '../../app/useApi';
 import { Heading, LinkList, Paragraph, StandaloneLink, Table } from '../../components/ui';
 import { formatDate, shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
+import { PlacementDecisions } from '../decisions/PlacementDecisions';
 import { EscalationPanel } from '../escalation/EscalationPanel';
 import { FamilyEscalation } from '../escalation/FamilyEscalation';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
@@ -242,6 +243,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             </Panel>
           )}
 
+          {/* Placement decisions rest on the signed-off analysis (decisions work); everyone on the case reads them. */}
+          <PlacementDecisions detail={c} />
           {/* The young person and the parents: the escalation in plain words (decisions work, SECURITY.md). */}
           {isClient && <FamilyEscalation caseId={c.id} headingLevel={2} />}
           {!isClient && (
