@@ -166,4 +166,25 @@ describe('a placement decision and a DBT case on a signed-off analysis, seen by 
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });
+
+  it('pas op de plaats: the parent agrees on the joint risks for the parents, on her phone', async () => {
+    await app.apiAs(demo.procesregisseur, 'POST', `${base}/joint-risks`, {
+      risks: [{ risk: 'Daan blijft thuis zonder school tijdens de time-out', bornBy: ['ouders', 'aanbieder'] }],
+    });
+    const context = await browser.newContext(phone360);
+    contexts.push(context);
+    const cookie = await app.sessionCookie(demo.marieke);
+    await context.addCookies([
+      { name: SESSION_COOKIE, value: cookie, url: app.server.url, httpOnly: true, sameSite: 'Strict' },
+    ]);
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/zaken/${CASE}`);
+    const panel = page.getByTestId('joint-risks');
+    await expect.poll(() => panel.getByTestId('joint-risk-record').count(), LIVE).toBe(1);
+    expect(await panel.textContent()).toContain('Ouders: nog niet ingestemd');
+    await panel.getByRole('button', { name: 'Instemmen namens Ouders' }).click();
+    await expect.poll(() => panel.textContent(), LIVE).toContain('Ouders: ingestemd door Marieke Visser');
+    await panel.screenshot({ path: `${process.cwd()}/e2e/artifacts/decisions-joint-risks-parent-phone-360.png` });
+    await expectNoSeriousViolations(page, 'case page (parent, joint risks)');
+  });
 });

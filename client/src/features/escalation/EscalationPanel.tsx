@@ -272,6 +272,22 @@ export function EscalationPanel({
             </div>
           )}
 
+          {data.westFriesland && (
+            <div className="stack-s" data-testid="west-friesland-clock">
+              <Heading level={sub} size="level-4">
+                {m.wfTitle}
+              </Heading>
+              <ul className="esc-clock-list">
+                <li className={`esc-clock esc-clock--${data.westFriesland.contactOverdue ? 'warning' : 'info'}`}>
+                  {m.wfContact(formatDate(data.westFriesland.contactDueAt))}
+                </li>
+                <li className={`esc-clock esc-clock--${data.westFriesland.escalationOverdue ? 'urgent' : 'info'}`}>
+                  {m.wfEscalation(formatDate(data.westFriesland.escalationDueAt))}
+                </li>
+              </ul>
+            </div>
+          )}
+
           <div className="stack-s">
             <Heading level={sub} size="level-4">
               {m.historyTitle}

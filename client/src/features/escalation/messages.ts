@@ -43,6 +43,11 @@ export const m = messages({
     choiceDoorbraakaanpak:
       'Naar de regionale doorbraakaanpak van het RET (West-Friese regel: 6 weken na de maatregel nog geen passende hulp)',
     doorbraakaanpakTag: 'Regionale doorbraakaanpak (West-Friese regel)',
+    wfTitle: 'West-Friese regel (deze regio)',
+    wfContact: (date: string) =>
+      `Is de hulp op ${date} nog niet begonnen? Dan neemt de GI contact op met het lokale team.`,
+    wfEscalation: (date: string) =>
+      `Is er op ${date} nog geen passende hulp? Dan schaalt de GI op naar de regionale doorbraakaanpak van het RET.`,
     analysisVersionOf: (name: string, date: string) => `Vastgestelde versie “${name}” van ${date}`,
     analysisVersionEmpty: 'De vastgestelde versie had nog geen tekst.',
     blockedAnalysis:
@@ -205,6 +210,10 @@ export const m = messages({
     choiceDoorbraakaanpak:
       "To the RET's regional breakthrough approach (West-Friesland rule: no fitting help 6 weeks after the measure)",
     doorbraakaanpakTag: 'Regional breakthrough approach (West-Friesland rule)',
+    wfTitle: 'West-Friesland rule (this region)',
+    wfContact: (date: string) => `Help not started by ${date}? Then the GI contacts the local team.`,
+    wfEscalation: (date: string) =>
+      `No fitting help by ${date}? Then the GI escalates to the RET's regional breakthrough approach.`,
     analysisVersionOf: (name: string, date: string) => `Signed-off version “${name}” of ${date}`,
     analysisVersionEmpty: 'The signed-off version had no text yet.',
     blockedAnalysis:
