@@ -115,6 +115,7 @@ const nl: Messages = {
     'dbt-lid': 'DBT-lid',
     gemeente: 'Gemeente',
     beheerder: 'Beheerder',
+    'gz-psycholoog': 'GZ-psycholoog (onafhankelijk)',
   },
 };
 
@@ -182,6 +183,7 @@ const en: Messages = {
     'dbt-lid': 'DBT member',
     gemeente: 'Municipality',
     beheerder: 'Administrator',
+    'gz-psycholoog': 'GZ psychologist (independent)',
   },
 };
 

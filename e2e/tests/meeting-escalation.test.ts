@@ -324,6 +324,8 @@ describe('an MDO with three people, then the breakthrough team', () => {
         tried: 'Gesprekken met school en aanbieders',
       });
     }
+    // The DBT takes only cases with a signed-off analysis (domain §5): the scientist signs it off first.
+    await app.apiAs(demo.gedragswetenschapper, 'POST', `/api/documents/${CASE}.analysis/sign-off`, {});
     await ria.page.goto(`${app.server.url}/zaken/${CASE}/doorbraak`);
     await expect.poll(() => text(ria.page), LIVE).toContain('Nog niet bij het Doorbraakteam');
     await ria.page.getByLabel('Opschalen naar Doorbraakteam').check();

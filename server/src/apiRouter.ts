@@ -5,6 +5,7 @@ import { caseRoutes } from './cases/caseRoutes.js';
 import { professionalDirectoryRoutes } from './cases/professionalDirectory.js';
 import { commentRoutes } from './comments/commentRoutes.js';
 import { consultationRoutes } from './consultation/consultationRoutes.js';
+import { decisionRoutes } from './decisions/decisionRoutes.js';
 import { documentRoutes } from './documents/documentRoutes.js';
 import { ownWordsRoutes } from './documents/ownWordsRoutes.js';
 import { escalationRoutes } from './escalation/escalationRoutes.js';
@@ -18,6 +19,7 @@ import { recoveryRoutes } from './identity/recoveryRoutes.js';
 import { sessionMiddleware } from './identity/sessionMiddleware.js';
 import { inboxRoutes } from './inbox/inboxRoutes.js';
 import { meetingRoutes } from './meetings/meetingRoutes.js';
+import { regionRoutes } from './regions/regionRoutes.js';
 import type { AppServices } from './services.js';
 import { versionRoutes } from './versions/versionRoutes.js';
 
@@ -41,6 +43,8 @@ export function createApiRouter(services: AppServices): Router {
   api.use(mailRoutes(services));
   api.use(professionalDirectoryRoutes(services));
   api.use(consultationRoutes(services));
+  api.use(regionRoutes(services));
+  api.use(decisionRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

@@ -9,6 +9,7 @@ import { ownWordsMigration } from './cases/ownWordsMigration.js';
 import { registrationMigration } from './cases/registrationMigration.js';
 import { commentsMigration } from './comments/commentsMigration.js';
 import { initialMigration, type Migrations } from './db/migrations.js';
+import { decisionsMigration } from './decisions/decisionsMigration.js';
 import { endorsementVersionsMigration } from './endorsements/endorsementVersionsMigration.js';
 import { escalationMigration } from './escalation/escalationMigration.js';
 import { notifierMigration } from './escalation/notifierMigration.js';
@@ -37,4 +38,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0018_endorsement_versions': endorsementVersionsMigration,
   '0016_registration': registrationMigration,
   '0017_analysis_template': ownWordsMigration,
+  '0019_decisions': decisionsMigration,
 };

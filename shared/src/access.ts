@@ -15,6 +15,8 @@ export const ROLES = [
   'dbt-lid',
   'gemeente',
   'beheerder',
+  /** The independent GZ psychologist who judges a request for a closed placement (002 h1). */
+  'gz-psycholoog',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;

@@ -257,6 +257,51 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Alleen een professional die aan deze zaak meewerkt kan de woorden van iemand anders opschrijven.',
     en: 'Only a professional working on this case can write down someone else’s words.',
   },
+  // decisions
+  analysis_not_signed_off: {
+    nl: 'Dit kan alleen met een vastgestelde verklarende analyse. Laat de gedragswetenschapper de analyse eerst vaststellen.',
+    en: 'This needs a signed-off explanatory analysis. Ask the behavioural scientist to sign the analysis off first.',
+  },
+  analysis_too_old: {
+    nl: 'De vastgestelde verklarende analyse is niet recent genoeg voor dit besluit. Vraag eerst een actualisatie van de analyse.',
+    en: 'The signed-off explanatory analysis is not recent enough for this decision. Ask for an update of the analysis first.',
+  },
+  departure_reason_required: {
+    nl: 'Dit besluit wijkt af van de verklarende analyse (bindend advies). Schrijf op waarom.',
+    en: 'This decision departs from the explanatory analysis (binding advice). Write down why.',
+  },
+  gz_psycholoog_required: {
+    nl: 'Bij een verzoek om gesloten plaatsing hoort een onafhankelijke GZ-psycholoog. Kies een GZ-psycholoog die meedoet aan deze zaak.',
+    en: 'A request for a closed placement names an independent GZ psychologist. Choose a GZ psychologist who takes part in this case.',
+  },
+  dbt_not_settled: {
+    nl: 'Het Doorbraakteam sluit of schaalt pas af na een doorbraaksessie met een uitkomst, als elke toezegging is nagekomen of met reden losgelaten.',
+    en: 'The breakthrough team closes or scales down only after a breakthrough session with an outcome, when every commitment is met or released with a reason.',
+  },
+  west_friesland_rule_off: {
+    nl: 'Deze regio gebruikt de West-Friese regel (doorbraakaanpak 6 weken na de maatregel) niet.',
+    en: 'This region does not use the West-Friesland rule (breakthrough approach 6 weeks after the measure).',
+  },
+  measure_clock_running: {
+    nl: 'De doorbraakaanpak kan pas als er 6 weken na de start van de maatregel nog geen passende hulp is.',
+    en: 'The breakthrough approach is possible only when fitting help has not started 6 weeks after the measure started.',
+  },
+  session_not_held: {
+    nl: 'Deze doorbraaksessie is nog niet geweest. Leg de uitkomst vast na de sessie.',
+    en: 'This breakthrough session has not taken place yet. Record the outcome after the session.',
+  },
+  commitment_settled: {
+    nl: 'Deze toezegging is al nagekomen of losgelaten.',
+    en: 'This commitment is already met or released.',
+  },
+  region_forbidden: {
+    nl: 'Alleen een beheerder van deze regio mag de instellingen van de regio wijzigen.',
+    en: "Only an administrator of this region may change the region's settings.",
+  },
+  party_mismatch: {
+    nl: 'Je kunt alleen instemmen namens je eigen kant (aanbieder, ouders, GI of jeugd-GGZ).',
+    en: 'You can agree only on behalf of your own side (provider, parents, GI or youth mental health).',
+  },
 };
 
 /** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Role } from './access.js';
+import { AnalysisVersionViewSchema } from './decisionSchemas.js';
 
 /** The ladder, bottom to top: local team / provider / GI → RET → BEN-NH → Doorbraakteam. */
 export const ESCALATION_LEVELS = ['lokaal', 'ret', 'ben-nh', 'dbt'] as const;
@@ -29,14 +30,18 @@ export const UP_DECIDERS: Record<Exclude<EscalationLevel, 'lokaal'>, readonly Ro
   'ben-nh': ['procesregisseur'],
   dbt: ['procesregisseur'],
 };
-/** The GI (and the RET process director on its signal) may take the 6-weeks-after-measure shortcut. */
-export const STRAIGHT_TO_DBT_DECIDERS: readonly Role[] = ['jeugdbeschermer', 'procesregisseur'];
+/**
+ * West-Friesland (004 actie 4), where the region switched it on: 6 weeks after a measure without fitting
+ * help the GI escalates to the RET's regional doorbraakaanpak (lokaal → ret, flagged). Never a skip.
+ */
+export const DOORBRAAKAANPAK_DECIDERS: readonly Role[] = ['jeugdbeschermer'];
 /** Down the ladder and closing is the RET process direction's step 4 (scaling down / closing). */
 export const DOWN_DECIDERS: readonly Role[] = ['procesregisseur'];
 /** May propose a step they may not decide. */
 export const PROPOSERS: readonly Role[] = ['ben-adviseur'];
 
-export const COMMITMENT_STATUSES = ['open', 'met', 'overdue'] as const;
+/** `released`: the process director let the commitment go, with a recorded reason. */
+export const COMMITMENT_STATUSES = ['open', 'met', 'overdue', 'released'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 const text = (what: string) =>
@@ -53,6 +58,8 @@ export const EscalateBodySchema = z.strictObject({
   to: z.enum(ESCALATION_TARGETS, { message: `to must be one of ${ESCALATION_TARGETS.join(', ')}` }),
   bottleneck: text('bottleneck'),
   tried: text('tried'),
+  /** lokaal → ret as the regional doorbraakaanpak of the West-Friesland rule (by the GI, where the region uses it). */
+  doorbraakaanpak: z.boolean().optional(),
 });
 export type EscalateBody = z.infer<typeof EscalateBodySchema>;
 
@@ -62,6 +69,11 @@ export const BreakthroughSessionBodySchema = z.strictObject({
   followUpDays: z.number().int().min(1).max(365),
 });
 export type BreakthroughSessionBody = z.infer<typeof BreakthroughSessionBodySchema>;
+
+/** `POST /api/cases/:id/commitments/:cid/release`: let a commitment go, with the reason. */
+export const CommitmentReleaseBodySchema = z.strictObject({ reason: text('reason') });
+/** `POST /api/cases/:id/breakthrough-sessions/:sid/outcome`: what the session came to. */
+export const SessionOutcomeBodySchema = z.strictObject({ outcome: text('outcome') });
 
 export const InvitationBodySchema = z.strictObject({ userId: id });
 
@@ -128,6 +140,10 @@ export const EscalationStepViewSchema = z.object({
   decidedByRole: z.string(),
   decidedAt: z.string(),
   analysisSnapshot: z.object({ documentId: z.string(), version: z.string() }).nullable(),
+  /** The signed-off analysis version the step carried, readable (steps before migration 0019: null). */
+  analysisVersion: AnalysisVersionViewSchema.nullable(),
+  /** lokaal → ret as the West-Friesland regional doorbraakaanpak. */
+  doorbraakaanpak: z.boolean(),
 });
 export type EscalationStepView = z.infer<typeof EscalationStepViewSchema>;
 
@@ -140,6 +156,7 @@ export const CommitmentViewSchema = z.object({
   dueAt: z.string(),
   status: z.enum(COMMITMENT_STATUSES),
   authorId: z.string(),
+  releaseReason: z.string().nullable(),
 });
 export type CommitmentView = z.infer<typeof CommitmentViewSchema>;
 
@@ -149,6 +166,8 @@ export const BreakthroughSessionViewSchema = z.object({
   scheduledAt: z.string(),
   endsAt: z.string(),
   followUpUntil: z.string(),
+  /** What the session came to; null until the process director records it after the session. */
+  outcome: z.string().nullable().optional(),
   invitations: z.array(z.object({ userId: z.string(), invitedAt: z.string().optional() })).optional(),
 });
 export type BreakthroughSessionView = z.infer<typeof BreakthroughSessionViewSchema>;
@@ -163,6 +182,17 @@ export const EscalationResponseSchema = z.object({
   mayScaleDown: z.boolean(),
   /** Breakthrough sessions of the case, latest first. */
   sessions: z.array(BreakthroughSessionViewSchema),
+  /** A signed-off analysis exists (needed for the DBT and placement decisions). */
+  analysisSignedOff: z.boolean(),
+  /** The West-Friesland clock, when the case's region uses the rule and a measure started. */
+  westFriesland: z
+    .object({
+      contactDueAt: z.string(),
+      contactOverdue: z.boolean(),
+      escalationDueAt: z.string(),
+      escalationOverdue: z.boolean(),
+    })
+    .nullable(),
 });
 export type EscalationResponse = z.infer<typeof EscalationResponseSchema>;
 /** `POST /api/cases/:id/breakthrough-sessions` (201) */
@@ -178,6 +208,7 @@ export const EscalationStepResponseSchema = z.object({
     from: ladderState,
     to: z.enum(ESCALATION_TARGETS),
     analysisSnapshot: z.object({ documentId: z.string(), version: z.string() }),
+    doorbraakaanpak: z.boolean(),
   }),
 });
 export type EscalationStepResponse = z.infer<typeof EscalationStepResponseSchema>;
@@ -191,6 +222,12 @@ export const DirectorInvitationResponseSchema = z.object({
   }),
 });
 export type DirectorInvitationResponse = z.infer<typeof DirectorInvitationResponseSchema>;
+/** `POST /api/cases/:id/commitments/:cid/release` */
+export const CommitmentReleaseResponseSchema = z.object({
+  commitment: z.object({ id: z.string(), status: z.literal('released'), releaseReason: z.string() }),
+});
+/** `POST /api/cases/:id/breakthrough-sessions/:sid/outcome` */
+export const SessionOutcomeResponseSchema = z.object({ session: z.object({ id: z.string(), outcome: z.string() }) });
 /** `POST /api/cases/:id/commitments/:cid/met` */
 export const CommitmentMetResponseSchema = z.object({
   commitment: z.object({ id: z.string(), status: z.literal('met'), metAt: z.string().nullable() }),
@@ -235,6 +272,8 @@ export const MonitorViewSchema = z.object({
   overdueClocks: countMap,
   /** metPlan / zonderPlan */
   futurePlanHalfYearCheck: countMap,
+  /** Placement decisions per year: keys "<year> volgt analyse" / "<year> wijkt af" (binding advice, 002). */
+  placementDecisionsPerYear: countMap,
 });
 export type MonitorView = z.infer<typeof MonitorViewSchema>;
 /** `GET /api/monitor` */

@@ -80,6 +80,18 @@ export const HTTP_ERROR_IDS = [
   'own_words_part_unknown',
   'recorder_not_allowed',
   'recorder_not_professional',
+  // decisions: placement decisions, the analysis they rest on, DBT rules, region settings
+  'analysis_not_signed_off',
+  'analysis_too_old',
+  'departure_reason_required',
+  'gz_psycholoog_required',
+  'dbt_not_settled',
+  'west_friesland_rule_off',
+  'measure_clock_running',
+  'session_not_held',
+  'commitment_settled',
+  'region_forbidden',
+  'party_mismatch',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

@@ -10,6 +10,7 @@ export * from './collabFrames.js';
 export * from './collabProtocol.js';
 export * from './commentSchemas.js';
 export * from './consultationSchemas.js';
+export * from './decisionSchemas.js';
 export * from './documentContracts.js';
 export * from './documents.js';
 export * from './errorWords.js';

@@ -25,6 +25,8 @@ function permissionFor(section: SectionDef, role: Role): Permission {
   if (role === 'gemeente' || role === 'beheerder') return 'none';
   // Directors in a breakthrough session read the case; their own acts are commitments (server records).
   if (role === 'dbt-lid') return 'read';
+  // The independent GZ psychologist judges a closed-placement request on the analysis (002 h1): reads, never writes.
+  if (role === 'gz-psycholoog') return 'read';
   if (section.owner.kind === 'ownWords') {
     // Only the author edits their own words; nobody else may rewrite them. Everyone on the case may ask.
     return role === section.owner.role ? 'edit' : 'comment';

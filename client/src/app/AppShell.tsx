@@ -42,6 +42,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               {user.role === 'beheerder' && <AppLink to={paths.beheer()}>{m.navBeheer}</AppLink>}
               <AppLink to={paths.account()}>{m.navAccount}</AppLink>
               {user.role === 'beheerder' && <AppLink to={paths.mails()}>{m.navMails}</AppLink>}
+              {user.role === 'beheerder' && <AppLink to={paths.regionSettings()}>{m.navRegion}</AppLink>}
             </nav>
           )}
           <div className="shell__user">

@@ -43,6 +43,9 @@ const RegistrationPage = lazy(() =>
 const ConsultationQueue = lazy(() =>
   import('../features/consultation/ConsultationQueue').then((m) => ({ default: m.ConsultationQueue })),
 );
+const RegionSettingsPage = lazy(() =>
+  import('../features/regions/RegionSettingsPage').then((m) => ({ default: m.RegionSettingsPage })),
+);
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
@@ -73,6 +76,8 @@ function Page({ route }: { route: Route }) {
       return <RegistrationPage consultationId={route.consultationId} />;
     case 'consultations':
       return <ConsultationQueue consultationId={route.consultationId} />;
+    case 'regionSettings':
+      return <RegionSettingsPage />;
     case 'login':
     case 'invitation':
     case 'activation':

@@ -20,6 +20,7 @@ export const m = messages({
     invitationEmailHint:
       'Dan krijg je een bericht als er iets nieuws is, en kun je je wachtwoord herstellen als je het vergeet.',
     navMails: 'E-mails',
+    navRegion: 'Regio',
     logout: 'Uitloggen',
     loggedInAs: 'Ingelogd als',
     loading: 'Laden…',
@@ -86,6 +87,7 @@ export const m = messages({
     invitationEmailHint:
       'Then you get a message when there is something new, and you can reset your password if you forget it.',
     navMails: 'E-mails',
+    navRegion: 'Region',
     logout: 'Log out',
     loggedInAs: 'Logged in as',
     loading: 'Loading…',

@@ -24,6 +24,7 @@ export type Route =
   | { name: 'register'; consultationId: string | null }
   | { name: 'consultation' }
   | { name: 'consultations'; consultationId: string | null }
+  | { name: 'regionSettings' }
   | { name: 'notFound' };
 
 const DOC_SLUGS = { analyse: 'analysis', toekomstplan: 'futurePlan' } as const;
@@ -45,6 +46,7 @@ export function parseRoute(pathname: string): Route {
       name: 'register',
       consultationId: typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('consultatie'),
     };
+  if (a === 'beheer' && b === 'regio' && parts.length === 2) return { name: 'regionSettings' };
   if (a === 'uitnodiging' && b && parts.length === 2) return { name: 'invitation', invitationId: b };
   if (a === 'beheer' && parts.length === 1) return { name: 'beheer' };
   if (a === 'beheer' && b === 'zaken' && parts.length === 2) return { name: 'beheerCases' };
@@ -75,6 +77,7 @@ export const paths = {
     consultationId ? `/zaken/nieuw?consultatie=${encodeURIComponent(consultationId)}` : '/zaken/nieuw',
   consultation: () => '/consultatie',
   consultations: (id?: string) => (id ? `/consultaties/${encodeURIComponent(id)}` : '/consultaties'),
+  regionSettings: () => '/beheer/regio',
   case: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}`,
   document: (caseId: string, type: 'analysis' | 'futurePlan') =>
     `/zaken/${encodeURIComponent(caseId)}/${type === 'analysis' ? 'analyse' : 'toekomstplan'}`,

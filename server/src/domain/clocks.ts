@@ -2,8 +2,9 @@
  * The clocks of domain brief §5, pure over case data with the moment as a parameter:
  *  - the explanatory analysis is due 6 weeks after the request;
  *  - a future plan is required from the 16th birthday and checked by the municipality every half year;
- *  - after a child-protection measure starts, fitting help must start within 6 weeks, otherwise the GI
- *    escalates straight to the breakthrough approach (West-Friesland, action 4);
+ *  - West-Friesland (004 actie 4), only where the region uses the rule: 2 weeks after a measure without
+ *    help the GI contacts the local team; after 6 weeks without fitting help the GI escalates to the
+ *    RET's regional doorbraakaanpak (not the DBT);
  *  - three months of help without progress calls for an analysis.
  * Each clock that applies yields a notice; a clock whose condition is met yields none.
  * Days, months and birthdays are counted on the Amsterdam calendar (`legalDates.ts` in shared): the
@@ -51,6 +52,8 @@ export interface ClockFacts {
   /** When the future plan was last checked (half-year check); absent or null: not recorded. */
   futurePlanCheckedAt?: Date | null;
   closed: boolean;
+  /** The region's West-Friesland rule (its days), or absent/null where the region does not use it. */
+  westFriesland?: { contactDays: number; escalationDays: number } | null;
 }
 
 export const SIX_WEEKS_DAYS = 42;
@@ -125,16 +128,45 @@ export function futurePlanClocks(f: ClockFacts, now: Date): Notice[] {
   ];
 }
 
-/** No fitting help 6 weeks after the measure started: escalate straight to the breakthrough approach. */
+/**
+ * West-Friesland (004 actie 4), where the region uses it: no fitting help 6 weeks (the region's days)
+ * after the measure started — the GI escalates to the RET's regional doorbraakaanpak. No rule, no clock.
+ */
 export function measureClock(f: ClockFacts, now: Date): Notice | null {
-  if (!f.measureStartedAt) return null;
-  const due = addDays(f.measureStartedAt, SIX_WEEKS_DAYS);
+  if (!f.measureStartedAt || !f.westFriesland) return null;
+  const due = addDays(f.measureStartedAt, f.westFriesland.escalationDays);
   if (f.helpStartedAt && f.helpStartedAt.getTime() <= due.getTime()) return null;
   return notice('measure-escalation', f.caseId, due, now);
 }
 
-export function mayEscalateStraightToBreakthrough(f: ClockFacts, now: Date): boolean {
-  return measureClock(f, now)?.overdue === true;
+export interface WestFrieslandClock {
+  /** "Gi neemt contact op met gebiedsteam als hulp na twee weken niet kan worden ingezet." */
+  contactDueAt: Date;
+  contactOverdue: boolean;
+  /** "Lukt dit niet binnen zes weken, dan wordt door GI direct opgeschaald naar uitvoering doorbraakaanpak." */
+  escalationDueAt: Date;
+  escalationOverdue: boolean;
+}
+
+/** The rule's own clock: null where the region does not use it, no measure started, or help started in time. */
+export function westFrieslandClock(f: ClockFacts, now: Date): WestFrieslandClock | null {
+  if (!f.measureStartedAt || !f.westFriesland) return null;
+  const contactDueAt = addDays(f.measureStartedAt, f.westFriesland.contactDays);
+  const escalationDueAt = addDays(f.measureStartedAt, f.westFriesland.escalationDays);
+  if (f.helpStartedAt && f.helpStartedAt.getTime() <= escalationDueAt.getTime()) return null;
+  const started = (due: Date) => f.helpStartedAt !== null && f.helpStartedAt.getTime() <= due.getTime();
+  return {
+    contactDueAt,
+    contactOverdue: !started(contactDueAt) && isOverdue(contactDueAt, now),
+    escalationDueAt,
+    escalationOverdue: isOverdue(escalationDueAt, now),
+  };
+}
+
+/** 'off': the region does not use the rule (or no measure); 'overdue': the GI may start the doorbraakaanpak. */
+export function westFrieslandState(f: ClockFacts, now: Date): 'off' | 'running' | 'overdue' {
+  if (!f.westFriesland) return 'off';
+  return westFrieslandClock(f, now)?.escalationOverdue ? 'overdue' : 'running';
 }
 
 /** Three months of help without progress: an analysis is called for (again). */

@@ -41,6 +41,8 @@ export const CASE_RANK: Readonly<Record<Role, number>> = {
   ouder: 0,
   gemeente: -1,
   beheerder: -1,
+  // Judges a closed-placement request on the analysis; directs nothing here.
+  'gz-psycholoog': 1,
 };
 
 /** By role on the case: the roles that person may bring onto it. Roles not listed invite nobody. */
@@ -51,6 +53,7 @@ export const WHO_INVITES_WHOM: Readonly<Record<Role, readonly Role[]>> = {
     'ben-adviseur',
     ...CONTRIBUTORS,
     'dbt-lid',
+    'gz-psycholoog',
     ...CLIENT_INVITEES,
   ],
   gedragswetenschapper: ['gedragswetenschapper', ...CONTRIBUTORS],
@@ -65,6 +68,7 @@ export const WHO_INVITES_WHOM: Readonly<Record<Role, readonly Role[]>> = {
   ouder: [],
   gemeente: [],
   beheerder: [],
+  'gz-psycholoog': [],
 };
 
 /** Besides the table: the professional who registered the case invites the young person and the parents. */

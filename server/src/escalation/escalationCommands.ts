@@ -12,13 +12,14 @@ import {
 } from '@samenspraak/shared';
 import type { Insertable } from 'kysely';
 import type { CaseScope } from '../cases/caseGate.js';
+import { signedOffAnalysis } from '../decisions/signedOffAnalysis.js';
 import { addToInbox } from '../inbox/inbox.js';
 import { breakthroughInvitationItem } from '../inbox/inboxItems.js';
 import { Conflict, type DomainError, Forbidden, Invalid, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type EscalationStepsTable, escalationDb } from './escalationDb.js';
 import { type CommitmentRecord, loadState, snapshotAnalysis } from './escalationState.js';
-import { buildStep, mayScaleDown } from './ladder.js';
+import { buildStep } from './ladder.js';
 
 /** A breakthrough session is one meeting; the follow-up counts from its end. */
 export const SESSION_HOURS = 2;
@@ -46,11 +47,15 @@ export async function escalate(services: AppServices, scope: CaseScope, body: Es
     from: state.level,
     to: body.to,
     role: scope.role,
-    measureClockOverdue: state.measureClockOverdue,
-    commitmentsMet: mayScaleDown(state.commitments),
+    doorbraakaanpak: body.doorbraakaanpak === true,
+    westFriesland: state.westFriesland,
+    analysisSignedOff: state.analysisSignedOff,
+    dbtSettled: state.dbtSettled,
   };
   // The snapshot is taken by the server, at the moment of the decision, whatever the client holds.
   const snapshot = await snapshotAnalysis(services, scope.caseId);
+  // The signed-off version the step rests on, shown later as readable text (domain §5: "carries the analysis").
+  const signedOff = await signedOffAnalysis(services.db, scope.caseId);
   const result = buildStep(context, {
     bottleneck: body.bottleneck,
     tried: body.tried,
@@ -64,7 +69,7 @@ export async function escalate(services: AppServices, scope: CaseScope, body: Es
       result.code === 'role'
         ? new Forbidden(reason)
         : result.code === 'ladder'
-          ? new Conflict(reason, 'transition_refused')
+          ? new Conflict(reason, result.errorId)
           : new Invalid(reason);
     return refuse(scope, error);
   }
@@ -84,6 +89,8 @@ export async function escalate(services: AppServices, scope: CaseScope, body: Es
       analysis_doc_id: snapshot.documentId,
       analysis_version: snapshot.version,
       analysis_snapshot: snapshot.state,
+      analysis_version_id: signedOff?.versionId ?? null,
+      doorbraakaanpak: context.doorbraakaanpak ? 1 : 0,
     });
   } catch (err) {
     // Another step for this case landed between reading the level and writing: decide again.
@@ -101,6 +108,7 @@ export async function escalate(services: AppServices, scope: CaseScope, body: Es
     from: state.level,
     to: body.to,
     analysisSnapshot: { documentId: snapshot.documentId, version: snapshot.version },
+    doorbraakaanpak: context.doorbraakaanpak,
   };
 }
 
@@ -154,6 +162,7 @@ export async function listSessions(services: AppServices, caseId: string): Promi
     scheduledAt: s.scheduled_at,
     endsAt: s.ends_at,
     followUpUntil: s.follow_up_until,
+    outcome: s.outcome,
     invitations: invitations
       .filter((i) => i.session_id === s.id)
       .map((i) => ({ userId: i.user_id, invitedAt: i.invited_at })),
@@ -258,6 +267,9 @@ export async function recordCommitment(services: AppServices, scope: CaseScope, 
     met_at: null,
     met_by: null,
     created_at: scope.now.toISOString(),
+    released_at: null,
+    released_by: null,
+    release_reason: null,
   };
   await db.insertInto('commitments').values(row).execute();
   await scope.log('create', 'success', `commitment ${row.id}`);
@@ -290,7 +302,8 @@ export async function markCommitmentMet(services: AppServices, scope: CaseScope,
   if (scope.role === 'dbt-lid' && row.author_id !== scope.audit.actor.userId) {
     return refuse(scope, new Forbidden('a director reports only their own commitment met'));
   }
-  if (row.met_at) return refuse(scope, new Conflict('the commitment is already met'));
+  if (row.met_at || row.released_at)
+    return refuse(scope, new Conflict('the commitment is already met or released', 'commitment_settled'));
   await db
     .updateTable('commitments')
     .set({ met_at: scope.now.toISOString(), met_by: scope.audit.actor.userId })

@@ -31,6 +31,10 @@ export interface EscalationStepsTable {
   analysis_doc_id: string | null;
   analysis_version: string | null;
   analysis_snapshot: string | null;
+  /** Migration 0019: the signed-off analysis version the step rests on (read back as text). */
+  analysis_version_id: string | null;
+  /** Migration 0019: 1 when lokaal → ret is the West-Friesland regional doorbraakaanpak. */
+  doorbraakaanpak: number;
 }
 
 export interface BreakthroughSessionsTable {
@@ -41,6 +45,10 @@ export interface BreakthroughSessionsTable {
   follow_up_until: string;
   created_by: string;
   created_at: string;
+  /** Migration 0019: what the session came to, recorded after it by the process director. */
+  outcome: string | null;
+  outcome_at: string | null;
+  outcome_by: string | null;
 }
 
 export interface DbtInvitationsTable {
@@ -63,6 +71,10 @@ export interface CommitmentsTable {
   met_at: string | null;
   met_by: string | null;
   created_at: string;
+  /** Migration 0019: let go by the process director, with the reason. */
+  released_at: string | null;
+  released_by: string | null;
+  release_reason: string | null;
 }
 
 /** Migration 0008: live notifications already sent, per person. */

@@ -12,6 +12,8 @@ import {
   ClockFactsUpdateResponseSchema,
   CommitmentBodySchema,
   CommitmentMetResponseSchema,
+  CommitmentReleaseBodySchema,
+  CommitmentReleaseResponseSchema,
   CommitmentResponseSchema,
   DirectorInvitationResponseSchema,
   EscalateBodySchema,
@@ -22,6 +24,9 @@ import {
   MONITOR_ROLES,
   MonitorResponseSchema,
   NotificationsResponseSchema,
+  PlainEscalationResponseSchema,
+  SessionOutcomeBodySchema,
+  SessionOutcomeResponseSchema,
 } from '@samenspraak/shared';
 import { type Request, type Response, Router } from 'express';
 import type { ZodType } from 'zod';
@@ -33,6 +38,7 @@ import { reply } from '../http/reply.js';
 import { parseBody } from '../http/validate.js';
 import type { AppServices } from '../services.js';
 import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from './clockFacts.js';
+import { recordSessionOutcome, releaseCommitment } from './dbtFollowUp.js';
 import {
   createSession,
   escalate,
@@ -43,9 +49,10 @@ import {
 } from './escalationCommands.js';
 import { ESCALATION_POLICIES } from './escalationPolicies.js';
 import { loadCaseRow, loadState, presentCommitment } from './escalationState.js';
-import { mayScaleDown, overdueCommitments } from './ladder.js';
+import { overdueCommitments } from './ladder.js';
 import { buildMonitor } from './monitor.js';
 import { notificationsFor } from './notifications.js';
+import { plainEscalation } from './plainView.js';
 
 function param(req: Request, name: string): string {
   const value = req.params[name];
@@ -85,10 +92,27 @@ export function escalationRoutes(services: AppServices): Router {
       notices: state.notices,
       commitments: state.commitments.map((c) => presentCommitment(c, scope.now)),
       overdueCommitments: overdueCommitments(state.commitments, scope.now).map((c) => c.id),
-      mayScaleDown: mayScaleDown(state.commitments),
+      mayScaleDown: state.dbtSettled,
       sessions: await listSessions(services, scope.caseId),
+      analysisSignedOff: state.analysisSignedOff,
+      westFriesland: state.westFrieslandClock
+        ? {
+            contactDueAt: state.westFrieslandClock.contactDueAt.toISOString(),
+            contactOverdue: state.westFrieslandClock.contactOverdue,
+            escalationDueAt: state.westFrieslandClock.escalationDueAt.toISOString(),
+            escalationOverdue: state.westFrieslandClock.escalationOverdue,
+          }
+        : null,
     };
     reply(res, EscalationResponseSchema, body);
+  });
+
+  /** The family's view: everyone with access to the case, the young person and parents first (SECURITY.md). */
+  router.get('/cases/:id/escalation/plain', async (req, res) => {
+    const scope = await enter(req, res, ESCALATION_POLICIES.plain);
+    const state = await loadState(services, scope.caseId, scope.now);
+    await scope.log('read', 'success', 'escalation (plain)');
+    reply(res, PlainEscalationResponseSchema, plainEscalation(state, scope.now));
   });
 
   router.post('/cases/:id/escalation', async (req, res) => {
@@ -144,6 +168,30 @@ export function escalationRoutes(services: AppServices): Router {
     const row = await markCommitmentMet(services, scope, param(req, 'cid'));
     changed(scope.caseId, 'commitments');
     reply(res, CommitmentMetResponseSchema, { commitment: { id: row.id, status: 'met', metAt: row.met_at } });
+  });
+
+  router.post('/cases/:id/commitments/:cid/release', async (req, res) => {
+    const { result: commitment } = await change(
+      req,
+      res,
+      CommitmentReleaseBodySchema,
+      ESCALATION_POLICIES.commitmentRelease,
+      'commitments',
+      (scope, body) => releaseCommitment(services, scope, param(req, 'cid'), body.reason),
+    );
+    reply(res, CommitmentReleaseResponseSchema, { commitment });
+  });
+
+  router.post('/cases/:id/breakthrough-sessions/:sid/outcome', async (req, res) => {
+    const { result: session } = await change(
+      req,
+      res,
+      SessionOutcomeBodySchema,
+      ESCALATION_POLICIES.sessionOutcome,
+      'escalation',
+      (scope, body) => recordSessionOutcome(services, scope, param(req, 'sid'), body.outcome),
+    );
+    reply(res, SessionOutcomeResponseSchema, { session });
   });
 
   router.get('/cases/:id/clock-facts', async (req, res) => {

@@ -10,11 +10,27 @@ import {
   type EscalationTarget,
   type LawOrBudget,
 } from '@samenspraak/shared';
+import { readableAnalysisVersion, signedOffAnalysis } from '../decisions/signedOffAnalysis.js';
 import { hasStoredContent, storedState } from '../documents/content.js';
-import { type ClockFacts, caseClocks, mayEscalateStraightToBreakthrough, type Notice } from '../domain/clocks.js';
+import {
+  type ClockFacts,
+  caseClocks,
+  type Notice,
+  type WestFrieslandClock,
+  westFrieslandClock,
+  westFrieslandState,
+} from '../domain/clocks.js';
+import { westFrieslandDays } from '../regions/regionSettings.js';
 import type { AppServices } from '../services.js';
 import { type EscalationCaseRow, escalationDb } from './escalationDb.js';
-import { type Commitment, commitmentStatus, currentLevel, type LadderState } from './ladder.js';
+import {
+  type Commitment,
+  commitmentStatus,
+  currentLevel,
+  dbtSettled,
+  type LadderState,
+  type WestFrieslandState,
+} from './ladder.js';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
@@ -32,10 +48,16 @@ export async function loadSteps(services: AppServices, caseId: string): Promise<
       'decided_at',
       'analysis_doc_id',
       'analysis_version',
+      'analysis_version_id',
+      'doorbraakaanpak',
     ])
     .where('case_id', '=', caseId)
     .orderBy('position')
     .execute();
+  // The analysis each step carried, as readable text (one read per distinct version).
+  const readable = new Map<string, Awaited<ReturnType<typeof readableAnalysisVersion>>>();
+  for (const id of new Set(rows.map((r) => r.analysis_version_id).filter((v): v is string => !!v)))
+    readable.set(id, await readableAnalysisVersion(services.db, caseId, id));
   return rows.map((r) => ({
     id: r.id,
     from: r.from_level as LadderState,
@@ -47,6 +69,8 @@ export async function loadSteps(services: AppServices, caseId: string): Promise<
     decidedAt: r.decided_at,
     analysisSnapshot:
       r.analysis_doc_id && r.analysis_version ? { documentId: r.analysis_doc_id, version: r.analysis_version } : null,
+    analysisVersion: (r.analysis_version_id && readable.get(r.analysis_version_id)) || null,
+    doorbraakaanpak: r.doorbraakaanpak === 1,
   }));
 }
 
@@ -71,6 +95,8 @@ export async function loadCommitments(services: AppServices, caseIds: readonly s
     lawOrBudget: r.law_or_budget as LawOrBudget,
     dueAt: new Date(r.due_at),
     metAt: date(r.met_at),
+    releasedAt: date(r.released_at),
+    releaseReason: r.release_reason,
   }));
 }
 
@@ -84,6 +110,7 @@ export function presentCommitment(c: CommitmentRecord, now: Date): CommitmentVie
     dueAt: c.dueAt.toISOString(),
     status: commitmentStatus(c, now),
     authorId: c.authorId,
+    releaseReason: c.releaseReason ?? null,
   };
 }
 
@@ -104,6 +131,7 @@ export async function clockFacts(services: AppServices, row: EscalationCaseRow):
     lastProgressAt: date(row.last_progress_at),
     futurePlanCheckedAt: date(row.future_plan_checked_at),
     closed: row.closed_at !== null || row.destroyed_at !== null,
+    westFriesland: await westFrieslandDays(services.db, row.region),
   };
 }
 
@@ -114,7 +142,22 @@ export interface CaseEscalationState {
   commitments: CommitmentRecord[];
   facts: ClockFacts;
   notices: Notice[];
-  measureClockOverdue: boolean;
+  westFriesland: WestFrieslandState;
+  westFrieslandClock: WestFrieslandClock | null;
+  analysisSignedOff: boolean;
+  /** A breakthrough session with an outcome, and every commitment met or released (domain §5). */
+  dbtSettled: boolean;
+}
+
+/** How many breakthrough sessions of the case have a recorded outcome. */
+async function sessionsWithOutcome(services: AppServices, caseId: string): Promise<number> {
+  const rows = await escalationDb(services.db)
+    .selectFrom('breakthrough_sessions')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('outcome', 'is not', null)
+    .execute();
+  return rows.length;
 }
 
 export async function loadState(services: AppServices, caseId: string, now: Date): Promise<CaseEscalationState> {
@@ -129,7 +172,10 @@ export async function loadState(services: AppServices, caseId: string, now: Date
     commitments,
     facts,
     notices: caseClocks(facts, now),
-    measureClockOverdue: mayEscalateStraightToBreakthrough(facts, now),
+    westFriesland: westFrieslandState(facts, now),
+    westFrieslandClock: westFrieslandClock(facts, now),
+    analysisSignedOff: (await signedOffAnalysis(services.db, caseId)) !== null,
+    dbtSettled: dbtSettled(await sessionsWithOutcome(services, caseId), commitments),
   };
 }
 

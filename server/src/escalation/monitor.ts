@@ -14,6 +14,7 @@ import {
   REGISTRANTS,
   type SuppressedCount,
 } from '@samenspraak/shared';
+import { decisionsDb } from '../decisions/decisionsDb.js';
 import { ageOn } from '../domain/age.js';
 import { caseClocks } from '../domain/clocks.js';
 import { SMALL_COUNT_THRESHOLD, suppressCount, suppressLine } from '../domain/smallCounts.js';
@@ -82,6 +83,16 @@ export async function buildMonitor(services: AppServices): Promise<MonitorView> 
     if (!facts.closed && ageOn(c.date_of_birth, now) >= 16)
       bump(halfYear, facts.hasFuturePlan ? 'metPlan' : 'zonderPlan');
   }
+  // Binding advice (002): how many placement decisions followed the analysis and how many departed from it.
+  const placements: Counts = {};
+  const live = new Set(cases.map((c) => c.id));
+  const decisions = await decisionsDb(services.db)
+    .selectFrom('placement_decisions')
+    .select(['case_id', 'decided_at', 'follows_analysis'])
+    .execute();
+  for (const d of decisions)
+    if (live.has(d.case_id))
+      bump(placements, `${d.decided_at.slice(0, 4)} ${d.follows_analysis === 1 ? 'volgt analyse' : 'wijkt af'}`);
   return {
     generatedAt: now.toISOString(),
     suppressedBelow: SMALL_COUNT_THRESHOLD,
@@ -96,5 +107,6 @@ export async function buildMonitor(services: AppServices): Promise<MonitorView> 
     dbtReferralsPerYear: suppressAll(dbtReferrals),
     overdueClocks: suppressAll(overdueClocks),
     futurePlanHalfYearCheck: suppressAll(halfYear),
+    placementDecisionsPerYear: suppressAll(placements),
   };
 }

@@ -39,6 +39,7 @@ const ROLES: Record<string, string> = {
   'dbt-lid': 'lid doorbraakteam',
   gemeente: 'gemeente',
   beheerder: 'beheerder',
+  'gz-psycholoog': 'GZ-psycholoog',
   systeem: 'systeem',
   client: 'cliënt',
 };

@@ -3,7 +3,7 @@
  * seen by two instances, is one item), a link into the app (the client's Dutch paths) and a few ids.
  * Pure: the producers call these inside the transaction of their event and pass them to `addToInbox`.
  */
-import type { DocumentType, NewInboxItem, NoticeView } from '@samenspraak/shared';
+import { type DocumentType, type NewInboxItem, type NoticeView, parentPartRoot } from '@samenspraak/shared';
 
 const enc = encodeURIComponent;
 
@@ -46,7 +46,8 @@ export function meetingInvitationItem(userId: string, caseId: string, meetingId:
 
 /** A young person or parent joined a case: their own words in the analysis wait for them. */
 export function ownWordsItem(userId: string, caseId: string, role: string): NewInboxItem | null {
-  const section = role === 'jeugdige' ? 'hulpvraag_jeugdige' : role === 'ouder' ? 'hulpvraag_ouders' : null;
+  // Each parent has an own part of the request for help (002 Bijlage 1: in the words of each person).
+  const section = role === 'jeugdige' ? 'hulpvraag_jeugdige' : role === 'ouder' ? parentPartRoot(userId) : null;
   if (!section) return null;
   return {
     userId,

@@ -141,8 +141,16 @@ describe('a breakthrough session', () => {
     expect(status.body.mayScaleDown).toBe(false);
   });
 
-  it('scales down only when every commitment is met', async () => {
+  it('scales down only after a session outcome, when every commitment is met (domain §5)', async () => {
     expect((await h.api(team.regisseur, 'POST', `${base()}/escalation`, { to: 'gesloten', ...STEP })).status).toBe(409);
+    // Changed on purpose: the session's outcome is recorded by the process director, after the session.
+    const outcome = { outcome: 'Twee toezeggingen; woonplek en school geregeld' };
+    expect(
+      (await h.api(director, 'POST', `${base()}/breakthrough-sessions/${sessionId}/outcome`, outcome)).status,
+    ).toBe(403);
+    expect(
+      (await h.api(team.regisseur, 'POST', `${base()}/breakthrough-sessions/${sessionId}/outcome`, outcome)).status,
+    ).toBe(200);
     const list = await h.api<{ commitments: { id: string; authorId: string }[] }>(
       director,
       'GET',

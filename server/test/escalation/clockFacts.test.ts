@@ -2,8 +2,10 @@
  * The clock facts route: each fact is recorded by the roles that know it, never in the future, and the
  * clocks (and the escalation view) follow at once; every attempt is logged.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseHarness, lastSeq, logSince, START, startCaseServer } from '../cases/support.js';
+import { regionAdmin } from '../decisions/support.js';
 import { type LadderTeam, ladderTeam } from './support.js';
 
 let h: CaseHarness;
@@ -42,6 +44,17 @@ describe('PUT /api/cases/:id/clock-facts', () => {
   });
 
   it('the GI records the measure; six weeks without help is a notice that escalation may follow', async () => {
+    // Changed on purpose: the measure clock is the West-Friesland rule, only where the region uses it (004 actie 4).
+    const admin = await regionAdmin(h, 'Alkmaar (Noord-Kennemerland)');
+    const on = await h.api(
+      admin,
+      'PUT',
+      `/api/regions/${encodeURIComponent('Alkmaar (Noord-Kennemerland)')}/settings`,
+      {
+        westFrieslandRule: true,
+      },
+    );
+    expect(on.status).toBe(200);
     h.setClock(day(50));
     const res = await h.api<Facts>(team.gi, 'PUT', url(), { measureStartedAt: '2026-03-01' });
     expect(res.status).toBe(200);

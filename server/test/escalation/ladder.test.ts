@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { escalationDb } from '../../src/escalation/escalationDb.js';
 import { type CaseHarness, lastSeq, logSince, startCaseServer } from '../cases/support.js';
-import { addParticipant, countRows, type LadderTeam, ladderTeam, STEP, writeAnalysis } from './support.js';
+import {
+  addParticipant,
+  countRows,
+  type LadderTeam,
+  ladderTeam,
+  STEP,
+  settleDbt,
+  signOffAnalysis,
+  writeAnalysis,
+} from './support.js';
 
 let h: CaseHarness;
 let team: LadderTeam;
@@ -16,6 +25,7 @@ beforeAll(async () => {
   h = await startCaseServer();
   team = await ladderTeam(h);
   await writeAnalysis(h, team.caseId, 'hypothese: hechting');
+  await signOffAnalysis(h, team);
 });
 afterAll(async () => {
   await h?.close();
@@ -92,6 +102,9 @@ describe('the ladder through the API', () => {
   it('de-escalates one level at a time, by the process director', async () => {
     expect((await h.api(team.regisseur, 'POST', path(), { to: 'ret', ...STEP })).status).toBe(409);
     expect((await h.api(team.lokaal, 'POST', path(), { to: 'ben-nh', ...STEP })).status).toBe(403);
+    // Changed on purpose (domain §5): leaving the DBT needs a session with an outcome and settled commitments.
+    expect((await h.api(team.regisseur, 'POST', path(), { to: 'ben-nh', ...STEP })).status).toBe(409);
+    await settleDbt(h, team);
     expect((await h.api(team.regisseur, 'POST', path(), { to: 'ben-nh', ...STEP })).status).toBe(201);
     const res = await h.api<{ level: string; history: { from: string; to: string; decidedBy: string }[] }>(
       team.gi,
@@ -109,36 +122,27 @@ describe('the ladder through the API', () => {
   });
 });
 
-describe('the doorbraakaanpak: GI straight to the DBT 6 weeks after a measure without help', () => {
-  it('is refused before and allowed after the 6 weeks', async () => {
+// Changed on purpose: the old "GI straight to the DBT" shortcut is gone (004 actie 4 goes to the RET's
+// regional doorbraakaanpak, per region): see server/test/decisions/escalationDefects.test.ts.
+describe('no shortcut to the DBT', () => {
+  it('the GI cannot skip to the DBT, even 6 weeks after a measure without help', async () => {
     const other = await ladderTeam(h);
-    const measure = new Date(h.now().getTime() - 41 * 86_400_000).toISOString();
+    const measure = new Date(h.now().getTime() - 50 * 86_400_000).toISOString();
     await escalationDb(h.db)
       .updateTable('cases')
       .set({ measure_started_at: measure })
       .where('id', '=', other.caseId)
       .execute();
-    const url = `/api/cases/${other.caseId}/escalation`;
-    expect((await h.api(other.gi, 'POST', url, { to: 'dbt', ...STEP })).status).toBe(409);
-    const before = h.now().toISOString();
-    h.setClock(new Date(new Date(measure).getTime() + 42 * 86_400_000).toISOString());
-    try {
-      const notices = await h.api<{ notices: { kind: string; overdue: boolean }[] }>(other.gi, 'GET', url);
-      expect(notices.body.notices).toContainEqual(
-        expect.objectContaining({ kind: 'measure-escalation', overdue: true }),
-      );
-      expect((await h.api(other.lokaal, 'POST', url, { to: 'dbt', ...STEP })).status).toBe(403);
-      expect((await h.api(other.gi, 'POST', url, { to: 'dbt', ...STEP })).status).toBe(201);
-    } finally {
-      h.setClock(before);
-    }
+    const res = await h.api(other.gi, 'POST', `/api/cases/${other.caseId}/escalation`, { to: 'dbt', ...STEP });
+    expect(res.status).toBe(409);
   });
 
-  it('a participant added as another professional cannot take the shortcut either', async () => {
+  it('a participant added as another professional cannot start the doorbraakaanpak', async () => {
     const other = await ladderTeam(h);
     const aanbieder = await h.user({ role: 'jeugdhulpaanbieder' });
     await addParticipant(h, other, aanbieder, 'jeugdhulpaanbieder');
-    const res = await h.api(aanbieder, 'POST', `/api/cases/${other.caseId}/escalation`, { to: 'dbt', ...STEP });
-    expect(res.status).toBe(409);
+    const url = `/api/cases/${other.caseId}/escalation`;
+    const res = await h.api(aanbieder, 'POST', url, { to: 'ret', doorbraakaanpak: true, ...STEP });
+    expect(res.status).toBe(403);
   });
 });

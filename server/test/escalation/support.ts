@@ -1,4 +1,5 @@
 /** Helpers of the escalation tests: a case team with ladder roles, and content in the analysis. */
+import crypto from 'node:crypto';
 import { documentId, type Role } from '@samenspraak/shared';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
@@ -37,8 +38,67 @@ export async function writeAnalysis(h: CaseHarness, caseId: string, text: string
   doc.destroy();
 }
 
-/** Escalates a case step by step to the DBT through the API. */
+/** Writes a paragraph into one section of the analysis (a root the readable version shows). */
+export async function writeAnalysisSection(h: CaseHarness, caseId: string, section: string, text: string) {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  doc.getXmlFragment(section).insert(0, [paragraph]);
+  await h.services.store.append([{ docId: documentId(caseId, 'analysis'), update: Y.encodeStateAsUpdate(doc) }]);
+  doc.destroy();
+}
+
+/** Writes the professionals' request for help and lets the responsible scientist sign the analysis off (API). */
+export async function signOffAnalysis(h: CaseHarness, team: CaseTeam, text = 'Hulpvraag in eigen woorden') {
+  await writeAnalysisSection(h, team.caseId, 'hulpvraag_professionals', text);
+  const res = await h.api(team.scientist, 'POST', `/api/documents/${documentId(team.caseId, 'analysis')}/sign-off`, {});
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
+
+/**
+ * Marks the case's DBT work settled in the database (a session with an outcome, one commitment met), for
+ * tests about other things; the API path is tested in breakthrough.test.ts.
+ */
+export async function settleDbt(h: CaseHarness, team: CaseTeam): Promise<void> {
+  const db = h.db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
+  const sessionId = crypto.randomUUID();
+  const now = h.now().toISOString();
+  await db
+    .insertInto('breakthrough_sessions')
+    .values({
+      id: sessionId,
+      case_id: team.caseId,
+      scheduled_at: now,
+      ends_at: now,
+      follow_up_until: now,
+      created_by: team.regisseur.id,
+      created_at: now,
+      outcome: 'afspraken gemaakt',
+      outcome_at: now,
+      outcome_by: team.regisseur.id,
+    })
+    .execute();
+  await db
+    .insertInto('commitments')
+    .values({
+      id: crypto.randomUUID(),
+      case_id: team.caseId,
+      session_id: sessionId,
+      author_id: team.regisseur.id,
+      organisation: 'Gemeente',
+      what: 'woonplek',
+      law_or_budget: 'Jeugdwet',
+      due_at: now,
+      met_at: now,
+      met_by: team.regisseur.id,
+      created_at: now,
+    })
+    .execute();
+}
+
+/** Escalates a case step by step to the DBT through the API (signing the analysis off first). */
 export async function escalateToDbt(h: CaseHarness, team: LadderTeam): Promise<void> {
+  await signOffAnalysis(h, team);
   const steps: [TestUser, string][] = [
     [team.lokaal, 'ret'],
     [team.regisseur, 'ben-nh'],

@@ -29,9 +29,13 @@ import {
   EnrolmentLinkResponseSchema,
   EscalationResponseSchema,
   EscalationStepResponseSchema,
+  HelpDisagreementResponseSchema,
+  HelpDisagreementsResponseSchema,
   InboxReadResponseSchema,
   InboxResponseSchema,
   InvitationsResponseSchema,
+  JointRiskResponseSchema,
+  JointRisksResponseSchema,
   LoginResponseSchema,
   LogoutAllResponseSchema,
   MailPreferenceResponseSchema,
@@ -42,10 +46,14 @@ import {
   NotificationsResponseSchema,
   OwnWordsPartsResponseSchema,
   PasswordResetResponseSchema,
+  PlacementDecisionResponseSchema,
+  PlacementDecisionsResponseSchema,
+  PlainEscalationResponseSchema,
   ProcessDirectionResponseSchema,
   ProfessionalsResponseSchema,
   RecoveryCodesResponseSchema,
   RegionCasesResponseSchema,
+  RegionSettingsResponseSchema,
   SECTIONS,
   SignOffFactResponseSchema,
   SignOffResponseSchema,
@@ -59,7 +67,8 @@ import * as Y from 'yjs';
 import type { z } from 'zod';
 import { createProfessional } from '../../src/identity/users.js';
 import { bornYearsAgo, type CaseHarness, START, startCaseServer } from '../cases/support.js';
-import { type LadderTeam, ladderTeam, STEP, writeAnalysis } from '../escalation/support.js';
+import { regionAdmin } from '../decisions/support.js';
+import { type LadderTeam, ladderTeam, STEP, signOffAnalysis, writeAnalysis } from '../escalation/support.js';
 import { Browser, PASSWORD, totpCode } from '../identity/harness.js';
 
 let h: CaseHarness;
@@ -213,6 +222,11 @@ describe('HTTP answers match their shared contracts', () => {
 
   it('escalation step and view, clock facts read and written, notifications', async () => {
     const base = `/api/cases/${team.caseId}`;
+    // The measure clock runs where the region uses the West-Friesland rule (004 actie 4).
+    const admin = await regionAdmin(h, 'Alkmaar (Noord-Kennemerland)');
+    const region = `/api/regions/${encodeURIComponent('Alkmaar (Noord-Kennemerland)')}/settings`;
+    answers(RegionSettingsResponseSchema, await h.api(admin, 'PUT', region, { westFrieslandRule: true }));
+    answers(RegionSettingsResponseSchema, await h.api(admin, 'GET', region));
     answers(
       EscalationStepResponseSchema,
       await h.api(team.lokaal, 'POST', `${base}/escalation`, { to: 'ret', ...STEP }),
@@ -352,6 +366,29 @@ describe('HTTP answers match their shared contracts', () => {
       201,
     );
     expect(signed.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  // After the export test: the sign-off adds a version of the analysis.
+  it('placement decisions, joint risks, disagreements, the plain escalation view', async () => {
+    const base = `/api/cases/${team.caseId}`;
+    await signOffAnalysis(h, team);
+    const decision = { kind: 'uithuisplaatsing', decision: 'Gezinshuis', followsAnalysis: false, departureReason: 'x' };
+    answers(PlacementDecisionResponseSchema, await h.api(team.gi, 'POST', `${base}/placement-decisions`, decision));
+    answers(PlacementDecisionsResponseSchema, await h.api(team.gi, 'GET', `${base}/placement-decisions`));
+    const risks = { risks: [{ risk: 'weglopen', bornBy: ['ouders', 'gi'] }] };
+    const record = answers(JointRiskResponseSchema, await h.api(team.gi, 'POST', `${base}/joint-risks`, risks), 201);
+    answers(
+      JointRiskResponseSchema,
+      await h.api(team.gi, 'POST', `${base}/joint-risks/${record.record.id}/agreements`, { party: 'gi' }),
+    );
+    answers(JointRisksResponseSchema, await h.api(team.parent, 'GET', `${base}/joint-risks`));
+    const disagreement = { helpStarted: 'ambulant', giView: 'a', localTeamView: 'b' };
+    answers(
+      HelpDisagreementResponseSchema,
+      await h.api(team.lokaal, 'POST', `${base}/help-disagreements`, disagreement),
+    );
+    answers(HelpDisagreementsResponseSchema, await h.api(team.gi, 'GET', `${base}/help-disagreements`));
+    answers(PlainEscalationResponseSchema, await h.api(team.youngPerson, 'GET', `${base}/escalation/plain`));
   });
 
   it('the test clock', async () => {

@@ -260,14 +260,17 @@ describe('a parent who accepts an invitation', () => {
     });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
     const got = await browser.call('GET', '/api/inbox');
+    const me = await browser.call('GET', '/api/auth/me');
+    // Her own part of the request for help (002 Bijlage 1: each parent in their own words).
+    const part = `hulpvraag_ouder_${(me.body as { user: { id: string } }).user.id}`;
     expect(got.body).toMatchObject({
       unread: 1,
       items: [
         {
           kind: 'own-words-waiting',
           caseId: team.caseId,
-          link: `/zaken/${team.caseId}/analyse#hulpvraag_ouders`,
-          params: { section: 'hulpvraag_ouders', document: 'analysis' },
+          link: `/zaken/${team.caseId}/analyse#${part}`,
+          params: { section: part, document: 'analysis' },
         },
       ],
     });

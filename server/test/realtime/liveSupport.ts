@@ -255,6 +255,8 @@ export async function liveTeam(h: LiveHarness): Promise<LiveTeam> {
 /** Escalates the case to the breakthrough team through the API. */
 export async function escalateToDbt(team: LiveTeam): Promise<void> {
   const step = { bottleneck: 'geen passende woonplek', tried: 'drie aanbieders en een MDO' };
+  // The DBT takes only cases with a signed-off analysis (domain §5): the responsible scientist signs off.
+  await call(team.scientist, 'POST', `/api/documents/${team.caseId}.analysis/sign-off`, {}, 201);
   await call(team.lokaal, 'POST', `/api/cases/${team.caseId}/escalation`, { to: 'ret', ...step }, 201);
   await call(team.regisseur, 'POST', `/api/cases/${team.caseId}/escalation`, { to: 'ben-nh', ...step }, 201);
   await call(team.regisseur, 'POST', `/api/cases/${team.caseId}/escalation`, { to: 'dbt', ...step }, 201);

@@ -1,4 +1,8 @@
-/** The case facts the clocks read, for unit tests: a request on 1 March 2026, nothing else yet. */
+/**
+ * The case facts the clocks read, for unit tests: a request on 1 March 2026, nothing else yet, in a
+ * region that uses the West-Friesland rule with its own days (14 / 42) — so the measure clock runs; the
+ * default of every other region (rule off, no measure clock) is tested with `westFriesland: null`.
+ */
 import type { ClockFacts } from '../../src/domain/clocks.js';
 
 export function facts(over: Partial<ClockFacts> = {}): ClockFacts {
@@ -12,6 +16,7 @@ export function facts(over: Partial<ClockFacts> = {}): ClockFacts {
     helpStartedAt: null,
     lastProgressAt: null,
     closed: false,
+    westFriesland: { contactDays: 14, escalationDays: 42 },
     ...over,
   };
 }

@@ -6,10 +6,11 @@ import {
   caseClocks,
   daysLeft,
   futurePlanClocks,
-  mayEscalateStraightToBreakthrough,
   measureClock,
   nextHalfYearCheck,
   progressClock,
+  westFrieslandClock,
+  westFrieslandState,
 } from '../../src/domain/clocks.js';
 import { facts } from '../support/clockFacts.js';
 
@@ -81,9 +82,28 @@ describe('6 weeks after a child-protection measure', () => {
   it('prompts straight escalation on the due instant when no help started', () => {
     const f = facts({ measureStartedAt: start });
     expect(measureClock(f, ms(due, -1))).toMatchObject({ kind: 'measure-escalation', overdue: false });
-    expect(mayEscalateStraightToBreakthrough(f, ms(due, -1))).toBe(false);
+    expect(westFrieslandState(f, ms(due, -1))).toBe('running');
     expect(measureClock(f, due)).toMatchObject({ overdue: true, severity: 'urgent' });
-    expect(mayEscalateStraightToBreakthrough(f, due)).toBe(true);
+    expect(westFrieslandState(f, due)).toBe('overdue');
+  });
+  // Changed on purpose (004 actie 4 is one region's proposal, domain §5): no rule, no clock.
+  it('004 actie 4: a region that does not use the West-Friesland rule has no measure clock', () => {
+    const f = facts({ measureStartedAt: start, westFriesland: null });
+    expect(measureClock(f, ms(due, 86_400_000))).toBeNull();
+    expect(westFrieslandClock(f, ms(due, 86_400_000))).toBeNull();
+    expect(westFrieslandState(f, ms(due, 86_400_000))).toBe('off');
+  });
+  it('004 actie 4: the GI contacts the local team after two weeks without help; its own days per region', () => {
+    const f = facts({ measureStartedAt: start });
+    const contact = at('2026-03-16T00:00:00Z');
+    expect(westFrieslandClock(f, ms(contact, -1))).toMatchObject({ contactOverdue: false, escalationOverdue: false });
+    expect(westFrieslandClock(f, contact)).toMatchObject({ contactOverdue: true, escalationOverdue: false });
+    const own = facts({ measureStartedAt: start, westFriesland: { contactDays: 7, escalationDays: 28 } });
+    expect(westFrieslandClock(own, at('2026-03-30T00:00:00Z'))).toMatchObject({ escalationOverdue: true });
+    // Help that started after the contact moment but within the 6 weeks stops the clock.
+    expect(
+      westFrieslandClock(facts({ measureStartedAt: start, helpStartedAt: at('2026-03-20T00:00:00Z') }), due),
+    ).toBeNull();
   });
   it('help started on time (also on the last instant) stops it; late help does not', () => {
     expect(measureClock(facts({ measureStartedAt: start, helpStartedAt: due }), ms(due, 1))).toBeNull();

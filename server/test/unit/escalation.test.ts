@@ -7,15 +7,24 @@ import {
   type Commitment,
   commitmentStatus,
   currentLevel,
+  dbtSettled,
   decideTransition,
   type LadderState,
-  mayScaleDown,
   overdueCommitments,
   type TransitionContext,
 } from '../../src/escalation/ladder.js';
 
 function ctx(from: LadderState, to: EscalationTarget, role: Role, over: Partial<TransitionContext> = {}) {
-  return { from, to, role, measureClockOverdue: false, commitmentsMet: true, ...over };
+  const base: TransitionContext = {
+    from,
+    to,
+    role,
+    doorbraakaanpak: false,
+    westFriesland: 'off',
+    analysisSignedOff: true,
+    dbtSettled: true,
+  };
+  return { ...base, ...over };
 }
 
 describe('upward, one level at a time, by the deciding roles', () => {
@@ -27,7 +36,7 @@ describe('upward, one level at a time, by the deciding roles', () => {
     ['ben-nh', 'dbt', 'procesregisseur'],
     ['gesloten', 'ret', 'lokaal-team'],
   ] as const)('%s → %s by %s is allowed', (from, to, role) => {
-    expect(decideTransition(ctx(from, to, role))).toEqual({ allowed: true, direction: 'up', shortcut: false });
+    expect(decideTransition(ctx(from, to, role))).toEqual({ allowed: true, direction: 'up', doorbraakaanpak: false });
   });
 
   it.each([
@@ -60,25 +69,53 @@ describe('upward, one level at a time, by the deciding roles', () => {
   });
 });
 
-describe('the doorbraakaanpak shortcut: GI → DBT after 6 weeks without fitting help', () => {
-  it('is allowed for the GI once the measure clock is overdue', () => {
-    expect(decideTransition(ctx('lokaal', 'dbt', 'jeugdbeschermer', { measureClockOverdue: true }))).toEqual({
-      allowed: true,
-      direction: 'up',
-      shortcut: true,
+describe('domain §5: the DBT takes only cases with a signed-off explanatory analysis', () => {
+  it('refuses BEN-NH → DBT without a signed-off analysis, with its own error id', () => {
+    expect(decideTransition(ctx('ben-nh', 'dbt', 'procesregisseur', { analysisSignedOff: false }))).toMatchObject({
+      allowed: false,
+      code: 'ladder',
+      errorId: 'analysis_not_signed_off',
     });
   });
-  it('is refused before the 6 weeks passed, and for roles other than GI / process director', () => {
-    expect(decideTransition(ctx('lokaal', 'dbt', 'jeugdbeschermer'))).toMatchObject({ allowed: false, code: 'ladder' });
-    expect(decideTransition(ctx('lokaal', 'dbt', 'lokaal-team', { measureClockOverdue: true }))).toMatchObject({
+  it('the lower rungs need no sign-off (the RET helps make the analysis)', () => {
+    expect(decideTransition(ctx('lokaal', 'ret', 'lokaal-team', { analysisSignedOff: false })).allowed).toBe(true);
+    expect(decideTransition(ctx('ret', 'ben-nh', 'procesregisseur', { analysisSignedOff: false })).allowed).toBe(true);
+  });
+});
+
+// Changed on purpose: the old shortcut lokaal → dbt is gone. 004 actie 4 sends the case "direct … naar
+// uitvoering doorbraakaanpak", which in West-Friesland the RET carries out (004 "Doorbraakaanpak
+// Westfriesland"), and only where the region switched the rule on (domain §5).
+describe('004 actie 4: the GI escalates to the RET’s regional doorbraakaanpak, where the region uses it', () => {
+  const wf = { doorbraakaanpak: true } as const;
+  it('lokaal → ret as doorbraakaanpak by the GI once 6 weeks passed', () => {
+    expect(decideTransition(ctx('lokaal', 'ret', 'jeugdbeschermer', { ...wf, westFriesland: 'overdue' }))).toEqual({
+      allowed: true,
+      direction: 'up',
+      doorbraakaanpak: true,
+    });
+  });
+  it('refused where the region does not use the rule, and before the 6 weeks', () => {
+    expect(decideTransition(ctx('lokaal', 'ret', 'jeugdbeschermer', wf))).toMatchObject({
+      allowed: false,
+      errorId: 'west_friesland_rule_off',
+    });
+    expect(
+      decideTransition(ctx('lokaal', 'ret', 'jeugdbeschermer', { ...wf, westFriesland: 'running' })),
+    ).toMatchObject({ allowed: false, errorId: 'measure_clock_running' });
+  });
+  it('only the GI starts it; it is never a step to the DBT, nor a skip', () => {
+    expect(decideTransition(ctx('lokaal', 'ret', 'lokaal-team', { ...wf, westFriesland: 'overdue' }))).toMatchObject({
       allowed: false,
       code: 'role',
     });
-  });
-  it('does not let RET or BEN-NH skip', () => {
-    expect(decideTransition(ctx('ret', 'dbt', 'jeugdbeschermer', { measureClockOverdue: true }))).toMatchObject({
+    expect(decideTransition(ctx('lokaal', 'dbt', 'jeugdbeschermer', { westFriesland: 'overdue' }))).toMatchObject({
       allowed: false,
+      code: 'ladder',
     });
+    expect(
+      decideTransition(ctx('ben-nh', 'dbt', 'procesregisseur', { ...wf, westFriesland: 'overdue' })),
+    ).toMatchObject({ allowed: false, code: 'ladder' });
   });
 });
 
@@ -92,13 +129,15 @@ describe('down one level or closed, by the process director', () => {
   ] as const)('%s → %s is %s', (from, to, direction) => {
     expect(decideTransition(ctx(from, to, 'procesregisseur'))).toMatchObject({ allowed: true, direction });
   });
-  it('refuses two levels down, other roles, and leaving the DBT with open commitments', () => {
+  it('refuses two levels down, other roles, and leaving the DBT unsettled (domain §5)', () => {
     expect(decideTransition(ctx('dbt', 'ret', 'procesregisseur'))).toMatchObject({ allowed: false, code: 'ladder' });
     expect(decideTransition(ctx('ret', 'lokaal', 'jeugdbeschermer'))).toMatchObject({ allowed: false, code: 'role' });
-    expect(decideTransition(ctx('dbt', 'gesloten', 'procesregisseur', { commitmentsMet: false }))).toMatchObject({
-      allowed: false,
-      code: 'ladder',
-    });
+    for (const to of ['gesloten', 'ben-nh'] as const)
+      expect(decideTransition(ctx('dbt', to, 'procesregisseur', { dbtSettled: false }))).toMatchObject({
+        allowed: false,
+        code: 'ladder',
+        errorId: 'dbt_not_settled',
+      });
     expect(decideTransition(ctx('gesloten', 'gesloten', 'procesregisseur'))).toMatchObject({ allowed: false });
   });
 });
@@ -157,10 +196,21 @@ describe('commitments', () => {
     const list = [c({ id: 'a' }), c({ id: 'b', metAt: due }), c({ id: 'c', dueAt: new Date('2027-01-01T00:00:00Z') })];
     expect(overdueCommitments(list, due).map((x) => x.id)).toEqual(['a']);
   });
-  it('the case may be scaled down only when every commitment is met', () => {
-    expect(mayScaleDown([c({ metAt: due }), c({ id: 'b', metAt: due })])).toBe(true);
-    expect(mayScaleDown([c({ metAt: due }), c({ id: 'b' })])).toBe(false);
-    expect(mayScaleDown([])).toBe(true);
+  // Changed on purpose: zero commitments or no session outcome no longer counts as settled (domain §5:
+  // "a case never closes at the DBT without a session and an outcome").
+  it('domain §5: the DBT scales down after a session with an outcome, every commitment met or released', () => {
+    const released = c({ id: 'b', releasedAt: due, releaseReason: 'gemeente vond andere plek' });
+    expect(dbtSettled(1, [c({ metAt: due }), c({ id: 'b', metAt: due })])).toBe(true);
+    expect(dbtSettled(1, [c({ metAt: due }), released])).toBe(true);
+    expect(dbtSettled(1, [c({ metAt: due }), c({ id: 'b' })])).toBe(false);
+    expect(dbtSettled(1, [c({ metAt: due }), c({ id: 'b', releasedAt: due, releaseReason: ' ' })])).toBe(false);
+    expect(dbtSettled(1, [])).toBe(false);
+    expect(dbtSettled(0, [c({ metAt: due })])).toBe(false);
+  });
+  it('a released commitment is neither open nor overdue', () => {
+    expect(commitmentStatus(c({ releasedAt: due, releaseReason: 'x' }), new Date('2027-01-01T00:00:00Z'))).toBe(
+      'released',
+    );
   });
 });
 

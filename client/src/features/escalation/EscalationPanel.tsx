@@ -24,7 +24,8 @@ import { Alert, Button, FieldSet, Heading, LabelledField, Paragraph, Radio, Text
 import { formatDate, formatMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
 import { noticeKindLabel } from '../notifications/messages';
-import { type LadderChoice, ladderChoices, measureClockOverdue, rank } from './ladder';
+import { FamilyEscalation } from './FamilyEscalation';
+import { choiceKey, type LadderChoice, ladderChoices, measureClockOverdue, rank } from './ladder';
 import { levelLabel, m } from './messages';
 import { RefusalAlert } from './RefusalAlert';
 import { useCaseLive } from './useCaseLive';
@@ -51,8 +52,8 @@ function choiceLabel(c: LadderChoice): string {
   switch (c.direction) {
     case 'up':
       return m.choiceUp(levelLabel(c.to));
-    case 'shortcut':
-      return m.choiceShortcut;
+    case 'doorbraakaanpak':
+      return m.choiceDoorbraakaanpak;
     case 'down':
       return m.choiceDown(levelLabel(c.to));
     case 'close':
@@ -126,10 +127,32 @@ function StepItem({
           <dt>{m.tried}</dt>
           <dd className="pre-line">{step.tried}</dd>
         </div>
+        {step.doorbraakaanpak && (
+          <div>
+            <dt>{m.doorbraakaanpakTag}</dt>
+            <dd>✓</dd>
+          </div>
+        )}
         <div>
           <dt>{m.analysisSnapshot}</dt>
           <dd>
-            {step.analysisSnapshot ? (
+            {step.analysisVersion ? (
+              <details className="esc-analysis">
+                <summary>
+                  {m.analysisVersionOf(step.analysisVersion.name, formatDate(step.analysisVersion.signedOffAt))}
+                </summary>
+                {step.analysisVersion.sections.length === 0 ? (
+                  <Paragraph>{m.analysisVersionEmpty}</Paragraph>
+                ) : (
+                  step.analysisVersion.sections.map((sec) => (
+                    <div key={sec.title} className="stack-s">
+                      <strong>{sec.title}</strong>
+                      <Paragraph className="pre-line">{sec.text}</Paragraph>
+                    </div>
+                  ))
+                )}
+              </details>
+            ) : step.analysisSnapshot ? (
               <AppLink to={paths.document(caseId, 'analysis')}>
                 {m.briefAnalysisLink} ({m.snapshotVersion(step.analysisSnapshot.version)})
               </AppLink>
@@ -159,7 +182,7 @@ export function EscalationPanel({
   useCaseLive(escalation ? null : caseId, ['escalation', 'commitments', 'case'], () => void own.reload());
 
   const formId = useId();
-  const [to, setTo] = useState<EscalationTarget | ''>('');
+  const [to, setTo] = useState<string>('');
   const [bottleneck, setBottleneck] = useState('');
   const [tried, setTried] = useState('');
   const { busy, failure: refusal, done: saved, submit: run } = useSubmit();
@@ -172,16 +195,8 @@ export function EscalationPanel({
 
   const nameOf = (userId: string) => theCase?.participants.find((p) => p.userId === userId)?.name ?? null;
 
-  if (isClient) {
-    return (
-      <section className="escalation stack" aria-labelledby={titleId}>
-        <Heading level={headingLevel} id={titleId}>
-          {m.panelTitle}
-        </Heading>
-        <Paragraph>{m.notForClients}</Paragraph>
-      </section>
-    );
-  }
+  // The young person and the parents see the escalation in plain words (SECURITY.md: what they see).
+  if (isClient) return <FamilyEscalation caseId={caseId} headingLevel={headingLevel} />;
 
   const data = esc.data;
   const choices =
@@ -189,18 +204,27 @@ export function EscalationPanel({
       ? ladderChoices(data.level, theCase.myRole, {
           measureClockOverdue: measureClockOverdue(data.notices),
           mayScaleDown: data.mayScaleDown,
+          analysisSignedOff: data.analysisSignedOff,
         })
       : [];
   const allowed = choices.filter((c) => c.allowed);
   const blocked = choices.filter((c) => !c.allowed);
-  const selected = allowed.some((c) => c.to === to) ? to : (allowed[0]?.to ?? '');
+  const first = allowed[0];
+  const selected = allowed.some((c) => choiceKey(c) === to) ? to : first ? choiceKey(first) : '';
+  const chosen = allowed.find((c) => choiceKey(c) === selected);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!selected) return;
+    if (!chosen) return;
+    const target: EscalationTarget = chosen.to;
     void run(
       async (done) => {
-        await api('POST', `${base}/escalation`, { to: selected, bottleneck, tried });
+        await api('POST', `${base}/escalation`, {
+          to: target,
+          bottleneck,
+          tried,
+          ...(chosen.direction === 'doorbraakaanpak' ? { doorbraakaanpak: true } : {}),
+        });
         setBottleneck('');
         setRound((r) => r + 1);
         setTried('');
@@ -248,6 +272,22 @@ export function EscalationPanel({
             </div>
           )}
 
+          {data.westFriesland && (
+            <div className="stack-s" data-testid="west-friesland-clock">
+              <Heading level={sub} size="level-4">
+                {m.wfTitle}
+              </Heading>
+              <ul className="esc-clock-list">
+                <li className={`esc-clock esc-clock--${data.westFriesland.contactOverdue ? 'warning' : 'info'}`}>
+                  {m.wfContact(formatDate(data.westFriesland.contactDueAt))}
+                </li>
+                <li className={`esc-clock esc-clock--${data.westFriesland.escalationOverdue ? 'urgent' : 'info'}`}>
+                  {m.wfEscalation(formatDate(data.westFriesland.escalationDueAt))}
+                </li>
+              </ul>
+            </div>
+          )}
+
           <div className="stack-s">
             <Heading level={sub} size="level-4">
               {m.historyTitle}
@@ -278,9 +318,9 @@ export function EscalationPanel({
                         <Radio
                           key={`${c.direction}-${c.to}`}
                           name={`${formId}-to`}
-                          value={c.to}
-                          checked={selected === c.to}
-                          onChange={() => setTo(c.to)}
+                          value={choiceKey(c)}
+                          checked={selected === choiceKey(c)}
+                          onChange={() => setTo(choiceKey(c))}
                         >
                           {choiceLabel(c)}
                         </Radio>
@@ -327,9 +367,11 @@ export function EscalationPanel({
                       <strong>{choiceLabel(c)}:</strong>{' '}
                       {c.blockedBy === 'commitments'
                         ? m.blockedCommitments
-                        : c.mayPropose
-                          ? m.mayPropose
-                          : m.blockedRole}
+                        : c.blockedBy === 'analysis'
+                          ? m.blockedAnalysis
+                          : c.mayPropose
+                            ? m.mayPropose
+                            : m.blockedRole}
                     </li>
                   ))}
                 </ul>

@@ -2,7 +2,7 @@ import type { CommitmentView, EscalationStepView } from '@samenspraak/shared';
 import { describe, expect, it } from 'vitest';
 import { ladderChoices, latestStepTo, measureClockOverdue, refusalKey, sortCommitments } from './ladder';
 
-const none = { measureClockOverdue: false, mayScaleDown: true };
+const none = { measureClockOverdue: false, mayScaleDown: true, analysisSignedOff: true };
 
 describe('ladderChoices', () => {
   it('lets the local team, provider, GI and process director escalate to the RET', () => {
@@ -18,12 +18,24 @@ describe('ladderChoices', () => {
     expect(ladderChoices('ret', 'jeugdbeschermer', none)[0]).toMatchObject({ allowed: false, mayPropose: false });
   });
 
-  it('offers the shortcut to the DBT only when the measure clock ran out', () => {
-    expect(ladderChoices('lokaal', 'jeugdbeschermer', none).some((c) => c.direction === 'shortcut')).toBe(false);
+  // Changed on purpose: no shortcut to the DBT; 004 actie 4 goes to the RET's regional doorbraakaanpak.
+  it('offers the GI the doorbraakaanpak to the RET only when the (region’s) measure clock ran out', () => {
+    const isWf = (c: { direction: string }) => c.direction === 'doorbraakaanpak';
+    expect(ladderChoices('lokaal', 'jeugdbeschermer', none).some(isWf)).toBe(false);
     const late = ladderChoices('lokaal', 'jeugdbeschermer', { ...none, measureClockOverdue: true });
-    expect(late.find((c) => c.direction === 'shortcut')).toEqual({ to: 'dbt', direction: 'shortcut', allowed: true });
+    expect(late.find(isWf)).toEqual({ to: 'ret', direction: 'doorbraakaanpak', allowed: true });
+    expect(late.some((c) => c.to === 'dbt')).toBe(false);
     const other = ladderChoices('lokaal', 'lokaal-team', { ...none, measureClockOverdue: true });
-    expect(other.find((c) => c.direction === 'shortcut')?.allowed).toBe(false);
+    expect(other.find(isWf)?.allowed).toBe(false);
+  });
+
+  it('offers the DBT only with a signed-off analysis (domain §5)', () => {
+    expect(ladderChoices('ben-nh', 'procesregisseur', { ...none, analysisSignedOff: false })[0]).toEqual({
+      to: 'dbt',
+      direction: 'up',
+      allowed: false,
+      blockedBy: 'analysis',
+    });
   });
 
   it('scales down one level or closes, and leaves the DBT only when every commitment is met', () => {
@@ -69,6 +81,8 @@ describe('helpers', () => {
       decidedByRole: 'procesregisseur',
       decidedAt: '2026-01-01T00:00:00Z',
       analysisSnapshot: null,
+      analysisVersion: null,
+      doorbraakaanpak: false,
     });
     expect(latestStepTo([step('1', 'ret'), step('2', 'dbt'), step('3', 'ben-nh'), step('4', 'dbt')], 'dbt')?.id).toBe(
       '4',
@@ -84,6 +98,7 @@ describe('helpers', () => {
       what: 'w',
       lawOrBudget: 'Jeugdwet',
       dueAt,
+      releaseReason: null,
       status,
       authorId: 'a',
     });
@@ -100,8 +115,8 @@ describe('helpers', () => {
     expect(
       refusalKey(
         409,
-        'transition_refused',
-        'dbt → ben-nh: the case may be scaled down only when every commitment is met',
+        'dbt_not_settled',
+        'dbt → ben-nh: the DBT scales down only after a session with an outcome and every commitment met or released',
       ),
     ).toBe('commitmentsOpen');
     expect(

@@ -5,6 +5,7 @@
  */
 import {
   type CommitmentView,
+  DOORBRAAKAANPAK_DECIDERS,
   DOWN_DECIDERS,
   ESCALATION_LEVELS,
   type EscalationLevel,
@@ -14,7 +15,6 @@ import {
   type NoticeView,
   PROPOSERS,
   type Role,
-  STRAIGHT_TO_DBT_DECIDERS,
   UP_DECIDERS,
 } from '@samenspraak/shared';
 
@@ -24,7 +24,7 @@ export function rank(state: LadderState): number {
   return state === 'gesloten' ? 0 : ESCALATION_LEVELS.indexOf(state);
 }
 
-export type Direction = 'up' | 'down' | 'close' | 'shortcut';
+export type Direction = 'up' | 'down' | 'close' | 'doorbraakaanpak';
 
 export interface LadderChoice {
   to: EscalationTarget;
@@ -32,38 +32,47 @@ export interface LadderChoice {
   /** The person may decide it. */
   allowed: boolean;
   /** Why not (a key into the messages), when not allowed. */
-  blockedBy?: 'role' | 'commitments';
+  blockedBy?: 'role' | 'commitments' | 'analysis';
   /** The person may propose it to the process director (BEN-NH adviser). */
   mayPropose?: boolean;
 }
 
+/** The value of a choice in the form: two choices can lead to the RET (up, or the doorbraakaanpak). */
+export const choiceKey = (c: Pick<LadderChoice, 'direction' | 'to'>) => `${c.direction}:${c.to}`;
+
 /**
- * The steps from `level`: one up, the 6-weeks-after-a-measure shortcut to the DBT (only when that clock
- * ran out), one down and closing. Steps the role may not decide are listed with `allowed: false`.
+ * The steps from `level`: one up (to the DBT only with a signed-off analysis), the West-Friesland
+ * doorbraakaanpak to the RET (only where the region uses it and its 6 weeks ran out: the measure clock
+ * exists only then), one down and closing. Steps the role may not decide are listed with `allowed: false`.
  */
 export function ladderChoices(
   level: LadderState,
   role: Role,
-  facts: { measureClockOverdue: boolean; mayScaleDown: boolean },
+  facts: { measureClockOverdue: boolean; mayScaleDown: boolean; analysisSignedOff: boolean },
 ): LadderChoice[] {
   const r = rank(level);
   const choices: LadderChoice[] = [];
   const next = ESCALATION_LEVELS[r + 1] as Exclude<EscalationLevel, 'lokaal'> | undefined;
   if (next) {
     const deciders = UP_DECIDERS[next];
-    const allowed = deciders.includes(role);
+    const mayDecide = deciders.includes(role);
+    const needsAnalysis = next === 'dbt' && !facts.analysisSignedOff;
     choices.push({
       to: next,
       direction: 'up',
-      allowed,
-      ...(allowed ? {} : { blockedBy: 'role' as const, mayPropose: PROPOSERS.includes(role) }),
+      allowed: mayDecide && !needsAnalysis,
+      ...(!mayDecide
+        ? { blockedBy: 'role' as const, mayPropose: PROPOSERS.includes(role) }
+        : needsAnalysis
+          ? { blockedBy: 'analysis' as const }
+          : {}),
     });
   }
   if (r === 0 && facts.measureClockOverdue) {
-    const allowed = STRAIGHT_TO_DBT_DECIDERS.includes(role);
+    const allowed = DOORBRAAKAANPAK_DECIDERS.includes(role);
     choices.push({
-      to: 'dbt',
-      direction: 'shortcut',
+      to: 'ret',
+      direction: 'doorbraakaanpak',
       allowed,
       ...(allowed ? {} : { blockedBy: 'role' as const, mayPropose: PROPOSERS.includes(role) }),
     });
@@ -105,9 +114,9 @@ export function latestStepTo(history: readonly EscalationStepView[], to: Escalat
   return null;
 }
 
-/** Commitments: overdue first, then open by date, then met. */
+/** Commitments: overdue first, then open by date, then met, then released. */
 export function sortCommitments(list: readonly CommitmentView[]): CommitmentView[] {
-  const order = { overdue: 0, open: 1, met: 2 } as const;
+  const order = { overdue: 0, open: 1, met: 2, released: 3 } as const;
   return [...list].sort((a, b) => order[a.status] - order[b.status] || a.dueAt.localeCompare(b.dueAt));
 }
 
@@ -117,7 +126,7 @@ export function sortCommitments(list: readonly CommitmentView[]): CommitmentView
  */
 export function refusalKey(status: number, id: string, message: string): string | null {
   const text = message.toLowerCase();
-  if (text.includes('every commitment is met')) return 'commitmentsOpen';
+  if (id === 'dbt_not_settled') return 'commitmentsOpen';
   if (text.includes('one level at a time')) return 'oneLevel';
   if (text.includes('straight to the breakthrough approach')) return 'shortcutClock';
   if (text.includes('already at')) return 'alreadyThere';

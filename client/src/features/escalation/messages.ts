@@ -40,7 +40,18 @@ export const m = messages({
     formTitle: 'Een stap zetten',
     formChoose: 'Welke stap?',
     choiceUp: (to: string) => `Opschalen naar ${to}`,
-    choiceShortcut: 'Direct naar het Doorbraakteam (geen passende hulp 6 weken na de maatregel)',
+    choiceDoorbraakaanpak:
+      'Naar de regionale doorbraakaanpak van het RET (West-Friese regel: 6 weken na de maatregel nog geen passende hulp)',
+    doorbraakaanpakTag: 'Regionale doorbraakaanpak (West-Friese regel)',
+    wfTitle: 'West-Friese regel (deze regio)',
+    wfContact: (date: string) =>
+      `Is de hulp op ${date} nog niet begonnen? Dan neemt de GI contact op met het lokale team.`,
+    wfEscalation: (date: string) =>
+      `Is er op ${date} nog geen passende hulp? Dan schaalt de GI op naar de regionale doorbraakaanpak van het RET.`,
+    analysisVersionOf: (name: string, date: string) => `Vastgestelde versie “${name}” van ${date}`,
+    analysisVersionEmpty: 'De vastgestelde versie had nog geen tekst.',
+    blockedAnalysis:
+      'Het Doorbraakteam neemt alleen zaken met een vastgestelde verklarende analyse. Laat de gedragswetenschapper de analyse eerst vaststellen.',
     choiceDown: (to: string) => `Afschalen naar ${to}`,
     choiceClose: 'Afschalen en opschalen afsluiten',
     bottleneckLabel: 'Wat is het knelpunt?',
@@ -52,7 +63,8 @@ export const m = messages({
     saved: 'De stap is vastgelegd. De analyse van nu gaat mee.',
     noChoices: 'Je kunt vanaf hier geen stap zetten.',
     blockedRole: 'Deze stap besluit de procesregisseur van het RET.',
-    blockedCommitments: 'Afschalen kan pas als alle toezeggingen van het Doorbraakteam zijn nagekomen.',
+    blockedCommitments:
+      'Afschalen kan pas na een doorbraaksessie met een uitkomst, als elke toezegging is nagekomen of met reden losgelaten.',
     mayPropose: 'Jij kunt deze stap voorstellen aan de procesregisseur. Die besluit.',
     notForClients: 'Het opschalen volgen de professionals. Vraag je begeleider als je wilt weten hoe het gaat.',
     loading: 'Laden…',
@@ -61,7 +73,8 @@ export const m = messages({
     refusedTitle: 'Dit kon niet',
     serverSays: 'Melding van de server:',
     refusals: {
-      commitmentsOpen: 'Afschalen kan pas als alle toezeggingen zijn nagekomen.',
+      commitmentsOpen:
+        'Afschalen kan pas na een doorbraaksessie met een uitkomst, als elke toezegging is nagekomen of met reden losgelaten.',
       oneLevel: 'Opschalen en afschalen gaat één stap per keer.',
       shortcutClock:
         'Direct naar het Doorbraakteam mag alleen als 6 weken na de maatregel nog geen passende hulp is gestart.',
@@ -194,7 +207,17 @@ export const m = messages({
     formTitle: 'Take a step',
     formChoose: 'Which step?',
     choiceUp: (to: string) => `Escalate to ${to}`,
-    choiceShortcut: 'Straight to the breakthrough team (no fitting help 6 weeks after the measure)',
+    choiceDoorbraakaanpak:
+      "To the RET's regional breakthrough approach (West-Friesland rule: no fitting help 6 weeks after the measure)",
+    doorbraakaanpakTag: 'Regional breakthrough approach (West-Friesland rule)',
+    wfTitle: 'West-Friesland rule (this region)',
+    wfContact: (date: string) => `Help not started by ${date}? Then the GI contacts the local team.`,
+    wfEscalation: (date: string) =>
+      `No fitting help by ${date}? Then the GI escalates to the RET's regional breakthrough approach.`,
+    analysisVersionOf: (name: string, date: string) => `Signed-off version “${name}” of ${date}`,
+    analysisVersionEmpty: 'The signed-off version had no text yet.',
+    blockedAnalysis:
+      'The breakthrough team takes only cases with a signed-off explanatory analysis. Ask the behavioural scientist to sign it off first.',
     choiceDown: (to: string) => `Scale down to ${to}`,
     choiceClose: 'Scale down and close the escalation',
     bottleneckLabel: 'What is the bottleneck?',
@@ -206,7 +229,8 @@ export const m = messages({
     saved: 'The step was recorded. The current analysis goes along.',
     noChoices: 'You cannot take a step from here.',
     blockedRole: 'The RET process director decides this step.',
-    blockedCommitments: 'Scaling down is possible once every breakthrough team commitment is met.',
+    blockedCommitments:
+      'Scaling down is possible after a breakthrough session with an outcome, once every commitment is met or released with a reason.',
     mayPropose: 'You can propose this step to the process director, who decides.',
     notForClients: 'The professionals follow the escalation. Ask your supporter if you want to know how it goes.',
     loading: 'Loading…',
@@ -215,7 +239,8 @@ export const m = messages({
     refusedTitle: 'That did not work',
     serverSays: 'Message from the server:',
     refusals: {
-      commitmentsOpen: 'Scaling down is possible only when every commitment is met.',
+      commitmentsOpen:
+        'Scaling down is possible after a breakthrough session with an outcome, once every commitment is met or released with a reason.',
       oneLevel: 'Escalating and scaling down go one step at a time.',
       shortcutClock:
         'Straight to the breakthrough team only when fitting help has not started 6 weeks after the measure.',

@@ -17,6 +17,7 @@ const commitment = (sessionId: string | null): CommitmentView => ({
   dueAt: '2026-12-01T00:00:00Z',
   status: 'open',
   authorId: 'a',
+  releaseReason: null,
 });
 
 describe('mergeSessions', () => {

@@ -29,7 +29,11 @@ import { useApi } from '../../app/useApi';
 import { Heading, LinkList, Paragraph, StandaloneLink } from '../../components/ui';
 import { formatDate, shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
+import { HelpDisagreements } from '../decisions/HelpDisagreements';
+import { JointRisks } from '../decisions/JointRisks';
+import { PlacementDecisions } from '../decisions/PlacementDecisions';
 import { EscalationPanel } from '../escalation/EscalationPanel';
+import { FamilyEscalation } from '../escalation/FamilyEscalation';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
 import { byUrgency } from '../notifications/notificationOrder';
 import { AccessLogTable } from './AccessLogTable';
@@ -257,6 +261,12 @@ export function CasePage({ caseId }: { caseId: string }) {
             </Panel>
           )}
 
+          {/* Placement decisions rest on the signed-off analysis (decisions work); everyone on the case reads them. */}
+          <PlacementDecisions detail={c} />
+          <JointRisks detail={c} />
+          <HelpDisagreements detail={c} />
+          {/* The young person and the parents: the escalation in plain words (decisions work, SECURITY.md). */}
+          {isClient && <FamilyEscalation caseId={c.id} headingLevel={2} />}
           {!isClient && (
             <EscalationPanel
               caseId={c.id}

@@ -214,6 +214,14 @@ export async function seedDemo(services: SeedServices): Promise<DemoLogin[]> {
     const made = await createProfessional(services.db, { ...base, region: DEMO_REGION }, now);
     logins.push({ ...base, password: made.password, totpSecret: made.totpSecret, otpauthUri: made.otpauthUri });
   }
+  // The demo beheerder manages the region of the first demo case (users.region), so /beheer/regio shows
+  // its settings; only where no region was set yet.
+  await services.db
+    .updateTable('users')
+    .set({ region: 'Alkmaar (Noord-Kennemerland)' })
+    .where('login', '=', 'bert.beheer@ret.example')
+    .where('region', 'is', null)
+    .execute();
   for (const c of DEMO_CLIENTS) logins.push(await ensureClient(services, c.login, c.name, at));
   await ensureCases(services, now);
   await ensureMeetings(services, now);

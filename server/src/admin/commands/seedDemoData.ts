@@ -13,6 +13,7 @@ export const DEMO_ORGANISATIONS = [
   { name: 'BEN-NH (demo)', kind: 'ben-nh' },
   { name: 'Gemeente Alkmaar (demo)', kind: 'gemeente' },
   { name: 'Onafhankelijke cliëntondersteuning (demo)', kind: 'clientondersteuning' },
+  { name: 'Praktijk onafhankelijk GZ-psycholoog (demo)', kind: 'gz-psycholoog' },
 ] as const;
 
 type OrgName = (typeof DEMO_ORGANISATIONS)[number]['name'];
@@ -59,6 +60,12 @@ export const DEMO_PROFESSIONALS: ReadonlyArray<{ login: string; name: string; ro
   },
   { login: 'greet.hendriks@alkmaar.example', name: 'Greet Hendriks', role: 'gemeente', organisation: org('gemeente') },
   { login: 'bert.beheer@ret.example', name: 'Bert Beheer', role: 'beheerder', organisation: org('ret') },
+  {
+    login: 'fatima.gz@gz.example',
+    name: 'Fatima el Amrani',
+    role: 'gz-psycholoog',
+    organisation: org('gz-psycholoog'),
+  },
 ];
 
 export const DEMO_CLIENTS = [
