@@ -194,14 +194,6 @@ const meetingNotes: SectionDef[] = [
   s('notulen', pro, 'Aantekeningen', 'Notes'),
 ];
 
-/**
- * What appendix 1 of 002 says an analysis holds (request for help, problems and strengths, hypotheses,
- * leads for change): required before a sign-off. The template work may set `required` itself; this
- * marks the seed's minimum until then.
- */
-const SEED_REQUIRED = new Set(['hulpvraag_professionals', 'problemen_en_krachten', 'hypothesen', 'aanknopingspunten']);
-for (const def of analysis) if (SEED_REQUIRED.has(def.id)) def.required = true;
-
 export const SECTIONS: Record<DocumentType, readonly SectionDef[]> = { analysis, futurePlan, meetingNotes };
 
 export function sectionIds(type: DocumentType): string[] {

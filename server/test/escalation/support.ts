@@ -4,6 +4,7 @@ import { documentId, type Role } from '@samenspraak/shared';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { bornYearsAgo, type CaseHarness, type CaseTeam, caseWithTeam, START, type TestUser } from '../cases/support.js';
+import { signOffByRule, writeRequiredAnalysis } from '../support/analysisSignOff.js';
 
 export interface LadderTeam extends CaseTeam {
   lokaal: TestUser;
@@ -48,11 +49,17 @@ export async function writeAnalysisSection(h: CaseHarness, caseId: string, secti
   doc.destroy();
 }
 
-/** Writes the professionals' request for help and lets the responsible scientist sign the analysis off (API). */
+/**
+ * Writes the professionals' request for help and the other required sections, and lets the responsible
+ * scientist sign the analysis off by the rule (API; support/analysisSignOff.ts).
+ */
 export async function signOffAnalysis(h: CaseHarness, team: CaseTeam, text = 'Hulpvraag in eigen woorden') {
   await writeAnalysisSection(h, team.caseId, 'hulpvraag_professionals', text);
-  const res = await h.api(team.scientist, 'POST', `/api/documents/${documentId(team.caseId, 'analysis')}/sign-off`, {});
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const doc = new Y.Doc();
+  writeRequiredAnalysis(doc, 'ingevuld', ['hulpvraag_professionals']);
+  await h.services.store.append([{ docId: documentId(team.caseId, 'analysis'), update: Y.encodeStateAsUpdate(doc) }]);
+  doc.destroy();
+  await signOffByRule((method, path, body) => h.api(team.scientist, method, path, body), team.caseId);
 }
 
 /**

@@ -58,7 +58,7 @@ describe('a director invited to a breakthrough session', () => {
   let director: Person;
 
   it('gets a session-invitation item, and the bell count rises live', async () => {
-    await escalateToDbt(team);
+    await escalateToDbt(h, team);
     const session = await call(
       team.regisseur,
       'POST',
@@ -106,7 +106,8 @@ describe('a director invited to a breakthrough session', () => {
     expect(await call(director, 'GET', '/api/me/mail-preference', undefined, 200)).toEqual({
       preference: 'daily',
       chosen: false,
-      hasEmail: false,
+      // A professional's account carries the work address it logs in with (accounts, migration 0015).
+      hasEmail: true,
     });
     expect((await outbox()).filter((m) => m.user_id === director.userId)).toEqual([]);
   });
@@ -294,7 +295,7 @@ describe('a case the person left', () => {
       team.regisseur,
       'DELETE',
       `/api/cases/${team.caseId}/participants/${team.teacher.userId}`,
-      undefined,
+      { reason: 'Andere school, andere consulent.' },
       204,
     );
     const after = await inbox(team.teacher);

@@ -66,7 +66,7 @@ await describeWithServices('meetings and live notifications on Postgres', { post
     // A date is its local midnight in Amsterdam (issue 13: was UTC midnight, 01:00 local).
     expect(facts.facts.futurePlanCheckedAt).toBe('2026-10-31T23:00:00.000Z');
 
-    await escalateToDbt(team);
+    await escalateToDbt(h, team);
     const session = await call(
       team.regisseur,
       'POST',

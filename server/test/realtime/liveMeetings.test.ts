@@ -341,7 +341,7 @@ describe('case:changed', () => {
 
 describe("a DBT member's live access", () => {
   it('ends with the follow-up of the breakthrough session: rooms are left and joins refused', async () => {
-    await escalateToDbt(team);
+    await escalateToDbt(h, team);
     // A session that ended a day ago with one day of follow-up: access runs for 10 more minutes.
     const scheduledAt = new Date(h.clock.now.getTime() - 26 * 3_600_000 + 10 * 60_000).toISOString();
     const session = await call(

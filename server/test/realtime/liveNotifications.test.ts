@@ -34,7 +34,7 @@ describe('an overdue commitment, live', () => {
   beforeAll(async () => {
     h = await startLiveServer({ testClock: true });
     team = await liveTeam(h);
-    await escalateToDbt(team);
+    await escalateToDbt(h, team);
     const session = await call(
       team.regisseur,
       'POST',

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import {
   type CaseChanged,
   type ClientToServerEvents,
+  documentId,
   type MeetingView,
   type NotificationPush,
   REALTIME_PATH,
@@ -17,11 +18,13 @@ import {
 } from '@samenspraak/shared';
 import { io, type Socket } from 'socket.io-client';
 import { expect } from 'vitest';
+import * as Y from 'yjs';
 import type { RunningServer } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { hashPassword } from '../../src/identity/passwords.js';
 import { testMunicipality } from '../cases/support.js';
 import { Browser, createPro, loginPro, PASSWORD, type TestClock, type TestPro } from '../identity/harness.js';
+import { signOffByRule, writeRequiredAnalysis } from '../support/analysisSignOff.js';
 import { startTestServer } from '../support/testServer.js';
 import { waitFor } from '../support/trackedClient.js';
 
@@ -253,10 +256,17 @@ export async function liveTeam(h: LiveHarness): Promise<LiveTeam> {
 }
 
 /** Escalates the case to the breakthrough team through the API. */
-export async function escalateToDbt(team: LiveTeam): Promise<void> {
+export async function escalateToDbt(h: LiveHarness, team: LiveTeam): Promise<void> {
   const step = { bottleneck: 'geen passende woonplek', tried: 'drie aanbieders en een MDO' };
-  // The DBT takes only cases with a signed-off analysis (domain §5): the responsible scientist signs off.
-  await call(team.scientist, 'POST', `/api/documents/${team.caseId}.analysis/sign-off`, {}, 201);
+  // The DBT takes only cases with a signed-off analysis (domain §5): the required sections written, then
+  // the responsible scientist signs off by the rule.
+  const doc = new Y.Doc();
+  writeRequiredAnalysis(doc);
+  await h.server.services.store.append([
+    { docId: documentId(team.caseId, 'analysis'), update: Y.encodeStateAsUpdate(doc) },
+  ]);
+  doc.destroy();
+  await signOffByRule((method, path, body) => team.scientist.browser.call(method, path, body), team.caseId);
   await call(team.lokaal, 'POST', `/api/cases/${team.caseId}/escalation`, { to: 'ret', ...step }, 201);
   await call(team.regisseur, 'POST', `/api/cases/${team.caseId}/escalation`, { to: 'ben-nh', ...step }, 201);
   await call(team.regisseur, 'POST', `/api/cases/${team.caseId}/escalation`, { to: 'dbt', ...step }, 201);

@@ -64,7 +64,8 @@ describe('items', () => {
       key: 'dbt-session:s',
       link: '/zaken/c/doorbraak',
     });
-    expect(ownWordsItem('u', 'c', 'ouder')).toMatchObject({ link: '/zaken/c/analyse#hulpvraag_ouders' });
+    // Each parent has an own part (002 Bijlage 1: in the words of each person involved).
+    expect(ownWordsItem('u', 'c', 'ouder')).toMatchObject({ link: '/zaken/c/analyse#hulpvraag_ouder_u' });
     expect(ownWordsItem('u', 'c', 'gedragswetenschapper')).toBeNull();
     const ref = { id: 'k', caseId: 'c', documentType: 'futurePlan' as const, section: 's', authorRole: 'ouder' };
     expect(replyItem('u', ref)).toMatchObject({ key: 'reply:k', link: '/zaken/c/toekomstplan#s' });

@@ -10,7 +10,15 @@ import { runAnalysisWatch } from '../../src/endorsements/outdated.js';
 import { addParticipant } from '../support/caseFixture.js';
 import { startTestServer } from '../support/testServer.js';
 import type { TrackedClient } from '../support/trackedClient.js';
-import { addHypothesis, apiFor, caseWithPeople, connect, setParagraphs, write } from './support.js';
+import {
+  addHypothesis,
+  apiFor,
+  caseWithPeople,
+  connect,
+  setParagraphs,
+  write,
+  writeRequiredSections,
+} from './support.js';
 
 let now = new Date('2026-11-23T10:00:00Z');
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -67,9 +75,10 @@ beforeAll(async () => {
   client = await connect(server.wsUrl, docId, people.scientist);
   await write(client, (d) => {
     setParagraphs(d, 'hulpvraag_professionals', ['Noor gaat niet meer naar school.']);
-    setParagraphs(d, 'problemen_en_krachten', ['Noor tekent graag.']);
+    setParagraphs(d, 'probleemgedrag', ['Noor tekent graag.']);
     setParagraphs(d, 'aanknopingspunten', ['Twee ochtenden school met de mentor.']);
     addHypothesis(d, 'h1', 'Noor vermijdt school uit angst');
+    writeRequiredSections(d);
   });
 });
 afterAll(async () => {
@@ -182,9 +191,9 @@ describe('the sign-off rule on the server (002 h1, bijlage 1)', () => {
   });
 
   it('a required section emptied: refused, naming nothing half-written', async () => {
-    await write(client, (d) => setParagraphs(d, 'problemen_en_krachten', []));
+    await write(client, (d) => setParagraphs(d, 'probleemgedrag', []));
     const s = await status();
-    expect(s.emptySections).toEqual(['problemen_en_krachten']);
+    expect(s.emptySections).toEqual(['probleemgedrag']);
     const before = (await versions()).length;
     expect(await refusal(await signOff(s.currentHash), 409, 'signoff_required_empty')).toMatch(/verplicht onderdeel/);
     expect((await versions()).length).toBe(before);
@@ -218,7 +227,7 @@ describe('milestones and transitions (002 h1 "mijlpalen en overgangen")', () => 
   });
 
   it('a new sign-off answers the requests', async () => {
-    await write(client, (d) => setParagraphs(d, 'problemen_en_krachten', ['Noor tekent graag en zingt.']));
+    await write(client, (d) => setParagraphs(d, 'probleemgedrag', ['Noor tekent graag en zingt.']));
     for (const who of [people.youngPerson])
       await endorse(who, { stance: 'agree', versionHash: (await status(who)).currentHash });
     expect((await signOff((await status()).currentHash)).status).toBe(201);
@@ -247,9 +256,10 @@ describe('a child under 12: a recorded reason and the child’s view (002 h1 "ge
     try {
       await write(writer, (d) => {
         setParagraphs(d, 'hulpvraag_professionals', ['Sem slaat op school.']);
-        setParagraphs(d, 'problemen_en_krachten', ['Sem is sterk in voetbal.']);
+        setParagraphs(d, 'probleemgedrag', ['Sem is sterk in voetbal.']);
         setParagraphs(d, 'aanknopingspunten', ['Voorspelbare dag.']);
         addHypothesis(d, 'h1', 'Sem raakt overprikkeld');
+        writeRequiredSections(d);
       });
       const fact = (body: Record<string, unknown>) => gw.put(`${path}/sign-off-facts`, body);
       expect((await fact({ kind: 'no-endorsement-reason', words: 'Sem is 9.', childViewRecorded: false })).status).toBe(

@@ -103,6 +103,14 @@ export function addHypothesis(doc: Y.Doc, id: string, text: string): void {
   doc.getArray('hypothesen').push([item]);
 }
 
+/** An item whose words are a Y.Text `tekst` (a point of the summary, a checklist line). */
+export function addTextItem(doc: Y.Doc, section: string, id: string, text: string): void {
+  const item = new Y.Map<unknown>();
+  item.set('id', id);
+  item.set('tekst', new Y.Text(text));
+  doc.getArray(section).push([item]);
+}
+
 /** The hash of the text as this person is shown it now (what the client sends back when endorsing). */
 export async function currentHash(api: Api, docId: string): Promise<string> {
   const res = await api.get(`/documents/${docId}/sign-off`);
@@ -120,6 +128,20 @@ export async function signOffNow(api: Api, docId: string, body: { name?: string 
 }
 
 /**
+ * Writes every section the template marks required (002 Bijlage 1) that is still empty: a paragraph in a
+ * text section, an item in an item section (`words` lets a test make its own text distinct).
+ */
+export function writeRequiredSections(d: Y.Doc, words = 'ingevuld'): void {
+  for (const s of SECTIONS.analysis.filter((x) => x.required)) {
+    if (s.content === 'items') {
+      if (d.getArray(s.id).length > 0) continue;
+      if (s.id === 'hypothesen') addHypothesis(d, `req-${s.id}`, `${s.title.nl}: ${words}`);
+      else addTextItem(d, s.id, `req-${s.id}`, `${s.title.nl}: ${words}`);
+    } else if (d.getXmlFragment(s.id).length === 0) setParagraphs(d, s.id, [`${s.title.nl}: ${words}.`]);
+  }
+}
+
+/**
  * Makes an analysis pass the sign-off rule without anyone's endorsement: the required sections written
  * (through the scientist's real client) and the facts recorded (a reason with the child's view,
  * education consulted). For tests about something else than the rule itself.
@@ -131,13 +153,7 @@ export async function satisfySignOffRule(
 ): Promise<void> {
   const apply =
     typeof client === 'function' ? client : (fn: (doc: Y.Doc) => void): Promise<unknown> => write(client, fn);
-  await apply((d) => {
-    for (const s of SECTIONS.analysis.filter((x) => x.required)) {
-      if (s.content === 'items') {
-        if (d.getArray(s.id).length === 0) addHypothesis(d, `req-${s.id}`, 'Een hypothese');
-      } else if (d.getXmlFragment(s.id).length === 0) setParagraphs(d, s.id, [`${s.title.nl}: ingevuld.`]);
-    }
-  });
+  await apply((d) => writeRequiredSections(d));
   for (const fact of [
     { kind: 'no-endorsement-reason', words: 'Vastgelegd voor de test.', childViewRecorded: true },
     { kind: 'education-consulted', words: 'Onderwijsconsulent SWV', consultedOn: '2026-01-05' },
