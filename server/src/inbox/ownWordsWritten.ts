@@ -8,6 +8,7 @@
  */
 import {
   amsterdamDate,
+  isOwnWordsPart,
   type NewInboxItem,
   parentPartRoot,
   parseDocumentId,
@@ -53,6 +54,8 @@ export function ownWordsWrittenItem(
 export async function noteOwnWordsWritten(db: AppDb, write: OwnWordsWrite, now: Date): Promise<string[]> {
   const parsed = parseDocumentId(write.docId);
   if (!parsed || parsed.type !== 'analysis' || parsed.meetingId) return [];
+  // Most writes are professionals' sections: no database read for those.
+  if (!write.roots.some(isOwnWordsPart)) return [];
   const kdb = caseDb(db);
   const me = await kdb
     .selectFrom('participants')
