@@ -53,7 +53,7 @@ export function ownWordsWrittenItem(
 /** Adds the items for one durable write (nothing when it was not a person writing in their own part). */
 export async function noteOwnWordsWritten(db: AppDb, write: OwnWordsWrite, now: Date): Promise<string[]> {
   const parsed = parseDocumentId(write.docId);
-  if (!parsed || parsed.type !== 'analysis' || parsed.meetingId) return [];
+  if (parsed?.type !== 'analysis' || parsed.meetingId) return [];
   // Most writes are professionals' sections: no database read for those.
   if (!write.roots.some(isOwnWordsPart)) return [];
   const kdb = caseDb(db);
