@@ -14,7 +14,7 @@ import { secretKey } from './auth/collabTokens.js';
 import { resolveAuthSecret } from './auth/secret.js';
 import { createCasePolicy } from './cases/casePolicy.js';
 import { CollabServer } from './collab/collabServer.js';
-import type { AccessPolicy, Fanout } from './collab/types.js';
+import type { AccessPolicy, ClientWrite, Fanout } from './collab/types.js';
 import { warmUpYjs } from './collab/warmup.js';
 import { attachCollabWebSocket, COLLAB_PATH } from './collab/wsAdapter.js';
 import type { Config } from './config.js';
@@ -23,6 +23,7 @@ import { runAnalysisWatch } from './endorsements/outdated.js';
 import { clientAddress, trustFunction } from './http/clientAddress.js';
 import { createHttpApp } from './http/httpApp.js';
 import { logAllExpiredInvitations } from './identity/invitationCommands.js';
+import { noteOwnWordsWritten } from './inbox/ownWordsWritten.js';
 import { DeferredCaseEvents } from './kernel/caseEvents.js';
 import { attachRealtime, type RealtimeChannel } from './live/realtimeServer.js';
 import { OutboxWorker } from './mail/outboxWorker.js';
@@ -137,7 +138,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   warmUpYjs();
   if (!config.collabClientIdCheck) log.warn('UNSAFE_SKIP_CLIENT_ID_CHECK=1: client ids are NOT checked (bench only)');
   const clientIdCheck = config.collabClientIdCheck;
-  const collab = new CollabServer({ store, policy, limits: config.limits, log, metrics, fanout, clientIdCheck });
+  // A young person or parent writing in their own words tells the analysis' professionals (inbox/).
+  const onClientWrite = async (write: ClientWrite) => {
+    await noteOwnWordsWritten(appDb.db, write, clock());
+  };
+  const collab = new CollabServer({
+    store,
+    policy,
+    limits: config.limits,
+    log,
+    metrics,
+    fanout,
+    clientIdCheck,
+    onClientWrite,
+  });
   services.collab = collab;
   // Approved destruction requests are executed at decision time; this retries any that failed then.
   // Invitations that ran out unused are written to the access log by the same sweep (and before any read).

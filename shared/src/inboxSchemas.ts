@@ -26,6 +26,8 @@ export const INBOX_KINDS = [
   'analysis-update-requested',
   /** The case moved on the escalation ladder (RET, BEN-NH, DBT) — in plain words for the family too. */
   'escalation-changed',
+  /** A young person or parent wrote in their own-words part of the analysis — for its responsible professionals. */
+  'own-words-written',
 ] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export type InboxKind = z.infer<typeof InboxKindSchema>;

@@ -85,4 +85,18 @@ export interface CollabServerOptions {
   fanout?: Fanout;
   /** false only for the benchmark baseline (UNSAFE_SKIP_CLIENT_ID_CHECK, see config.ts); default true. */
   clientIdCheck?: boolean;
+  /**
+   * Told after a client's accepted update is durable: who wrote which root types of which document.
+   * Optional so the core stays free of features (the app wires e.g. an inbox producer); the touched
+   * roots are only worked out when it is set. Errors are logged, never passed back to the writer.
+   */
+  onClientWrite?: (write: ClientWrite) => void | Promise<void>;
+}
+
+export interface ClientWrite {
+  docId: string;
+  /** The writer's user id (the grant's subject). */
+  userId: string;
+  /** The named root types the update touched (sections of the document). */
+  roots: string[];
 }

@@ -12,8 +12,8 @@ import { AckBatch } from './ackBatch.js';
 import { checkClientOwnership, SERVER_OWNER, UNCHECKED } from './clientOwnership.js';
 import type { CollabConnection, DeferredUpdate } from './connection.js';
 import type { DocumentRoom } from './room.js';
-import type { CollabServerOptions } from './types.js';
-import { changesDocument, decodeUpdateStrict, missingDependencies } from './updateInspection.js';
+import type { ClientWrite, CollabServerOptions } from './types.js';
+import { changesDocument, decodeUpdateStrict, missingDependencies, touchedRoots } from './updateInspection.js';
 
 /** Transaction origin of changes the server makes itself (see serverChange). */
 export const SERVER_ORIGIN = 'server';
@@ -120,9 +120,25 @@ export class WritePath {
     if (this.queue.pendingBytes + update.byteLength > limits.maxPendingBytes) {
       return reject(RejectReason.StoreBackpressure, 'storage is unavailable; keep the edit and retry later');
     }
+    // Worked out before applying: afterwards the new items are in the document and count as known.
+    const roots = this.opts.onClientWrite ? [...touchedRoots(room.doc, decoded).roots] : null;
     room.apply(update, conn, ownership.claims);
     metrics.updates.inc();
-    this.persist(room, update, frame, ownership.claims, { conn, n });
+    const userId = conn.grant.claims.sub;
+    const told = roots ? () => this.tellClientWrite({ docId: room.docId, userId, roots }) : undefined;
+    this.persist(room, update, frame, ownership.claims, { conn, n }, told);
+  }
+
+  /** The optional write hook: after the update is durable; its failure never reaches the writer. */
+  private tellClientWrite(write: ClientWrite): void {
+    const hook = this.opts.onClientWrite;
+    if (!hook || write.roots.length === 0) return;
+    const failed = (err: unknown) => this.opts.log.error({ err, docId: write.docId }, 'client write hook failed');
+    try {
+      Promise.resolve(hook(write)).catch(failed);
+    } catch (err) {
+      failed(err);
+    }
   }
 
   /** Forgets what a connection held back (processed after its step 2, or the connection closed). */

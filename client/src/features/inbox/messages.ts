@@ -42,6 +42,10 @@ const nl = {
         ? 'Je bent uitgenodigd voor een overleg.'
         : 'Je bent uitgenodigd voor een doorbraaksessie.',
     'own-words-waiting': () => 'Er is een plek voor jouw eigen woorden. Schrijf op wat jij belangrijk vindt.',
+    'own-words-written': (i: Item) =>
+      i.params.byRole === 'jeugdige'
+        ? 'De jeugdige heeft in eigen woorden geschreven in de analyse.'
+        : 'Een ouder heeft in eigen woorden geschreven in de analyse.',
     'commitment-due': (i: Item) =>
       i.params.overdue === 'true'
         ? 'Een afspraak van de doorbraaksessie is te laat.'
@@ -114,6 +118,10 @@ const en: typeof nl = {
     'session-invitation': (i: Item) =>
       i.params.session === 'meeting' ? 'You are invited to a meeting.' : 'You are invited to a breakthrough session.',
     'own-words-waiting': () => 'There is a place for your own words. Write what matters to you.',
+    'own-words-written': (i: Item) =>
+      i.params.byRole === 'jeugdige'
+        ? 'The young person wrote in their own words in the analysis.'
+        : 'A parent wrote in their own words in the analysis.',
     'commitment-due': (i: Item) =>
       i.params.overdue === 'true' ? 'A breakthrough commitment is overdue.' : 'A commitment is due soon.',
     'clock-running-out': (i: Item) =>
