@@ -32,6 +32,7 @@ export const BEHEERDER_CREATABLE_ROLES: readonly Role[] = [
   'procesregisseur',
   'ben-adviseur',
   'dbt-lid',
+  'gz-psycholoog',
   'gemeente',
 ];
 

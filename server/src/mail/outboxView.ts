@@ -15,6 +15,15 @@ import { mailFileName, mailFolder } from './transports.js';
 
 const LIMIT = 200;
 
+/**
+ * A password-reset link is for its owner alone: the beheerder's page shows the mail without the token
+ * (a beheerder resets a second factor through the account page, never someone's password). Activation
+ * and enrolment links are shown: the beheerder hands those over anyway.
+ */
+const PRIVATE_LINK_KINDS: ReadonlySet<string> = new Set<MailKind>(['password-reset']);
+const shownLink = (kind: string, link: string) =>
+  PRIVATE_LINK_KINDS.has(kind) ? link.replace(/\/[^/]+$/, '/(verborgen)') : link;
+
 function statusOf(row: MailOutboxTable): OutboxMail['status'] {
   if (row.sent_at) return 'sent';
   if (row.failed_at) return 'failed';
@@ -50,7 +59,7 @@ export async function outboxView(db: Kysely<never>, config: Config, publicUrl: s
       text: folder
         ? composeMail(
             row.kind as MailKind,
-            absoluteLink(publicUrl, row.link),
+            absoluteLink(publicUrl, shownLink(row.kind, row.link)),
             row.item_count === null ? null : Number(row.item_count),
           ).text
         : null,

@@ -62,3 +62,19 @@ it('writes each mail once to the mail folder, and the beheerder page lists it wi
   const names = fs.readdirSync(folder);
   expect(names.filter((n) => !n.endsWith('.eml'))).toEqual([]);
 });
+
+it('lists a password-reset mail to the beheerder without its token: the link is for its owner alone', async () => {
+  await queue(h, {
+    idempotencyKey: 'folder-reset',
+    userId: null,
+    to: 'eigenaar@example.nl',
+    kind: 'password-reset',
+    link: '/wachtwoord-herstellen/geheim-token-123',
+  });
+  await waitForRow(h, 'folder-reset', (r) => r.sent_at !== null, 'sent');
+  const beheerder = await h.user({ role: 'beheerder' });
+  const view = MailsResponseSchema.parse((await h.api(beheerder, 'GET', '/api/admin/mails')).body);
+  const listed = view.mails.find((m) => m.to === 'eigenaar@example.nl');
+  expect(listed?.text).toContain(`${PUBLIC_URL}/wachtwoord-herstellen/(verborgen)`);
+  expect(JSON.stringify(view)).not.toContain('geheim-token-123');
+});
