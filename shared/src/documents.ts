@@ -199,8 +199,10 @@ const meetingNotes: SectionDef[] = [
  * leads for change): required before a sign-off. The template work may set `required` itself; this
  * marks the seed's minimum until then.
  */
-const SEED_REQUIRED = new Set(['hulpvraag_professionals', 'problemen_en_krachten', 'hypothesen', 'aanknopingspunten']);
-for (const def of analysis) if (SEED_REQUIRED.has(def.id)) def.required = true;
+const SEED_REQUIRED = new Set(['hulpvraag_professionals', 'hypothesen', 'aanknopingspunten']);
+// Never a legacy root: it is shown only while an old document holds words in it, so a new analysis
+// (the Bijlage 1 parts filled, the old "Problemen en krachten" empty and hidden) could not be signed off.
+for (const def of analysis) if (SEED_REQUIRED.has(def.id) && !def.legacy) def.required = true;
 
 export const SECTIONS: Record<DocumentType, readonly SectionDef[]> = { analysis, futurePlan, meetingNotes };
 

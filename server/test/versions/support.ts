@@ -103,6 +103,14 @@ export function addHypothesis(doc: Y.Doc, id: string, text: string): void {
   doc.getArray('hypothesen').push([item]);
 }
 
+/** A point of the summary (002 Bijlage 1: a bullet list). */
+export function addSummaryPoint(doc: Y.Doc, id: string, tekst: string): void {
+  const item = new Y.Map<unknown>();
+  item.set('id', id);
+  item.set('tekst', tekst);
+  doc.getArray('samenvatting').push([item]);
+}
+
 /** The hash of the text as this person is shown it now (what the client sends back when endorsing). */
 export async function currentHash(api: Api, docId: string): Promise<string> {
   const res = await api.get(`/documents/${docId}/sign-off`);
@@ -134,7 +142,9 @@ export async function satisfySignOffRule(
   await apply((d) => {
     for (const s of SECTIONS.analysis.filter((x) => x.required)) {
       if (s.content === 'items') {
-        if (d.getArray(s.id).length === 0) addHypothesis(d, `req-${s.id}`, 'Een hypothese');
+        if (d.getArray(s.id).length > 0) continue;
+        if (s.id === 'samenvatting') addSummaryPoint(d, `req-${s.id}`, 'Een punt van de samenvatting');
+        else addHypothesis(d, `req-${s.id}`, 'Een hypothese');
       } else if (d.getXmlFragment(s.id).length === 0) setParagraphs(d, s.id, [`${s.title.nl}: ingevuld.`]);
     }
   });
