@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('the ladder through the API', () => {
-  it('starts local, with the analysis clock running', async () => {
+  it('starts local; the analysis signed off in beforeAll stopped its 6-week clock', async () => {
     const res = await h.api<{ level: string; history: unknown[]; notices: { kind: string }[] }>(
       team.lokaal,
       'GET',
@@ -41,7 +41,8 @@ describe('the ladder through the API', () => {
     expect(res.status).toBe(200);
     expect(res.body.level).toBe('lokaal');
     expect(res.body.history).toEqual([]);
-    expect(res.body.notices.map((n) => n.kind)).toContain('analysis-due');
+    // The sign-off stops the clock (002 h1 "binnen 6 weken"), so no analysis-due notice any more.
+    expect(res.body.notices.map((n) => n.kind)).not.toContain('analysis-due');
   });
 
   it('refuses skipping a level (409), logs the refusal, writes no step', async () => {

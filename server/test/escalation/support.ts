@@ -1,8 +1,9 @@
 /** Helpers of the escalation tests: a case team with ladder roles, and content in the analysis. */
 import crypto from 'node:crypto';
-import { documentId, type Role } from '@samenspraak/shared';
+import { documentId, itemKindOf, type Role, SECTIONS } from '@samenspraak/shared';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
+import { itemMap } from '../../src/cases/itemMaps.js';
 import { bornYearsAgo, type CaseHarness, type CaseTeam, caseWithTeam, START, type TestUser } from '../cases/support.js';
 
 export interface LadderTeam extends CaseTeam {
@@ -48,10 +49,39 @@ export async function writeAnalysisSection(h: CaseHarness, caseId: string, secti
   doc.destroy();
 }
 
-/** Writes the professionals' request for help and lets the responsible scientist sign the analysis off (API). */
+/**
+ * Lets the responsible scientist sign the analysis off through the API, as the sign-off rule asks (002
+ * h1, Bijlage 1): `text` as the professionals' request for help, every other required part written, the
+ * facts recorded (a reason without the family's endorsement, with the child's view; education
+ * consulted), and the hash of the text the scientist was shown.
+ */
 export async function signOffAnalysis(h: CaseHarness, team: CaseTeam, text = 'Hulpvraag in eigen woorden') {
   await writeAnalysisSection(h, team.caseId, 'hulpvraag_professionals', text);
-  const res = await h.api(team.scientist, 'POST', `/api/documents/${documentId(team.caseId, 'analysis')}/sign-off`, {});
+  const doc = new Y.Doc();
+  for (const def of SECTIONS.analysis.filter((d) => d.required && d.id !== 'hulpvraag_professionals')) {
+    const kind = itemKindOf(def.id);
+    if (kind)
+      doc
+        .getArray<Y.Map<unknown>>(def.id)
+        .push([itemMap(kind, { id: `req-${def.id}`, tekst: def.title.nl, statement: def.title.nl })]);
+    else {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`${def.title.nl}: ingevuld.`)]);
+      doc.getXmlFragment(def.id).insert(0, [paragraph]);
+    }
+  }
+  await h.services.store.append([{ docId: documentId(team.caseId, 'analysis'), update: Y.encodeStateAsUpdate(doc) }]);
+  doc.destroy();
+  const path = `/api/documents/${documentId(team.caseId, 'analysis')}`;
+  for (const fact of [
+    { kind: 'no-endorsement-reason', words: 'Vastgelegd voor de test.', childViewRecorded: true },
+    { kind: 'education-consulted', words: 'Onderwijsconsulent SWV', consultedOn: '2026-01-05' },
+  ]) {
+    const res = await h.api(team.scientist, 'PUT', `${path}/sign-off-facts`, fact);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  }
+  const status = await h.api<{ currentHash: string }>(team.scientist, 'GET', `${path}/sign-off`);
+  const res = await h.api(team.scientist, 'POST', `${path}/sign-off`, { versionHash: status.body.currentHash });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
 }
 

@@ -373,19 +373,25 @@ describe('HTTP answers match their shared contracts', () => {
     const base = `/api/cases/${team.caseId}`;
     await signOffAnalysis(h, team);
     const decision = { kind: 'uithuisplaatsing', decision: 'Gezinshuis', followsAnalysis: false, departureReason: 'x' };
-    answers(PlacementDecisionResponseSchema, await h.api(team.gi, 'POST', `${base}/placement-decisions`, decision));
+    answers(
+      PlacementDecisionResponseSchema,
+      await h.api(team.gi, 'POST', `${base}/placement-decisions`, decision),
+      201,
+    );
     answers(PlacementDecisionsResponseSchema, await h.api(team.gi, 'GET', `${base}/placement-decisions`));
     const risks = { risks: [{ risk: 'weglopen', bornBy: ['ouders', 'gi'] }] };
     const record = answers(JointRiskResponseSchema, await h.api(team.gi, 'POST', `${base}/joint-risks`, risks), 201);
     answers(
       JointRiskResponseSchema,
       await h.api(team.gi, 'POST', `${base}/joint-risks/${record.record.id}/agreements`, { party: 'gi' }),
+      201,
     );
     answers(JointRisksResponseSchema, await h.api(team.parent, 'GET', `${base}/joint-risks`));
     const disagreement = { helpStarted: 'ambulant', giView: 'a', localTeamView: 'b' };
     answers(
       HelpDisagreementResponseSchema,
       await h.api(team.lokaal, 'POST', `${base}/help-disagreements`, disagreement),
+      201,
     );
     answers(HelpDisagreementsResponseSchema, await h.api(team.gi, 'GET', `${base}/help-disagreements`));
     answers(PlainEscalationResponseSchema, await h.api(team.youngPerson, 'GET', `${base}/escalation/plain`));
