@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, demoCases, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { artifactsDir, launchBrowser, screenshot } from '../support/browser.js';
 import { editor, ownParentPart, typeAtEnd, waitEditable, waitSaved } from '../support/documentPage.js';
 
 const CASE = demoCases.daan;
@@ -104,6 +104,7 @@ describe('from "analyse aangevraagd" to the promises the young person reads', ()
       ]);
     expect(await gert.getByTestId('sign-off').getByRole('button', { name: 'Vaststellen' }).isDisabled()).toBe(true);
     await screenshot(gert, 'journey-1-sign-off-refused');
+    await gert.getByTestId('sign-off-panel').screenshot({ path: `${artifactsDir}/journey-1-sign-off-panel.png` });
   });
 
   it('three people write: the scientist, the mother in her own part, Daan in his', async () => {
@@ -141,6 +142,9 @@ describe('from "analyse aangevraagd" to the promises the young person reads', ()
     expect(await marieke.getByTestId('endorsement-list').textContent()).toContain('gegeven op een eerdere versie');
     await expect.poll(() => missingReasons(gert), LIVE).toHaveLength(2);
     await screenshot(marieke, 'journey-3-endorsement-earlier-version');
+    await marieke
+      .getByTestId('endorsement-panel')
+      .screenshot({ path: `${artifactsDir}/journey-3-endorsement-panel.png` });
     await expectNoSeriousViolations(marieke, 'analysis (parent, endorsement on an earlier version)');
 
     // Her inbox has the item, in words, and it opens the analysis.
@@ -174,6 +178,7 @@ describe('from "analyse aangevraagd" to the promises the young person reads', ()
     expect(await clock.textContent()).toContain('Gestopt: de analyse is vastgesteld op');
     await expect.poll(() => gert.getByTestId('version-list').textContent(), LIVE).toMatch(/vastgesteld/);
     await screenshot(gert, 'journey-5-signed-off-clock-stopped');
+    await gert.getByTestId('sign-off-panel').screenshot({ path: `${artifactsDir}/journey-5-sign-off-panel.png` });
   });
 
   let ria: Page;
@@ -192,8 +197,11 @@ describe('from "analyse aangevraagd" to the promises the young person reads', ()
     expect(text).toContain('Volgt de analyse');
     // The version name the scientist's sign-off created, as the version list shows it.
     expect(text).toMatch(/Op de vastgestelde analyse “[^”]*vastgesteld[^”]*” van \d/);
+    // The cleared field after saving is not shown as wrongly filled in (no red border).
+    expect(await panel.getByLabel('Wat is besloten?').evaluate((el) => el.matches(':user-invalid'))).toBe(false);
     await decision.scrollIntoViewIfNeeded();
     await screenshot(ria, 'journey-6-placement-decision');
+    await panel.screenshot({ path: `${artifactsDir}/journey-6-placement-panel.png` });
   });
 
   it('lokaal → RET (local team) → BEN-NH → DBT (process director), the DBT step with the readable analysis', async () => {
@@ -228,6 +236,8 @@ describe('from "analyse aangevraagd" to the promises the young person reads', ()
     expect(readable).toContain(words.change.trim());
     await analysis.scrollIntoViewIfNeeded();
     await screenshot(ria, 'journey-7-dbt-step-analysis');
+    await dbtStep.screenshot({ path: `${artifactsDir}/journey-7-dbt-step.png` });
+    await expectNoSeriousViolations(ria, 'case page (process director: placement decision, escalation)');
   });
 
   it('a breakthrough session; the director records two commitments', async () => {
@@ -276,6 +286,7 @@ describe('from "analyse aangevraagd" to the promises the young person reads', ()
     expect(overflow).toBeLessThanOrEqual(0);
     await section.scrollIntoViewIfNeeded();
     await screenshot(daan, 'journey-9-young-person-phone');
+    await section.screenshot({ path: `${artifactsDir}/journey-9-young-person-phone-section.png` });
     await expectNoSeriousViolations(daan, 'case page (young person, phone)');
 
     // The process director marks the first promise met; Daan's open page follows.
@@ -287,6 +298,7 @@ describe('from "analyse aangevraagd" to the promises the young person reads', ()
     expect(await other.locator('.family-promise__status').textContent()).toBe('Nog niet gedaan');
     await section.scrollIntoViewIfNeeded();
     await screenshot(daan, 'journey-10-young-person-phone-met');
+    await section.screenshot({ path: `${artifactsDir}/journey-10-young-person-phone-section-met.png` });
     expect(errors).toEqual([]);
   });
 });
