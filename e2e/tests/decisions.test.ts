@@ -14,6 +14,7 @@ import { type DemoApp, demo, demoCases, SESSION_COOKIE, startDemoApp } from '../
 import { expectNoSeriousViolations } from '../support/axe.js';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { typeAtEnd, waitEditable, waitSaved } from '../support/documentPage.js';
+import { signOffByApi } from '../support/signOff.js';
 
 const CASE = demoCases.daan;
 const base = `/api/cases/${CASE}`;
@@ -32,7 +33,8 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+  // With the example text: the required Bijlage 1 parts of Daan's analysis hold words (the sign-off rule).
+  [app, browser] = await Promise.all([startDemoApp({ exampleText: true }), launchBrowser()]);
 }, 120_000);
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
@@ -66,7 +68,7 @@ describe('a placement decision and a DBT case on a signed-off analysis, seen by 
     await waitEditable(scientist.page, 'hulpvraag_professionals');
     await typeAtEnd(scientist.page, 'hulpvraag_professionals', 'Daan loopt vast op school; thuis is veilig.');
     await waitSaved(scientist.page);
-    await app.apiAs(demo.gedragswetenschapper, 'POST', `/api/documents/${CASE}.analysis/sign-off`, {});
+    await signOffByApi(app, CASE);
     const placed = await app.apiAs<{ decision: { analysis: { name: string } } }>(
       demo.procesregisseur,
       'POST',

@@ -1,5 +1,5 @@
 /** seed-demo: every professional role, two cases (14 and 16½) in two regions, idempotent, and the logins work. */
-import { ROLES, type Role } from '@samenspraak/shared';
+import { ROLES, type Role, SECTIONS } from '@samenspraak/shared';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -190,6 +190,13 @@ describe('seedDemo', () => {
     expect(text('probleemgedrag')).toContain('Schoolverzuim');
     expect(text('beschermende_factoren_jeugdige')).toContain('Daan is sportief');
     expect(text('hulpvraag_jeugdige')).toBe('');
+    // Every required Bijlage 1 part holds words: in the demo, only the family and education are left for
+    // a sign-off (the e2e endorsement and journey tests sign Daan's analysis off through the UI).
+    for (const def of SECTIONS.analysis.filter((d) => d.required)) {
+      const section = analysis[def.id];
+      const filled = section?.content === 'items' ? section.items.length > 0 : (text(def.id) ?? '').trim() !== '';
+      expect(filled, def.id).toBe(true);
+    }
     expect(Object.keys(analysis).filter((id) => id.startsWith('hulpvraag_ouder'))).toEqual([]);
     const summary = analysis.samenvatting;
     expect(summary?.content === 'items' ? summary.items.length : 0).toBe(2);

@@ -10,15 +10,7 @@ import { runAnalysisWatch } from '../../src/endorsements/outdated.js';
 import { addParticipant } from '../support/caseFixture.js';
 import { startTestServer } from '../support/testServer.js';
 import type { TrackedClient } from '../support/trackedClient.js';
-import {
-  addHypothesis,
-  apiFor,
-  caseWithPeople,
-  connect,
-  setParagraphs,
-  write,
-  writeRequiredSections,
-} from './support.js';
+import { addHypothesis, addSummaryPoint, apiFor, caseWithPeople, connect, setParagraphs, write } from './support.js';
 
 let now = new Date('2026-11-23T10:00:00Z');
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -74,11 +66,17 @@ beforeAll(async () => {
   education = await addParticipant(server.services.db, caseId, 'onderwijsconsulent', 'Els Onderwijs');
   client = await connect(server.wsUrl, docId, people.scientist);
   await write(client, (d) => {
+    // The layout of 002 Bijlage 1, as a new analysis is written: the legacy "Problemen en krachten"
+    // part (shown only when an old document holds words in it) stays empty.
     setParagraphs(d, 'hulpvraag_professionals', ['Noor gaat niet meer naar school.']);
-    setParagraphs(d, 'probleemgedrag', ['Noor tekent graag.']);
+    setParagraphs(d, 'probleemgedrag', ['Noor blijft thuis als er een toets is.']);
+    setParagraphs(d, 'risicofactoren_jeugdige', ['Faalangst.']);
+    setParagraphs(d, 'beschermende_factoren_jeugdige', ['Noor tekent graag.']);
+    setParagraphs(d, 'risicofactoren_systeem', ['Weinig steun van school.']);
+    setParagraphs(d, 'beschermende_factoren_systeem', ['Een betrokken oma.']);
     setParagraphs(d, 'aanknopingspunten', ['Twee ochtenden school met de mentor.']);
     addHypothesis(d, 'h1', 'Noor vermijdt school uit angst');
-    writeRequiredSections(d);
+    addSummaryPoint(d, 's1', 'Noor gaat niet naar school uit angst.');
   });
 });
 afterAll(async () => {
@@ -87,6 +85,14 @@ afterAll(async () => {
 });
 
 describe('defects (002 h1 "gedragen", "binnen 6 weken")', () => {
+  it('an analysis in the Bijlage 1 layout is not refused for the old "Problemen en krachten" part it never shows', async () => {
+    // The legacy part is on the page only while an old document holds words in it: requiring it made
+    // every analysis written in the new layout impossible to sign off.
+    const s = await status();
+    expect(s.emptySections).toEqual([]);
+    expect(s.missing).not.toContain('signoff_required_empty');
+  });
+
   it('a sign-off with zero endorsements is refused with Dutch words, and nothing is written', async () => {
     const { currentHash, missing } = await status();
     expect(missing).toEqual(['signoff_not_endorsed', 'signoff_education_missing']);
@@ -191,9 +197,9 @@ describe('the sign-off rule on the server (002 h1, bijlage 1)', () => {
   });
 
   it('a required section emptied: refused, naming nothing half-written', async () => {
-    await write(client, (d) => setParagraphs(d, 'probleemgedrag', []));
+    await write(client, (d) => setParagraphs(d, 'risicofactoren_systeem', []));
     const s = await status();
-    expect(s.emptySections).toEqual(['probleemgedrag']);
+    expect(s.emptySections).toEqual(['risicofactoren_systeem']);
     const before = (await versions()).length;
     expect(await refusal(await signOff(s.currentHash), 409, 'signoff_required_empty')).toMatch(/verplicht onderdeel/);
     expect((await versions()).length).toBe(before);
@@ -227,7 +233,7 @@ describe('milestones and transitions (002 h1 "mijlpalen en overgangen")', () => 
   });
 
   it('a new sign-off answers the requests', async () => {
-    await write(client, (d) => setParagraphs(d, 'probleemgedrag', ['Noor tekent graag en zingt.']));
+    await write(client, (d) => setParagraphs(d, 'risicofactoren_systeem', ['Weinig steun van school, nu een mentor.']));
     for (const who of [people.youngPerson])
       await endorse(who, { stance: 'agree', versionHash: (await status(who)).currentHash });
     expect((await signOff((await status()).currentHash)).status).toBe(201);
@@ -256,10 +262,14 @@ describe('a child under 12: a recorded reason and the child’s view (002 h1 "ge
     try {
       await write(writer, (d) => {
         setParagraphs(d, 'hulpvraag_professionals', ['Sem slaat op school.']);
-        setParagraphs(d, 'probleemgedrag', ['Sem is sterk in voetbal.']);
+        setParagraphs(d, 'probleemgedrag', ['Sem slaat als het druk is.']);
+        setParagraphs(d, 'risicofactoren_jeugdige', ['Snel overprikkeld.']);
+        setParagraphs(d, 'beschermende_factoren_jeugdige', ['Sem is sterk in voetbal.']);
+        setParagraphs(d, 'risicofactoren_systeem', ['Drukke klas.']);
+        setParagraphs(d, 'beschermende_factoren_systeem', ['Vaste juf.']);
         setParagraphs(d, 'aanknopingspunten', ['Voorspelbare dag.']);
         addHypothesis(d, 'h1', 'Sem raakt overprikkeld');
-        writeRequiredSections(d);
+        addSummaryPoint(d, 's1', 'Sem raakt overprikkeld in een drukke klas.');
       });
       const fact = (body: Record<string, unknown>) => gw.put(`${path}/sign-off-facts`, body);
       expect((await fact({ kind: 'no-endorsement-reason', words: 'Sem is 9.', childViewRecorded: false })).status).toBe(

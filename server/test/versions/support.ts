@@ -111,6 +111,11 @@ export function addTextItem(doc: Y.Doc, section: string, id: string, text: strin
   doc.getArray(section).push([item]);
 }
 
+/** A point of the analysis summary (002 Bijlage 1: "een puntsgewijze opsomming"). */
+export function addSummaryPoint(doc: Y.Doc, id: string, tekst: string): void {
+  addTextItem(doc, 'samenvatting', id, tekst);
+}
+
 /** The hash of the text as this person is shown it now (what the client sends back when endorsing). */
 export async function currentHash(api: Api, docId: string): Promise<string> {
   const res = await api.get(`/documents/${docId}/sign-off`);

@@ -44,6 +44,8 @@ export function PlacementDecisions({ detail }: { detail: CaseDetail }) {
   const [reason, setReason] = useState('');
   const [gz, setGz] = useState('');
   const { busy, failure, done, submit } = useSubmit();
+  // Bumped after a successful submit: the cleared fields remount, so they do not show as invalid.
+  const [round, setRound] = useState(0);
   const mayDecide = PLACEMENT_DECIDERS.includes(detail.myRole);
   const gzPeople = detail.participants.filter((p) => p.role === 'gz-psycholoog');
 
@@ -60,6 +62,7 @@ export function PlacementDecisions({ detail }: { detail: CaseDetail }) {
         });
         setDecision('');
         setReason('');
+        setRound((r) => r + 1);
         ok();
       },
       { settle: res.reload },
@@ -115,6 +118,7 @@ export function PlacementDecisions({ detail }: { detail: CaseDetail }) {
             <LabelledField id={`${id}-decision`} label={m.decisionLabel} hint={m.decisionHint}>
               <TextArea
                 id={`${id}-decision`}
+                key={`r${round}`}
                 aria-describedby={`${id}-decision-hint`}
                 required
                 rows={3}
@@ -130,6 +134,7 @@ export function PlacementDecisions({ detail }: { detail: CaseDetail }) {
               <LabelledField id={`${id}-reason`} label={m.reasonLabel} hint={m.reasonHint}>
                 <TextArea
                   id={`${id}-reason`}
+                  key={`r${round}`}
                   aria-describedby={`${id}-reason-hint`}
                   required
                   rows={3}

@@ -20,9 +20,12 @@ const DAAN_ANALYSIS: Content = {
     'Acht gesprekken met het lokaal team (voorjaar); een schoolwissel in de zomer. Het verzuim nam daarna toe.',
   ],
   probleemgedrag: ['Schoolverzuim, slecht slapen, ruzies thuis over school.'],
+  risicofactoren_jeugdige: ['Daan slaapt slecht en trekt zich terug als het druk wordt.'],
   beschermende_factoren_jeugdige: [
     'Daan is sportief, heeft een goede band met zijn opa en kan goed uitleggen wat hij wil.',
   ],
+  risicofactoren_systeem: ['Veel ruzie thuis over school; moeder staat er grotendeels alleen voor.'],
+  beschermende_factoren_systeem: ['Opa woont dichtbij en wil helpen; de mentor blijft betrokken.'],
   veiligheid: ['Geen acute onveiligheid. Afspraak: bij hoog oplopende ruzie belt moeder het lokaal team.'],
   aanknopingspunten: ['Daan start met twee ochtenden school per week, met zijn opa als vaste steun onderweg.'],
 };
