@@ -367,7 +367,8 @@ describe('endorsement, sign-off and versions', () => {
     ]);
     const markdown = (await downloadedBytes(md)).toString('utf8');
     expect(markdown).toMatch(/^# Verklarende analyse — Daan\n/);
-    expect(markdown).toContain('## Veiligheid\n\nThuis is het rustig.\n');
+    // Safety is our addition to 002 Bijlage 1, and the export says so in its heading.
+    expect(markdown).toContain('## Veiligheid — Toevoeging Samenspraak (niet uit Bijlage 1)\n\nThuis is het rustig.\n');
     expect(markdown).not.toContain('Op school');
   });
 });
