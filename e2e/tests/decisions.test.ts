@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, demoCases, SESSION_COOKIE, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { artifactsDir, launchBrowser, screenshot } from '../support/browser.js';
 import { typeAtEnd, waitEditable, waitSaved } from '../support/documentPage.js';
 import { signOffByApi } from '../support/signOff.js';
 
@@ -77,6 +77,15 @@ describe('a placement decision and a DBT case on a signed-off analysis, seen by 
     );
     expect(placed.decision.analysis.name).toMatch(/vastgesteld/);
     expect(scientist.errors).toEqual([]);
+  });
+
+  it('the monitor counts placement decisions that follow the analysis (bindend advies), small counts as "<5"', async () => {
+    const greet = await app.pageAs(browser, demo.gemeente, '/monitor');
+    contexts.push(greet.context);
+    const chart = greet.page.locator('svg[role="img"][aria-label^="Plaatsingsbesluiten per jaar"]');
+    await expect.poll(() => chart.count(), { timeout: 15_000 }).toBe(1);
+    expect(await chart.getAttribute('aria-label')).toMatch(/\d{4} volgt de analyse: minder dan 5/);
+    expect(greet.errors).toEqual([]);
   });
 
   it('escalates to the DBT carrying the readable analysis; a director commits twice', async () => {
@@ -162,7 +171,7 @@ describe('a placement decision and a DBT case on a signed-off analysis, seen by 
     expect(await page.getByTestId('placement-decision').textContent()).toContain('Uithuisplaatsing');
     await section.scrollIntoViewIfNeeded();
     await screenshot(page, 'decisions-family-phone-360');
-    await section.screenshot({ path: `${process.cwd()}/e2e/artifacts/decisions-family-section-phone-360.png` });
+    await section.screenshot({ path: `${artifactsDir}/decisions-family-section-phone-360.png` });
     await expectNoSeriousViolations(page, 'case page (young person, escalation in plain words)');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -105,6 +105,9 @@ describe('endorsement pinned to a version, sign-off and the clock', () => {
     const clock = scientist.getByTestId('analysis-clock');
     await expect.poll(() => clock.getAttribute('data-state')).toBe('stopped');
     expect(await clock.textContent()).toContain('Gestopt: de analyse is vastgesteld op');
+    // Nothing new to sign off until the text changes: the button says so by being off.
+    await expect.poll(() => signOff.textContent()).toContain('Deze tekst is vastgesteld.');
+    expect(await signOff.getByRole('button', { name: 'Vaststellen' }).isDisabled()).toBe(true);
     await expect
       .poll(() => scientist.getByTestId('version-list').textContent())
       .toMatch(/vastgesteld \d{4}-\d{2}-\d{2}/);

@@ -15,7 +15,16 @@ import { m } from './messages';
 import { byCountBars, labelledBars, type MonitorResponse, regionYearBars, yearBars } from './monitorData';
 import './monitor.css';
 
-type ChartKey = 'regionYear' | 'registeredBy' | 'problems' | 'school' | 'ben' | 'dbt' | 'overdue' | 'halfYear';
+type ChartKey =
+  | 'regionYear'
+  | 'registeredBy'
+  | 'problems'
+  | 'school'
+  | 'ben'
+  | 'dbt'
+  | 'overdue'
+  | 'halfYear'
+  | 'placements';
 
 function ShareLine({ keyName, data }: { keyName: string; data: readonly BarDatum[] }) {
   if (data.length === 0) return null;
@@ -71,6 +80,17 @@ export function MonitorPage() {
     { key: 'dbt', data: yearBars(mon.dbtReferralsPerYear) },
     { key: 'overdue', data: labelledBars(mon.overdueClocks, m.clocks, Object.keys(m.clocks)) },
     { key: 'halfYear', data: halfYear, footer: <ShareLine keyName="zonderPlan" data={halfYear} /> },
+    // Keys are "<year> volgt analyse" / "<year> wijkt af" (server/src/escalation/monitor.ts).
+    {
+      key: 'placements',
+      data: yearBars(mon.placementDecisionsPerYear).map((d) => ({
+        ...d,
+        label: d.key.replace(
+          /^(\d{4}) (.+)$/,
+          (_, year: string, how: string) => `${year} ${m.placementWords[how] ?? how}`,
+        ),
+      })),
+    },
   ];
 
   return (

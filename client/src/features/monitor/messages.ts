@@ -45,8 +45,12 @@ export const m = messages({
       overdueDesc: 'Termijnen die voorbij zijn en nog niet gehaald.',
       halfYear: 'Halfjaarcheck toekomstplan (16 jaar en ouder)',
       halfYearDesc: 'Open zaken van jongeren van 16 jaar of ouder: is er een toekomstplan?',
+      placements: 'Plaatsingsbesluiten per jaar: volgen ze de analyse?',
+      placementsDesc:
+        'Besluiten over een uithuisplaatsing of gesloten plaatsing. De verklarende analyse is een bindend advies: wie ervan afwijkt, schrijft op waarom.',
       escalation: 'Opschalen',
     },
+    placementWords: { 'volgt analyse': 'volgt de analyse', 'wijkt af': 'wijkt af' } as Record<string, string>,
     registrants: {
       gi: 'Gecertificeerde instelling (GI)',
       'lokaal-team': 'Lokaal team',
@@ -125,8 +129,15 @@ export const m = messages({
       overdueDesc: 'Deadlines that passed and were not met.',
       halfYear: 'Half-year future plan check (16 and older)',
       halfYearDesc: 'Open cases of young people aged 16 or older: is there a future plan?',
+      placements: 'Placement decisions per year: do they follow the analysis?',
+      placementsDesc:
+        'Decisions on an out-of-home or closed placement. The explanatory analysis is binding advice: departing from it needs a written reason.',
       escalation: 'Escalation',
     },
+    placementWords: { 'volgt analyse': 'follows the analysis', 'wijkt af': 'departs from it' } as Record<
+      string,
+      string
+    >,
     registrants: {
       gi: 'Certified institution (GI)',
       'lokaal-team': 'Local team',

@@ -99,7 +99,8 @@ export function EndorsementPanel(props: {
   };
 
   const current = endorsements ?? [];
-  const count = (s: EndorsementStance) => current.filter((e) => e.stance === s).length;
+  // A view given on an earlier version is listed (marked) but no longer counts.
+  const count = (s: EndorsementStance) => current.filter((e) => e.stance === s && !e.outdatedAt).length;
   const responded = new Set(current.map((e) => e.person.id));
   // Directors of a breakthrough session only read; everyone else on the case is asked.
   const asked = props.detail.participants.filter((p) => p.role !== 'dbt-lid');
@@ -150,7 +151,9 @@ export function EndorsementPanel(props: {
               {m.endorseSave}
             </Button>
           </div>
-          {mine && <Paragraph size="small">{m.yourStance(m.stanceShort[mine.stance] ?? mine.stance)}</Paragraph>}
+          {mine && !mine.outdatedAt && (
+            <Paragraph size="small">{m.yourStance(m.stanceShort[mine.stance] ?? mine.stance)}</Paragraph>
+          )}
           {mine?.outdatedAt && (
             <Paragraph size="small" data-testid="your-earlier-version">
               <strong>{m.yourEarlier}</strong>
@@ -161,7 +164,7 @@ export function EndorsementPanel(props: {
         <Paragraph size="small">{m.readOnlyEndorse}</Paragraph>
       )}
       <PanelStatus
-        status={status}
+        status={mine?.outdatedAt ? null : status}
         error={error ?? props.error}
         errorHeading={m.loadFailed}
         testId="endorsement-status"

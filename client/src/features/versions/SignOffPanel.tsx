@@ -84,6 +84,8 @@ export function SignOffPanel(props: {
     });
 
   if (!status) return null;
+  // The text as shown is the text last signed off: nothing new to sign off until it changes.
+  const signedAsShown = status.signedOff !== null && status.signedOff.hash === status.currentHash;
   const clock = status.clock;
   return (
     <div className="stack doc-panel__signoff" data-testid="sign-off-panel">
@@ -151,7 +153,11 @@ export function SignOffPanel(props: {
               {m.lastSignedOff(formatDate(status.signedOff.signedOffAt))}
             </Paragraph>
           )}
-          {status.missing.length === 0 ? (
+          {signedAsShown ? (
+            <Paragraph size="small" data-testid="signed-as-shown">
+              {m.alreadySignedOff}
+            </Paragraph>
+          ) : status.missing.length === 0 ? (
             <Paragraph size="small">{m.readyToSignOff}</Paragraph>
           ) : (
             <div data-testid="sign-off-missing">
@@ -169,7 +175,7 @@ export function SignOffPanel(props: {
             </div>
           )}
           <div>
-            <Button onClick={() => setConfirming(true)} disabled={busy || status.missing.length > 0}>
+            <Button onClick={() => setConfirming(true)} disabled={busy || signedAsShown || status.missing.length > 0}>
               {m.signOffButton}
             </Button>
           </div>
