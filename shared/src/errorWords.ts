@@ -302,6 +302,18 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Je kunt alleen instemmen namens je eigen kant (aanbieder, ouders, GI of jeugd-GGZ).',
     en: 'You can agree only on behalf of your own side (provider, parents, GI or youth mental health).',
   },
+  move_reason_required: {
+    nl: 'Deze verhuizing valt binnen een half jaar rond de 18e verjaardag. Geef de reden en een toelichting: een andere financiering vanaf 18 is nooit een reden om te verhuizen.',
+    en: 'This move falls within six months of the 18th birthday. Give the reason and an explanation: a change of funding at 18 is never a reason to move.',
+  },
+  plan_field_forbidden: {
+    nl: 'Dit deel van het toekomstplan schrijft iemand anders: de financiering en de BIG5 het lokale team (met de GI bij een maatregel), de reactie de jongere zelf.',
+    en: 'Someone else writes this part of the future plan: funding and the BIG5 the local team (with the GI under a measure), the comment the young person.',
+  },
+  monitor_scope_forbidden: {
+    nl: 'Je ziet alleen de aantallen van je eigen gemeente of regio.',
+    en: 'You see only the counts of your own municipality or region.',
+  },
 };
 
 /** Why a new password was refused (`weak_password`, details.passwordReason), added to the words above. */

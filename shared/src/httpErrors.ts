@@ -92,6 +92,9 @@ export const HTTP_ERROR_IDS = [
   'commitment_settled',
   'region_forbidden',
   'party_mismatch',
+  'move_reason_required',
+  'plan_field_forbidden',
+  'monitor_scope_forbidden',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

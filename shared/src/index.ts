@@ -15,6 +15,7 @@ export * from './documentContracts.js';
 export * from './documents.js';
 export * from './errorWords.js';
 export * from './escalationSchemas.js';
+export * from './futurePlanSchemas.js';
 export * from './httpErrors.js';
 export * from './inboxSchemas.js';
 export * from './items.js';

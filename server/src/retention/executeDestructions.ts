@@ -20,6 +20,7 @@ import { deleteCaseEndorsements } from '../endorsements/endorsements.js';
 import { deleteCaseVotes } from '../endorsements/hypothesisVotes.js';
 import { forgetPushes } from '../escalation/notifier.js';
 import { deleteCaseMeetings } from '../meetings/meetingRecords.js';
+import { deleteCasePlan } from '../plan/futurePlans.js';
 import type { AppServices } from '../services.js';
 import { caseOnlyClientAccounts, removeAccounts } from './caseAccounts.js';
 import { scrubFreedSpace } from './scrubFreedSpace.js';
@@ -150,6 +151,7 @@ async function destroyCase(
   // Meetings are case content too (agenda, attendance, decisions, the read-back).
   await deleteCaseMeetings(services.db, caseId);
   await forgetPushes(services.db, caseId);
+  await deleteCasePlan(services.db, caseId);
   await log('delete', 'versions, endorsements, votes, meetings and escalation texts removed');
 
   const destroyedAt = services.clock().toISOString();
