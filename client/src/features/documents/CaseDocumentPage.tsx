@@ -10,6 +10,7 @@ import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { CaseNotLoaded } from '../../app/LoadFailed';
 import { useApi } from '../../app/useApi';
 import { Heading, Paragraph } from '../../components/ui';
+import { FuturePlanPanel } from '../plan/FuturePlanPanel';
 import { CaseDocument } from './CaseDocument';
 import { m } from './messages';
 
@@ -42,6 +43,7 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
         </Heading>
         <Paragraph className="casedoc-page__intro">{m.intro[type]}</Paragraph>
       </header>
+      {type === 'futurePlan' && <FuturePlanPanel caseId={caseId} />}
       <CaseDocument caseId={caseId} documentId={documentIdOf(caseId, type)} type={type} detail={c} />
     </div>
   );

@@ -6,7 +6,13 @@
  */
 
 import type { CasesResponse, EscalationResponse, NoticeView } from '@samenspraak/shared';
-import { CASE_CREATOR_ROLES, CASE_STATUSES, type CaseSummary, type Role } from '@samenspraak/shared';
+import {
+  CASE_CREATOR_ROLES,
+  CASE_PROFESSIONALS,
+  CASE_STATUSES,
+  type CaseSummary,
+  type Role,
+} from '@samenspraak/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../app/api';
 import { useUser } from '../../app/auth';
@@ -18,6 +24,7 @@ import { Alert, Button, DescriptionList, Heading, LinkList, Paragraph } from '..
 import { roleLabel } from '../../i18n';
 import { byUrgency, mostUrgent } from '../notifications/notificationOrder';
 import { reloadNotifications, useNotifications } from '../notifications/useNotifications';
+import { MyFailingPlans } from '../plan/HalfYearCheckPanel';
 import { ClockItem } from './Clock';
 import { m } from './messages';
 import { FUTURE_PLAN_AGE, readsEscalation } from './shared';
@@ -116,6 +123,8 @@ export function CasesPage() {
           )}
         </div>
       )}
+
+      {professional && CASE_PROFESSIONALS.includes(user.role as Role) && <MyFailingPlans />}
 
       {cases.error && (
         <Alert heading={m.loadFailed} headingLevel={2} severity="error" role="alert">
