@@ -136,6 +136,26 @@ describe('seedDemo', () => {
     }
   });
 
+  it("gives Sanne (16½) a future plan whose half-year check fails only on the care switch, and the municipality's organisation its municipality", async () => {
+    const { halfYearCheckCounts } = await import('../../src/plan/halfYearCounts.js');
+    const raw = await halfYearCheckCounts(h.services, { municipality: 'Hoorn' });
+    expect(raw.overall).toEqual({ total: 1, passing: 0, failing: 1 });
+    expect(raw.perCheck.planExists.failing).toBe(0);
+    expect(raw.perCheck.newFunderEngaged.failing).toBe(1);
+    const domains = await h.db
+      .selectFrom('future_plan_domains' as never)
+      .select(['domain' as never])
+      .where('case_id' as never, '=', 'demo-westfriesland-sanne' as never)
+      .execute();
+    expect(domains).toHaveLength(4);
+    const org = await h.db
+      .selectFrom('organisations')
+      .select(['municipality' as never])
+      .where('name', '=', 'Gemeente Alkmaar (demo)')
+      .executeTakeFirstOrThrow();
+    expect(org).toEqual({ municipality: 'Alkmaar' });
+  });
+
   it('is idempotent: a second run adds nothing and gives no new passwords', async () => {
     const before = await counts();
     const again = await seedDemo(h.services);

@@ -4,7 +4,15 @@
  * counts only for the municipality and the RET/BEN, failing cases only for the professionals on them).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bornYearsAgo, type CaseHarness, type CaseTeam, caseWithTeam, START, startCaseServer, type TestUser } from '../cases/support.js';
+import {
+  bornYearsAgo,
+  type CaseHarness,
+  type CaseTeam,
+  caseWithTeam,
+  START,
+  startCaseServer,
+  type TestUser,
+} from '../cases/support.js';
 import { addParticipant } from '../escalation/support.js';
 
 let h: CaseHarness;
@@ -35,7 +43,11 @@ beforeAll(async () => {
   team = { ...c, lokaal, gi };
   await addParticipant(h, team, lokaal, 'lokaal-team');
   await addParticipant(h, team, gi, 'jeugdbeschermer');
-  const row = await h.db.selectFrom('cases').select('municipality').where('id', '=', team.caseId).executeTakeFirstOrThrow();
+  const row = await h.db
+    .selectFrom('cases')
+    .select('municipality')
+    .where('id', '=', team.caseId)
+    .executeTakeFirstOrThrow();
   municipality = row.municipality;
 });
 afterAll(async () => {
@@ -131,13 +143,20 @@ describe('the half-year check flips on content', () => {
 
 describe('BIG5 and the supporter', () => {
   it('the local team confirms a BIG5 item; the provider may not', async () => {
-    expect((await h.api(team.provider, 'PUT', `${base()}/big5`, { item: 'wonen', status: 'stabiel' })).status).toBe(403);
+    expect((await h.api(team.provider, 'PUT', `${base()}/big5`, { item: 'wonen', status: 'stabiel' })).status).toBe(
+      403,
+    );
     const r = await h.api<Plan>(team.lokaal, 'PUT', `${base()}/big5`, { item: 'werkSchool', status: 'nvt' });
     expect(r.status).toBe(200);
-    expect(r.body.plan.big5.find((b) => b.item === 'werkSchool')).toMatchObject({ derived: 'nog_niet', confirmed: 'nvt' });
+    expect(r.body.plan.big5.find((b) => b.item === 'werkSchool')).toMatchObject({
+      derived: 'nog_niet',
+      confirmed: 'nvt',
+    });
   });
   it('the young person names their JIM; the provider may not', async () => {
-    expect((await h.api(team.youngPerson, 'PUT', `${base()}/supporter`, { kind: 'jim', name: 'Tante Els' })).status).toBe(200);
+    expect(
+      (await h.api(team.youngPerson, 'PUT', `${base()}/supporter`, { kind: 'jim', name: 'Tante Els' })).status,
+    ).toBe(200);
     expect((await h.api(team.provider, 'PUT', `${base()}/supporter`, { kind: 'jim', name: 'x' })).status).toBe(403);
   });
 });
@@ -175,13 +194,21 @@ describe('counts for the municipality and the RET/BEN: numbers only', () => {
     const noScope = await h.api<ErrorBody>(gemeente, 'GET', '/api/future-plan/half-year-check/counts');
     expect(noScope.status).toBe(403);
     expect(noScope.body.error?.id).toBe('monitor_scope_forbidden');
-    const u = await h.db.selectFrom('users').select('organisation_id').where('id', '=', gemeente.id).executeTakeFirstOrThrow();
+    const u = await h.db
+      .selectFrom('users')
+      .select('organisation_id')
+      .where('id', '=', gemeente.id)
+      .executeTakeFirstOrThrow();
     await h.db
       .updateTable('organisations')
       .set({ municipality } as never)
       .where('id', '=', u.organisation_id as string)
       .execute();
-    const r = await h.api<{ counts: Record<string, unknown> }>(gemeente, 'GET', '/api/future-plan/half-year-check/counts');
+    const r = await h.api<{ counts: Record<string, unknown> }>(
+      gemeente,
+      'GET',
+      '/api/future-plan/half-year-check/counts',
+    );
     expect(r.status).toBe(200);
     expect(r.body.counts).toMatchObject({
       scope: { municipality, region: null },
@@ -203,9 +230,9 @@ describe('counts for the municipality and the RET/BEN: numbers only', () => {
     );
     expect(r.status).toBe(200);
     expect(r.body.counts.perRegion.map((x) => x.region)).toEqual(['Alkmaar (Noord-Kennemerland)']);
-    expect((await h.api(ben, 'GET', '/api/future-plan/half-year-check/counts?region=Zaanstreek-Waterland')).status).toBe(
-      403,
-    );
+    expect(
+      (await h.api(ben, 'GET', '/api/future-plan/half-year-check/counts?region=Zaanstreek-Waterland')).status,
+    ).toBe(403);
     expect((await h.api(team.provider, 'GET', '/api/future-plan/half-year-check/counts')).status).toBe(403);
   });
 

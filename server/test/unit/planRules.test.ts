@@ -146,9 +146,9 @@ describe('a move near the 18th birthday asks for the reason', () => {
   it('needs a reason and an explanation only near 18', () => {
     expect(moveNeedsReason(DOB, { movedOn: '2027-12-15' })).toBe(true);
     expect(moveNeedsReason(DOB, { movedOn: '2027-12-15', reason: 'eigen_keuze', explanation: ' ' })).toBe(true);
-    expect(moveNeedsReason(DOB, { movedOn: '2027-12-15', reason: 'eigen_keuze', explanation: 'Wil bij zus wonen' })).toBe(
-      false,
-    );
+    expect(
+      moveNeedsReason(DOB, { movedOn: '2027-12-15', reason: 'eigen_keuze', explanation: 'Wil bij zus wonen' }),
+    ).toBe(false);
     expect(moveNeedsReason(DOB, { movedOn: '2026-07-01' })).toBe(false);
   });
 });

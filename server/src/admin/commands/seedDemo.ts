@@ -26,6 +26,7 @@ import {
   DEMO_PROFESSIONALS,
   DEMO_REGION,
 } from './seedDemoData.js';
+import { ensureDemoPlan } from './seedDemoPlan.js';
 
 export type SeedServices = Pick<AppServices, 'db' | 'clock' | 'accessLog'>;
 
@@ -225,6 +226,7 @@ export async function seedDemo(services: SeedServices): Promise<DemoLogin[]> {
   for (const c of DEMO_CLIENTS) logins.push(await ensureClient(services, c.login, c.name, at));
   await ensureCases(services, now);
   await ensureMeetings(services, now);
+  await ensureDemoPlan(services.db, now);
   return logins;
 }
 
