@@ -306,10 +306,10 @@ function DomainCard({ domain: d, plan, url, reload }: PartProps & { domain: Plan
         />
       </LabelledField>
     ) : (
-      <div>
+      <dl className="plan-fact">
         <dt>{m[f]}</dt>
         <dd className="pre-line">{d[f] || '—'}</dd>
-      </div>
+      </dl>
     );
   const funder = (f: 'funderNow' | 'funderFrom18') =>
     may(f) ? (
@@ -324,10 +324,10 @@ function DomainCard({ domain: d, plan, url, reload }: PartProps & { domain: Plan
         </Select>
       </LabelledField>
     ) : (
-      <div>
+      <dl className="plan-fact">
         <dt>{m[f]}</dt>
         <dd>{label(d[f] ?? '')}</dd>
-      </div>
+      </dl>
     );
 
   return (
@@ -340,7 +340,7 @@ function DomainCard({ domain: d, plan, url, reload }: PartProps & { domain: Plan
         </span>
       </summary>
       <form className="stack-s plan-domain__body" onSubmit={save} aria-label={m.domains[d.domain]}>
-        <dl className="stack-s plan-fields">
+        <div className="stack-s plan-fields">
           {text('situation')}
           {text('goal')}
           {text('service')}
@@ -351,10 +351,10 @@ function DomainCard({ domain: d, plan, url, reload }: PartProps & { domain: Plan
               <DateInput id={`${id}-date`} value={draft.switchArrangedOn} onChange={set('switchArrangedOn')} />
             </LabelledField>
           ) : (
-            <div>
+            <dl className="plan-fact">
               <dt>{m.switchArrangedOn}</dt>
               <dd>{d.switchArrangedOn ? formatDate(d.switchArrangedOn) : '—'}</dd>
-            </div>
+            </dl>
           )}
           {may('switchContact') ? (
             <LabelledField id={`${id}-contact`} label={m.switchContact} hint={m.switchContactHint}>
@@ -367,13 +367,13 @@ function DomainCard({ domain: d, plan, url, reload }: PartProps & { domain: Plan
               />
             </LabelledField>
           ) : (
-            <div>
+            <dl className="plan-fact">
               <dt>{m.switchContact}</dt>
               <dd>{d.switchContact || '—'}</dd>
-            </div>
+            </dl>
           )}
           {text('youthComment', m.youthCommentHint)}
-        </dl>
+        </div>
         {d.updatedAt && d.updatedByName && (
           <Paragraph size="small">{m.lastChange(d.updatedByName, formatMoment(d.updatedAt))}</Paragraph>
         )}
