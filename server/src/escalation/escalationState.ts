@@ -11,7 +11,7 @@ import {
   type LawOrBudget,
 } from '@samenspraak/shared';
 import { readableAnalysisVersion, signedOffAnalysis } from '../decisions/signedOffAnalysis.js';
-import { hasStoredContent, storedState } from '../documents/content.js';
+import { storedState } from '../documents/content.js';
 import {
   type ClockFacts,
   caseClocks,
@@ -20,6 +20,7 @@ import {
   westFrieslandClock,
   westFrieslandState,
 } from '../domain/clocks.js';
+import { planExists } from '../plan/futurePlans.js';
 import { westFrieslandDays } from '../regions/regionSettings.js';
 import type { AppServices } from '../services.js';
 import { type EscalationCaseRow, escalationDb } from './escalationDb.js';
@@ -125,7 +126,8 @@ export async function clockFacts(services: AppServices, row: EscalationCaseRow):
     // The recorded request starts the 6-week clock; until it is recorded, the case registration does.
     requestedAt: new Date(row.analysis_requested_at ?? row.created_at),
     analysisCompletedAt: date(row.analysis_completed_at),
-    hasFuturePlan: await hasStoredContent(services, documentId(row.id, 'futurePlan')),
+    // A plan by content (a life domain with situation and goal), not any text in the document.
+    hasFuturePlan: await planExists(services, row.id),
     measureStartedAt: date(row.measure_started_at),
     helpStartedAt: date(row.help_started_at),
     lastProgressAt: date(row.last_progress_at),

@@ -31,6 +31,7 @@ import {
   allBig5Stable,
   type DomainFacts,
   deriveBig5,
+  domainDescribed,
   eighteenOn,
   fieldsNotAllowed,
   halfYearCheck,
@@ -338,4 +339,14 @@ export async function deleteCasePlan(db: AppDb, caseId: string): Promise<void> {
   await p.deleteFrom('future_plan_big5').where('case_id', '=', caseId).execute();
   await p.deleteFrom('future_plan_moves').where('case_id', '=', caseId).execute();
   await p.deleteFrom('future_plans').where('case_id', '=', caseId).execute();
+}
+
+/** The case has a future plan by content: at least one life domain with situation and goal (planRules). */
+export async function planExists(services: Pick<AppServices, 'db'>, caseId: string): Promise<boolean> {
+  const rows = await planDb(services.db)
+    .selectFrom('future_plan_domains')
+    .select(['situation', 'goal'])
+    .where('case_id', '=', caseId)
+    .execute();
+  return rows.some(domainDescribed);
 }

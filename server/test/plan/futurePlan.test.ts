@@ -3,7 +3,9 @@
  * reason a move near 18 needs, the half-year check computed from content (per case for professionals,
  * counts only for the municipality and the RET/BEN, failing cases only for the professionals on them).
  */
+import { documentId } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import {
   bornYearsAgo,
   type CaseHarness,
@@ -52,6 +54,26 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await h?.close();
+});
+
+describe('any text is not a plan (the reported defect)', () => {
+  it('text in the plan document without a described life domain keeps "future plan required" and fails planExists', async () => {
+    const doc = new Y.Doc();
+    doc.getText('probe').insert(0, 'iets');
+    await h.services.store.append([
+      { docId: documentId(team.caseId, 'futurePlan'), update: Y.encodeStateAsUpdate(doc) },
+    ]);
+    doc.destroy();
+    const res = await h.api<{ notifications: { caseId: string; kind: string }[] }>(
+      team.lokaal,
+      'GET',
+      '/api/notifications',
+    );
+    expect(res.body.notifications).toContainEqual(
+      expect.objectContaining({ caseId: team.caseId, kind: 'future-plan-required' }),
+    );
+    expect((await get(team.lokaal)).body.plan.halfYearCheck?.checks.planExists).toBe(false);
+  });
 });
 
 describe('who writes what', () => {
