@@ -20,6 +20,7 @@ import { sessionMiddleware } from './identity/sessionMiddleware.js';
 import { inboxRoutes } from './inbox/inboxRoutes.js';
 import { meetingRoutes } from './meetings/meetingRoutes.js';
 import { regionRoutes } from './regions/regionRoutes.js';
+import { rightsRoutes } from './rights/rightsRoutes.js';
 import type { AppServices } from './services.js';
 import { versionRoutes } from './versions/versionRoutes.js';
 
@@ -45,6 +46,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use(consultationRoutes(services));
   api.use(regionRoutes(services));
   api.use(decisionRoutes(services));
+  api.use(rightsRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

@@ -19,6 +19,7 @@ import { invitationsMigration } from './identity/invitationsMigration.js';
 import { inboxMigration } from './inbox/inboxMigration.js';
 import { outboxMigration } from './mail/outboxMigration.js';
 import { meetingMigration } from './meetings/meetingMigration.js';
+import { rightsMigration } from './rights/rightsMigration.js';
 import { versionsMigration } from './versions/versionsMigration.js';
 
 export const SCHEMA_MIGRATIONS: Migrations = {
@@ -39,4 +40,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0016_registration': registrationMigration,
   '0017_analysis_template': ownWordsMigration,
   '0019_decisions': decisionsMigration,
+  '0025_rights': rightsMigration,
 };

@@ -80,8 +80,8 @@ export type RealtimeCaseRef = z.infer<typeof RealtimeCaseRefSchema>;
  */
 export interface CaseChanged {
   caseId: string;
-  /** What changed. */
-  kind: 'comments' | 'versions' | 'endorsements' | 'escalation' | 'commitments' | 'meetings' | 'case';
+  /** What changed ('rights': own statements, correction requests, the log-privacy setting). */
+  kind: 'comments' | 'versions' | 'endorsements' | 'escalation' | 'commitments' | 'meetings' | 'case' | 'rights';
   /** The document concerned, for comments, versions and endorsements. */
   documentId?: string;
   /** The meeting concerned, for meetings. */
