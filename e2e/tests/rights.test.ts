@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, demoCases, SESSION_COOKIE, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { artifactsDir, launchBrowser, screenshot } from '../support/browser.js';
 import { pdfText } from '../support/pdfText.js';
 
 const PHONE = {
@@ -108,7 +108,7 @@ describe('rights of the young person on a phone', () => {
     await expect.poll(() => statement.textContent(), { timeout: 10_000 }).toContain(OWN_WORDS);
     expect(await statement.textContent()).toContain(DISPUTED);
     await statement.scrollIntoViewIfNeeded();
-    await screenshot(daan, 'rights-statement-in-document');
+    await section.screenshot({ path: `${artifactsDir}/rights-statement-in-document.png` });
     await expectNoSeriousViolations(daan, 'analysis with an own statement');
   });
 

@@ -280,7 +280,11 @@ export function CasePage({ caseId }: { caseId: string }) {
 
         <div className="stack">
           {/* The rights page (features/rights): what the young person and parents may do, and what they asked. */}
-          <Panel id="rights-title" title={isYoungPerson ? rm.titleYoung : isClient ? rm.titleParent : rm.rightsLinkPro} testId="rights-link">
+          <Panel
+            id="rights-title"
+            title={isYoungPerson ? rm.titleYoung : isClient ? rm.titleParent : rm.rightsLinkPro}
+            testId="rights-link"
+          >
             <StandaloneLink linkComponent={RouterLink} href={paths.rights(c.id)}>
               {isClient ? rm.rightsLink : rm.rightsLinkPro}
             </StandaloneLink>
