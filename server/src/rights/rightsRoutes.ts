@@ -36,6 +36,7 @@ import type { AppServices } from '../services.js';
 import { decideCorrection, listCorrections, requestCorrection } from './corrections.js';
 import { parentsSeeActivity, setParentsSeeActivity } from './logPrivacy.js';
 import { ageOf, decides, holds, RIGHTS_POLICIES } from './rightsPolicies.js';
+import { aboutReadable, readableSections } from './sectionRef.js';
 import { addStatement, listStatements } from './statements.js';
 
 function param(req: Request, name: string): string {
@@ -50,14 +51,15 @@ export function rightsRoutes(services: AppServices): Router {
 
   router.get('/cases/:id/rights', async (req, res) => {
     const scope = await enter(req, res, RIGHTS_POLICIES.overview);
+    const readable = await readableSections(services, scope);
     const overview = {
       myRole: scope.role,
       age: ageOf(scope),
       rights: Object.fromEntries(RIGHTS.map((r) => [r, holds(scope, r)])) as Record<RightId, boolean>,
       parentsSeeMyActivity: await parentsSeeActivity(services, scope.caseId),
       decides: decides(scope),
-      statements: await listStatements(services, scope.caseId),
-      corrections: await listCorrections(services, scope.caseId),
+      statements: aboutReadable(await listStatements(services, scope.caseId), readable),
+      corrections: aboutReadable(await listCorrections(services, scope.caseId), readable),
       destructionRequests: await listDestructionRequests(services, scope.caseId),
       terms: {
         correctionBy: correctionDueBy(scope.now).toISOString(),
@@ -70,7 +72,10 @@ export function rightsRoutes(services: AppServices): Router {
 
   router.get('/cases/:id/statements', async (req, res) => {
     const scope = await enter(req, res, RIGHTS_POLICIES.overview);
-    const statements = await listStatements(services, scope.caseId);
+    const statements = aboutReadable(
+      await listStatements(services, scope.caseId),
+      await readableSections(services, scope),
+    );
     await scope.log('read', 'success', 'own statements');
     reply(res, StatementsResponseSchema, { statements });
   });

@@ -10,6 +10,33 @@ import { effectiveSections } from '../domain/caseAccess.js';
 import { Invalid } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 
+/** The sections of the analysis and the plan this person may read now. */
+export async function readableSections(
+  services: AppServices,
+  scope: CaseScope,
+): Promise<Record<'analysis' | 'futurePlan', ReadonlySet<string>>> {
+  const me = { caseId: scope.caseId, userId: scope.audit.actor.userId };
+  const of = async (document: 'analysis' | 'futurePlan') => {
+    const sections = effectiveSections(
+      scope.facts,
+      document,
+      scope.role,
+      scope.now,
+      await ownWordsContext(services.db, me, document, scope.now),
+    );
+    return new Set(Object.entries(sections).flatMap(([id, p]) => (p === 'none' ? [] : [id])));
+  };
+  return { analysis: await of('analysis'), futurePlan: await of('futurePlan') };
+}
+
+/** Keeps what is about a section this person may read: a quoted passage never shows text they cannot see. */
+export function aboutReadable<T extends { document: 'analysis' | 'futurePlan'; section: string }>(
+  items: T[],
+  readable: Record<'analysis' | 'futurePlan', ReadonlySet<string>>,
+): T[] {
+  return items.filter((x) => readable[x.document].has(x.section));
+}
+
 export async function checkReadableSection(
   services: AppServices,
   scope: CaseScope,
