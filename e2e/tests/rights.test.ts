@@ -103,9 +103,13 @@ describe('rights of the young person on a phone', () => {
 
     await daan.goto(`${app.server.url}/zaken/${DAAN}/analyse`);
     const section = daan.locator('#sectie-risicofactoren_jeugdige');
-    await expect.poll(() => section.textContent(), { timeout: 15_000 }).toContain(DISPUTED);
+    // The disputed sentence in the document's own text (not only quoted in the statement)…
+    await expect
+      .poll(() => daan.getByTestId('editor-risicofactoren_jeugdige').textContent(), { timeout: 20_000 })
+      .toContain(DISPUTED);
     const statement = section.getByTestId('own-statement');
     await expect.poll(() => statement.textContent(), { timeout: 10_000 }).toContain(OWN_WORDS);
+    // …and the statement beside it, in the same section, quoting it.
     expect(await statement.textContent()).toContain(DISPUTED);
     await statement.scrollIntoViewIfNeeded();
     await section.screenshot({ path: `${artifactsDir}/rights-statement-in-document.png` });
@@ -118,7 +122,9 @@ describe('rights of the young person on a phone', () => {
     await expect.poll(() => right.isVisible(), { timeout: 10_000 }).toBe(true);
     const [download] = await Promise.all([daan.waitForEvent('download'), right.getByTestId('download-pdf').click()]);
     const text = (await pdfText(await downloadedBytes(download))).replace(/\s+/g, ' ');
-    expect(text).toContain('Daan slaapt slecht');
+    // The analysis as text (sentences of the demo analysis that no statement quotes), then his own words.
+    expect(text).toContain('Daan is sportief, heeft een goede band met zijn opa');
+    expect(text).toContain('Schoolverzuim, slecht slapen, ruzies thuis over school.');
     expect(text).toContain('Eigen verklaring van Daan');
     expect(text).toContain('Ik slaap slecht omdat het thuis laat onrustig is');
     expect(text).toContain('Wie heeft mijn dossier bekeken?');
