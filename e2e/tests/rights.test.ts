@@ -59,7 +59,7 @@ async function downloadedBytes(download: Download): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startDemoApp(), launchBrowser()]);
+  [app, browser] = await Promise.all([startDemoApp({ exampleText: true }), launchBrowser()]);
 }, 120_000);
 
 afterAll(async () => {
