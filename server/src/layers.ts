@@ -56,6 +56,7 @@ export const SERVER_LAYERS: readonly Layer[] = [
       'decisions',
       'regions',
       'plan',
+      'rights',
     ],
   },
   {

@@ -20,6 +20,7 @@ import { inboxMigration } from './inbox/inboxMigration.js';
 import { outboxMigration } from './mail/outboxMigration.js';
 import { meetingMigration } from './meetings/meetingMigration.js';
 import { planMigration } from './plan/planMigration.js';
+import { rightsMigration } from './rights/rightsMigration.js';
 import { versionsMigration } from './versions/versionsMigration.js';
 
 export const SCHEMA_MIGRATIONS: Migrations = {
@@ -41,4 +42,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0017_analysis_template': ownWordsMigration,
   '0019_decisions': decisionsMigration,
   '0020_future_plan': planMigration,
+  '0025_rights': rightsMigration,
 };

@@ -44,6 +44,10 @@ const OUTCOMES: Record<'nl' | 'en', Words> = {
 
 /** [pattern, nl, en]; the first that matches the entry's detail names the topic. */
 const TOPICS: Array<[RegExp, string, string]> = [
+  [/own activity/, 'wie jouw eigen bezoeken ziet', 'who sees your own visits'],
+  [/statement/, 'een eigen verklaring', 'an own statement'],
+  [/correction/, 'verzoek om iets te verbeteren', 'request to correct something'],
+  [/rights/, 'jouw rechten', 'your rights'],
   [/export/, 'het hele dossier', 'the whole dossier'],
   [/access[- ]log/, 'wie het dossier bekeek', 'who looked at the dossier'],
   [/sign-off/, 'vaststellen', 'signing off'],

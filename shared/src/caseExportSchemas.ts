@@ -7,6 +7,7 @@ import { CaseParticipantViewSchema, CaseRecordSchema, DestructionRequestViewSche
 import { EndorsementViewSchema, VersionSummarySchema } from './documentContracts.js';
 import { DOCUMENT_TYPES } from './documents.js';
 import { MeetingViewSchema } from './meetingSchemas.js';
+import { CorrectionViewSchema, StatementViewSchema } from './rightsSchemas.js';
 
 export const EXPORT_FORMAT = 'samenspraak.case-export';
 export const EXPORT_VERSION = 1;
@@ -81,6 +82,10 @@ export const CaseExportSchema = z.object({
   /** Meetings (MDO): agenda, attendance, decisions and actions, the read-back; notes are in `documents`. */
   meetings: z.array(MeetingViewSchema),
   destructionRequests: z.array(DestructionRequestViewSchema),
+  /** Own statements of the young person and parents (Jeugdwet 7.3.8), each on a section or passage. */
+  statements: z.array(StatementViewSchema),
+  /** Correction requests and their answers. */
+  corrections: z.array(CorrectionViewSchema),
   accessLog: z.array(AccessLogExportSchema),
 });
 export type CaseExport = z.infer<typeof CaseExportSchema>;

@@ -142,6 +142,14 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Hierover is al besloten.',
     en: 'This has already been decided.',
   },
+  right_not_holder: {
+    nl: 'Dit recht is niet van jou in deze zaak. Vanaf 16 jaar beslist de jongere zelf; tot 12 jaar de ouders.',
+    en: 'This right is not yours in this case. From 16 the young person decides; under 12 the parents.',
+  },
+  unknown_section: {
+    nl: 'Dat deel van het document bestaat niet, of je kunt het niet lezen. Kies een ander deel.',
+    en: 'That part of the document does not exist, or you cannot read it. Choose another part.',
+  },
   meeting_state: {
     nl: 'Dat kan nu niet in deze fase van het overleg. Misschien veranderde het net.',
     en: 'That is not possible in this phase of the meeting. Perhaps it just changed.',

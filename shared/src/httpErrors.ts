@@ -47,6 +47,9 @@ export const HTTP_ERROR_IDS = [
   'request_pending',
   'request_not_found',
   'already_decided',
+  // rights of the young person and parents
+  'right_not_holder',
+  'unknown_section',
   // meetings and escalation
   'meeting_state',
   'document_refused',

@@ -26,6 +26,7 @@ export * from './mailSchemas.js';
 export * from './meetingSchemas.js';
 export * from './permissions.js';
 export * from './realtimeEvents.js';
+export * from './rightsSchemas.js';
 export * from './saveTracker.js';
 export * from './signOffSchemas.js';
 export * from './testClockSchemas.js';

@@ -52,7 +52,15 @@ export interface RealtimeError {
   /** unauthenticated: the session behind a cookie-authenticated socket ended (the socket is then closed). */
   code: 'invalid-payload' | 'forbidden' | 'rate-limited' | 'unauthenticated' | 'internal';
   message: string;
+  /**
+   * Set when access to a case the socket had open ended (the access sweep): which case, and why, so an
+   * open page clears the case's content at once and says why in plain words.
+   */
+  accessEnded?: { caseId: string; reason: AccessEndReason };
 }
+
+/** Why access to an open case ended: taken off the case, the young person withdrew consent, destroyed, ended, other. */
+export type AccessEndReason = 'removed' | 'consent' | 'destroyed' | 'ended' | 'other';
 
 /** Optional acknowledgement of client events. */
 export type RealtimeAck = { ok: true } | { ok: false; error: string };
@@ -80,8 +88,8 @@ export type RealtimeCaseRef = z.infer<typeof RealtimeCaseRefSchema>;
  */
 export interface CaseChanged {
   caseId: string;
-  /** What changed. */
-  kind: 'comments' | 'versions' | 'endorsements' | 'escalation' | 'commitments' | 'meetings' | 'case';
+  /** What changed ('rights': own statements, correction requests, the log-privacy setting). */
+  kind: 'comments' | 'versions' | 'endorsements' | 'escalation' | 'commitments' | 'meetings' | 'case' | 'rights';
   /** The document concerned, for comments, versions and endorsements. */
   documentId?: string;
   /** The meeting concerned, for meetings. */

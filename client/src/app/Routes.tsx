@@ -6,6 +6,7 @@ import { ConsultationPage } from '../features/consultation/ConsultationPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { CasePage } from '../features/overview/CasePage';
 import { CasesPage } from '../features/overview/CasesPage';
+import { CaseAccessGuard } from '../features/rights/CaseAccessGuard';
 import { AppShell } from './AppShell';
 import { useAuth } from './auth';
 import { InvitationPage } from './InvitationPage';
@@ -46,9 +47,21 @@ const ConsultationQueue = lazy(() =>
 const RegionSettingsPage = lazy(() =>
   import('../features/regions/RegionSettingsPage').then((m) => ({ default: m.RegionSettingsPage })),
 );
+const RightsPage = lazy(() => import('../features/rights/RightsPage').then((m) => ({ default: m.RightsPage })));
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
+  // Every page of one case clears itself and says why when access to the case ends while it is open.
+  if ('caseId' in route)
+    return (
+      <CaseAccessGuard key={route.caseId} caseId={route.caseId}>
+        <CasePages route={route} />
+      </CaseAccessGuard>
+    );
+  return <CasePages route={route} />;
+}
+
+function CasePages({ route }: { route: Route }) {
   switch (route.name) {
     case 'overview':
       return <CasesPage />;
@@ -60,6 +73,8 @@ function Page({ route }: { route: Route }) {
       return <MeetingPage key={route.meetingId} caseId={route.caseId} meetingId={route.meetingId} />;
     case 'breakthrough':
       return <BreakthroughPage caseId={route.caseId} />;
+    case 'rights':
+      return <RightsPage caseId={route.caseId} />;
     case 'monitor':
       return <MonitorPage />;
     case 'inbox':

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'document'; caseId: string; type: 'analysis' | 'futurePlan' }
   | { name: 'meeting'; caseId: string; meetingId: string }
   | { name: 'breakthrough'; caseId: string }
+  | { name: 'rights'; caseId: string }
   | { name: 'monitor' }
   | { name: 'inbox' }
   | { name: 'beheer' }
@@ -59,6 +60,7 @@ export function parseRoute(pathname: string): Route {
     if (parts.length === 3 && c && c in DOC_SLUGS)
       return { name: 'document', caseId: b, type: DOC_SLUGS[c as keyof typeof DOC_SLUGS] };
     if (parts.length === 3 && c === 'doorbraak') return { name: 'breakthrough', caseId: b };
+    if (parts.length === 3 && c === 'rechten') return { name: 'rights', caseId: b };
     if (parts.length === 4 && c === 'overleg' && d) return { name: 'meeting', caseId: b, meetingId: d };
   }
   return { name: 'notFound' };
@@ -84,6 +86,7 @@ export const paths = {
   meeting: (caseId: string, meetingId: string) =>
     `/zaken/${encodeURIComponent(caseId)}/overleg/${encodeURIComponent(meetingId)}`,
   breakthrough: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}/doorbraak`,
+  rights: (caseId: string) => `/zaken/${encodeURIComponent(caseId)}/rechten`,
 };
 
 const listeners = new Set<() => void>();

@@ -2,7 +2,14 @@
  * Who may do what on a case, per action: the gate rules the routes enter with. Age and consent
  * (caseAccess) apply to all of them first; these add the roles and special rules of each action.
  */
-import { CASE_PROFESSIONALS, CLIENT_ROLES, PROCESS_DIRECTION_ROLES, type Role } from '@samenspraak/shared';
+import {
+  ageOn,
+  CASE_PROFESSIONALS,
+  CLIENT_ROLES,
+  holdsRight,
+  PROCESS_DIRECTION_ROLES,
+  type Role,
+} from '@samenspraak/shared';
 import { mayChangeParentsConsent } from '../domain/caseAccess.js';
 import { invitableRoles, inviteRefusal } from '../domain/invitations.js';
 import type { CaseScope, GateRule } from './caseGate.js';
@@ -25,8 +32,9 @@ export const CASE_POLICIES = {
   export: {
     event: 'export',
     what: 'complete export',
+    // The young person from 12, the parents for a child under 12 (shared holdsRight), or the responsible scientist.
     check: (s) =>
-      s.role === 'jeugdige' ||
+      holdsRight('export', s.role, ageOn(s.facts.dateOfBirth, s.now)) ||
       (s.role === 'gedragswetenschapper' && s.row.responsible_scientist_id === s.audit.actor.userId)
         ? null
         : 'only the young person, or the responsible behavioural scientist on their behalf, exports the case',
@@ -36,7 +44,17 @@ export const CASE_POLICIES = {
     roles: [...CLIENT_ROLES, ...PROCESS_DIRECTION_ROLES] as Role[],
     what: 'destruction requests',
   },
-  requestDestruction: { event: 'create', roles: CLIENT_ROLES, what: 'destruction request' },
+  /** The young person from 12; the parents while the child is under 16 (from 16 the young person decides alone). */
+  requestDestruction: {
+    event: 'create',
+    roles: CLIENT_ROLES,
+    what: 'destruction request',
+    refusalId: 'right_not_holder',
+    check: (s) =>
+      holdsRight('destruction', s.role, ageOn(s.facts.dateOfBirth, s.now))
+        ? null
+        : 'from 16 the young person alone asks for destruction',
+  },
   decideDestruction: { event: 'update', roles: PROCESS_DIRECTION_ROLES, what: 'destruction decision' },
   /** The holder or a RET procesregisseur; the command checks which (cases/teamRules.ts). */
   processDirection: { event: 'update', roles: PROCESS_DIRECTION_ROLES, what: 'process direction' },

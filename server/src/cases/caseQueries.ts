@@ -138,8 +138,15 @@ export async function caseDetail(services: AppServices, scope: CaseScope): Promi
 }
 
 /** The young person's view of who opened their dossier: no addresses, ids or hashes. */
-export async function accessLogView(services: AppServices, caseId: string, limit = 1000): Promise<AccessLogView[]> {
-  const entries = await services.accessLog.forCase(caseId, limit);
+export async function accessLogView(
+  services: AppServices,
+  caseId: string,
+  limit = 1000,
+  hide?: (e: { user_id: string | null; user_role: string | null }) => boolean,
+): Promise<AccessLogView[]> {
+  const all = await services.accessLog.forCase(caseId, limit);
+  // A parent does not see the young person's own activity from 12 unless allowed (rights/logPrivacy.ts).
+  const entries = hide ? all.filter((e) => !hide(e)) : all;
   return entries.map((e) => ({
     at: e.at,
     name: e.user_name,

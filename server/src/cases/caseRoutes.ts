@@ -31,6 +31,7 @@ import { reply } from '../http/reply.js';
 import { parseBody } from '../http/validate.js';
 import { logExpiredInvitations } from '../identity/invitationCommands.js';
 import { executeDueDestructions } from '../retention/executeDestructions.js';
+import { ownActivityHidden } from '../rights/logPrivacy.js';
 import type { AppServices } from '../services.js';
 import { addParticipant, createCase, setParentsConsent, setStatus } from './caseCommands.js';
 import type { GateRule } from './caseGate.js';
@@ -114,7 +115,7 @@ export function caseRoutes(services: AppServices): Router {
     const scope = await enter(req, res, CASE_POLICIES.accessLog);
     // Invitations that ran out unused are written first, so the reader sees every invitation end.
     await logExpiredInvitations(services, scope.caseId);
-    const entries = await accessLogView(services, scope.caseId);
+    const entries = await accessLogView(services, scope.caseId, 1000, await ownActivityHidden(services, scope));
     await scope.log('read', 'success');
     reply(res, AccessLogResponseSchema, { entries });
   });

@@ -24,6 +24,8 @@ import { documentSections } from '../documents/sections.js';
 import { listEndorsements } from '../endorsements/endorsements.js';
 import { listMeetings } from '../meetings/meetingRecords.js';
 import { buildMeetingView } from '../meetings/meetingView.js';
+import { listCorrections } from '../rights/corrections.js';
+import { listStatements } from '../rights/statements.js';
 import type { AppServices } from '../services.js';
 
 /** The shape is the shared contract (shared/src/caseExportSchemas.ts); the PDF reads the same data. */
@@ -115,6 +117,8 @@ export async function buildCaseExport(
       (await listMeetings(services.db, caseId)).map((m) => buildMeetingView(services, m, new Set())),
     ),
     destructionRequests: await listDestructionRequests(services, caseId),
+    statements: await listStatements(services, caseId),
+    corrections: await listCorrections(services, caseId),
     accessLog: log.reverse().map((e) => ({
       seq: e.seq,
       at: e.at,

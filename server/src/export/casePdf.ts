@@ -121,7 +121,7 @@ function meetingBlocks(meeting: CaseExport['meetings'][number]): PdfBlock[] {
 }
 
 /** Each section under its heading, then the comments on it: who, when, what (replies indented). */
-function sectionBlocks(d: ExportedDocument): PdfBlock[] {
+function sectionBlocks(d: ExportedDocument, statements: CaseExport['statements']): PdfBlock[] {
   const blocks: PdfBlock[] = [];
   // In the document's own template order (documents/sections.ts): each parent's part, legacy roots with words.
   for (const [id, s] of Object.entries(d.sections)) {
@@ -131,6 +131,16 @@ function sectionBlocks(d: ExportedDocument): PdfBlock[] {
     else if ('items' in body) blocks.push(body.items.length > 0 ? list(body.items) : para('(nog leeg)'));
     else if (body.paragraphs.length === 0) blocks.push(para('(nog leeg)'));
     else blocks.push(...body.paragraphs.map((p) => para(p)));
+    // Own statements next to the text they are about (Jeugdwet 7.3.8), before the comments.
+    for (const st of statements.filter((x) => x.document === d.type && x.section === id)) {
+      const about = st.passage ? ` over “${st.passage}”` : '';
+      blocks.push(
+        para(
+          `Eigen verklaring van ${who(st.author.name, st.author.role)}, ${dutchDateTime(st.createdAt)}${about}: ${st.text}`,
+          16,
+        ),
+      );
+    }
     for (const c of d.comments.filter((c) => c.section === id)) {
       const kind = c.parentId ? 'Antwoord' : 'Opmerking';
       const done = c.resolvedAt ? ' (afgehandeld)' : '';
@@ -239,7 +249,9 @@ export function casePdfBlocks(x: CaseExport): PdfBlock[] {
       blocks.push(
         para(`Dit is de tekst van de versie “${d.shownVersion.name}” van ${dutchDateTime(d.shownVersion.createdAt)}.`),
       );
-    blocks.push(...sectionBlocks(d), ...endorsementBlocks(d), ...versionBlocks(d));
+    // Statements belong to the analysis and the plan, not to meeting notes.
+    const own = d.type === 'meetingNotes' ? [] : x.statements;
+    blocks.push(...sectionBlocks(d, own), ...endorsementBlocks(d), ...versionBlocks(d));
   }
 
   if (x.meetings.length > 0) {
@@ -256,6 +268,22 @@ export function casePdfBlocks(x: CaseExport): PdfBlock[] {
       blocks.push(
         para(
           `Gevraagd op ${dutchDate(r.requestedAt)}; besluit uiterlijk ${dutchDate(r.dueBy)}: ${outcome}${motivation}`,
+        ),
+      );
+    }
+  }
+
+  if (x.corrections.length > 0) {
+    blocks.push(h1('Verzoeken om iets te verbeteren', false));
+    const answer: Record<string, string> = { accepted: 'aangepast', declined: 'niet aangepast' };
+    for (const r of x.corrections) {
+      const outcome = r.decision
+        ? `${answer[r.decision]} door ${r.decidedBy ?? 'onbekend'}: ${r.answer ?? ''}`
+        : `nog geen antwoord (uiterlijk ${dutchDate(r.dueBy)})`;
+      const about = r.passage ? ` over “${r.passage}”` : '';
+      blocks.push(
+        para(
+          `${who(r.requestedBy.name, r.requestedBy.role)} vroeg op ${dutchDate(r.requestedAt)}${about}: ${r.what} Waarom: ${r.why} — ${outcome}`,
         ),
       );
     }

@@ -5,8 +5,10 @@
  * whose session ended or token was revoked is told and closed; one that lost a case leaves its rooms,
  * is told, and the others see it go.
  */
-import { parseDocumentId } from '@samenspraak/shared';
+import { type AccessEndReason, ageOn, parseDocumentId } from '@samenspraak/shared';
+import { caseDb } from '../cases/caseDb.js';
 import { documentAccessFor } from '../cases/documentAccess.js';
+import { participationEnded } from '../domain/caseAccess.js';
 import { announcePresence } from '../realtime/rooms.js';
 import type { HandlerContext, RealtimeSocket } from '../realtime/types.js';
 import { currentCaseRole, socketAudit } from './caseChannel.js';
@@ -42,6 +44,30 @@ async function stillAllowed(ctx: HandlerContext, socket: RealtimeSocket, room: s
       : true;
   }
   return (await currentCaseRole(ctx.services, socket.data.userId, caseId)) !== null;
+}
+
+/** Why this person lost the case, in the terms the client explains (no case content, only the kind). */
+async function whyAccessEnded(ctx: HandlerContext, userId: string, caseId: string): Promise<AccessEndReason> {
+  const found = await caseDb(ctx.services.db)
+    .selectFrom('cases')
+    .leftJoin('participants', (join) =>
+      join.onRef('participants.case_id', '=', 'cases.id').on('participants.user_id', '=', userId),
+    )
+    .select([
+      'cases.destroyed_at',
+      'cases.date_of_birth',
+      'cases.parents_consent',
+      'participants.role as role',
+      'participants.access_until as access_until',
+    ])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!found || found.destroyed_at) return 'destroyed';
+  if (!found.role) return 'removed';
+  const now = ctx.services.clock();
+  if (participationEnded(found.access_until, now)) return 'ended';
+  if (found.role === 'ouder' && ageOn(found.date_of_birth, now) >= 16 && found.parents_consent !== 1) return 'consent';
+  return 'other';
 }
 
 /** Which sockets a sweep looks at: all, those in one case's rooms, or one person's. */
@@ -86,6 +112,7 @@ export async function sweep(ctx: HandlerContext, broadcaster: MeetingBroadcaster
           event: joinEventOf(room),
           code: 'forbidden',
           message: 'your access to this case ended',
+          accessEnded: { caseId: joined.caseId, reason: await whyAccessEnded(ctx, socket.data.userId, joined.caseId) },
         });
       }
     } catch (err) {

@@ -21,6 +21,7 @@ import {
   parentOfPart,
   SECTION_GROUPS,
   SECTIONS,
+  type StatementView,
 } from '@samenspraak/shared';
 import { createRef, Fragment, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
@@ -32,6 +33,7 @@ import { PresenceList } from '../../components/PresenceList';
 import { SaveStatus } from '../../components/SaveStatus';
 import { Paragraph } from '../../components/ui';
 import { lang } from '../../i18n';
+import { SectionStatements, useStatements } from '../rights/DocumentStatements';
 import { DocumentPanels } from '../versions/DocumentPanels';
 import { voteOnHypothesis } from './api';
 import { CommentsOverview } from './CommentsOverview';
@@ -66,6 +68,8 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
   const hasHypotheses = (detail.effectiveSections[type]?.hypothesen ?? 'none') !== 'none';
   const votes = useVotes(documentId, voteOnHypothesis, hasHypotheses);
   const ownWords = useOwnWordsParts(caseId, type === 'analysis');
+  // Own statements of the young person and parents beside the text (not on meeting notes).
+  const statements = useStatements(caseId, type !== 'meetingNotes');
 
   if (live.error) {
     const missing = live.error.status === 404 || live.error.status === 403;
@@ -92,6 +96,7 @@ export function CaseDocument({ caseId, documentId, type, detail }: CaseDocumentP
       reloadComments={() => void comments.reload()}
       votes={votes}
       ownWords={ownWords}
+      statements={statements}
     />
   );
 }
@@ -159,6 +164,7 @@ interface ConnectedProps {
   reloadComments(): void;
   votes: VotesState;
   ownWords: OwnWordsState;
+  statements: StatementView[];
 }
 
 const NO_THREADS: Thread[] = [];
@@ -307,6 +313,15 @@ function ConnectedDocument(props: ConnectedProps) {
                       canVote={atLeast(permission, 'comment') && !denied}
                       userId={props.userId}
                       votes={props.votes}
+                    />
+                  )}
+                  {type !== 'meetingNotes' && (
+                    <SectionStatements
+                      caseId={props.caseId}
+                      document={type}
+                      section={section.id}
+                      statements={props.statements}
+                      mayAdd={detail.myRole === 'jeugdige' || detail.myRole === 'ouder'}
                     />
                   )}
                   <SectionComments

@@ -36,6 +36,7 @@ import { EscalationPanel } from '../escalation/EscalationPanel';
 import { FamilyEscalation } from '../escalation/FamilyEscalation';
 import { ScheduleMeeting } from '../meetings/ScheduleMeeting';
 import { byUrgency } from '../notifications/notificationOrder';
+import { m as rm } from '../rights/messages';
 import { AccessLogTable } from './AccessLogTable';
 import { ClockItem } from './Clock';
 import { DossierDownload } from './DossierDownload';
@@ -278,6 +279,16 @@ export function CasePage({ caseId }: { caseId: string }) {
         </div>
 
         <div className="stack">
+          {/* The rights page (features/rights): what the young person and parents may do, and what they asked. */}
+          <Panel
+            id="rights-title"
+            title={isYoungPerson ? rm.titleYoung : isClient ? rm.titleParent : rm.rightsLinkPro}
+            testId="rights-link"
+          >
+            <StandaloneLink linkComponent={RouterLink} href={paths.rights(c.id)}>
+              {isClient ? rm.rightsLink : rm.rightsLinkPro}
+            </StandaloneLink>
+          </Panel>
           {(isYoungPerson || isResponsible) && (
             <Panel
               id="download-title"
