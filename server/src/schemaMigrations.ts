@@ -3,6 +3,7 @@
  * folder; this app-level list is the one place that knows them all, so `db/` imports no feature. A new
  * migration gets the next number; a number is never reused or renamed (databases remember the names).
  */
+import { accessLogCasesMigration } from './audit/accessLogCasesMigration.js';
 import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
 import { casesMigration } from './cases/casesMigration.js';
 import { ownWordsMigration } from './cases/ownWordsMigration.js';
@@ -39,4 +40,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0016_registration': registrationMigration,
   '0017_analysis_template': ownWordsMigration,
   '0019_decisions': decisionsMigration,
+  '0029_access_log_cases': accessLogCasesMigration,
 };
