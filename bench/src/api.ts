@@ -50,7 +50,13 @@ export interface ApiResult {
   rounds: number;
   secondsPerRound: number;
   routes: ApiRouteResult[];
-  accessLog: { commits: number; entries: number; failedCommits: number; entriesPerCommit: number | null } | null;
+  accessLog: {
+    commits: number;
+    entries: number;
+    failedCommits: number;
+    entriesPerCommit: number | null;
+    msPerCommit: number | null;
+  } | null;
   /** Other processes' CPU during the measured windows (% of one core). */
   otherCpuPercent: number;
   /** The bench process's own CPU (the load generator), % of one core. */
@@ -185,6 +191,7 @@ async function scrapeAccessLog(port: number): Promise<Record<string, number> | n
       commits: get('samenspraak_access_log_commits'),
       entries: get('samenspraak_access_log_entries'),
       failedCommits: get('samenspraak_access_log_failed_commits'),
+      commitMs: get('samenspraak_access_log_commit_ms'),
     };
     return Number.isFinite(out.commits) ? out : null;
   } catch {
@@ -193,7 +200,7 @@ async function scrapeAccessLog(port: number): Promise<Record<string, number> | n
 }
 
 export async function runApiScenario(ctx: ScenarioContext): Promise<ScenarioOutcome> {
-  const connections = ctx.quick ? 8 : 16;
+  const connections = Number(process.env.BENCH_API_CONNECTIONS) || (ctx.quick ? 8 : 16);
   const rounds = ctx.quick ? 2 : 3;
   const seconds = ctx.quick ? 2 : 5;
   const dataDir = makeTempDir('bench-api-');
@@ -203,7 +210,13 @@ export async function runApiScenario(ctx: ScenarioContext): Promise<ScenarioOutc
     secret: ctx.secret,
     args: ['--demo-empty'],
     // --demo is refused in production; nothing on these routes reads NODE_ENV otherwise.
-    env: { NODE_ENV: 'development' },
+    env: {
+      NODE_ENV: 'development',
+      // BENCH_API_PROF=<dir>: a V8 CPU profile of the server (written when it stops), to see where time goes.
+      ...(process.env.BENCH_API_PROF
+        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_API_PROF}` }
+        : {}),
+    },
   });
   try {
     const { cookie } = await logIn(port, dataDir);
@@ -275,6 +288,10 @@ export async function runApiScenario(ctx: ScenarioContext): Promise<ScenarioOutc
             commits: logAfter.commits! - logBefore.commits!,
             entries: logAfter.entries! - logBefore.entries!,
             failedCommits: logAfter.failedCommits! - logBefore.failedCommits!,
+            msPerCommit:
+              logAfter.commits! > logBefore.commits!
+                ? (logAfter.commitMs! - logBefore.commitMs!) / (logAfter.commits! - logBefore.commits!)
+                : null,
             entriesPerCommit:
               logAfter.commits! > logBefore.commits!
                 ? (logAfter.entries! - logBefore.entries!) / (logAfter.commits! - logBefore.commits!)
@@ -322,7 +339,7 @@ function apiOutcome(r: ApiResult): ScenarioOutcome {
     ),
     '',
     r.accessLog
-      ? `Access log during the windows and warm-ups: ${r.accessLog.entries} entries in ${r.accessLog.commits} group commits (${f(r.accessLog.entriesPerCommit, 1)} entries per commit), ${r.accessLog.failedCommits} failed.`
+      ? `Access log during the windows and warm-ups: ${r.accessLog.entries} entries in ${r.accessLog.commits} group commits (${f(r.accessLog.entriesPerCommit, 1)} entries and ${f(r.accessLog.msPerCommit, 1)} ms per commit), ${r.accessLog.failedCommits} failed.`
       : 'Access-log counters: /metrics not readable.',
   ];
   return { status: 'ran', data: r, markdown, failures, warnings };

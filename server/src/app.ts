@@ -115,7 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     db: appDb.db,
     dialect: appDb.dialect,
-    accessLog: new AccessLog(appDb.db, appDb.dialect, clock, accessLogOptions(config)),
+    accessLog: new AccessLog(appDb.db, appDb.dialect, clock, { ...accessLogOptions(config), sqliteFile: appDb.file }),
     clock,
     store,
     authKey,
@@ -130,6 +130,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ['samenspraak_access_log_commits', 'Access-log group commits (transactions)', () => logStats.commits],
     ['samenspraak_access_log_entries', 'Access-log entries committed', () => logStats.entries],
     ['samenspraak_access_log_failed_commits', 'Access-log group commits that failed', () => logStats.failedCommits],
+    [
+      'samenspraak_access_log_commit_ms',
+      'Wall time of successful access-log group commits, ms',
+      () => logStats.commitMs,
+    ],
   ] as const) {
     new Gauge({
       name,
@@ -269,7 +274,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       server.closeAllConnections();
       await mail.stop();
       await store.close();
-      await services.accessLog.flushed();
+      await services.accessLog.close();
       // Last: the entries written while closing (sessions ending, final saves) are in the anchored head.
       await anchors.stop();
       await appDb.close();

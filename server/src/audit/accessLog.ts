@@ -13,6 +13,7 @@ import type { AccessLogTable } from '../db/schema.js';
 import { type BrokenLink, ChainCheck } from './chainCheck.js';
 import { type Anchor, appendAnchor, readAnchors } from './logAnchors.js';
 import { GENESIS, KEYED_PREFIX, keyedHash } from './logChain.js';
+import { LogWriterThread, type SealedRow } from './logWriterThread.js';
 
 export const LOG_EVENTS = [
   'create',
@@ -62,6 +63,8 @@ export interface AccessLogStats {
   commits: number;
   entries: number;
   failedCommits: number;
+  /** Wall time spent in group commits (sealing, transaction, fsync), ms. */
+  commitMs: number;
 }
 
 /** At most this many entries share one transaction; this many waiting start a commit at once. */
@@ -85,6 +88,11 @@ export interface AccessLogOptions {
   key: Uint8Array;
   /** Where heads are anchored and read back by verify; null: no anchors (e.g. a throwaway tool run). */
   anchorFile: string | null;
+  /**
+   * SQLite only: the database file, to commit on a worker thread (`LogWriterThread`) instead of the
+   * main thread, whose every fsync would stall all requests. Absent: commits through `db`.
+   */
+  sqliteFile?: string;
 }
 
 export interface VerifyResult {
@@ -102,7 +110,10 @@ export class AccessLog {
   /** A group commit is scheduled or running; commits from this process never overlap (the chain). */
   private busy = false;
   private window: NodeJS.Timeout | null = null;
-  readonly stats: AccessLogStats = { commits: 0, entries: 0, failedCommits: 0 };
+  private readonly thread: LogWriterThread | null;
+  /** With the thread: the chain's head after this process's last commit (null: not known yet). */
+  private head: string | null = null;
+  readonly stats: AccessLogStats = { commits: 0, entries: 0, failedCommits: 0, commitMs: 0 };
 
   private readonly key: Uint8Array;
   readonly anchorFile: string | null;
@@ -117,6 +128,7 @@ export class AccessLog {
   ) {
     this.key = options.key;
     this.anchorFile = options.anchorFile;
+    this.thread = options.sqliteFile && dialect === 'sqlite' ? new LogWriterThread(options.sqliteFile) : null;
   }
 
   /**
@@ -144,8 +156,10 @@ export class AccessLog {
     this.window = null;
     while (this.waiting.length > 0) {
       const group = this.waiting.splice(0, MAX_GROUP);
+      const started = performance.now();
       try {
         const seqs = await this.commitGroup(group.map((w) => w.input));
+        this.stats.commitMs += performance.now() - started;
         this.stats.commits += 1;
         this.stats.entries += group.length;
         for (const [i, w] of group.entries()) w.resolve(seqs[i]!);
@@ -158,47 +172,71 @@ export class AccessLog {
     this.busy = false;
   }
 
-  private commitGroup(inputs: readonly LogEntryInput[]): Promise<number[]> {
+  /** The entries as rows, each sealed (HMAC) and linked to the one before, the first to `prev`. */
+  private seal(inputs: readonly LogEntryInput[], prev: string): SealedRow[] {
+    const at = this.clock().toISOString();
+    return inputs.map((input) => {
+      const many = input.caseIds && input.caseIds.length > 1 ? [...new Set(input.caseIds)] : null;
+      const fields = {
+        at,
+        event: input.event,
+        case_id: many ? null : (input.caseIds?.[0] ?? input.caseId),
+        user_id: input.actor.userId,
+        user_name: input.actor.name,
+        user_role: input.actor.role,
+        responsible: input.actor.responsible,
+        source: input.source.slice(0, 200),
+        outcome: input.outcome,
+        detail: input.detail.slice(0, 500),
+        prev_hash: prev,
+        case_ids: many ? JSON.stringify(many) : null,
+      };
+      const row = { ...fields, hash: keyedHash(this.key, fields) };
+      prev = row.hash;
+      return row;
+    });
+  }
+
+  private async commitGroup(inputs: readonly LogEntryInput[]): Promise<number[]> {
+    if (this.thread) {
+      // Sealed against the head we know; if another process moved it, sealed again against its head.
+      let expected = this.head ?? GENESIS;
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const rows = this.seal(inputs, expected);
+        const answer = await this.thread.commit(expected, GENESIS, rows);
+        if ('seqs' in answer) {
+          this.head = rows[rows.length - 1]!.hash;
+          return answer.seqs;
+        }
+        expected = answer.stale;
+      }
+      throw new Error('the access-log head kept moving under other writers');
+    }
     return this.db.transaction().execute(async (trx) => {
       // Other instances append to the same chain: take the chain's lock for this transaction.
       if (this.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7513)`.execute(trx);
       const last = await trx.selectFrom('access_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      let prev = last?.hash ?? GENESIS;
-      const at = this.clock().toISOString();
       const seqs: number[] = [];
-      for (const input of inputs) {
-        const many = input.caseIds && input.caseIds.length > 1 ? [...new Set(input.caseIds)] : null;
-        const row = {
-          at,
-          event: input.event,
-          case_id: many ? null : (input.caseIds?.[0] ?? input.caseId),
-          user_id: input.actor.userId,
-          user_name: input.actor.name,
-          user_role: input.actor.role,
-          responsible: input.actor.responsible,
-          source: input.source.slice(0, 200),
-          outcome: input.outcome,
-          detail: input.detail.slice(0, 500),
-          prev_hash: prev,
-          case_ids: many ? JSON.stringify(many) : null,
-        };
-        const hash = keyedHash(this.key, row);
-        const inserted = await trx
-          .insertInto('access_log')
-          .values({ ...row, hash })
-          .returning('seq')
-          .executeTakeFirstOrThrow();
+      for (const row of this.seal(inputs, last?.hash ?? GENESIS)) {
+        const inserted = await trx.insertInto('access_log').values(row).returning('seq').executeTakeFirstOrThrow();
         const seq = Number(inserted.seq);
-        if (many)
+        if (row.case_ids) {
+          const cases = JSON.parse(row.case_ids) as string[];
           await trx
             .insertInto('access_log_cases')
-            .values(many.map((case_id) => ({ seq, case_id })))
+            .values(cases.map((case_id) => ({ seq, case_id })))
             .execute();
+        }
         seqs.push(seq);
-        prev = hash;
       }
       return seqs;
     });
+  }
+
+  /** Commits what waits, then stops the writer thread (server shutdown). */
+  async close(): Promise<void> {
+    await this.flushed();
+    await this.thread?.close();
   }
 
   /** Resolves once every entry queued so far is committed or refused (shutdown). */
@@ -208,20 +246,28 @@ export class AccessLog {
 
   async forCase(caseId: string, limit = 500): Promise<StoredLogEntry[]> {
     // Entries about this case alone (case_id), and entries of requests that touched several cases
-    // (access_log_cases, e.g. a case list).
-    const rows = await this.db
-      .selectFrom('access_log')
-      .selectAll()
-      .where((eb) =>
-        eb.or([
-          eb('case_id', '=', caseId),
-          eb('seq', 'in', eb.selectFrom('access_log_cases').select('seq').where('case_id', '=', caseId)),
-        ]),
-      )
-      .orderBy('seq', 'desc')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+    // (access_log_cases, e.g. a case list): two index-backed queries, merged newest first.
+    const [own, shared] = await Promise.all([
+      this.db
+        .selectFrom('access_log')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute(),
+      this.db
+        .selectFrom('access_log_cases')
+        .innerJoin('access_log', 'access_log.seq', 'access_log_cases.seq')
+        .selectAll('access_log')
+        .where('access_log_cases.case_id', '=', caseId)
+        .orderBy('access_log_cases.seq', 'desc')
+        .limit(limit)
+        .execute(),
+    ]);
+    return [...own, ...shared]
+      .map((r) => ({ ...r, seq: Number(r.seq) }))
+      .sort((a, b) => b.seq - a.seq)
+      .slice(0, limit);
   }
 
   /**
