@@ -1,21 +1,26 @@
 /**
- * Benchmark orchestrator: runs the same load against Samenspraak, Samenspraak without its client-id check
- * (the baseline for that check's cost), Hocuspocus 4 and the classic y-websocket server (one after
- * another, each a fresh child process), then the scale-out scenarios
- * (Samenspraak on Postgres + Redis with 1 and 2 instances, Hocuspocus 4 + Redis with 2 instances), then
- * the Samenspraak trace replay, and writes bench/results/latest.{json,md}. See bench/README.md.
+ * Benchmark orchestrator. Runs the scenarios of the table SCENARIOS below, in its order, each one that
+ * `--scenarios` names (default: all) and the machine allows; a scenario that cannot run (no Postgres, no
+ * Redis, no trace file, not built in this branch) is reported as skipped with its reason. Writes
+ * bench/results/<time>.{json,md} and bench/results/latest.{json,md}. See bench/README.md.
  *
- *   node --expose-gc bench/dist/run.js [--clients 500] [--docs 100] [--rate 4] [--seconds 20]
- *     [--warmup 3] [--workers 2] [--grace 10]
+ *   node --expose-gc bench/dist/run.js [--scenarios phone,api,fanout,scaleout,coldload,idle,trace]
+ *     [--clients 500] [--docs 100] [--rate 4] [--seconds 20] [--warmup 3] [--workers 2] [--grace 10]
  *     [--servers samenspraak,samenspraak-noidcheck,hocuspocus,ywebsocket,samenspraak-pg,samenspraak-pg-x2,
  *                hocuspocus-redis-x2]
  *     [--no-scale] [--no-trace] [--trace-restarts 5]          (BENCH_QUICK=1: small smoke configuration)
+ *
+ * fanout: the collaboration load on the single-instance servers (--servers picks among them); scaleout:
+ * the same load on Postgres + Redis (--servers picks, --no-scale drops it); trace: the editing-trace
+ * replay (--no-trace drops it). --servers without --scenarios runs what it names (and the trace when it
+ * names samenspraak), as before.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runApiScenario } from './api.js';
 import { type IdCheckCost, measureIdCheckCost } from './idCheckCost.js';
 import { sleep } from './latency.js';
 import {
@@ -27,9 +32,19 @@ import {
   singleTarget,
 } from './load.js';
 import { type Report, renderMarkdown, renderText } from './report.js';
-import { cleanupScale, RUN_TAG, SCALE_SCENARIOS, type ScaleScenario, scaleRatios, scaleTarget } from './scale.js';
+import {
+  cleanupScale,
+  probePostgres,
+  probeRedis,
+  RUN_TAG,
+  SCALE_SCENARIOS,
+  type ScaleScenario,
+  scaleRatios,
+  scaleTarget,
+} from './scale.js';
+import { notBuiltHere, type Scenario, type ScenarioContext, type ScenarioOutcome } from './scenarios.js';
 import { killAllChildren, ROOT } from './servers.js';
-import { runTrace, type TraceResult } from './trace.js';
+import { runTrace, TRACE_FILE, type TraceResult } from './trace.js';
 
 const SINGLE: readonly string[] = SINGLE_SCENARIOS;
 const ALL: string[] = [...SINGLE, ...SCALE_SCENARIOS];
@@ -45,6 +60,7 @@ const { values: args } = parseArgs({
     workers: { type: 'string' },
     grace: { type: 'string' },
     servers: { type: 'string' },
+    scenarios: { type: 'string' },
     'no-trace': { type: 'boolean', default: false },
     'no-scale': { type: 'boolean', default: false },
     'trace-restarts': { type: 'string' },
@@ -73,8 +89,6 @@ const requested = args.servers?.split(',').map((s) => s.trim()) ?? ALL;
 for (const s of requested) if (!ALL.includes(s)) throw new Error(`unknown server "${s}" (use ${ALL.join(',')})`);
 // In the order of ALL (single-instance first), --no-scale drops the scale-out scenarios.
 const servers = ALL.filter((s) => requested.includes(s) && !(args['no-scale'] && !SINGLE.includes(s)));
-if (servers.length === 0)
-  throw new Error('nothing to run: --servers lists only scale-out scenarios and --no-scale is set');
 if (params.docs > params.clients) throw new Error('--docs must not exceed --clients');
 
 const div = (a: number | undefined, b: number | undefined) => (a && b ? a / b : null);
@@ -99,10 +113,14 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-async function main(): Promise<number> {
-  const load: LoadResult[] = [];
-  if (servers.some((s) => !SINGLE.includes(s))) log(`scale-out run tag: ${RUN_TAG}`);
-  for (const name of servers) {
+/** What the collaboration scenarios (fanout, scaleout, trace) gather for the collaboration report. */
+const load: LoadResult[] = [];
+let idCheck: IdCheckCost | null = null;
+let trace: TraceResult | null = null;
+let traceError: string | undefined;
+
+async function runServers(names: string[]): Promise<ScenarioOutcome> {
+  for (const name of names) {
     const target = SINGLE.includes(name)
       ? singleTarget(name as SingleScenario, params.secret)
       : scaleTarget(name as ScaleScenario, params.secret);
@@ -111,21 +129,131 @@ async function main(): Promise<number> {
     if (last.error) log(`${last.label} FAILED: ${last.error.split('\n')[0]}`);
     globalThis.gc?.(); // keep the orchestrator's own heap out of the next server's way
   }
+  // Their tables are the collaboration report's (report.ts), below the scenario sections.
+  return { status: 'ran', data: { servers: names }, markdown: ['See "Collaboration load" below.'] };
+}
 
-  // The client-id check's own cost per update (see idCheckCost.ts), next to Samenspraak's CPU per update.
-  let idCheck: IdCheckCost | null = null;
-  if (servers.includes('samenspraak')) {
-    log('client-id check: timing checkClientOwnership in-process…');
-    idCheck = await measureIdCheckCost(quick ? 1000 : 5000);
-  }
+const singleServers = servers.filter((s) => SINGLE.includes(s));
+const scaleServers = servers.filter((s) => !SINGLE.includes(s));
+/** Scale-out servers this machine can run: Samenspraak's need Postgres and Redis, Hocuspocus' Redis. */
+let scaleRunnable: string[] = [];
+let scaleSkipped: string[] = [];
 
-  let trace: TraceResult | null = null;
-  let traceError: string | undefined;
-  if (!args['no-trace'] && servers.includes('samenspraak')) {
+/**
+ * THE SCENARIO TABLE: `--scenarios` names come from here, they run in this order, each reports itself.
+ * To add one: a file with `async function runX(ctx: ScenarioContext): Promise<ScenarioOutcome>` and an
+ * entry here (replacing its notBuiltHere placeholder).
+ */
+const SCENARIOS: Scenario[] = [
+  // PLACEHOLDER until the perf-phone branch merges (bench/src/phone.ts, runPhoneScenario).
+  notBuiltHere('phone', 'Phone: LCP and editor ready on Slow 4G, 4× CPU', 'issue 16 part 1, branch perf-phone'),
+  { name: 'api', title: 'API read routes vs /api/auth/me (access-log group commit)', run: runApiScenario },
+  {
+    name: 'fanout',
+    title: 'Collaboration load, single instance (vs Hocuspocus, y-websocket)',
+    unavailable: () => (singleServers.length ? null : '--servers names no single-instance server'),
+    run: async (): Promise<ScenarioOutcome> => {
+      const out = await runServers(singleServers);
+      // The client-id check's own cost per update (see idCheckCost.ts), next to Samenspraak's CPU per update.
+      if (singleServers.includes('samenspraak')) {
+        log('client-id check: timing checkClientOwnership in-process…');
+        idCheck = await measureIdCheckCost(quick ? 1000 : 5000);
+      }
+      return out;
+    },
+  },
+  {
+    name: 'scaleout',
+    title: 'Collaboration load on Postgres + Redis, 1 and 2 instances',
+    unavailable: async () => {
+      if (args['no-scale']) return '--no-scale';
+      if (scaleServers.length === 0) return '--servers names no scale-out server';
+      const [pgDown, redisDown] = await Promise.all([probePostgres(), probeRedis()]);
+      scaleRunnable = scaleServers.filter((s) => !redisDown && (s.startsWith('hocuspocus') || !pgDown));
+      scaleSkipped = scaleServers
+        .filter((s) => !scaleRunnable.includes(s))
+        .map((s) => `${s}: ${[redisDown, s.startsWith('hocuspocus') ? null : pgDown].filter(Boolean).join('; ')}`);
+      return scaleRunnable.length ? null : scaleSkipped.join(' — ');
+    },
+    run: async () => {
+      if (scaleSkipped.length) log(`scaleout: skipping ${scaleSkipped.join(' — ')}`);
+      log(`scale-out run tag: ${RUN_TAG}`);
+      const out = await runServers(scaleRunnable);
+      if (out.status === 'ran' && scaleSkipped.length) out.warnings = scaleSkipped.map((s) => `scaleout skipped ${s}`);
+      return out;
+    },
+  },
+  // PLACEHOLDERS until the perf-loop branch merges (cold load of a stored document; idle RSS).
+  notBuiltHere('coldload', 'Cold load of a stored document', 'issue 16 part 4, branch perf-loop'),
+  notBuiltHere('idle', 'Idle RSS vs Hocuspocus', 'issue 16 part 4, branch perf-loop'),
+  {
+    name: 'trace',
+    title: 'Editing trace replay (Samenspraak)',
+    unavailable: () => {
+      if (args['no-trace']) return '--no-trace';
+      if (args.servers && !requested.includes('samenspraak')) return '--servers does not name samenspraak';
+      return TRACE_FILE ? null : 'no editing trace file (bench/trace/editing-trace.json.gz missing; set BENCH_TRACE)';
+    },
+    run: async () => {
+      try {
+        trace = await runTrace(params.secret, traceRestarts, log);
+      } catch (err) {
+        traceError = (err as Error).message;
+      }
+      return { status: 'ran', data: { file: TRACE_FILE }, markdown: ['See "Trace replay" below.'] };
+    },
+  },
+];
+
+const NAMES = SCENARIOS.map((s) => s.name);
+/** --scenarios, else (old style) what --servers implies, else all. */
+const chosen: string[] = args.scenarios
+  ? args.scenarios.split(',').map((s) => s.trim())
+  : args.servers
+    ? [
+        ...(singleServers.length ? ['fanout'] : []),
+        ...(scaleServers.length ? ['scaleout'] : []),
+        ...(requested.includes('samenspraak') ? ['trace'] : []),
+      ]
+    : NAMES;
+for (const s of chosen) if (!NAMES.includes(s)) throw new Error(`unknown scenario "${s}" (use ${NAMES.join(',')})`);
+
+interface ScenarioRecord {
+  name: string;
+  title: string;
+  status: 'ran' | 'skipped' | 'failed';
+  reason?: string;
+  seconds?: number;
+  outcome?: ScenarioOutcome;
+}
+
+async function main(): Promise<number> {
+  const ctx: ScenarioContext = { params, secret: params.secret, quick, log };
+  const records: ScenarioRecord[] = [];
+  for (const s of SCENARIOS) {
+    if (!chosen.includes(s.name)) {
+      records.push({ name: s.name, title: s.title, status: 'skipped', reason: 'not selected (--scenarios)' });
+      continue;
+    }
+    const why = await s.unavailable?.();
+    if (why) {
+      log(`${s.name}: SKIPPED — ${why}`);
+      records.push({ name: s.name, title: s.title, status: 'skipped', reason: why });
+      continue;
+    }
+    log(`${s.name}: ${s.title}`);
+    const t0 = Date.now();
     try {
-      trace = await runTrace(params.secret, traceRestarts, log);
+      const outcome = await s.run(ctx);
+      const seconds = (Date.now() - t0) / 1000;
+      if (outcome.status === 'skipped') {
+        log(`${s.name}: SKIPPED — ${outcome.reason}`);
+        records.push({ name: s.name, title: s.title, status: 'skipped', reason: outcome.reason, seconds });
+      } else records.push({ name: s.name, title: s.title, status: 'ran', seconds, outcome });
     } catch (err) {
-      traceError = (err as Error).message;
+      const message = (err as Error).stack ?? String(err);
+      log(`${s.name}: FAILED — ${message.split('\n')[0]}`);
+      records.push({ name: s.name, title: s.title, status: 'failed', reason: message });
     }
   }
 
@@ -142,10 +270,14 @@ async function main(): Promise<number> {
     if (r.rejected) failures.push(`${r.label} rejected ${r.rejected} updates`);
   }
   if (traceError) failures.push(`trace failed: ${traceError.split('\n')[0]}`);
+  for (const r of records) {
+    if (r.status === 'failed') failures.push(`${r.name} failed: ${r.reason?.split('\n')[0]}`);
+    if (r.outcome?.status === 'ran') failures.push(...(r.outcome.failures ?? []));
+  }
   if (trace && !(trace.secondClientTextOk && trace.coldLoadTextOk)) failures.push('trace text ≠ finalText');
 
   // Contention makes latencies measure the machine rather than the server: say so in the report.
-  const warnings: string[] = [];
+  const warnings: string[] = records.flatMap((r) => (r.outcome?.status === 'ran' ? (r.outcome.warnings ?? []) : []));
   for (const r of load) {
     if (r.error) continue;
     if ((r.otherCpuPercent ?? 0) > 25) {
@@ -184,12 +316,61 @@ async function main(): Promise<number> {
     warnings,
   };
 
+  const scenarios = Object.fromEntries(
+    records.map((r) => [
+      r.name,
+      {
+        title: r.title,
+        status: r.status,
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.seconds !== undefined ? { seconds: r.seconds } : {}),
+        ...(r.outcome?.status === 'ran' ? { data: r.outcome.data } : {}),
+      },
+    ]),
+  );
+  const collab = load.length > 0 || trace !== null || traceError !== undefined;
+  const md = [
+    '# Samenspraak benchmark',
+    '',
+    `- command: \`${report.command}\``,
+    `- date: ${report.date}`,
+    `- node: ${report.node}; CPU: ${report.cpus}; load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+    '',
+    '| scenario | status | why / time |',
+    '| --- | --- | --- |',
+    ...records.map(
+      (r) =>
+        `| ${r.name} | ${r.status} | ${r.status === 'ran' ? `${r.seconds?.toFixed(0)} s` : (r.reason ?? '').split('\n')[0]} |`,
+    ),
+    '',
+    ...records.flatMap((r) =>
+      r.outcome?.status === 'ran' && !['fanout', 'scaleout', 'trace'].includes(r.name)
+        ? [`## ${r.name}: ${r.title}`, '', ...r.outcome.markdown, '']
+        : [],
+    ),
+    ...(collab ? [renderMarkdown(report).replace(/^# Collaboration server benchmark/, '## Collaboration load')] : []),
+    ...(!collab && failures.length ? ['## Failures', '', ...failures.map((f) => `- ${f}`), ''] : []),
+  ].join('\n');
+  const json = `${JSON.stringify({ ...report, scenarios }, null, 2)}\n`;
   const dir = path.join(ROOT, 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, 'latest.md'), renderMarkdown(report));
-  console.log(renderText(report));
-  console.log(`\nWrote ${path.relative(ROOT, dir)}/latest.json and latest.md`);
+  const stamp = report.date.replace(/:/g, '-').replace(/\.\d+Z$/, 'Z');
+  for (const name of [stamp, 'latest']) {
+    fs.writeFileSync(path.join(dir, `${name}.json`), json);
+    fs.writeFileSync(path.join(dir, `${name}.md`), md.endsWith('\n') ? md : `${md}\n`);
+  }
+  if (collab) console.log(renderText(report));
+  for (const r of records) {
+    if (r.outcome?.status === 'ran' && !['fanout', 'scaleout', 'trace'].includes(r.name))
+      console.log(`\n${r.name}: ${r.title}\n${r.outcome.markdown.join('\n')}`);
+  }
+  console.log(
+    `\nScenarios:\n${records.map((r) => `- ${r.name}: ${r.status}${r.reason ? ` — ${r.reason.split('\n')[0]}` : ''}`).join('\n')}`,
+  );
+  console.log(`\nWrote ${path.relative(ROOT, dir)}/${stamp}.json and .md (also latest.json, latest.md)`);
   if (failures.length) {
     console.error(`\nFAILED:\n- ${failures.join('\n- ')}`);
     return 1;

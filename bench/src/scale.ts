@@ -11,12 +11,49 @@ import pg from 'pg';
 import type { LoadResult, LoadTarget } from './load.js';
 import { freePort, makeTempDir, type RunningServer, removeTempDir, startServer } from './servers.js';
 
-export const REDIS_HOST = '127.0.0.1';
-export const REDIS_PORT = 6379;
-export const DATABASE_URL = 'postgres://root@127.0.0.1:5432/test';
+/** From the environment (a fresh clone: DATABASE_URL / REDIS_URL), else the local services. */
+export const DATABASE_URL = process.env.DATABASE_URL || 'postgres://127.0.0.1:5432/test';
+export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+export const REDIS_HOST = new URL(REDIS_URL).hostname;
+export const REDIS_PORT = Number(new URL(REDIS_URL).port || 6379);
 
 export const SCALE_SCENARIOS = ['samenspraak-pg', 'samenspraak-pg-x2', 'hocuspocus-redis-x2'] as const;
 export type ScaleScenario = (typeof SCALE_SCENARIOS)[number];
+
+function withAppName(url: string): string {
+  const u = new URL(url);
+  u.searchParams.set('application_name', APP_NAME);
+  return u.toString();
+}
+
+/** Why Postgres / Redis cannot be used (null: reachable), for the scenarios that need them. */
+export async function probePostgres(): Promise<string | null> {
+  try {
+    await withPg((c) => c.query('SELECT 1'));
+    return null;
+  } catch (err) {
+    return `Postgres unreachable at ${redact(DATABASE_URL)} (${(err as Error).message}); set DATABASE_URL`;
+  }
+}
+
+export async function probeRedis(): Promise<string | null> {
+  const r = redisClient();
+  try {
+    await r.connect();
+    await r.ping();
+    return null;
+  } catch (err) {
+    return `Redis unreachable at ${redact(REDIS_URL)} (${(err as Error).message}); set REDIS_URL`;
+  } finally {
+    r.disconnect();
+  }
+}
+
+function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
 
 /** 8 hex characters, fixed for the process: one bench run. */
 export const RUN_TAG = randomBytes(4).toString('hex');
@@ -131,9 +168,9 @@ export function samenspraakScale(instances: 1 | 2, secret: string): LoadTarget {
         const dataDir = makeTempDir(`bench-samenspraak-${k + 1}-`);
         dirs.push(dataDir);
         const env = {
-          DATABASE_URL: `${DATABASE_URL}?application_name=${APP_NAME}`,
+          DATABASE_URL: withAppName(DATABASE_URL),
           DATABASE_SCHEMA: schema,
-          REDIS_URL: `redis://${REDIS_HOST}:${REDIS_PORT}`,
+          REDIS_URL,
           INSTANCE_ID: `bench-${RUN_TAG}-${k + 1}`,
         };
         started.push(await startServer('samenspraak', await freePort(), { dataDir, secret, env }));

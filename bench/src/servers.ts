@@ -38,6 +38,8 @@ export interface SamenspraakOptions {
   secret: string;
   /** Extra environment for the child (scale-out: DATABASE_URL, REDIS_URL, INSTANCE_ID, Hocuspocus' Redis). */
   env?: Record<string, string>;
+  /** Extra arguments after main.js (the api scenario: --demo-empty). */
+  args?: string[];
 }
 
 /** Every child we started, so the exit handlers in run.ts can kill whatever is still alive. */
@@ -84,7 +86,7 @@ export function startServer(kind: ServerKind, port: number, opts?: SamenspraakOp
     if (!fs.existsSync(SAMENSPRAAK_MAIN)) {
       throw new Error(`${SAMENSPRAAK_MAIN} does not exist — build it with: npx tsc -b shared server`);
     }
-    args = [SAMENSPRAAK_MAIN];
+    args = [SAMENSPRAAK_MAIN, ...(opts.args ?? [])];
     env = {
       ...base,
       DATA_DIR: opts.dataDir,

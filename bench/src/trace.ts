@@ -12,9 +12,16 @@ import { ackHooks, type BenchClient, createClient, signToken } from './clients.j
 import { median, sleep, wallNow } from './latency.js';
 import { freePort, makeTempDir, ROOT, type RunningServer, removeTempDir, startServer } from './servers.js';
 
-/** The project's shared data sits beside the repository (../shared/data); BENCH_TRACE overrides it. */
-export const TRACE_FILE =
-  process.env.BENCH_TRACE ?? path.resolve(ROOT, '..', 'shared', 'data', 'editing-trace.json.gz');
+/**
+ * The editing trace: BENCH_TRACE, else the copy in the repository (bench/trace/, see its README), else
+ * the project's shared data beside the checkout; null when none exists (the trace scenario is skipped).
+ */
+export const TRACE_FILE: string | null =
+  [
+    process.env.BENCH_TRACE,
+    path.join(ROOT, 'bench', 'trace', 'editing-trace.json.gz'),
+    path.resolve(ROOT, '..', 'shared', 'data', 'editing-trace.json.gz'),
+  ].find((f): f is string => Boolean(f) && fs.existsSync(f as string)) ?? null;
 const DOC_ID = 'trace-1';
 /** Back-pressure: stop producing above HIGH bytes queued in the socket, resume below LOW. */
 const HIGH_WATER = 4 * 1024 * 1024;
@@ -108,6 +115,7 @@ function storedBytes(dataDir: string): { snapshot: number; tail: number; rows: n
 }
 
 export async function runTrace(secret: string, restarts: number, log: (line: string) => void): Promise<TraceResult> {
+  if (!TRACE_FILE) throw new Error('no editing trace: set BENCH_TRACE or restore bench/trace/editing-trace.json.gz');
   const { edits, finalText } = JSON.parse(zlib.gunzipSync(fs.readFileSync(TRACE_FILE)).toString()) as {
     edits: Edit[];
     finalText: string;

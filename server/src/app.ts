@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { Gauge } from 'prom-client';
 import { createApiRouter } from './apiRouter.js';
 import { AccessLog } from './audit/accessLog.js';
 import { scheduleAnchors } from './audit/anchorSchedule.js';
@@ -114,7 +115,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     log,
     db: appDb.db,
     dialect: appDb.dialect,
-    accessLog: new AccessLog(appDb.db, appDb.dialect, clock, accessLogOptions(config)),
+    accessLog: new AccessLog(appDb.db, appDb.dialect, clock, { ...accessLogOptions(config), sqliteFile: appDb.file }),
     clock,
     store,
     authKey,
@@ -123,6 +124,27 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
     testClock: test?.control ?? null,
   };
+  // The access log's group commits, read when /metrics is scraped (bench: entries per commit).
+  const logStats = services.accessLog.stats;
+  for (const [name, help, read] of [
+    ['samenspraak_access_log_commits', 'Access-log group commits (transactions)', () => logStats.commits],
+    ['samenspraak_access_log_entries', 'Access-log entries committed', () => logStats.entries],
+    ['samenspraak_access_log_failed_commits', 'Access-log group commits that failed', () => logStats.failedCommits],
+    [
+      'samenspraak_access_log_commit_ms',
+      'Wall time of successful access-log group commits, ms',
+      () => logStats.commitMs,
+    ],
+  ] as const) {
+    new Gauge({
+      name,
+      help,
+      registers: [metrics.registry],
+      collect: function (this: Gauge) {
+        this.set(read());
+      },
+    });
+  }
   if (test) log.warn('test clock on: PUT /api/test/clock sets the domain clock (NODE_ENV=test only)');
   const redisFanout =
     !options.fanout && config.redisUrl
@@ -252,6 +274,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       server.closeAllConnections();
       await mail.stop();
       await store.close();
+      await services.accessLog.close();
       // Last: the entries written while closing (sessions ending, final saves) are in the anchored head.
       await anchors.stop();
       await appDb.close();

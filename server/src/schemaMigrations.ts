@@ -3,6 +3,7 @@
  * folder; this app-level list is the one place that knows them all, so `db/` imports no feature. A new
  * migration gets the next number; a number is never reused or renamed (databases remember the names).
  */
+import { accessLogCasesMigration } from './audit/accessLogCasesMigration.js';
 import { tokenGenerationMigration } from './auth/tokenGenerationMigration.js';
 import { casesMigration } from './cases/casesMigration.js';
 import { ownWordsMigration } from './cases/ownWordsMigration.js';
@@ -43,4 +44,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0019_decisions': decisionsMigration,
   '0020_future_plan': planMigration,
   '0025_rights': rightsMigration,
+  '0029_access_log_cases': accessLogCasesMigration,
 };

@@ -45,6 +45,10 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Er is even geen opslagruimte. Je wijziging is niet bewaard; probeer het over een paar minuten opnieuw.',
     en: 'There is no storage space for a moment. Your change was not saved; please try again in a few minutes.',
   },
+  access_log_unavailable: {
+    nl: 'Het toegangslog kan even niet worden bijgewerkt. Daarom tonen we nu geen gegevens; probeer het over een paar minuten opnieuw.',
+    en: 'The access log cannot be written for a moment, so no data is shown now; please try again in a few minutes.',
+  },
   unauthenticated: {
     nl: 'Je bent niet (meer) ingelogd. Log opnieuw in.',
     en: 'You are not logged in (any more). Please log in again.',

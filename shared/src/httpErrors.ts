@@ -15,6 +15,7 @@ export const HTTP_ERROR_IDS = [
   'conflict',
   'internal',
   'storage_full',
+  'access_log_unavailable',
   // sessions and access
   'unauthenticated',
   'csrf',

@@ -29,6 +29,8 @@ export interface AuditEntry {
   caseRole?: string | null;
   /** Appended to the route: which document, section or participant — ids and labels only. */
   what?: string;
+  /** Several cases in one entry (a list): see LogEntryInput.caseIds; `caseId` is then null. */
+  caseIds?: readonly string[];
 }
 
 /** How the actor reached the server. */
@@ -60,6 +62,7 @@ export function auditRecord(
   return {
     event: entry.event,
     caseId: entry.caseId,
+    ...(entry.caseIds ? { caseIds: entry.caseIds } : {}),
     actor,
     source: `${channel.address || 'unknown'} ${channel.kind}`,
     outcome: entry.outcome,

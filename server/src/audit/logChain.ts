@@ -11,10 +11,14 @@ import type { AccessLogTable } from '../db/schema.js';
 export const GENESIS = '0'.repeat(64);
 export const KEYED_PREFIX = 'hmac1:';
 
-export type ChainFields = Omit<AccessLogTable, 'seq' | 'hash'>;
+export type ChainFields = Omit<AccessLogTable, 'seq' | 'hash' | 'case_ids'> & { case_ids?: string | null };
 
+/**
+ * The sealed fields in a fixed order. `case_ids` (the cases of a request that touched several, since
+ * migration 0029) is sealed only when present, so entries written before it keep their hashes.
+ */
 function canonical(e: ChainFields): string {
-  return JSON.stringify([
+  const fields: unknown[] = [
     e.at,
     e.event,
     e.case_id,
@@ -26,7 +30,9 @@ function canonical(e: ChainFields): string {
     e.outcome,
     e.detail,
     e.prev_hash,
-  ]);
+  ];
+  if (e.case_ids != null) fields.push(e.case_ids);
+  return JSON.stringify(fields);
 }
 
 export function legacyHash(e: ChainFields): string {

@@ -64,13 +64,15 @@ export async function listMyCases(services: AppServices, userId: string): Promis
 }
 
 /**
- * The case list is a search over dossiers: each listed case gets a 'search' entry (so the young person
- * sees who had their case in a list); an empty result is still logged once, without a case.
+ * The case list is a search over dossiers: one 'search' entry for the request, listing every case it
+ * showed (so each young person sees who had their case in a list); an empty result is logged too.
  */
 export async function searchMyCases(services: AppServices, audit: RequestAudit): Promise<CaseSummary[]> {
   const cases = await listMyCases(services, audit.actor.userId);
   if (cases.length === 0) await audit.log({ event: 'search', caseId: null, outcome: 'success', what: 'no cases' });
-  for (const c of cases) await audit.log({ event: 'search', caseId: c.id, outcome: 'success', caseRole: c.myRole });
+  else if (cases.length === 1)
+    await audit.log({ event: 'search', caseId: cases[0]!.id, outcome: 'success', caseRole: cases[0]!.myRole });
+  else await audit.log({ event: 'search', caseId: null, caseIds: cases.map((c) => c.id), outcome: 'success' });
   return cases;
 }
 

@@ -11,6 +11,8 @@ export type AppDb = Kysely<AppSchema>;
 export interface AppDatabase {
   db: AppDb;
   dialect: 'sqlite' | 'postgres';
+  /** SQLite: the database file (a second connection, e.g. the access log's writer thread, opens it). */
+  file?: string;
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function openAppDatabase(opts: {
 }): Promise<AppDatabase> {
   let db: AppDb;
   let dialect: AppDatabase['dialect'];
+  let file: string | undefined;
   if (opts.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
@@ -36,7 +39,7 @@ export async function openAppDatabase(opts: {
     dialect = 'postgres';
   } else {
     // A separate file from the document store: a long Kysely transaction must never block document fsyncs.
-    const file = path.join(opts.dataDir, 'app.db');
+    file = path.join(opts.dataDir, 'app.db');
     preparePrivateDatabase(file);
     const sqlite = new Database(file);
     sqlite.pragma('journal_mode = WAL');
@@ -49,7 +52,7 @@ export async function openAppDatabase(opts: {
     dialect = 'sqlite';
   }
   await migrateToLatest(db as unknown as Kysely<unknown>, opts.migrations);
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, ...(file ? { file } : {}), close: () => db.destroy() };
 }
 
 const NO_ROLLBACK: SqliteStatement = {
@@ -65,11 +68,28 @@ const NO_ROLLBACK: SqliteStatement = {
  * could not tell a full disk from a bug. With no transaction open, that ROLLBACK is a no-op here.
  */
 function keepingTheCause(sqlite: Database.Database): SqliteDatabase {
+  // Kysely prepares every query anew; compiling SQL was a large share of a read route's CPU (issue 16).
+  // A prepared statement is reusable (SQLite re-prepares it itself after a schema change), so keep the
+  // most recent ones by their SQL text.
+  const statements = new Map<string, SqliteStatement>();
   return {
     close: () => sqlite.close(),
-    prepare: (query: string) =>
-      query === 'rollback' && !sqlite.inTransaction
-        ? NO_ROLLBACK
-        : (sqlite.prepare(query) as unknown as SqliteStatement),
+    prepare: (query: string) => {
+      if (query === 'rollback' && !sqlite.inTransaction) return NO_ROLLBACK;
+      // The access log's writer thread commits through a second connection: a deferred transaction that
+      // read before that commit could not write after it (SQLITE_BUSY_SNAPSHOT, not retried). Taking the
+      // write lock at BEGIN waits (busy_timeout) instead.
+      if (query === 'begin') query = 'begin immediate';
+      let stmt = statements.get(query);
+      if (!stmt) {
+        if (statements.size >= STATEMENT_CACHE) statements.clear();
+        stmt = sqlite.prepare(query) as unknown as SqliteStatement;
+        statements.set(query, stmt);
+      }
+      return stmt;
+    },
   };
 }
+
+/** How many prepared statements the SQLite connection keeps (queries differ mostly by IN-list length). */
+const STATEMENT_CACHE = 500;

@@ -95,6 +95,12 @@ export interface InvitationsTable {
   created_at: string;
 }
 
+/** Which cases an access-log entry of several cases touched (one row per case, append-only). */
+export interface AccessLogCasesTable {
+  seq: number;
+  case_id: string;
+}
+
 export interface AccessLogTable {
   seq: Generated<number>;
   at: string;
@@ -112,6 +118,8 @@ export interface AccessLogTable {
   /** What exactly (document, section, route) — never content. */
   detail: string;
   prev_hash: string;
+  /** JSON array of the case ids of a request that touched several cases (case_id is then null); sealed. */
+  case_ids: string | null;
   hash: string;
 }
 
@@ -137,5 +145,6 @@ export interface AppSchema {
   participants: ParticipantsTable;
   invitations: InvitationsTable;
   access_log: AccessLogTable;
+  access_log_cases: AccessLogCasesTable;
   destruction_requests: DestructionRequestsTable;
 }

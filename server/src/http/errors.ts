@@ -5,6 +5,7 @@
  */
 import { errorWordsFor, type HttpErrorBody, type HttpErrorDetails, type HttpErrorId } from '@samenspraak/shared';
 import type { ErrorRequestHandler } from 'express';
+import { AccessLogUnavailable } from '../audit/accessLog.js';
 import { DomainError, type DomainErrorKind } from '../kernel/errors.js';
 import type { Logger } from '../observability/logger.js';
 import { isDiskFull } from '../storage/diskFull.js';
@@ -55,6 +56,13 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status < 500) {
       res.status(status).json(body(BODY_ERRORS[String(err.type)] ?? 'bad_request', String(err.message)));
+      return;
+    }
+    if (err instanceof AccessLogUnavailable && !isDiskFull(err.cause)) {
+      // Fail closed: the entry of this request could not be made durable, so its data is not sent.
+      log.error({ err: err.cause, path: req.path }, 'access log unavailable: request refused');
+      res.setHeader('Retry-After', '30');
+      res.status(503).json(body('access_log_unavailable', 'the access log could not be written: no data is returned'));
       return;
     }
     if (isDiskFull(err)) {

@@ -71,9 +71,18 @@ async function visibleItems(db: AppDb, userId: string, now: Date) {
 export async function listInbox(db: AppDb, audit: RequestAudit, now: Date): Promise<InboxResponse> {
   const { cases, rows } = await visibleItems(db, audit.actor.userId, now);
   const shown = rows.slice(0, INBOX_PAGE_SIZE);
-  for (const caseId of new Set(shown.map((r) => r.case_id).filter((c): c is string => c !== null))) {
-    await audit.log({ event: 'read', caseId, outcome: 'success', caseRole: cases.get(caseId)?.role, what: 'inbox' });
-  }
+  // One entry for the request, listing the cases whose items it showed.
+  const caseIds = [...new Set(shown.map((r) => r.case_id).filter((c): c is string => c !== null))];
+  if (caseIds.length === 1)
+    await audit.log({
+      event: 'read',
+      caseId: caseIds[0]!,
+      outcome: 'success',
+      caseRole: cases.get(caseIds[0]!)?.role,
+      what: 'inbox',
+    });
+  else if (caseIds.length > 1)
+    await audit.log({ event: 'read', caseId: null, caseIds, outcome: 'success', what: 'inbox' });
   return { items: shown.map((r) => present(r, cases)), unread: rows.filter((r) => r.read_at === null).length };
 }
 

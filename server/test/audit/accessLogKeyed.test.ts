@@ -23,7 +23,7 @@ async function runVerify(h: CaseHarness) {
 }
 
 /** The hash of the first, unkeyed chain: public, so anyone can recompute it. */
-function unkeyedHash(r: Omit<AccessLogTable, 'seq' | 'hash'>): string {
+function unkeyedHash(r: Omit<AccessLogTable, 'seq' | 'hash' | 'case_ids'>): string {
   const canonical = JSON.stringify([
     r.at,
     r.event,
