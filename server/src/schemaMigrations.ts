@@ -16,6 +16,8 @@ import { notifierMigration } from './escalation/notifierMigration.js';
 import { accountsMigration } from './identity/accountsMigration.js';
 import { identityMigration } from './identity/identityMigration.js';
 import { invitationsMigration } from './identity/invitationsMigration.js';
+import { passkeysMigration } from './identity/passkeysMigration.js';
+import { ssoMigration } from './identity/ssoMigration.js';
 import { inboxMigration } from './inbox/inboxMigration.js';
 import { outboxMigration } from './mail/outboxMigration.js';
 import { meetingMigration } from './meetings/meetingMigration.js';
@@ -39,4 +41,6 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0016_registration': registrationMigration,
   '0017_analysis_template': ownWordsMigration,
   '0019_decisions': decisionsMigration,
+  '0027_passkeys': passkeysMigration,
+  '0028_sso': ssoMigration,
 };

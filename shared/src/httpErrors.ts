@@ -92,6 +92,13 @@ export const HTTP_ERROR_IDS = [
   'commitment_settled',
   'region_forbidden',
   'party_mismatch',
+  // passkeys and single sign-on
+  'passkey_failed',
+  'challenge_expired',
+  'sso_failed',
+  'sso_state',
+  'sso_no_mfa',
+  'sso_unlinked',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];
