@@ -1,0 +1,49 @@
+/** Texts of passkeys and single sign-on: the login page's other ways in, the account page's passkeys. */
+import { messages } from '../../i18n';
+
+export const s = messages({
+  nl: {
+    or: 'Of',
+    passkeyLogin: 'Inloggen met een toegangssleutel',
+    passkeyLoginHint:
+      'Een toegangssleutel (passkey) staat op je telefoon of computer. Je ontgrendelt hem met je vingerafdruk, gezicht of pincode. Je hebt dan geen wachtwoord of code nodig.',
+    ssoLogin: 'Inloggen met je organisatie',
+    ssoFailed: 'Inloggen met je organisatie lukte niet',
+    passkeysTitle: 'Toegangssleutels',
+    passkeysIntro:
+      'Met een toegangssleutel log je in zonder wachtwoord: je telefoon of computer vraagt je vingerafdruk, gezicht of pincode. Niemand kan hem namaken op een andere website.',
+    passkeysNone: 'Je hebt nog geen toegangssleutel.',
+    passkeyName: 'Naam van de toegangssleutel (bijvoorbeeld "mijn telefoon")',
+    passkeyAdd: 'Toegangssleutel maken',
+    passkeyAdded: 'Je toegangssleutel is gemaakt. De volgende keer kun je ermee inloggen.',
+    passkeyRemove: (name: string) => `Verwijderen: ${name}`,
+    passkeyRemoved: 'De toegangssleutel is verwijderd.',
+    passkeyMeta: (created: string, used: string | null, synced: boolean) =>
+      `Gemaakt op ${created}${used ? `, laatst gebruikt op ${used}` : ', nog niet gebruikt'}${synced ? ' · wordt bewaard in je account bij Apple, Google of Microsoft' : ''}.`,
+    cancelled: 'Het maken of gebruiken van de toegangssleutel is gestopt. Probeer het opnieuw als je wilt.',
+    notSupported: 'Deze browser kan geen toegangssleutels gebruiken.',
+    failed: 'Dat lukte niet',
+  },
+  en: {
+    or: 'Or',
+    passkeyLogin: 'Log in with a passkey',
+    passkeyLoginHint:
+      'A passkey lives on your phone or computer. You unlock it with your fingerprint, face or PIN. You then need no password or code.',
+    ssoLogin: 'Log in with your organisation',
+    ssoFailed: 'Logging in with your organisation did not work',
+    passkeysTitle: 'Passkeys',
+    passkeysIntro:
+      'With a passkey you log in without a password: your phone or computer asks for your fingerprint, face or PIN. Nobody can copy it to another website.',
+    passkeysNone: 'You have no passkey yet.',
+    passkeyName: 'Name of the passkey (for example "my phone")',
+    passkeyAdd: 'Create a passkey',
+    passkeyAdded: 'Your passkey was created. Next time you can log in with it.',
+    passkeyRemove: (name: string) => `Remove: ${name}`,
+    passkeyRemoved: 'The passkey was removed.',
+    passkeyMeta: (created: string, used: string | null, synced: boolean) =>
+      `Created on ${created}${used ? `, last used on ${used}` : ', not used yet'}${synced ? ' · kept in your Apple, Google or Microsoft account' : ''}.`,
+    cancelled: 'Creating or using the passkey was stopped. Try again if you like.',
+    notSupported: 'This browser cannot use passkeys.',
+    failed: 'That did not work',
+  },
+});
