@@ -30,7 +30,10 @@ describe('passkey challenges', () => {
   const options = async (browser: Browser, body: unknown = {}) => {
     const reply = await browser.post('/api/auth/passkey/login-options', body);
     expect(reply.status).toBe(200);
-    return reply.body as { challengeId: string; options: { challenge: string; rpId: string; userVerification: string } };
+    return reply.body as {
+      challengeId: string;
+      options: { challenge: string; rpId: string; userVerification: string };
+    };
   };
 
   it('hands out a stored challenge for this relying party, with user verification required', async () => {

@@ -14,8 +14,8 @@ import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signInDb } from '../../src/identity/passkeysDb.js';
-import { createRegionPro, REGION_A } from './accountsSupport.js';
-import { Browser, logEntries, startIdentityServer, type TestPro } from './harness.js';
+import { createRegionPro, REGION_A, REGION_B } from './accountsSupport.js';
+import { Browser, logEntries, loginPro, startIdentityServer, type TestPro } from './harness.js';
 
 type Started = Awaited<ReturnType<typeof startIdentityServer>>;
 
@@ -311,5 +311,39 @@ describe('single sign-on with OpenID Connect', () => {
     expect(await t.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
     expect(ERROR_WORDS.sso_unlinked.nl).toContain('beheerder');
     expect((await lastLogin()).detail).toContain('not linked');
+  });
+});
+
+describe('the beheerder links an organisation account', () => {
+  it('links through the API (never by a first login), after which SSO logs the person in; other regions are refused', async () => {
+    const pro = await createRegionPro(t.db, { region: REGION_A });
+    const beheerder = await createRegionPro(t.db, { role: 'beheerder', region: REGION_A });
+    const otherBeheerder = await createRegionPro(t.db, { role: 'beheerder', region: REGION_B });
+    const admin = new Browser(t.server.url);
+    expect((await loginPro(admin, beheerder, t.clock)).status).toBe(200);
+    const other = new Browser(t.server.url);
+    expect((await loginPro(other, otherBeheerder, t.clock)).status).toBe(200);
+
+    nextLogin.sub = `linked-by-beheerder-${pro.userId}`;
+    nextLogin.amr = ['hwk'];
+    // Before the link: refused, and nothing was made.
+    const early = new SsoBrowser();
+    expect((await callback(early, await early.throughProvider())).location).toBe('/inloggen?sso=sso_unlinked');
+
+    const refused = await other.call('PUT', `/api/admin/accounts/${pro.userId}/sso`, { subject: nextLogin.sub });
+    expect(refused.status).toBe(404);
+    expect((await logEntries(t.db)).at(-1)).toMatchObject({ outcome: 'denied', user_id: otherBeheerder.userId });
+
+    const linked = await admin.call('PUT', `/api/admin/accounts/${pro.userId}/sso`, { subject: nextLogin.sub });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toEqual({ passkeys: 0, sso: { issuer, subject: nextLogin.sub } });
+
+    const browser = new SsoBrowser();
+    expect((await callback(browser, await browser.throughProvider())).location).toBe('/');
+
+    // Unlinked again: refused again.
+    expect((await admin.call('PUT', `/api/admin/accounts/${pro.userId}/sso`, { subject: null })).body.sso).toBeNull();
+    const late = new SsoBrowser();
+    expect((await callback(late, await late.throughProvider())).location).toBe('/inloggen?sso=sso_unlinked');
   });
 });

@@ -47,3 +47,34 @@ export const s = messages({
     failed: 'That did not work',
   },
 });
+
+/** The beheerder's words for an account's passkeys and organisation link. */
+export const b = messages({
+  nl: {
+    summary: (name: string) => `Toegangssleutels en organisatie-account van ${name}`,
+    passkeys: (n: number) =>
+      n === 0 ? 'Geen toegangssleutels.' : n === 1 ? '1 toegangssleutel.' : `${n} toegangssleutels.`,
+    removePasskeys: 'Toegangssleutels verwijderen',
+    confirmRemove: (name: string) =>
+      `Heb je gecontroleerd dat je echt met ${name} spreekt? Alle toegangssleutels van ${name} worden verwijderd. Dat doe je bijvoorbeeld als een telefoon kwijt is.`,
+    ssoTitle: (name: string) => `Organisatie-account van ${name}`,
+    ssoLinked: 'Gekoppeld aan een account bij de organisatie.',
+    ssoNotLinked: 'Nog niet gekoppeld aan een account bij de organisatie.',
+    ssoSubject: 'Kenmerk bij de organisatie (subject; leeg maken ontkoppelt)',
+    ssoSave: 'Koppeling opslaan',
+    failed: 'Dat lukte niet',
+  },
+  en: {
+    summary: (name: string) => `Passkeys and organisation account of ${name}`,
+    passkeys: (n: number) => (n === 0 ? 'No passkeys.' : n === 1 ? '1 passkey.' : `${n} passkeys.`),
+    removePasskeys: 'Remove passkeys',
+    confirmRemove: (name: string) =>
+      `Did you check that you are really talking to ${name}? All passkeys of ${name} will be removed, for example because a phone was lost.`,
+    ssoTitle: (name: string) => `Organisation account of ${name}`,
+    ssoLinked: 'Linked to an account at the organisation.',
+    ssoNotLinked: 'Not yet linked to an account at the organisation.',
+    ssoSubject: 'Identifier at the organisation (subject; empty unlinks)',
+    ssoSave: 'Save link',
+    failed: 'That did not work',
+  },
+});
