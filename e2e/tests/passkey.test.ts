@@ -132,10 +132,19 @@ describe('passkeys', () => {
 
     await page.goto(origin);
     await passwordLogin(page, entry.login, entry.password);
-    const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(entry.totpSecret) }).generate();
-    await page.getByLabel('Code (6 cijfers)').fill(code);
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-    await expect.poll(async () => (await me(page)).status, { timeout: 10_000 }).toBe(200);
+    await expect.poll(() => page.getByLabel('Code (6 cijfers)').count(), { timeout: 15_000 }).toBe(1);
+    // A code made at the very end of its 30-second step can arrive late on a loaded machine: one more try.
+    for (let attempt = 0; attempt < 2 && (await me(page)).status !== 200; attempt += 1) {
+      const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(entry.totpSecret) }).generate();
+      await page.getByLabel('Code (6 cijfers)').fill(code);
+      await page.getByRole('button', { name: 'Bevestigen' }).click();
+      await expect
+        .poll(async () => (await me(page)).status === 200 || (await page.getByRole('alert').count()) > 0, {
+          timeout: 20_000,
+        })
+        .toBe(true);
+    }
+    expect((await me(page)).status).toBe(200);
 
     await makePasskey(page, 'laptop werk');
     await logout(page);
@@ -148,6 +157,38 @@ describe('passkeys', () => {
     // The server recorded the use (counter and time) on the passkey.
     const list = await page.evaluate(async () => (await fetch('/api/account/passkeys')).json());
     expect((list as { passkeys: { lastUsedAt: string | null }[] }).passkeys[0]?.lastUsedAt).not.toBeNull();
+    await context.close();
+  });
+
+  it('a new professional activates the account with a passkey instead of the TOTP app, then logs in with it', async () => {
+    const created = await app.apiAs<{ link: string }>('bert.beheer@ret.example', 'POST', '/api/admin/accounts', {
+      name: 'Pim Passkey',
+      email: 'pim.passkey@deduinen.example',
+      role: 'gedragswetenschapper',
+      organisation: 'Jeugdhulp De Duinen (demo)',
+    });
+    const link = new URL(created.link, origin);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nl-NL' });
+    const page = await context.newPage();
+    await withAuthenticator(context, page);
+    await page.goto(`${origin}${link.pathname}`);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Activeren met een toegangssleutel' }).count(), { timeout: 15_000 })
+      .toBe(1);
+    await expectNoSeriousViolations(page, 'activation page with the passkey option');
+    await page.getByLabel('Nieuw wachtwoord', { exact: false }).fill('paarse olifant fluit 83 keer');
+    await page.getByRole('button', { name: 'Activeren met een toegangssleutel' }).click();
+    await expect
+      .poll(() => page.getByText('Je account is klaar. Log in met je toegangssleutel.').count(), { timeout: 15_000 })
+      .toBe(1);
+    // No TOTP was enrolled: the password alone does not log in.
+    await page.goto(origin);
+    await passwordLogin(page, 'pim.passkey@deduinen.example', 'paarse olifant fluit 83 keer');
+    await expect.poll(() => page.getByRole('alert').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect((await me(page)).status).toBe(401);
+    // The passkey does.
+    await page.getByRole('button', { name: 'Inloggen met een toegangssleutel' }).click();
+    await expect.poll(async () => (await me(page)).name, { timeout: 15_000 }).toBe('Pim Passkey');
     await context.close();
   });
 });

@@ -5,7 +5,7 @@
  * checked field by field by the library on the server, so here they are only objects of bounded size.
  */
 import { z } from 'zod';
-import { LoginNameSchema } from './authSchemas.js';
+import { LoginNameSchema, PASSWORD_MAX_LENGTH } from './authSchemas.js';
 
 /** A WebAuthn JSON object (options or a credential response); @simplewebauthn validates its contents. */
 const WebAuthnJsonSchema = z.record(z.string(), z.unknown());
@@ -27,6 +27,11 @@ export const PasskeyResponseRequestSchema = z.object({
   name: z.string().trim().max(60).optional(),
 });
 export type PasskeyResponseRequest = z.infer<typeof PasskeyResponseRequestSchema>;
+
+/** `POST /api/activation/:token/passkey`: the password the link asks for, and the new passkey. */
+export const ActivatePasskeyRequestSchema = PasskeyResponseRequestSchema.extend({
+  password: z.string().min(1, 'password is required').max(PASSWORD_MAX_LENGTH),
+});
 
 export const PasskeySchema = z.object({
   id: z.string(),

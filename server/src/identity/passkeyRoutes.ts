@@ -3,6 +3,7 @@
  * the person's own passkeys `/api/account/passkeys*` (a logged-in session). Logic lives in passkeys.ts.
  */
 import {
+  ActivatePasskeyRequestSchema,
   LoginResponseSchema,
   PasskeyLoginOptionsRequestSchema,
   PasskeyOptionsResponseSchema,
@@ -16,6 +17,7 @@ import { reply } from '../http/reply.js';
 import { notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { clientOf, lockedError, parseBody, rateLimitedError, setSessionCookie } from './identityHttp.js';
+import { activateWithPasskey, activationPasskeyOptions } from './passkeyActivation.js';
 import {
   loginOptions,
   passkeyLogin,
@@ -60,6 +62,18 @@ export function passkeyRoutes(services: AppServices): Router {
       user: await sessionUser(services.db, outcome.user),
       csrfToken: outcome.session.csrfToken,
     });
+  });
+
+  // An activation link finished with a passkey instead of the TOTP app (no session: the link is the key).
+  router.post('/activation/:token/passkey-options', async (req, res) => {
+    const { challengeId, options } = await activationPasskeyOptions(services, String(req.params.token));
+    reply(res, PasskeyOptionsResponseSchema, { challengeId, options: options as unknown as Record<string, unknown> });
+  });
+
+  router.post('/activation/:token/passkey', async (req, res) => {
+    const body = parseBody(ActivatePasskeyRequestSchema, req.body);
+    await activateWithPasskey(services, String(req.params.token), body, clientOf(req));
+    res.status(204).end();
   });
 
   const me = async (res: Response) => {

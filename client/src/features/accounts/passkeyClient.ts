@@ -35,3 +35,11 @@ export async function registerPasskey(name: string): Promise<PasskeysResponse> {
   const response = await inBrowser(() => startRegistration({ optionsJSON: options as never }));
   return api<PasskeysResponse>('POST', '/api/account/passkeys', { challengeId, response, name: name || undefined });
 }
+
+/** Finishes an activation (or re-enrolment) link with a passkey instead of the TOTP app. */
+export async function activateWithPasskey(token: string, password: string, name: string): Promise<void> {
+  const path = `/api/activation/${encodeURIComponent(token)}`;
+  const { challengeId, options } = await api<PasskeyOptionsResponse>('POST', `${path}/passkey-options`);
+  const response = await inBrowser(() => startRegistration({ optionsJSON: options as never }));
+  await api('POST', `${path}/passkey`, { password, challengeId, response, name: name || undefined });
+}

@@ -23,6 +23,12 @@ export const s = messages({
     cancelled: 'Het maken of gebruiken van de toegangssleutel is gestopt. Probeer het opnieuw als je wilt.',
     notSupported: 'Deze browser kan geen toegangssleutels gebruiken.',
     failed: 'Dat lukte niet',
+    activationPasskeyTitle: 'Of: een toegangssleutel in plaats van de app',
+    activationPasskeyIntro:
+      'Vul hierboven je wachtwoord in en maak een toegangssleutel op dit apparaat. Je logt dan voortaan in met de toegangssleutel, zonder wachtwoord en zonder code uit de app.',
+    activationPasskeyButton: 'Activeren met een toegangssleutel',
+    activationPasswordFirst: 'Vul eerst je wachtwoord in.',
+    activationPasskeyDone: 'Je account is klaar. Log in met je toegangssleutel.',
   },
   en: {
     or: 'Or',
@@ -45,6 +51,12 @@ export const s = messages({
     cancelled: 'Creating or using the passkey was stopped. Try again if you like.',
     notSupported: 'This browser cannot use passkeys.',
     failed: 'That did not work',
+    activationPasskeyTitle: 'Or: a passkey instead of the app',
+    activationPasskeyIntro:
+      'Fill in your password above and create a passkey on this device. From then on you log in with the passkey, without a password and without a code from the app.',
+    activationPasskeyButton: 'Activate with a passkey',
+    activationPasswordFirst: 'Fill in your password first.',
+    activationPasskeyDone: 'Your account is ready. Log in with your passkey.',
   },
 });
 
