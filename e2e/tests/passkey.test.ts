@@ -114,7 +114,7 @@ describe('passkeys', () => {
     await expectNoSeriousViolations(page, 'login page with passkey button (phone)');
     await screenshot(page, 'passkey-login-phone');
     // No login name, no password: the browser offers the passkey it holds for this site.
-    await page.getByRole('button', { name: 'Inloggen met een toegangssleutel' }).click();
+    await page.getByRole('button', { name: 'Log in met een toegangssleutel' }).click();
     await expect.poll(async () => (await me(page)).name, { timeout: 15_000 }).toBe(name);
     await expect.poll(() => page.locator('header').textContent(), { timeout: 10_000 }).toContain(name.split(' ')[0]);
     // The authenticator signed once more: its counter moved on, the server kept it.
@@ -150,7 +150,7 @@ describe('passkeys', () => {
     await logout(page);
     // With the login name typed: only that account's passkeys are allowed; no password, no code.
     await page.getByLabel('Gebruikersnaam').fill(entry.login);
-    await page.getByRole('button', { name: 'Inloggen met een toegangssleutel' }).click();
+    await page.getByRole('button', { name: 'Log in met een toegangssleutel' }).click();
     await expect.poll(async () => (await me(page)).status, { timeout: 15_000 }).toBe(200);
     expect(await page.getByLabel('Code (6 cijfers)').count()).toBe(0);
 
@@ -187,7 +187,7 @@ describe('passkeys', () => {
     await expect.poll(() => page.getByRole('alert').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect((await me(page)).status).toBe(401);
     // The passkey does.
-    await page.getByRole('button', { name: 'Inloggen met een toegangssleutel' }).click();
+    await page.getByRole('button', { name: 'Log in met een toegangssleutel' }).click();
     await expect.poll(async () => (await me(page)).name, { timeout: 15_000 }).toBe('Pim Passkey');
     await context.close();
   });

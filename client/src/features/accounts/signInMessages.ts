@@ -4,7 +4,7 @@ import { messages } from '../../i18n';
 export const s = messages({
   nl: {
     or: 'Of',
-    passkeyLogin: 'Inloggen met een toegangssleutel',
+    passkeyLogin: 'Log in met een toegangssleutel',
     passkeyLoginHint:
       'Een toegangssleutel (passkey) staat op je telefoon of computer. Je ontgrendelt hem met je vingerafdruk, gezicht of pincode. Je hebt dan geen wachtwoord of code nodig.',
     ssoLogin: 'Inloggen met je organisatie',
