@@ -173,11 +173,13 @@ describe('passkeys', () => {
     await withAuthenticator(context, page);
     await page.goto(`${origin}${link.pathname}`);
     await expect
-      .poll(() => page.getByRole('button', { name: 'Activeren met een toegangssleutel' }).count(), { timeout: 15_000 })
+      .poll(() => page.getByRole('button', { name: 'Toegangssleutel gebruiken in plaats van de app' }).count(), {
+        timeout: 15_000,
+      })
       .toBe(1);
     await expectNoSeriousViolations(page, 'activation page with the passkey option');
     await page.getByLabel('Nieuw wachtwoord', { exact: false }).fill('paarse olifant fluit 83 keer');
-    await page.getByRole('button', { name: 'Activeren met een toegangssleutel' }).click();
+    await page.getByRole('button', { name: 'Toegangssleutel gebruiken in plaats van de app' }).click();
     await expect
       .poll(() => page.getByText('Je account is klaar. Log in met je toegangssleutel.').count(), { timeout: 15_000 })
       .toBe(1);

@@ -26,7 +26,7 @@ export const s = messages({
     activationPasskeyTitle: 'Of: een toegangssleutel in plaats van de app',
     activationPasskeyIntro:
       'Vul hierboven je wachtwoord in en maak een toegangssleutel op dit apparaat. Je logt dan voortaan in met de toegangssleutel, zonder wachtwoord en zonder code uit de app.',
-    activationPasskeyButton: 'Activeren met een toegangssleutel',
+    activationPasskeyButton: 'Toegangssleutel gebruiken in plaats van de app',
     activationPasswordFirst: 'Vul eerst je wachtwoord in.',
     activationPasskeyDone: 'Je account is klaar. Log in met je toegangssleutel.',
   },
