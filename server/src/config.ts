@@ -62,6 +62,22 @@ export interface Config {
   publicUrl: string | null;
   /** Mail: the outbox worker's settings (mail/README.md). */
   mail: MailConfig;
+  /** Single sign-on by OpenID Connect (OIDC_*); null (or absent) when not configured. */
+  oidc?: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  /** OIDC_ISSUER: the identity provider's issuer URL (its discovery document is at /.well-known/openid-configuration). */
+  issuer: string;
+  /** OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: Samenspraak's registration at that provider. */
+  clientId: string;
+  clientSecret: string;
+  /**
+   * OIDC_MFA_CLAIM: which claim proves the provider did multi-factor authentication, and the values that
+   * count: `amr:mfa,otp,hwk` (the default: any of these in the `amr` array) or `acr:<value>,<value>`
+   * (the `acr` claim is one of these, e.g. a broker's level for DigiD Substantieel and Hoog).
+   */
+  mfa: { claim: 'amr' | 'acr'; values: string[] };
 }
 
 export interface MailConfig {
@@ -157,6 +173,30 @@ function mailConfig(env: NodeJS.ProcessEnv): MailConfig {
   };
 }
 
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  const clientSecret = env.OIDC_CLIENT_SECRET;
+  if (!clientId || !clientSecret) throw new Error('OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  try {
+    new URL(issuer);
+  } catch {
+    throw new Error(`OIDC_ISSUER must be an absolute URL, got "${issuer}"`);
+  }
+  const raw = env.OIDC_MFA_CLAIM?.trim() || 'amr:mfa,otp,hwk';
+  const match = /^(amr|acr):(.+)$/.exec(raw);
+  const values =
+    match?.[2]
+      ?.split(',')
+      .map((v) => v.trim())
+      .filter(Boolean) ?? [];
+  if (!match || values.length === 0) {
+    throw new Error(`OIDC_MFA_CLAIM must look like "amr:mfa,otp,hwk" or "acr:<value>,…", got "${raw}"`);
+  }
+  return { issuer, clientId, clientSecret, mfa: { claim: match[1] as 'amr' | 'acr', values } };
+}
+
 function metricsToken(env: NodeJS.ProcessEnv): string | null {
   const token = env.METRICS_TOKEN;
   if (!token) return null;
@@ -213,5 +253,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     collabClientIdCheck: clientIdCheck(env, production),
     publicUrl: publicUrl(env),
     mail: mailConfig(env),
+    oidc: oidcConfig(env),
   };
 }

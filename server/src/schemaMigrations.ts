@@ -17,6 +17,8 @@ import { notifierMigration } from './escalation/notifierMigration.js';
 import { accountsMigration } from './identity/accountsMigration.js';
 import { identityMigration } from './identity/identityMigration.js';
 import { invitationsMigration } from './identity/invitationsMigration.js';
+import { passkeysMigration } from './identity/passkeysMigration.js';
+import { ssoMigration } from './identity/ssoMigration.js';
 import { inboxMigration } from './inbox/inboxMigration.js';
 import { outboxMigration } from './mail/outboxMigration.js';
 import { meetingMigration } from './meetings/meetingMigration.js';
@@ -45,4 +47,6 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0020_future_plan': planMigration,
   '0025_rights': rightsMigration,
   '0029_access_log_cases': accessLogCasesMigration,
+  '0027_passkeys': passkeysMigration,
+  '0028_sso': ssoMigration,
 };

@@ -12,6 +12,30 @@ export interface ErrorWords {
 }
 
 export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
+  passkey_failed: {
+    nl: 'Inloggen met je toegangssleutel lukte niet. Probeer het opnieuw, of log in met je wachtwoord.',
+    en: 'Logging in with your passkey did not work. Try again, or log in with your password.',
+  },
+  challenge_expired: {
+    nl: 'Deze poging is verlopen of al gebruikt. Begin opnieuw.',
+    en: 'This attempt has expired or was already used. Please start again.',
+  },
+  sso_failed: {
+    nl: 'Je organisatie kon niet bevestigen wie je bent (het bewijs klopte niet of was verlopen). Probeer opnieuw in te loggen met je organisatie.',
+    en: 'Your organisation could not confirm who you are (the proof was wrong or had expired). Try logging in with your organisation again.',
+  },
+  sso_state: {
+    nl: 'Deze inlogpoging is verlopen of al gebruikt. Klik opnieuw op "Inloggen met je organisatie".',
+    en: 'This login attempt has expired or was already used. Click "Log in with your organisation" again.',
+  },
+  sso_no_mfa: {
+    nl: 'Je organisatie heeft niet bevestigd dat je met twee stappen bent ingelogd (bijvoorbeeld met een app of sleutel). Log bij je organisatie in met twee stappen, of log hier in met je wachtwoord en code.',
+    en: 'Your organisation did not confirm that you logged in with two steps (for example an app or a key). Log in at your organisation with two steps, or log in here with your password and code.',
+  },
+  sso_unlinked: {
+    nl: 'Je organisatie-account is nog niet gekoppeld aan een account in Samenspraak. Vraag de functioneel beheerder van je regio om het te koppelen.',
+    en: 'Your organisation account is not yet linked to a Samenspraak account. Ask the functional administrator of your region to link it.',
+  },
   invalid_request: { nl: 'Niet alles is goed ingevuld.', en: 'Not everything is filled in correctly.' },
   entity_parse_failed: {
     nl: 'Er ging iets mis bij het versturen. Probeer het opnieuw.',

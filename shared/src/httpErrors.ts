@@ -99,6 +99,13 @@ export const HTTP_ERROR_IDS = [
   'move_reason_required',
   'plan_field_forbidden',
   'monitor_scope_forbidden',
+  // passkeys and single sign-on
+  'passkey_failed',
+  'challenge_expired',
+  'sso_failed',
+  'sso_state',
+  'sso_no_mfa',
+  'sso_unlinked',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

@@ -7,6 +7,7 @@ import type { LoginResponse } from '@samenspraak/shared';
 import { type FormEvent, useState } from 'react';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Button, Field, Heading, Label, Paragraph, TextInput } from '../components/ui';
+import { LoginAlternatives } from '../features/accounts/LoginAlternatives';
 import { AccountFields, CodeInput } from './AccountFields';
 import { api, startSession } from './api';
 import { useAuth } from './auth';
@@ -108,6 +109,7 @@ export function LoginPage() {
           </Button>
         </form>
       )}
+      {step === 'password' && <LoginAlternatives login={login} onDone={refresh} />}
       {step === 'password' && (
         <Paragraph>
           <AppLink to={paths.consultation()} data-testid="consultation-link">

@@ -16,6 +16,7 @@ import type { Actor } from '../kernel/actor.js';
 import { Forbidden, Invalid, NotFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { enqueueAccountMail, issueToken, usersAwaitingEnrolment } from './accountTokens.js';
+import { signInDb } from './passkeysDb.js';
 import { loginLockedUntil } from './throttle.js';
 import { findUserByLogin, newId } from './users.js';
 
@@ -64,6 +65,23 @@ async function summaries(services: AppServices, b: Beheerder, users: UsersTable[
     users.map((u) => u.id),
     now,
   );
+  // A professional who activated with a passkey instead of the TOTP app is enrolled too.
+  const withPasskey =
+    users.length === 0
+      ? new Set<string>()
+      : new Set(
+          (
+            await signInDb(services.db)
+              .selectFrom('passkeys')
+              .select('user_id')
+              .where(
+                'user_id',
+                'in',
+                users.map((u) => u.id),
+              )
+              .execute()
+          ).map((r) => r.user_id),
+        );
   const orgIds = [...new Set(users.map((u) => u.organisation_id).filter((id): id is string => id !== null))];
   const orgs =
     orgIds.length === 0
@@ -73,7 +91,7 @@ async function summaries(services: AppServices, b: Beheerder, users: UsersTable[
   const out: AccountSummary[] = [];
   for (const u of users) {
     const locked = (await loginLockedUntil(services.db, u.login, now)) !== null;
-    const enrolled = u.totp_secret !== null;
+    const enrolled = u.totp_secret !== null || withPasskey.has(u.id);
     out.push({
       id: u.id,
       name: u.name,

@@ -31,7 +31,7 @@ export type LoginOutcome = { kind: 'totp'; session: NewSession; user: UsersTable
  * must not be able to flood the hash-chained log (the lockout itself is logged once, when it starts).
  * A refusal during a lock still counts for the address limit; it cannot extend the lock (throttle.ts).
  */
-async function throttled(services: AppServices, login: string, client: Client): Promise<LoginRefusal | null> {
+export async function throttled(services: AppServices, login: string, client: Client): Promise<LoginRefusal | null> {
   const now = services.clock();
   if (await addressLimited(services.db, client.remoteAddress, now)) {
     services.log.warn({ remoteAddress: client.remoteAddress }, 'login refused: address rate limit');
@@ -55,7 +55,7 @@ type Failure = { kind: 'locked' } | { kind: 'invalid'; attemptsLeft?: number };
  * tries are left once that is WARN_FROM_ATTEMPTS_LEFT or fewer (computed from the attempts alone, so an
  * unknown login is warned exactly like a real one).
  */
-async function failed(
+export async function failed(
   services: AppServices,
   login: string,
   user: UsersTable | null,
@@ -74,7 +74,12 @@ async function failed(
   return { kind: 'locked' };
 }
 
-async function completed(services: AppServices, user: UsersTable, client: Client, detail: string): Promise<NewSession> {
+export async function completed(
+  services: AppServices,
+  user: UsersTable,
+  client: Client,
+  detail: string,
+): Promise<NewSession> {
   const now = services.clock();
   await recordAttempt(services.db, { login: user.login, remoteAddress: client.remoteAddress, success: true, now });
   await pruneSessions(services.db, user.id, now);

@@ -23,7 +23,11 @@ import { loadSession, SESSION_COOKIE, touchSession } from './sessions.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Paths (under /api) that start a new session: see the header. */
-const SESSION_STARTING = [/^\/auth\/login\/?$/, /^\/invitations\/[^/]+\/accept\/?$/];
+const SESSION_STARTING = [
+  /^\/auth\/login\/?$/,
+  /^\/auth\/passkey\/login(-options)?\/?$/,
+  /^\/invitations\/[^/]+\/accept\/?$/,
+];
 /** What a session token looks like (anything else is not even looked up). */
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,200}$/;
 

@@ -9,6 +9,7 @@ import { useSubmit } from '../../app/useSubmit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Alert, Button, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../../components/ui';
 import { m } from './messages';
+import { Passkeys } from './Passkeys';
 import { RecoveryCodes } from './RecoveryCodes';
 import './accounts.css';
 
@@ -176,6 +177,7 @@ export function AccountPage() {
       </Paragraph>
       <PasswordForm login={data.login} />
       <EmailForm email={data.email} />
+      <Passkeys />
       {data.recoveryCodesLeft !== null && (
         <RecoveryForm left={data.recoveryCodesLeft} onDone={() => void info.reload()} />
       )}

@@ -13,6 +13,7 @@ import { useApi } from '../../app/useApi';
 import { useSubmit } from '../../app/useSubmit';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Alert, Button, Field, Heading, Label, Paragraph, PasswordInput, TextInput } from '../../components/ui';
+import { ActivationPasskey } from './ActivationPasskey';
 import { m } from './messages';
 import { RecoveryCodes } from './RecoveryCodes';
 import './accounts.css';
@@ -116,6 +117,7 @@ export function ActivationPage({ token }: { token: string }) {
           </Button>
         </div>
       </form>
+      <ActivationPasskey token={token} password={password} />
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, TextInput } from '../../components/ui';
 import { shortMoment } from '../../dates';
 import { roleLabel } from '../../i18n';
+import { BeheerSignIn } from './BeheerSignIn';
 import { m } from './messages';
 import '../overview/overview.css';
 import './accounts.css';
@@ -248,6 +249,7 @@ export function BeheerPage() {
                 </Table.Cell>
                 <Table.Cell role="cell" data-label={m.colActions}>
                   <Actions account={a} onDone={reload} onShown={setShown} />
+                  <BeheerSignIn account={a} />
                 </Table.Cell>
               </Table.Row>
             ))}
