@@ -14,7 +14,9 @@ import { errorText } from './errorText';
 import { clearCopiesWithoutSession } from './logout';
 import { onLogoutElsewhere } from './logoutBroadcast';
 import { endIfOwed, oweLogout, settleOwedLogout } from './owedLogout';
-import { closeRealtime } from './realtime';
+
+/** The live channel (socket.io) is loaded by the pages that use it; the login page does without. */
+const closeRealtime = () => void import('./realtime').then((r) => r.closeRealtime());
 
 export type AuthState =
   | { status: 'loading' }
