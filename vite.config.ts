@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const backend = 'http://127.0.0.1:3000';
@@ -36,8 +37,7 @@ function utrechtTreeShakable(): Plugin {
  * bundler drops whole when X is not used. Only the code's form changes; what a used schema does, not.
  */
 function sharedSchemasPure(): Plugin {
-  const statement =
-    /^((?:export )?const [\w$]+(?::[^=\n]+)? = )((?:z\b|[A-Z][\w$]*Schema\b)[\s\S]*?);\n(?=\n|\S|$)/gm;
+  const statement = /^((?:export )?const [\w$]+(?::[^=\n]+)? = )((?:z\b|[A-Z][\w$]*Schema\b)[\s\S]*?);\n(?=\n|\S|$)/gm;
   return {
     name: 'samenspraak:shared-schemas-pure',
     apply: 'build',
@@ -52,7 +52,19 @@ function sharedSchemasPure(): Plugin {
 
 export default defineConfig({
   root: fromRoot('./client'),
-  plugins: [react(), utrechtTreeShakable(), sharedSchemasPure()],
+  plugins: [
+    react(),
+    utrechtTreeShakable(),
+    sharedSchemasPure(),
+    // Next to each text asset a .br and a .gz, made once here at the best levels; the server sends the
+    // one the browser takes (server/src/http/httpApp.ts). Source maps only on the rare debugging visit:
+    // compressed on the fly then.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(js|css|html|svg|json|txt)$/,
+      threshold: 512,
+    }),
+  ],
   resolve: {
     // Use the shared sources directly, so a client build never depends on a prior `tsc -b shared`.
     alias: { '@samenspraak/shared': fromRoot('./shared/src/index.ts') },

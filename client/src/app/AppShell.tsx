@@ -83,12 +83,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       {user && (
         <Suspense fallback={null}>
           <LogoutDialog
-          open={phase.kind === 'asking' || (phase.kind === 'leaving' && phase.unsaved.length > 0)}
-          userId={user.id}
-          documentIds={phase.kind === 'asking' || phase.kind === 'leaving' ? phase.unsaved : []}
-          busy={phase.kind === 'leaving'}
-          onStay={logout.stay}
-          onLeave={logout.leave}
+            open={phase.kind === 'asking' || (phase.kind === 'leaving' && phase.unsaved.length > 0)}
+            userId={user.id}
+            documentIds={phase.kind === 'asking' || phase.kind === 'leaving' ? phase.unsaved : []}
+            busy={phase.kind === 'leaving'}
+            onStay={logout.stay}
+            onLeave={logout.leave}
           />
         </Suspense>
       )}
