@@ -10,6 +10,7 @@
  *     [--servers samenspraak,samenspraak-noidcheck,hocuspocus,ywebsocket,samenspraak-pg,samenspraak-pg-x2,
  *                hocuspocus-redis-x2]
  *     [--no-scale] [--no-trace] [--trace-restarts 5]          (BENCH_QUICK=1: small smoke configuration)
+ *   node bench/dist/run.js --phone   (scenario `phone` only; BENCH_PHONE_LOADS=3, BENCH_PHONE_BASE=<checkout>)
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ import {
   type SingleScenario,
   singleTarget,
 } from './load.js';
+import { runPhoneCli } from './phone.js';
 import { type Report, renderMarkdown, renderText } from './report.js';
 import { cleanupScale, RUN_TAG, SCALE_SCENARIOS, type ScaleScenario, scaleRatios, scaleTarget } from './scale.js';
 import { killAllChildren, ROOT } from './servers.js';
@@ -47,6 +49,7 @@ const { values: args } = parseArgs({
     servers: { type: 'string' },
     'no-trace': { type: 'boolean', default: false },
     'no-scale': { type: 'boolean', default: false },
+    phone: { type: 'boolean', default: false },
     'trace-restarts': { type: 'string' },
   },
 });
@@ -100,6 +103,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 async function main(): Promise<number> {
+  if (args.phone) return runPhoneCli(log); // scenario `phone` (bench/src/phone.ts), on its own
   const load: LoadResult[] = [];
   if (servers.some((s) => !SINGLE.includes(s))) log(`scale-out run tag: ${RUN_TAG}`);
   for (const name of servers) {
