@@ -14,6 +14,7 @@
  * the same load on Postgres + Redis (--servers picks, --no-scale drops it); trace: the editing-trace
  * replay (--no-trace drops it). --servers without --scenarios runs what it names (and the trace when it
  * names samenspraak), as before.
+ *   phone: BENCH_PHONE_LOADS=3 (loads per page), BENCH_PHONE_BASE=<built checkout> (a baseline measured first)
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -31,6 +32,7 @@ import {
   type SingleScenario,
   singleTarget,
 } from './load.js';
+import { runPhoneBenchScenario } from './phone.js';
 import { type Report, renderMarkdown, renderText } from './report.js';
 import {
   cleanupScale,
@@ -145,8 +147,15 @@ let scaleSkipped: string[] = [];
  * entry here (replacing its notBuiltHere placeholder).
  */
 const SCENARIOS: Scenario[] = [
-  // PLACEHOLDER until the perf-phone branch merges (bench/src/phone.ts, runPhoneScenario).
-  notBuiltHere('phone', 'Phone: LCP and editor ready on Slow 4G, 4× CPU', 'issue 16 part 1, branch perf-phone'),
+  {
+    name: 'phone',
+    title: 'Phone: LCP and editor ready on Slow 4G, 4× CPU',
+    unavailable: () =>
+      fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')
+        ? null
+        : 'no Chromium at /usr/bin/chromium (apt-get install -y chromium, or set CHROMIUM_PATH)',
+    run: runPhoneBenchScenario,
+  },
   { name: 'api', title: 'API read routes vs /api/auth/me (access-log group commit)', run: runApiScenario },
   {
     name: 'fanout',

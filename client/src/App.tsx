@@ -1,10 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { AuthProvider } from './app/auth';
 import { Routes } from './app/Routes';
 import { AccessProblem } from './components/AccessProblem';
-import { DocumentPage } from './components/DocumentPage';
 import { Layout } from './components/Layout';
 import { t } from './i18n';
 import type { Session } from './session';
+
+// The single-document page brings Yjs and the editor: loaded only for such a link, never for the login.
+const DocumentPage = lazy(() => import('./components/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 
 /**
  * Two ways in: the app with login (cases, documents, meetings), or — for a shared demo or benchmark
@@ -26,12 +29,14 @@ export function App({ session }: { session: Session }) {
       );
     case 'document':
       return (
-        <DocumentPage
-          documentId={session.documentId}
-          token={session.token}
-          claims={session.claims}
-          access={session.access}
-        />
+        <Suspense fallback={null}>
+          <DocumentPage
+            documentId={session.documentId}
+            token={session.token}
+            claims={session.claims}
+            access={session.access}
+          />
+        </Suspense>
       );
   }
 }

@@ -6,16 +6,18 @@
 
 import { MONITOR_ROLES } from '@samenspraak/shared';
 import { SkipLink } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Button, Paragraph } from '../components/ui';
 import { Wordmark } from '../components/ui/Wordmark';
-import { InboxBell } from '../features/inbox/InboxBell';
 import { lang, roleLabel, t } from '../i18n';
 import { useAuth } from './auth';
-import { LogoutDialog } from './LogoutDialog';
 import { m } from './messages';
 import { AppLink, paths } from './router';
 import { useLogoutFlow } from './useLogoutFlow';
+
+// Only a logged-in person has a bell and a logout dialog: the login page does without their code.
+const InboxBell = lazy(() => import('../features/inbox/InboxBell').then((m) => ({ default: m.InboxBell })));
+const LogoutDialog = lazy(() => import('./LogoutDialog').then((m) => ({ default: m.LogoutDialog })));
 
 export function AppShell({ children }: { children: ReactNode }) {
   const { state } = useAuth();
@@ -53,7 +55,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                 {user.role ? ` · ${roleLabel(user.role)}` : ''}
               </Paragraph>
             )}
-            {user && <InboxBell />}
+            {user && (
+              <Suspense fallback={null}>
+                <InboxBell />
+              </Suspense>
+            )}
             <a href={switchHref} lang={otherLang} className="shell__lang">
               {m.language}
             </a>
@@ -75,14 +81,16 @@ export function AppShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       {user && (
-        <LogoutDialog
-          open={phase.kind === 'asking' || (phase.kind === 'leaving' && phase.unsaved.length > 0)}
-          userId={user.id}
-          documentIds={phase.kind === 'asking' || phase.kind === 'leaving' ? phase.unsaved : []}
-          busy={phase.kind === 'leaving'}
-          onStay={logout.stay}
-          onLeave={logout.leave}
-        />
+        <Suspense fallback={null}>
+          <LogoutDialog
+            open={phase.kind === 'asking' || (phase.kind === 'leaving' && phase.unsaved.length > 0)}
+            userId={user.id}
+            documentIds={phase.kind === 'asking' || phase.kind === 'leaving' ? phase.unsaved : []}
+            busy={phase.kind === 'leaving'}
+            onStay={logout.stay}
+            onLeave={logout.leave}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -2,20 +2,23 @@
 
 import { lazy, Suspense, useEffect } from 'react';
 import { Alert, Button, Heading, Paragraph } from '../components/ui';
-import { ConsultationPage } from '../features/consultation/ConsultationPage';
-import { InboxPage } from '../features/inbox/InboxPage';
-import { CasePage } from '../features/overview/CasePage';
-import { CasesPage } from '../features/overview/CasesPage';
 import { CaseAccessGuard } from '../features/rights/CaseAccessGuard';
 import { AppShell } from './AppShell';
 import { useAuth } from './auth';
 import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
 import { m } from './messages';
-import { AppLink, navigate, paths, type Route, useRoute } from './router';
+import { AppLink, navigate, parseRoute, paths, type Route, useRoute } from './router';
 
-// The editor (Tiptap, Yjs) and the other heavy pages load when first opened, so the login and the
-// case overview stay light on a phone.
+// Every page behind the login loads when first opened, so the login page stays light on a phone (issue
+// 16: < 100 kB of compressed JavaScript); the editor (Tiptap, Yjs) is a chunk of its own, so the case
+// overview shows before it.
+const CasesPage = lazy(() => import('../features/overview/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('../features/overview/CasePage').then((m) => ({ default: m.CasePage })));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ConsultationPage = lazy(() =>
+  import('../features/consultation/ConsultationPage').then((m) => ({ default: m.ConsultationPage })),
+);
 const CaseDocumentPage = lazy(() =>
   import('../features/documents/CaseDocumentPage').then((m) => ({ default: m.CaseDocumentPage })),
 );
@@ -49,6 +52,17 @@ const RegionSettingsPage = lazy(() =>
 );
 const RightsPage = lazy(() => import('../features/rights/RightsPage').then((m) => ({ default: m.RightsPage })));
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
+
+/**
+ * A case's page opened by its address (a link, a bookmark) starts loading at once, next to
+ * `/api/auth/me`, not after it: on a phone each round trip saved is a few hundred milliseconds. Not
+ * for `/`, where someone without a session lands on the login page and needs none of it.
+ */
+function preload(route: Route): void {
+  if (route.name === 'case') void import('../features/overview/CasePage');
+  else if (route.name === 'document') void import('../features/documents/CaseDocumentPage');
+}
+if (typeof location !== 'undefined' && !location.search.includes('doc=')) preload(parseRoute(location.pathname));
 
 function Page({ route }: { route: Route }) {
   // Every page of one case clears itself and says why when access to the case ends while it is open.
@@ -127,7 +141,9 @@ export function Routes() {
   if (route.name === 'consultation')
     return (
       <AppShell>
-        <ConsultationPage />
+        <Suspense fallback={<Paragraph>{m.loading}</Paragraph>}>
+          <ConsultationPage />
+        </Suspense>
       </AppShell>
     );
   if (route.name === 'invitation')

@@ -6,7 +6,6 @@ import { useCallback, useRef, useState } from 'react';
 import { useAuth } from './auth';
 import { unsavedAfterTrying, wipeLocalCopies } from './logout';
 import { announceLogout } from './logoutBroadcast';
-import { closeRealtime } from './realtime';
 
 export type LogoutPhase =
   | { kind: 'idle' }
@@ -40,7 +39,8 @@ export function useLogoutFlow(userId: string | null): LogoutFlow {
   const leave = useCallback(
     async (user: string, unsaved: string[]) => {
       set(user, { kind: 'leaving', unsaved });
-      closeRealtime();
+      // Loaded here, not at start: the login page goes without socket.io (the pages using it loaded it).
+      (await import('./realtime')).closeRealtime();
       announceLogout(user);
       try {
         const left = await wipeLocalCopies(user);

@@ -1,7 +1,18 @@
-/** The Express application: operational endpoints, the built client, one error handler. */
+/**
+ * The Express application: operational endpoints, the built client, one error handler.
+ *
+ * Compression (issue 16, a phone on 4G): the client build holds a brotli and a gzip copy of each asset
+ * (vite.config.ts), served as they are by express-static-gzip with `Content-Encoding` and
+ * `Vary: Accept-Encoding`; Vite's hashed files under /assets/ never change, so a browser keeps them a
+ * year (`immutable`), while index.html is asked again each time (`no-cache`). Other answers, JSON from
+ * /api above all, are compressed on the fly (`compression`: brotli or gzip by Accept-Encoding, from 1 kB).
+ * WebSocket upgrades (/collab, /realtime) never pass through Express, so they are not touched.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Router } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { notFound } from '../kernel/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -16,6 +27,9 @@ export interface Readiness {
   /** Checks whose failure means "degraded" (still serving) rather than "not ready". */
   optional?: string[];
 }
+
+/** Vite's hashed files (/assets/name-HASH.js): a new build makes new names, so they never change. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export function createHttpApp(opts: {
   log: Logger;
@@ -32,6 +46,7 @@ export function createHttpApp(opts: {
   app.disable('x-powered-by');
   app.set('trust proxy', opts.trustProxy);
   app.use(securityHeaders());
+  app.use(compression());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -68,7 +83,22 @@ export function createHttpApp(opts: {
 
   const index = path.join(opts.clientDir, 'index.html');
   if (fs.existsSync(index)) {
-    app.use(express.static(opts.clientDir, { index: false, maxAge: '1h' }));
+    const hashed = path.resolve(opts.clientDir, 'assets') + path.sep;
+    app.use(
+      expressStaticGzip(opts.clientDir, {
+        enableBrotli: true,
+        orderPreference: ['br', 'gzip'],
+        index: false,
+        serveStatic: {
+          index: false,
+          maxAge: '1h',
+          // Runs before serve-static sets its own Cache-Control, which then stays as set here.
+          setHeaders(res, file) {
+            if (file.startsWith(hashed)) res.setHeader('Cache-Control', IMMUTABLE);
+          },
+        },
+      }),
+    );
     app.get(/^\/(?!api\/|collab\/|realtime\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);

@@ -5,14 +5,20 @@
 
 import type { CaseDetailResponse } from '@samenspraak/shared';
 import { documentId as documentIdOf } from '@samenspraak/shared';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CaseBreadcrumb } from '../../app/CaseBreadcrumb';
 import { CaseNotLoaded } from '../../app/LoadFailed';
 import { useApi } from '../../app/useApi';
 import { Heading, Paragraph } from '../../components/ui';
 import { FuturePlanPanel } from '../plan/FuturePlanPanel';
-import { CaseDocument } from './CaseDocument';
 import { m } from './messages';
+
+// The editor (Tiptap, ProseMirror, Yjs: most of this page's JavaScript) is a chunk of its own, asked
+// for as soon as this page's code runs, next to the case request: the heading and the breadcrumb show
+// without waiting for it (issue 16).
+const loadEditor = () => import('./CaseDocument').then((mod) => ({ default: mod.CaseDocument }));
+void loadEditor();
+const CaseDocument = lazy(loadEditor);
 
 export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'analysis' | 'futurePlan' }) {
   const detail = useApi<CaseDetailResponse>(`/api/cases/${encodeURIComponent(caseId)}`);
@@ -44,7 +50,9 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
         <Paragraph className="casedoc-page__intro">{m.intro[type]}</Paragraph>
       </header>
       {type === 'futurePlan' && <FuturePlanPanel caseId={caseId} />}
-      <CaseDocument caseId={caseId} documentId={documentIdOf(caseId, type)} type={type} detail={c} />
+      <Suspense fallback={<Paragraph>{m.loading}</Paragraph>}>
+        <CaseDocument caseId={caseId} documentId={documentIdOf(caseId, type)} type={type} detail={c} />
+      </Suspense>
     </div>
   );
 }
