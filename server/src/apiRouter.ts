@@ -21,6 +21,7 @@ import { inboxRoutes } from './inbox/inboxRoutes.js';
 import { meetingRoutes } from './meetings/meetingRoutes.js';
 import { regionRoutes } from './regions/regionRoutes.js';
 import type { AppServices } from './services.js';
+import { startRoutes } from './start/startRoutes.js';
 import { versionRoutes } from './versions/versionRoutes.js';
 
 export function createApiRouter(services: AppServices): Router {
@@ -45,6 +46,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use(consultationRoutes(services));
   api.use(regionRoutes(services));
   api.use(decisionRoutes(services));
+  api.use(startRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

@@ -55,6 +55,7 @@ export const SERVER_LAYERS: readonly Layer[] = [
       'consultation',
       'decisions',
       'regions',
+      'start',
     ],
   },
   {
