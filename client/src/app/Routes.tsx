@@ -6,8 +6,9 @@ import { ConsultationPage } from '../features/consultation/ConsultationPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { CasePage } from '../features/overview/CasePage';
 import { CasesPage } from '../features/overview/CasesPage';
+import { StartPage } from '../features/start/StartPage';
 import { AppShell } from './AppShell';
-import { useAuth } from './auth';
+import { useAuth, useUser } from './auth';
 import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
 import { m } from './messages';
@@ -49,9 +50,13 @@ const RegionSettingsPage = lazy(() =>
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
 function Page({ route }: { route: Route }) {
+  const user = useUser();
   switch (route.name) {
     case 'overview':
-      return <CasesPage />;
+      // The young person and parents land on their start page; professionals on their cases (with their work list).
+      return user.kind === 'client' ? <StartPage /> : <CasesPage />;
+    case 'start':
+      return <StartPage />;
     case 'case':
       return <CasePage caseId={route.caseId} />;
     case 'document':

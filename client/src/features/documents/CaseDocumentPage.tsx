@@ -12,6 +12,7 @@ import { useApi } from '../../app/useApi';
 import { Heading, Paragraph } from '../../components/ui';
 import { CaseDocument } from './CaseDocument';
 import { m } from './messages';
+import { tm2 } from './tocMessages';
 
 export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'analysis' | 'futurePlan' }) {
   const detail = useApi<CaseDetailResponse>(`/api/cases/${encodeURIComponent(caseId)}`);
@@ -38,7 +39,18 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
       {breadcrumb}
       <header className="casedoc-page__header">
         <Heading level={1} data-testid="document-heading">
-          {m.headingOf(title, firstName)}
+          {c.myRole === 'jeugdige' || c.myRole === 'ouder' ? (
+            // The young person and parents read what the document is in plain words; the term stays next to it.
+            <>
+              {tm2.plainDocTitle[type]}{' '}
+              <span className="doc-term">
+                <span className="visually-hidden">{tm2.termPrefix} </span>
+                {m.headingOf(title, firstName)}
+              </span>
+            </>
+          ) : (
+            m.headingOf(title, firstName)
+          )}
         </Heading>
         <Paragraph className="casedoc-page__intro">{m.intro[type]}</Paragraph>
       </header>

@@ -1,0 +1,34 @@
+/**
+ * Keeps the editor's toolbar reachable while the on-screen keyboard is open (issue #18). The toolbar is
+ * `position: sticky` (documents.css) at the top of the *visual* viewport: the VisualViewport API says how
+ * far the visible part is scrolled inside the layout viewport when a keyboard opens (iOS, or Android
+ * without `interactive-widget=resizes-content`), and this hook writes that offset to a CSS variable.
+ * Where the API is missing, the variable stays 0 and the toolbar sticks to the top of the page.
+ */
+import { useEffect } from 'react';
+
+const VARIABLE = '--samenspraak-vv-top';
+
+export function useStickyToolbar(): void {
+  useEffect(() => {
+    const viewport = window.visualViewport;
+    if (!viewport) return;
+    const root = document.documentElement;
+    let frame = 0;
+    const update = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        root.style.setProperty(VARIABLE, `${Math.max(0, Math.round(viewport.offsetTop))}px`);
+      });
+    };
+    update();
+    viewport.addEventListener('resize', update);
+    viewport.addEventListener('scroll', update);
+    return () => {
+      cancelAnimationFrame(frame);
+      viewport.removeEventListener('resize', update);
+      viewport.removeEventListener('scroll', update);
+      root.style.removeProperty(VARIABLE);
+    };
+  }, []);
+}
