@@ -5,11 +5,12 @@
  * least 44 px, and axe finds 0 violations (any impact; WCAG A/AA plus best-practice and experimental rules,
  * so landmark-unique and label-content-name-mismatch count). Screenshots in e2e/artifacts/youth-phone-*.png.
  */
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, demoCases, startDemoApp } from '../support/app.js';
 import { axeViolations } from '../support/axe.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { artifactsDir, launchBrowser, screenshot } from '../support/browser.js';
 import { editor, waitEditable, waitSaved } from '../support/documentPage.js';
 
 const CASE = demoCases.daan;
@@ -65,6 +66,11 @@ async function smallTapTargets(scope = 'body'): Promise<string[]> {
   }, scope);
 }
 
+/** What the phone shows now (not the whole page): where a jump landed, the toolbar over the keyboard. */
+async function viewShot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`) });
+}
+
 async function expectPhoneClean(label: string): Promise<void> {
   expect(await scrollWidth(), `${label}: scrollWidth`).toBeLessThanOrEqual(360);
   const violations = await axeViolations(page, { strict: true });
@@ -117,6 +123,7 @@ describe('the young person on a 360 px phone', () => {
       .toBe(true);
     expect(await heading.textContent()).toContain('Jouw deel: wat vind jij?');
     expect(taps).toBeLessThanOrEqual(2);
+    await viewShot('youth-phone-360-landed-on-part');
 
     await editor(page, PART).tap();
     await page.keyboard.type('Ik wil weer naar school. Thuis is het soms druk.');
@@ -149,7 +156,7 @@ describe('the young person on a 360 px phone', () => {
     expect(caret).toBeGreaterThan(0);
     expect(caret).toBeLessThanOrEqual(380);
     await page.getByRole('button', { name: 'Vet' }).first().isVisible();
-    await screenshot(page, 'youth-phone-360-keyboard');
+    await viewShot('youth-phone-360-keyboard');
     await page.setViewportSize({ width: 360, height: 740 });
   });
 
@@ -163,6 +170,7 @@ describe('the young person on a 360 px phone', () => {
         return box !== null && Math.abs(box.y) < 60;
       }, LIVE)
       .toBe(true);
+    await viewShot('youth-phone-360-jumped');
     await expectPhoneClean('analysis with the navigation open');
   });
 
@@ -173,6 +181,52 @@ describe('the young person on a 360 px phone', () => {
       .poll(() => page.locator('[data-kind="own-words"]').count(), LIVE)
       .toBe(0);
     await expectPhoneClean('start page after writing');
+  });
+
+  it('every other page he can open from there fits and is axe clean', async () => {
+    const meeting = page.getByRole('link', { name: 'Naar het overleg' });
+    const pages: Array<[string, string]> = [
+      ['case page', `/zaken/${CASE}`],
+      ['inbox', '/inbox'],
+      ['account', '/account'],
+    ];
+    if ((await meeting.count()) > 0) pages.push(['meeting', (await meeting.first().getAttribute('href')) ?? '/']);
+    for (const [label, to] of pages) {
+      await page.goto(new URL(to, app.server.url).toString());
+      await page.getByRole('heading', { level: 1 }).first().waitFor(LIVE);
+      // Logged in, on the page itself (not the login form).
+      expect(await page.locator('header.shell__header').textContent(), label).toContain('Daan Visser');
+      expect(await page.getByRole('heading', { name: 'Inloggen' }).count(), label).toBe(0);
+      // Let lazy parts (panels, live data) arrive before checking.
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `youth-phone-360-${label.replace(/ /g, '-')}`);
+      await expectPhoneClean(label);
+    }
     expect(errors).toEqual([]);
+  });
+});
+
+describe('a parent on another 360 px phone', () => {
+  it('lands on her start page and reaches her own part in one tap, axe clean', async () => {
+    const other = await app.contextAs(browser, demo.marieke, 'phone');
+    const mother = await other.newPage();
+    await mother.setViewportSize(phone360.viewport);
+    await mother.goto(app.server.url);
+    await mother.getByTestId('start-page').waitFor(LIVE);
+    expect(await mother.getByRole('heading', { level: 1 }).textContent()).toBe('Hoi Marieke');
+    const previous = page;
+    page = mother;
+    try {
+      await expectPhoneClean('parent start page');
+      await mother.getByTestId('start-my-part').tap();
+      await expect.poll(() => new URL(mother.url()).hash, LIVE).toMatch(/^#sectie-hulpvraag_ouder_/);
+      const part = new URL(mother.url()).hash.slice('#sectie-'.length);
+      await waitEditable(mother, part);
+      expect(await mother.locator(`#sectie-${part}-titel`).textContent()).toContain('Jouw deel als ouder');
+      await expectPhoneClean('parent analysis');
+    } finally {
+      page = previous;
+      await other.close();
+    }
   });
 });

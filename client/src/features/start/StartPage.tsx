@@ -125,7 +125,7 @@ function CaseStart({ c, headingLevel }: { c: StartCase; headingLevel: 2 | null }
                 {p.isMe ? `${p.name} (${m.you})` : p.name}
                 <span className="start__role"> · {roleLabel(p.role)}</span>
               </span>
-              <span className="start__does">{m.roles[p.role]}</span>
+              <span className="start__does">{p.isMe && p.role === 'jeugdige' ? m.aboutYou : m.roles[p.role]}</span>
               {p.processDirector && <span className="start__does">{m.keepsTrack}</span>}
             </li>
           ))}
