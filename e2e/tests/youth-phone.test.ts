@@ -60,7 +60,10 @@ async function smallTapTargets(scope = 'body'): Promise<string[]> {
       if (el.closest('.visually-hidden, [hidden], .utrecht-skip-link')) continue;
       if (el.tagName === 'A' && el.closest('p, li.start__person')) continue;
       if (el.matches('input[type="checkbox"], input[type="radio"]')) continue;
-      if (box.height < 43.5) out.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.height)}px`);
+      if (box.height < 43.5)
+        out.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" ${Math.round(box.height)}px`,
+        );
     }
     return out;
   }, scope);
@@ -95,9 +98,7 @@ describe('the young person on a 360 px phone', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Hoi Daan');
     // What waits for him: his own part, still empty in the demo.
-    await expect
-      .poll(() => page.getByTestId('start-waiting').locator('[data-kind="own-words"]').count(), LIVE)
-      .toBe(1);
+    await expect.poll(() => page.getByTestId('start-waiting').locator('[data-kind="own-words"]').count(), LIVE).toBe(1);
     // Who is on his case, each with what they do in plain words.
     const team = page.getByTestId('start-team');
     expect(await team.textContent()).toContain('Kijkt samen met jullie waarom het zo gaat.');
@@ -191,9 +192,7 @@ describe('the young person on a 360 px phone', () => {
   it('back on the start page his part no longer waits', async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Start' }).tap();
     await page.getByTestId('start-page').waitFor(LIVE);
-    await expect
-      .poll(() => page.locator('[data-kind="own-words"]').count(), LIVE)
-      .toBe(0);
+    await expect.poll(() => page.locator('[data-kind="own-words"]').count(), LIVE).toBe(0);
     await expectPhoneClean('start page after writing');
   });
 

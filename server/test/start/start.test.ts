@@ -144,7 +144,7 @@ describe('GET /api/start', () => {
   it('once the young person wrote their part, it no longer waits', async () => {
     const docId = documentId(daan.caseId, 'analysis');
     const token = await tokenFor({ [docId]: 'write' }, { sub: daan.youngPerson.id, role: 'jeugdige' });
-    const client = new TrackedClient(h.server.wsUrl, docId, token);
+    const client = new TrackedClient(h.server.url.replace(/^http/, 'ws'), docId, token);
     clients.push(client);
     await waitFor(() => client.provider.synced, 5000, 'synced');
     client.edit('daan-1', (d) => {

@@ -37,7 +37,6 @@ export function sectionOfHash(hash: string, ids: readonly string[]): string | nu
 export function useJumpToHash(ids: readonly string[], ready: boolean): void {
   const done = useRef<string | null>(null);
   const key = ids.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`
   useEffect(() => {
     if (!ready) return;
     const target = sectionOfHash(location.hash, ids);

@@ -5,6 +5,8 @@
  */
 import { readabilityProblems } from '@samenspraak/shared';
 import { describe, expect, it } from 'vitest';
+import { m as docs } from '../documents/messages';
+import { tm as template } from '../documents/templateMessages';
 import { tocMessages } from '../documents/tocMessages';
 import { startMessages } from './messages';
 
@@ -32,5 +34,23 @@ describe('readability of what the young person and parents read', () => {
 
   it.each([...start, ...toc])('%s passes (LIX ≤ 40, no jargon): "%s"', (_path, text) => {
     expect(readabilityProblems(text)).toEqual([]);
+  });
+});
+
+describe('the words around their own part on the document page', () => {
+  const own: Array<[string, string | undefined]> = [
+    ['intro.analysis', docs.intro.analysis],
+    ['intro.futurePlan', docs.intro.futurePlan],
+    ['hint.hulpvraag_jeugdige', docs.hints.analysis.hulpvraag_jeugdige ?? template.hints.hulpvraag_jeugdige],
+    ['hint.toekomstbeeld_jeugdige', docs.hints.futurePlan.toekomstbeeld_jeugdige],
+    ['parentHintYours', template.parentHintYours],
+    ['parentHint', template.parentHint('Marieke')],
+    ['ownWordsYours', docs.ownWordsYours],
+    ['mayComment', docs.mayComment],
+    ['mayRead', docs.mayRead],
+  ];
+  it.each(own)('%s passes: "%s"', (_name, text) => {
+    expect(text).toBeTruthy();
+    expect(readabilityProblems(text ?? '')).toEqual([]);
   });
 });
