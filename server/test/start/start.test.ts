@@ -160,4 +160,27 @@ describe('GET /api/start', () => {
     // The words themselves never travel in the start view.
     expect(JSON.stringify(c)).not.toContain('school');
   });
+
+  it('an analysis that was requested and not yet signed off asks the young person and parents whether they agree', async () => {
+    const before = (await start(daan.youngPerson)).body.cases[0]?.waiting ?? [];
+    expect(before.some((w) => w.kind === 'endorsement')).toBe(false);
+    await h.db
+      .updateTable('cases')
+      .set({ analysis_requested_at: h.now().toISOString() } as never)
+      .where('id', '=', daan.caseId)
+      .execute();
+    const young = (await start(daan.youngPerson)).body.cases[0]?.waiting ?? [];
+    expect(young.filter((w) => w.kind === 'endorsement')).toEqual([
+      {
+        kind: 'endorsement',
+        link: `/zaken/${daan.caseId}/analyse`,
+        documentType: 'analysis',
+        sectionId: null,
+        inboxItemId: null,
+      },
+    ]);
+    // Not asked of the professionals.
+    const pro = (await start(daan.scientist)).body.cases[0]?.waiting ?? [];
+    expect(pro.some((w) => w.kind === 'endorsement')).toBe(false);
+  });
 });
