@@ -63,7 +63,7 @@ function CaseStart({ c, headingLevel }: { c: StartCase; headingLevel: 2 | null }
   const Sub = headingLevel ? 'h3' : 'h2';
   const labelId = `start-${c.caseId}`;
   return (
-    <section className="start__case" aria-labelledby={headingLevel ? labelId : undefined} data-case={c.caseId}>
+    <section className="start__case" aria-labelledby={headingLevel ? labelId : undefined} data-case-id={c.caseId}>
       {headingLevel && (
         <Heading level={2} id={labelId}>
           {m.caseHeading(c.firstName, own)}
