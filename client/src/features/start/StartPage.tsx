@@ -96,7 +96,7 @@ function CaseStart({ c, headingLevel }: { c: StartCase; headingLevel: 2 | null }
           {m.readAll}
         </AppLink>
         <AppLink to={paths.case(c.caseId)} className="start__action">
-          {m.aboutCase}
+          {m.aboutCase(c.firstName, own)}
         </AppLink>
       </div>
 

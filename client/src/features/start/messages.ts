@@ -26,7 +26,8 @@ const nl = {
   myPart: 'Naar jouw deel',
   myPartWritten: 'Je hebt jouw deel al geschreven. Je mag het altijd aanpassen.',
   readAll: 'Lees het hele plan',
-  aboutCase: 'Meer over je plan en je rechten',
+  aboutCase: (name: string, own: boolean) =>
+    own ? 'Meer over je plan en je rechten' : `Meer over het plan van ${name}`,
   futurePlan: 'Lees je plan voor later',
   meetingHeading: 'Wanneer praten we weer samen?',
   meetingAt: (when: string) => `Op ${when}.`,
@@ -77,7 +78,7 @@ const en: typeof nl = {
   myPart: 'Go to your part',
   myPartWritten: 'You have written your part. You may always change it.',
   readAll: 'Read the whole plan',
-  aboutCase: 'More about your plan and your rights',
+  aboutCase: (name, own) => (own ? 'More about your plan and your rights' : `More about the plan of ${name}`),
   futurePlan: 'Read your plan for later',
   meetingHeading: 'When do we talk together again?',
   meetingAt: (when) => `On ${when}.`,
