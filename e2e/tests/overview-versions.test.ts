@@ -235,10 +235,11 @@ describe('case overview', () => {
     await expectNoSeriousViolations(page, 'overview (phone)');
   });
 
-  it('shows the young person their own case without work clocks, and a user without cases an empty state', async () => {
+  it('shows the young person their start page without work clocks, and a user without cases an empty state', async () => {
+    // Since issue #18 the young person lands on their start page (features/start), not the case list.
     const young = await pageAs(demo.daan, '/');
-    await expect.poll(() => young.page.getByTestId('case-card').count()).toBe(1);
-    expect(await young.page.getByTestId('case-card').getByRole('heading').first().textContent()).toBe('Daan, 14 jaar');
+    await young.page.getByTestId('start-page').waitFor();
+    expect(await young.page.getByRole('heading', { level: 1 }).textContent()).toBe('Hoi Daan');
     expect(await young.page.getByTestId('tasks').count()).toBe(0);
     expect(await young.page.getByTestId('clock-countdown').count()).toBe(0);
     const none = await pageAs(demo.gemeente, '/');

@@ -26,6 +26,7 @@ import { planRoutes } from './plan/planRoutes.js';
 import { regionRoutes } from './regions/regionRoutes.js';
 import { rightsRoutes } from './rights/rightsRoutes.js';
 import type { AppServices } from './services.js';
+import { startRoutes } from './start/startRoutes.js';
 import { versionRoutes } from './versions/versionRoutes.js';
 
 export function createApiRouter(services: AppServices): Router {
@@ -55,6 +56,7 @@ export function createApiRouter(services: AppServices): Router {
   api.use(decisionRoutes(services));
   api.use(planRoutes(services));
   api.use(rightsRoutes(services));
+  api.use(startRoutes(services));
   // Only when the test clock is on (NODE_ENV=test and SAMENSPRAAK_TEST_CLOCK=1): otherwise a 404 like any unknown route.
   if (services.testClock) api.use(testClockRoutes(services, services.testClock));
   return api;

@@ -57,6 +57,7 @@ export const SERVER_LAYERS: readonly Layer[] = [
       'regions',
       'plan',
       'rights',
+      'start',
     ],
   },
   {

@@ -45,6 +45,52 @@ export const SECTION_GROUPS = {
 } as const;
 export type SectionGroup = keyof typeof SECTION_GROUPS;
 
+/**
+ * The same parts in plain words (B1), shown to the young person and parents next to the professional
+ * term (issue #18). Checked by `shared/test/readability.test.ts`: LIX ≤ 40 and no forbidden jargon.
+ */
+export const PLAIN_GROUP_TITLES: Record<SectionGroup, { nl: string; en: string }> = {
+  hulpvraag: { nl: 'Waar wil je hulp bij?', en: 'What do you want help with?' },
+  probleemEnKrachten: { nl: 'Wat gaat goed en wat is moeilijk?', en: 'What goes well and what is hard?' },
+  verklarend: { nl: 'Waarom gaat het zo? Ideeën om te toetsen', en: 'Why is it like this? Ideas to check' },
+  aanpak: { nl: 'Wat kan helpen?', en: 'What can help?' },
+  samenvatting: { nl: 'Kort op een rij', en: 'In short' },
+};
+
+/** Plain words per section (own parts, the analysis, the future plan, meeting notes); see PLAIN_GROUP_TITLES. */
+export const PLAIN_SECTION_TITLES: Record<string, { nl: string; en: string }> = {
+  hulpvraag_jeugdige: { nl: 'Jouw deel: wat vind jij?', en: 'Your part: what do you think?' },
+  hulpvraag_ouders: { nl: 'Wat de ouders eerder schreven', en: 'What the parents wrote before' },
+  hulpvraag_professionals: { nl: 'Wat de hulpverleners vragen', en: 'What the care workers ask' },
+  hulp_tot_nu: { nl: 'Welke hulp was er al?', en: 'What help was there already?' },
+  probleemgedrag: { nl: 'Wat gaat er mis?', en: 'What goes wrong?' },
+  risicofactoren_jeugdige: { nl: 'Wat maakt het zwaar voor jou?', en: 'What makes it hard for you?' },
+  beschermende_factoren_jeugdige: { nl: 'Wat helpt jou?', en: 'What helps you?' },
+  risicofactoren_systeem: { nl: 'Wat maakt het thuis zwaar?', en: 'What makes it hard at home?' },
+  beschermende_factoren_systeem: { nl: 'Wat helpt thuis en om je heen?', en: 'What helps at home and around you?' },
+  problemen_en_krachten: { nl: 'Wat goed gaat en wat niet (oud)', en: 'What goes well and what not (old)' },
+  veiligheid: { nl: 'Ben je veilig?', en: 'Are you safe?' },
+  hypothesen: { nl: 'Ideeën over waarom het zo gaat', en: 'Ideas about why it is like this' },
+  verschillen_van_inzicht: { nl: 'Waar we het niet over eens zijn', en: 'Where we do not agree' },
+  aanknopingspunten: { nl: 'Wat we gaan doen', en: 'What we will do' },
+  evaluatie: { nl: 'Wanneer kijken we of het helpt?', en: 'When do we check if it helps?' },
+  samenvatting: { nl: 'Kort op een rij', en: 'In short' },
+  toekomstbeeld_jeugdige: { nl: 'Jouw deel: hoe zie jij je toekomst?', en: 'Your part: how do you see your future?' },
+  regie_en_steun: { nl: 'Wie helpt je en wie houdt het overzicht?', en: 'Who helps you and who keeps track?' },
+  risicos: { nl: 'Waar moeten we op letten?', en: 'What should we watch out for?' },
+  checklist_18: { nl: 'Wat moet er klaar zijn als je 18 wordt?', en: 'What must be ready when you turn 18?' },
+  agenda: { nl: 'Waar praten we over?', en: 'What do we talk about?' },
+  inbreng_jeugdige: { nl: 'Wat jij wilt zeggen', en: 'What you want to say' },
+  inbreng_ouders: { nl: 'Wat de ouders willen zeggen', en: 'What the parents want to say' },
+  notulen: { nl: 'Wat er gezegd is', en: 'What was said' },
+};
+
+/** A parent's own part in plain words (the per-parent roots of analysisParts.ts). */
+export const PLAIN_PARENT_PART_TITLE = {
+  nl: 'Jouw deel als ouder: wat vind jij?',
+  en: 'Your part as a parent: what do you think?',
+};
+
 /** The label of our additions to the Bijlage 1 layout, in the interface and in exports. */
 export const ADDITION_LABEL = {
   nl: 'Toevoeging Samenspraak (niet uit Bijlage 1)',

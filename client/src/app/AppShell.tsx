@@ -39,7 +39,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </AppLink>
           {user && (
             <nav aria-label={m.mainNav} className="shell__nav">
-              <AppLink to={paths.overview()}>{m.navCases}</AppLink>
+              <AppLink to={paths.overview()}>{user.kind === 'client' ? m.navStart : m.navCases}</AppLink>
               {user.role && MONITOR_ROLES.includes(user.role) && <AppLink to={paths.monitor()}>{m.navMonitor}</AppLink>}
               {user.role === 'beheerder' && <AppLink to={paths.beheer()}>{m.navBeheer}</AppLink>}
               <AppLink to={paths.account()}>{m.navAccount}</AppLink>

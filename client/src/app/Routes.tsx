@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { Alert, Button, Heading, Paragraph } from '../components/ui';
 import { CaseAccessGuard } from '../features/rights/CaseAccessGuard';
 import { AppShell } from './AppShell';
-import { useAuth } from './auth';
+import { useAuth, useUser } from './auth';
 import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
 import { m } from './messages';
@@ -50,6 +50,7 @@ const ConsultationQueue = lazy(() =>
 const RegionSettingsPage = lazy(() =>
   import('../features/regions/RegionSettingsPage').then((m) => ({ default: m.RegionSettingsPage })),
 );
+const StartPage = lazy(() => import('../features/start/StartPage').then((m) => ({ default: m.StartPage })));
 const RightsPage = lazy(() => import('../features/rights/RightsPage').then((m) => ({ default: m.RightsPage })));
 const MonitorPage = lazy(() => import('../features/monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })));
 
@@ -76,9 +77,13 @@ function Page({ route }: { route: Route }) {
 }
 
 function CasePages({ route }: { route: Route }) {
+  const user = useUser();
   switch (route.name) {
     case 'overview':
-      return <CasesPage />;
+      // The young person and parents land on their start page; professionals on their cases (with their work list).
+      return user.kind === 'client' ? <StartPage /> : <CasesPage />;
+    case 'start':
+      return <StartPage />;
     case 'case':
       return <CasePage caseId={route.caseId} />;
     case 'document':

@@ -6,6 +6,7 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 
 export type Route =
   | { name: 'overview' }
+  | { name: 'start' }
   | { name: 'login' }
   | { name: 'invitation'; invitationId: string }
   | { name: 'case'; caseId: string }
@@ -38,6 +39,7 @@ export function parseRoute(pathname: string): Route {
   if (a === 'inloggen' && parts.length === 1) return { name: 'login' };
   if (a === 'monitor' && parts.length === 1) return { name: 'monitor' };
   if (a === 'inbox' && parts.length === 1) return { name: 'inbox' };
+  if (a === 'start' && parts.length === 1) return { name: 'start' };
   if (a === 'beheer' && b === 'mails' && parts.length === 2) return { name: 'mails' };
   if (a === 'consultatie' && parts.length === 1) return { name: 'consultation' };
   if (a === 'consultaties' && parts.length <= 2) return { name: 'consultations', consultationId: b ?? null };
@@ -71,6 +73,7 @@ export const paths = {
   login: () => '/inloggen',
   monitor: () => '/monitor',
   inbox: () => '/inbox',
+  start: () => '/start',
   beheer: () => '/beheer',
   account: () => '/account',
   forgotPassword: () => '/wachtwoord-vergeten',

@@ -23,7 +23,9 @@ import {
   type TableHTMLAttributes,
   useEffect,
   useImperativeHandle,
+  useLayoutEffect,
   useRef,
+  useState,
 } from 'react';
 import { cx } from './cx';
 import { Heading } from './text';
@@ -162,13 +164,37 @@ export const ModalDialog = Object.assign(ModalDialogRoot, {
   ),
 });
 
-/** A table in a scroll box that can take keyboard focus, so a wide table can be scrolled on a phone. */
+/**
+ * A table in a scroll box. Only while the table is wider than its box (a wide table on a phone) is the
+ * box a keyboard stop (WCAG 2.1.1), then as a named region (the table's caption, or "Tabel"): a tab stop
+ * that scrolls nothing, or a focusable box without a fitting role, is noise (axe focus-order-semantics).
+ */
 function TableRoot(props: TableHTMLAttributes<HTMLTableElement>) {
+  const box = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const measure = () => setOverflows(element.scrollWidth > element.clientWidth + 1);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    const table = element.firstElementChild;
+    if (table) observer.observe(table);
+    return () => observer.disconnect();
+  }, []);
+  const caption = props['aria-labelledby'];
+  const region = overflows
+    ? {
+        role: 'region',
+        tabIndex: 0,
+        'aria-labelledby': caption,
+        'aria-label': caption ? undefined : (props['aria-label'] ?? 'Tabel'),
+      }
+    : {};
   return (
-    // A wide table scrolls inside this box, which must be reachable by keyboard (WCAG 2.1.1).
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: see above
-    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is for form controls, this holds a table
-    <div className="samenspraak-table-scroll" role="group" tabIndex={0}>
+    <div ref={box} className="samenspraak-table-scroll" {...region}>
       <UtrechtTable {...props} />
     </div>
   );

@@ -18,9 +18,13 @@ import {
   type DocumentType,
   firstNameOf,
   type Permission,
+  PLAIN_GROUP_TITLES,
+  PLAIN_PARENT_PART_TITLE,
+  PLAIN_SECTION_TITLES,
   parentOfPart,
   SECTION_GROUPS,
   SECTIONS,
+  type SectionDef,
   type StatementView,
 } from '@samenspraak/shared';
 import { createRef, Fragment, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
@@ -46,7 +50,10 @@ import { RecorderControls, useOwnWordsParts, whoseWords } from './OwnWordsParts'
 import { PanelBoundary } from './PanelBoundary';
 import type { EditorHandle } from './RichTextEditor';
 import { type ComposerState, SectionComments } from './SectionComments';
+import { SectionNav, useJumpToHash } from './SectionNav';
+import { useStickyToolbar } from './stickyToolbar';
 import { tm } from './templateMessages';
+import { tm2 } from './tocMessages';
 import { useComments } from './useComments';
 import { type DocumentConnectionState, useDocumentConnection } from './useDocumentConnection';
 import { useVotes, type VotesState } from './useVotes';
@@ -180,6 +187,34 @@ function ConnectedDocument(props: ConnectedProps) {
   const parts = props.ownWords.parts;
   const me = { userId: props.userId, role: detail.myRole };
   const grouped = type === 'analysis';
+  // The young person and parents read plain headings (the professional term stays next to them) and
+  // find their own part first in the section navigation.
+  const plain = detail.myRole === 'jeugdige' || detail.myRole === 'ouder';
+  const isMine = (section: SectionDef) => {
+    const parentId = parentOfPart(section.id);
+    return parentId
+      ? parentId === props.userId
+      : section.owner.kind === 'ownWords' && section.owner.role === detail.myRole;
+  };
+  const mine = plain ? (sections.find((s) => isMine(s) && permissions[s.id] === 'edit')?.id ?? null) : null;
+  const plainTitleOf = (section: SectionDef): string | null => {
+    if (!plain) return null;
+    const parentId = parentOfPart(section.id);
+    if (parentId) {
+      if (parentId === props.userId) return PLAIN_PARENT_PART_TITLE[lang];
+      const who = parts?.parts.find((p) => p.root === section.id)?.person.name ?? '';
+      return tm2.whatThinks(firstNameOf(who));
+    }
+    if (section.owner.kind === 'ownWords' && section.owner.role === 'jeugdige' && detail.myRole !== 'jeugdige')
+      return tm2.whatThinks(firstNameOf(detail.youngPerson.name));
+    const words = PLAIN_SECTION_TITLES[section.id]?.[lang];
+    return words && words !== section.title[lang] ? words : null;
+  };
+  useJumpToHash(
+    sections.map((s) => s.id),
+    status.loaded,
+  );
+  useStickyToolbar();
 
   // Sections this person may not edit are bound to a read-only replica of the document.
   const needsReplica = sections.some((s) => s.content === 'richText' && permissions[s.id] !== 'edit');
@@ -226,6 +261,11 @@ function ConnectedDocument(props: ConnectedProps) {
       <ConnectionNotices status={status} live={live} />
       <div className="casedoc__layout">
         <div className="casedoc__main">
+          <SectionNav
+            sections={sections}
+            mine={mine}
+            titleOf={(section) => plainTitleOf(section) ?? section.title[lang]}
+          />
           {!denied && <PresenceList awareness={connection.awareness} />}
           {type === 'futurePlan' && (
             <Countdown
@@ -245,18 +285,25 @@ function ConnectedDocument(props: ConnectedProps) {
               <Fragment key={section.id}>
                 {newGroup && section.group && (
                   <h2 className="doc-group" data-testid={`group-${section.group}`}>
-                    {SECTION_GROUPS[section.group][lang]}
+                    {plain ? (
+                      <>
+                        {PLAIN_GROUP_TITLES[section.group][lang]}{' '}
+                        <span className="doc-term">
+                          <span className="visually-hidden">{tm2.termPrefix} </span>
+                          {SECTION_GROUPS[section.group][lang]}
+                        </span>
+                      </>
+                    ) : (
+                      SECTION_GROUPS[section.group][lang]
+                    )}
                   </h2>
                 )}
                 <SectionBlock
                   section={section}
                   type={type}
                   permission={permission}
-                  isOwnSection={
-                    parentId
-                      ? parentId === props.userId
-                      : section.owner.kind === 'ownWords' && section.owner.role === detail.myRole
-                  }
+                  isOwnSection={isMine(section)}
+                  plainTitle={plainTitleOf(section) ?? undefined}
                   firstName={firstName}
                   headingLevel={grouped ? 3 : 2}
                   whose={part ? whoseWords(part, me) : undefined}

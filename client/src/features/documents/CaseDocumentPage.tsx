@@ -12,6 +12,7 @@ import { useApi } from '../../app/useApi';
 import { Heading, Paragraph } from '../../components/ui';
 import { FuturePlanPanel } from '../plan/FuturePlanPanel';
 import { m } from './messages';
+import { tm2 } from './tocMessages';
 
 // The editor (Tiptap, ProseMirror, Yjs: most of this page's JavaScript) is a chunk of its own, asked
 // for as soon as this page's code runs, next to the case request: the heading and the breadcrumb show
@@ -45,7 +46,18 @@ export function CaseDocumentPage({ caseId, type }: { caseId: string; type: 'anal
       {breadcrumb}
       <header className="casedoc-page__header">
         <Heading level={1} data-testid="document-heading">
-          {m.headingOf(title, firstName)}
+          {c.myRole === 'jeugdige' || c.myRole === 'ouder' ? (
+            // The young person and parents read what the document is in plain words; the term stays next to it.
+            <>
+              {tm2.plainDocTitle[type]}{' '}
+              <span className="doc-term">
+                <span className="visually-hidden">{tm2.termPrefix} </span>
+                {m.headingOf(title, firstName)}
+              </span>
+            </>
+          ) : (
+            m.headingOf(title, firstName)
+          )}
         </Heading>
         <Paragraph className="casedoc-page__intro">{m.intro[type]}</Paragraph>
       </header>

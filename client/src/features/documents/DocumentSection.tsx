@@ -18,6 +18,7 @@ import { type EditorHandle, RichTextEditor } from './RichTextEditor';
 import type { ComposerState } from './SectionComments';
 import { SummarySection } from './SummarySection';
 import { tm } from './templateMessages';
+import { tm2 } from './tocMessages';
 import type { VotesState } from './useVotes';
 
 export function SectionBlock(props: {
@@ -32,6 +33,8 @@ export function SectionBlock(props: {
   hint?: string;
   /** Under the parts of the Bijlage 1 layout the section titles are one level down. */
   headingLevel?: 2 | 3;
+  /** The title in plain words (young person and parents); the professional term is shown next to it. */
+  plainTitle?: string;
   /** Above the content (who records a child's words). */
   extra?: ReactNode;
   children: ReactNode;
@@ -56,7 +59,17 @@ export function SectionBlock(props: {
     >
       <div className="doc-section__head">
         <Heading className="doc-section__title" id={`sectie-${section.id}-titel`}>
-          {section.title[lang]}
+          {props.plainTitle ? (
+            <>
+              {props.plainTitle}{' '}
+              <span className="doc-term">
+                <span className="visually-hidden">{tm2.termPrefix} </span>
+                {section.title[lang]}
+              </span>
+            </>
+          ) : (
+            section.title[lang]
+          )}
         </Heading>
         {whose && (
           <span className="own-words-tag" data-testid="own-words">

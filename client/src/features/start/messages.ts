@@ -1,0 +1,113 @@
+/**
+ * Words of the start page (issue #18), for the young person and parents first: B1, short sentences, no
+ * jargon. Checked by `readability.test.ts` next to this file (LIX ≤ 40, the forbidden words of
+ * shared/src/readability.ts). Roles are said by what the person does, not by their job title.
+ */
+import type { Role, StartWaitingKind } from '@samenspraak/shared';
+import { messages } from '../../i18n';
+
+const nl = {
+  title: 'Start',
+  hello: (name: string) => `Hoi ${name}`,
+  intro: 'Hier zie je wat er voor jou klaarstaat. En wie je helpen.',
+  loading: 'Even laden…',
+  loadFailed: 'Je startpagina kon niet worden geladen.',
+  retry: 'Probeer het nog eens',
+  noCases: 'Je doet nog niet mee aan een plan. Als iemand je uitnodigt, zie je het hier.',
+  caseHeading: (name: string, own: boolean) => (own ? 'Jouw plan' : `Het plan van ${name}`),
+  waitingHeading: 'Wat moet je doen?',
+  nothingWaiting: 'Er wacht nu niets op je. Goed zo!',
+  waiting: {
+    'own-words': 'Schrijf jouw deel. Wat vind jij?',
+    comment: 'Iemand heeft op je gereageerd. Lees het.',
+    endorsement: 'Ben je het eens met het plan? Zeg het ons.',
+    other: 'Er is iets nieuws voor je. Kijk even.',
+  } satisfies Record<StartWaitingKind, string>,
+  myPart: 'Naar jouw deel',
+  myPartWritten: 'Je hebt jouw deel al geschreven. Je mag het altijd aanpassen.',
+  readAll: 'Lees het hele plan',
+  aboutCase: (name: string, own: boolean) =>
+    own ? 'Meer over je plan en je rechten' : `Meer over het plan van ${name}`,
+  futurePlan: 'Lees je plan voor later',
+  meetingHeading: 'Wanneer praten we weer samen?',
+  meetingAt: (when: string) => `Op ${when}.`,
+  meetingNow: 'Het overleg is nu bezig.',
+  meetingOpen: 'Naar het overleg',
+  noMeeting: 'Er is nog geen overleg gepland.',
+  teamHeading: 'Wie doen er mee?',
+  you: 'jij',
+  aboutYou: 'Het plan gaat over jou.',
+  keepsTrack: 'Houdt het overzicht. Bel of mail deze persoon als je een vraag hebt.',
+  professionalsStart: 'Je werk per zaak staat op de pagina met je zaken.',
+  toCases: 'Naar mijn zaken',
+  roles: {
+    jeugdige: 'Het plan gaat over deze jongere.',
+    ouder: 'Zegt wat er thuis speelt en wat nodig is.',
+    gedragswetenschapper: 'Kijkt samen met jullie waarom het zo gaat. En wat kan helpen.',
+    'lokaal-team': 'Werkt voor de gemeente in de buurt. Helpt jullie verder.',
+    jeugdbeschermer: 'Let erop dat je veilig bent. Dat heeft de rechter gevraagd.',
+    jeugdhulpaanbieder: 'Geeft de hulp. Praat met jou en met thuis.',
+    onderwijsconsulent: 'Helpt als het op school niet goed gaat.',
+    clientondersteuner: 'Staat naast jou. Helpt je zeggen wat je wilt.',
+    procesregisseur: 'Zorgt dat alles goed loopt. Zet mensen bij elkaar.',
+    'ben-adviseur': 'Geeft raad als de hulp vastloopt.',
+    'dbt-lid': 'Helpt als het echt vastzit. Beslist snel mee.',
+    gemeente: 'Van de gemeente. Betaalt de hulp.',
+    beheerder: 'Zorgt dat deze website goed werkt.',
+    'gz-psycholoog': 'Kijkt of een plek om te wonen echt nodig is.',
+  } satisfies Record<Role, string>,
+};
+
+const en: typeof nl = {
+  title: 'Start',
+  hello: (name) => `Hi ${name}`,
+  intro: 'Here you see what is waiting for you. And who helps you.',
+  loading: 'Loading…',
+  loadFailed: 'Your start page could not be loaded.',
+  retry: 'Try again',
+  noCases: 'You are not part of a plan yet. When someone invites you, you see it here.',
+  caseHeading: (name, own) => (own ? 'Your plan' : `The plan of ${name}`),
+  waitingHeading: 'What do you need to do?',
+  nothingWaiting: 'Nothing is waiting for you now. Well done!',
+  waiting: {
+    'own-words': 'Write your part. What do you think?',
+    comment: 'Someone replied to you. Read it.',
+    endorsement: 'Do you agree with the plan? Tell us.',
+    other: 'There is something new for you. Have a look.',
+  },
+  myPart: 'Go to your part',
+  myPartWritten: 'You have written your part. You may always change it.',
+  readAll: 'Read the whole plan',
+  aboutCase: (name, own) => (own ? 'More about your plan and your rights' : `More about the plan of ${name}`),
+  futurePlan: 'Read your plan for later',
+  meetingHeading: 'When do we talk together again?',
+  meetingAt: (when) => `On ${when}.`,
+  meetingNow: 'The meeting is on now.',
+  meetingOpen: 'Go to the meeting',
+  noMeeting: 'No meeting is planned yet.',
+  teamHeading: 'Who takes part?',
+  you: 'you',
+  aboutYou: 'The plan is about you.',
+  keepsTrack: 'Keeps track of everything. Call or mail this person if you have a question.',
+  professionalsStart: 'Your work per case is on the page with your cases.',
+  toCases: 'Go to my cases',
+  roles: {
+    jeugdige: 'The plan is about this young person.',
+    ouder: 'Says what goes on at home and what is needed.',
+    gedragswetenschapper: 'Looks with you at why things go this way. And what can help.',
+    'lokaal-team': 'Works for the local council. Helps you further.',
+    jeugdbeschermer: 'Makes sure you are safe. The judge asked for that.',
+    jeugdhulpaanbieder: 'Gives the help. Talks with you and with home.',
+    onderwijsconsulent: 'Helps when school does not go well.',
+    clientondersteuner: 'Stands by you. Helps you say what you want.',
+    procesregisseur: 'Makes sure everything runs well. Brings people together.',
+    'ben-adviseur': 'Gives advice when the help gets stuck.',
+    'dbt-lid': 'Helps when things are really stuck. Decides quickly.',
+    gemeente: 'From the council. Pays for the help.',
+    beheerder: 'Keeps this website working.',
+    'gz-psycholoog': 'Checks whether a place to live is really needed.',
+  },
+};
+
+export const startMessages = { nl, en };
+export const m = messages(startMessages);
