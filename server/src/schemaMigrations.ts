@@ -12,6 +12,7 @@ import { initialMigration, type Migrations } from './db/migrations.js';
 import { decisionsMigration } from './decisions/decisionsMigration.js';
 import { endorsementVersionsMigration } from './endorsements/endorsementVersionsMigration.js';
 import { escalationMigration } from './escalation/escalationMigration.js';
+import { monitorMigration } from './escalation/monitorMigration.js';
 import { notifierMigration } from './escalation/notifierMigration.js';
 import { accountsMigration } from './identity/accountsMigration.js';
 import { identityMigration } from './identity/identityMigration.js';
@@ -39,4 +40,5 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0016_registration': registrationMigration,
   '0017_analysis_template': ownWordsMigration,
   '0019_decisions': decisionsMigration,
+  '0022_monitor': monitorMigration,
 };

@@ -294,6 +294,14 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Deze toezegging is al nagekomen of losgelaten.',
     en: 'This commitment is already met or released.',
   },
+  monitor_scope_forbidden: {
+    nl: 'Je ziet de monitor alleen van je eigen regio of gemeente.',
+    en: 'You only see the monitor of your own region or municipality.',
+  },
+  no_municipality: {
+    nl: 'Aan jouw account is geen gemeente gekoppeld. Vraag de beheerder om dat te doen.',
+    en: 'Your account has no municipality. Ask the administrator to set one.',
+  },
   region_forbidden: {
     nl: 'Alleen een beheerder van deze regio mag de instellingen van de regio wijzigen.',
     en: "Only an administrator of this region may change the region's settings.",

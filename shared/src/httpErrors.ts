@@ -92,6 +92,9 @@ export const HTTP_ERROR_IDS = [
   'commitment_settled',
   'region_forbidden',
   'party_mismatch',
+  // the RET monitor: who sees which region or municipality
+  'monitor_scope_forbidden',
+  'no_municipality',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

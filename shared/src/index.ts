@@ -29,3 +29,4 @@ export * from './saveTracker.js';
 export * from './signOffSchemas.js';
 export * from './testClockSchemas.js';
 export * from './versionSchemas.js';
+export * from './monitorSchemas.js';
