@@ -58,17 +58,14 @@ function boundsOf(value: number, status: Publication | 'implicit'): Bounds {
  * and the shown numbers. Exact (rational) arithmetic is not needed: coefficients stay small, and a
  * tolerance decides zero.
  */
-export function linearlyDetermined(
-  equations: readonly CountEquation[],
-  unknown: ReadonlySet<string>,
-): Set<string> {
+export function linearlyDetermined(equations: readonly CountEquation[], unknown: ReadonlySet<string>): Set<string> {
   // Sparse Gauss–Jordan over the unknowns only (the shown figures move to the right-hand side, which
   // does not matter for whether something is determined). Rows are maps variable → coefficient.
   const rows: Array<Map<string, number>> = [];
   const rowsOf = new Map<string, Set<number>>();
   const touch = (v: string, r: number) => {
-    let set = rowsOf.get(v);
-    if (!set) rowsOf.set(v, (set = new Set()));
+    const set = rowsOf.get(v) ?? new Set<number>();
+    rowsOf.set(v, set);
     set.add(r);
   };
   for (const e of equations) {
@@ -86,7 +83,8 @@ export function linearlyDetermined(
   while (open.size > 0) {
     // The shortest open row first keeps fill-in small.
     let r = -1;
-    for (const i of open) if (r < 0 || (rows[i] as Map<string, number>).size < (rows[r] as Map<string, number>).size) r = i;
+    for (const i of open)
+      if (r < 0 || (rows[i] as Map<string, number>).size < (rows[r] as Map<string, number>).size) r = i;
     open.delete(r);
     const row = rows[r] as Map<string, number>;
     if (row.size === 0) continue;
@@ -135,19 +133,15 @@ export function boundPinned(
       const infinite = parts.filter((p) => !Number.isFinite(p.hi)).length;
       const sumHi = infinite > 0 ? Number.POSITIVE_INFINITY : finiteHi;
       const t = get(e.total);
-      if (sumLo > t.lo) ((t.lo = sumLo), (changed = true));
-      if (sumHi < t.hi) ((t.hi = sumHi), (changed = true));
+      if (sumLo > t.lo) (t.lo = sumLo), (changed = true);
+      if (sumHi < t.hi) (t.hi = sumHi), (changed = true);
       for (const p of parts) {
         // The others' maximum: unbounded unless p is the only unbounded part (∞ − ∞ is not a number).
-        const othersHi = Number.isFinite(p.hi)
-          ? sumHi - p.hi
-          : infinite > 1
-            ? Number.POSITIVE_INFINITY
-            : finiteHi;
+        const othersHi = Number.isFinite(p.hi) ? sumHi - p.hi : infinite > 1 ? Number.POSITIVE_INFINITY : finiteHi;
         const lo = t.lo - othersHi;
         const hi = t.hi - (sumLo - p.lo);
-        if (lo > p.lo) ((p.lo = lo), (changed = true));
-        if (hi < p.hi) ((p.hi = hi), (changed = true));
+        if (lo > p.lo) (p.lo = lo), (changed = true);
+        if (hi < p.hi) (p.hi = hi), (changed = true);
       }
     }
   }
@@ -204,8 +198,12 @@ export function suppressSystem(system: CountSystem): Map<string, Publication> {
     for (const target of revealed) {
       const eqs = eqsOf.get(target) ?? [];
       if (eqs.some((e) => touched.has(e))) continue;
-      // Shown figures in the target's equations; failing that, in equations of its component's unknowns.
-      let candidates = eqs.flatMap((e) => [e.total, ...e.parts]).filter((v) => status.get(v) === 'shown');
+      const near = eqs.flatMap((e) => [e.total, ...e.parts]);
+      // Shown figures in the target's equations; else a '<5' marker there (the marker itself says "at
+      // least 1": four municipalities at '<5' under a region's '<5' are each 1), which becomes 'hidden';
+      // else a shown figure further along the component's unknowns.
+      let candidates = near.filter((v) => status.get(v) === 'shown');
+      if (candidates.length === 0) candidates = near.filter((v) => status.get(v) === '<5');
       if (candidates.length === 0) {
         const seen = new Set([target]);
         const queue = [target];
@@ -214,7 +212,7 @@ export function suppressSystem(system: CountSystem): Map<string, Publication> {
           for (const e of eqsOf.get(v) ?? [])
             for (const w of [e.total, ...e.parts]) {
               if (status.get(w) === 'shown') candidates.push(w);
-              else if (!seen.has(w)) (seen.add(w), queue.push(w));
+              else if (!seen.has(w)) seen.add(w), queue.push(w);
             }
         }
       }
@@ -224,14 +222,7 @@ export function suppressSystem(system: CountSystem): Map<string, Publication> {
       hid += 1;
       for (const e of eqsOf.get(next) ?? []) touched.add(e);
     }
-    if (hid === 0) {
-      // Nothing shown is left near what is revealed: withhold every published figure linked to it.
-      for (const target of revealed)
-        for (const e of eqsOf.get(target) ?? []) for (const w of [e.total, ...e.parts]) if (status.has(w)) status.set(w, 'hidden');
-      const still = revealedSmallCounts(system, status);
-      if (still.some((v) => revealed.includes(v)) && hid === 0 && still.length === revealed.length)
-        throw new Error(`cannot protect ${still[0]}`);
-    }
+    if (hid === 0) throw new Error(`cannot protect ${revealed[0]}`);
   }
   throw new Error('complementary suppression did not reach a fixed point');
 }

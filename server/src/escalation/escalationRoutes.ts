@@ -33,9 +33,9 @@ import type { ZodType } from 'zod';
 import type { CaseScope, GateRule } from '../cases/caseGate.js';
 import { httpGate } from '../cases/httpGate.js';
 import { actorOf } from '../http/authContext.js';
-import { Forbidden } from '../kernel/errors.js';
 import { reply } from '../http/reply.js';
 import { parseBody } from '../http/validate.js';
+import { Forbidden } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from './clockFacts.js';
 import { recordSessionOutcome, releaseCommitment } from './dbtFollowUp.js';
@@ -217,14 +217,19 @@ export function escalationRoutes(services: AppServices): Router {
     const audit = auditOf(req, res);
     const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
     try {
-      if (audit.actor.kind !== 'professional' || !audit.actor.userId) throw new Forbidden('the monitor is for professionals');
+      if (audit.actor.kind !== 'professional' || !audit.actor.userId)
+        throw new Forbidden('the monitor is for professionals');
       const user = await services.db
         .selectFrom('users')
         .selectAll()
         .where('id', '=', audit.actor.userId)
         .executeTakeFirst();
       const scope = monitorScopeFor(
-        { role: (user?.role ?? null) as Role | null, region: user?.region ?? null, municipality: user?.municipality ?? null },
+        {
+          role: (user?.role ?? null) as Role | null,
+          region: user?.region ?? null,
+          municipality: user?.municipality ?? null,
+        },
         { region: q('region'), municipality: q('municipality') },
       );
       const monitor = await buildMonitor(services, scope);

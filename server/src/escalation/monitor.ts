@@ -8,7 +8,9 @@
  *   - a municipality (gemeente): only its own municipality (users.municipality).
  * Anything else is refused (403), and the refusal is logged like the read.
  */
+import { createHash } from 'node:crypto';
 import {
+  isRegion,
   MONITOR_MUNICIPALITY_ROLES,
   MONITOR_REGION_ROLES,
   MONITOR_TABLES,
@@ -18,14 +20,19 @@ import {
   QUESTION_KINDS,
   REGISTRANTS,
   type Role,
-  isRegion,
 } from '@samenspraak/shared';
 import { decisionsDb } from '../decisions/decisionsDb.js';
 import { SMALL_COUNT_THRESHOLD } from '../domain/smallCounts.js';
 import { Forbidden } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { escalationDb } from './escalationDb.js';
-import { buildScopedMonitor, type MonitorCaseFact, type MonitorFacts, municipalityKey } from './monitorTables.js';
+import {
+  buildScopedMonitor,
+  type MonitorCaseFact,
+  type MonitorFacts,
+  municipalityKey,
+  type ScopedMonitor,
+} from './monitorTables.js';
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
@@ -57,7 +64,8 @@ export function analysisRow(requested: string, completed: string | null): string
 /** A child-protection measure and the wait for fitting help (`004`: more than 3 months is counted). */
 export function measureRow(measureStarted: string | null, helpStarted: string | null, now: Date): string {
   if (!measureStarted) return 'geen-maatregel';
-  if (helpStarted) return days(measureStarted, helpStarted) <= THREE_MONTHS_DAYS ? 'hulp-binnen-3-maanden' : 'hulp-na-3-maanden';
+  if (helpStarted)
+    return days(measureStarted, helpStarted) <= THREE_MONTHS_DAYS ? 'hulp-binnen-3-maanden' : 'hulp-na-3-maanden';
   return days(measureStarted, now.toISOString()) <= THREE_MONTHS_DAYS ? 'wacht-korter' : 'wacht-langer';
 }
 
@@ -110,7 +118,12 @@ export async function monitorFacts(services: AppServices, region: string, now: D
   const ids = rows.map((c) => c.id);
   const municipalityOf = new Map(rows.map((c) => [c.id, c.municipality]));
   const reached = ids.length
-    ? await db.selectFrom('escalation_steps').select(['case_id', 'to_level']).distinct().where('case_id', 'in', ids).execute()
+    ? await db
+        .selectFrom('escalation_steps')
+        .select(['case_id', 'to_level'])
+        .distinct()
+        .where('case_id', 'in', ids)
+        .execute()
     : [];
   const levels = new Map<string, Set<string>>();
   for (const r of reached) levels.set(r.case_id, (levels.get(r.case_id) ?? new Set()).add(r.to_level));
@@ -187,7 +200,7 @@ export async function buildMonitor(services: AppServices, scope: MonitorRequestS
     region = row?.region ?? '';
   }
   const facts = withinYears(await monitorFacts(services, region, now), years);
-  const scoped = buildScopedMonitor(facts, years);
+  const scoped = cachedScopedMonitor(facts, years);
   const tables = scope.municipality
     ? (scoped.municipalities.get(municipalityKey(scope.municipality)) ?? buildScopedMonitor(EMPTY, years).region)
     : scoped.region;
@@ -198,6 +211,23 @@ export async function buildMonitor(services: AppServices, scope: MonitorRequestS
     years,
     tables,
   };
+}
+
+/**
+ * Suppression of a region takes a few seconds; the same facts give the same tables, so the last few
+ * results are kept (keyed by a hash of the facts: a new case, a new year or a changed fact misses).
+ */
+const CACHE = new Map<string, ScopedMonitor>();
+function cachedScopedMonitor(facts: MonitorFacts, years: readonly string[]): ScopedMonitor {
+  const key = createHash('sha256')
+    .update(JSON.stringify([years, facts]))
+    .digest('hex');
+  const hit = CACHE.get(key);
+  if (hit) return hit;
+  const built = buildScopedMonitor(facts, years);
+  CACHE.set(key, built);
+  while (CACHE.size > 16) CACHE.delete(CACHE.keys().next().value as string);
+  return built;
 }
 
 const EMPTY: MonitorFacts = { cases: [], commitments: [], placements: [] };

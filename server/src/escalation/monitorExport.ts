@@ -5,14 +5,16 @@
  *  - a PDF report through the one PDF writer (documents/pdfWriter.ts): a table per breakdown.
  */
 import type { MonitorTable, MonitorView, SuppressedCount } from '@samenspraak/shared';
-import { renderPdf, type PdfBlock } from '../documents/pdfWriter.js';
+import { type PdfBlock, renderPdf } from '../documents/pdfWriter.js';
 
 export const countText = (v: SuppressedCount): string => (v === 'hidden' ? 'x' : String(v));
 
 const csvField = (s: string): string => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 function scopeText(view: MonitorView): string {
-  return view.scope.municipality ? `Gemeente ${view.scope.municipality} (regio ${view.scope.region})` : `Regio ${view.scope.region}`;
+  return view.scope.municipality
+    ? `Gemeente ${view.scope.municipality} (regio ${view.scope.region})`
+    : `Regio ${view.scope.region}`;
 }
 
 /** Rows "Tabel;Onderwerp;<columns…>;Totaal" per table, then a line of column totals where they add up. */
@@ -69,7 +71,10 @@ function tableBlocks(t: MonitorTable): PdfBlock[] {
 export function monitorPdf(view: MonitorView): Promise<Buffer> {
   const blocks: PdfBlock[] = [
     { kind: 'heading', level: 1, text: `RET-monitor — ${scopeText(view)}` },
-    { kind: 'paragraph', text: `Gemaakt op ${view.generatedAt.slice(0, 10)}. Alleen aantallen, geen namen of inhoud van casussen.` },
+    {
+      kind: 'paragraph',
+      text: `Gemaakt op ${view.generatedAt.slice(0, 10)}. Alleen aantallen, geen namen of inhoud van casussen.`,
+    },
     {
       kind: 'paragraph',
       text: '<5 betekent 1 tot 4. x betekent: weggelaten, zodat geen klein aantal uit totalen of andere tabellen terug te rekenen is.',

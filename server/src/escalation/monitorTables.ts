@@ -75,7 +75,11 @@ const YEARLY_CASES = (id: MonitorTableId, field: keyof MonitorCaseFact, years: r
 });
 
 function shapes(years: readonly string[]): TableShape[] {
-  const units = (id: 'toezeggingen' | 'plaatsingen', unit: string, pick: (f: MonitorFacts) => readonly MonitorUnitFact[]) =>
+  const units = (
+    id: 'toezeggingen' | 'plaatsingen',
+    unit: string,
+    pick: (f: MonitorFacts) => readonly MonitorUnitFact[],
+  ) =>
     ({
       id,
       columns: years,
@@ -126,7 +130,7 @@ function scopeFigures(facts: MonitorFacts, years: readonly string[]) {
   const add = (id: string, n = 0) => values.set(id, (values.get(id) ?? 0) + n);
   for (const s of shapes(years)) {
     const rows = MONITOR_TABLES[s.id].rows as readonly string[];
-    for (const r of rows) for (const c of s.columns) (add(s.cellId(r, c)), published.add(s.cellId(r, c)));
+    for (const r of rows) for (const c of s.columns) add(s.cellId(r, c)), published.add(s.cellId(r, c));
     for (const [r, c] of s.cellsOf(facts)) {
       // Facts outside the fixed lists or years are not counted anywhere (monitor.ts maps them first).
       if (!rows.includes(r) || !s.columns.includes(c)) throw new RangeError(`${s.id}: no row ${r} / column ${c}`);
@@ -134,12 +138,16 @@ function scopeFigures(facts: MonitorFacts, years: readonly string[]) {
     }
     for (const r of rows) {
       const parts = s.columns.map((c) => s.cellId(r, c));
-      values.set(s.rowTotalId(r), parts.reduce((sum, p) => sum + (values.get(p) as number), 0));
+      values.set(
+        s.rowTotalId(r),
+        parts.reduce((sum, p) => sum + (values.get(p) as number), 0),
+      );
       equations.push({ total: s.rowTotalId(r), parts });
       published.add(s.rowTotalId(r));
       totals.add(s.rowTotalId(r));
     }
-    const grand = s.id === 'problemen' ? facts.cases.length : rows.reduce((n, r) => n + (values.get(s.rowTotalId(r)) as number), 0);
+    const grand =
+      s.id === 'problemen' ? facts.cases.length : rows.reduce((n, r) => n + (values.get(s.rowTotalId(r)) as number), 0);
     values.set(s.grandTotalId, grand);
     published.add(s.grandTotalId);
     totals.add(s.grandTotalId);
@@ -147,7 +155,10 @@ function scopeFigures(facts: MonitorFacts, years: readonly string[]) {
       const colId = s.columnTotalId(c);
       if (s.partition) {
         const parts = rows.map((r) => s.cellId(r, c));
-        values.set(colId, parts.reduce((sum, p) => sum + (values.get(p) as number), 0));
+        values.set(
+          colId,
+          parts.reduce((sum, p) => sum + (values.get(p) as number), 0),
+        );
         equations.push({ total: colId, parts });
         published.add(colId);
         totals.add(colId);
@@ -204,7 +215,10 @@ export function buildScopedMonitor(
   for (const c of facts.commitments) bucket(c.municipality).commitments.push(c);
   for (const p of facts.placements) bucket(p.municipality).placements.push(p);
 
-  const scopes: Array<[string, MonitorFacts]> = [['R', facts], ...[...byMunicipality].map(([k, f]): [string, MonitorFacts] => [`M:${k}`, f])];
+  const scopes: Array<[string, MonitorFacts]> = [
+    ['R', facts],
+    ...[...byMunicipality].map(([k, f]): [string, MonitorFacts] => [`M:${k}`, f]),
+  ];
   const values = new Map<string, number>();
   const published = new Set<string>();
   const priority = new Map<string, number>();

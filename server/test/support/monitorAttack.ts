@@ -25,7 +25,9 @@ function tableEquations(scope: string, t: MonitorTable, eqs: Eq[], shown: Map<st
   const id = (x: string) => `${scope}#${x}`;
   const cell = (r: number, c: number) => id(`${t.id}|${t.rows[r]}|${t.columns[c]}`);
   t.rows.forEach((_, r) => {
-    t.columns.forEach((_, c) => shown.set(cell(r, c), t.cells[r]?.[c] as SuppressedCount));
+    t.columns.forEach((_, c) => {
+      shown.set(cell(r, c), t.cells[r]?.[c] as SuppressedCount);
+    });
     shown.set(id(t.rowTotalIds[r] as string), t.rowTotals[r] as SuppressedCount);
     eqs.push({ total: id(t.rowTotalIds[r] as string), parts: t.columns.map((_, c) => cell(r, c)) });
   });
@@ -57,8 +59,7 @@ export function attackOf(publications: Map<string, MonitorTable[]>): Attack {
   const municipalities = [...publications.keys()].filter((s) => s !== 'R');
   if (publications.has('R') && municipalities.length > 1) {
     const figures = new Set<string>();
-    for (const e of equations)
-      for (const v of [e.total, ...e.parts]) if (v.startsWith('R#')) figures.add(v.slice(2));
+    for (const e of equations) for (const v of [e.total, ...e.parts]) if (v.startsWith('R#')) figures.add(v.slice(2));
     for (const f of figures) equations.push({ total: `R#${f}`, parts: municipalities.map((m) => `${m}#${f}`) });
   }
   return { equations, shown };
@@ -91,9 +92,9 @@ export function derivedSmallCounts(attack: Attack): Map<string, number> {
   for (const v of all) {
     const s = attack.shown.get(v);
     const k = known.get(v);
-    if (k !== undefined) (lo.set(v, k), hi.set(v, k));
-    else if (s === '<5') (lo.set(v, 1), hi.set(v, 4));
-    else (lo.set(v, 0), hi.set(v, Number.POSITIVE_INFINITY));
+    if (k !== undefined) lo.set(v, k), hi.set(v, k);
+    else if (s === '<5') lo.set(v, 1), hi.set(v, 4);
+    else lo.set(v, 0), hi.set(v, Number.POSITIVE_INFINITY);
   }
   const L = (v: string) => lo.get(v) as number;
   const H = (v: string) => hi.get(v) as number;
@@ -104,15 +105,21 @@ export function derivedSmallCounts(attack: Attack): Map<string, number> {
       const finiteHi = e.parts.reduce((s, p) => s + (Number.isFinite(H(p)) ? H(p) : 0), 0);
       const infinite = e.parts.filter((p) => !Number.isFinite(H(p))).length;
       const sHi = infinite > 0 ? Number.POSITIVE_INFINITY : finiteHi;
-      if (sLo > L(e.total)) (lo.set(e.total, sLo), (changed = true));
-      if (sHi < H(e.total)) (hi.set(e.total, sHi), (changed = true));
+      if (sLo > L(e.total)) lo.set(e.total, sLo), (changed = true);
+      if (sHi < H(e.total)) hi.set(e.total, sHi), (changed = true);
       for (const p of e.parts) {
         // The others' maximum: infinite unless p is the only unbounded part.
-        const othersHi = Number.isFinite(H(p)) ? (infinite > 0 ? Number.POSITIVE_INFINITY : finiteHi - H(p)) : infinite > 1 ? Number.POSITIVE_INFINITY : finiteHi;
+        const othersHi = Number.isFinite(H(p))
+          ? infinite > 0
+            ? Number.POSITIVE_INFINITY
+            : finiteHi - H(p)
+          : infinite > 1
+            ? Number.POSITIVE_INFINITY
+            : finiteHi;
         const nlo = L(e.total) - othersHi;
         const nhi = H(e.total) - (sLo - L(p));
-        if (nlo > L(p)) (lo.set(p, nlo), (changed = true));
-        if (nhi < H(p)) (hi.set(p, nhi), (changed = true));
+        if (nlo > L(p)) lo.set(p, nlo), (changed = true);
+        if (nhi < H(p)) hi.set(p, nhi), (changed = true);
       }
     }
   }

@@ -15,7 +15,11 @@ import {
 import { buildScopedMonitor, type MonitorFacts } from '../../src/escalation/monitorTables.js';
 import { attackOf, derivedSmallCounts } from '../support/monitorAttack.js';
 
-function system(values: Record<string, number>, equations: Array<[string, string[]]>, published?: string[]): CountSystem {
+function system(
+  values: Record<string, number>,
+  equations: Array<[string, string[]]>,
+  published?: string[],
+): CountSystem {
   return {
     values: new Map(Object.entries(values)),
     published: new Set(published ?? Object.keys(values)),
@@ -140,7 +144,8 @@ const ROWS = (t: keyof typeof MONITOR_TABLES) => MONITOR_TABLES[t].rows as reado
 function randomFacts(seed: number, n: number, municipalities: readonly string[], skew = 1): MonitorFacts {
   const rnd = seededRandom(seed);
   // Skewed picks: most mass on the first rows, so many cells are 1–4 (the hard case).
-  const any = <T>(list: readonly T[]): T => list[Math.min(list.length - 1, Math.floor(rnd() ** skew * list.length))] as T;
+  const any = <T>(list: readonly T[]): T =>
+    list[Math.min(list.length - 1, Math.floor(rnd() ** skew * list.length))] as T;
   const cases = Array.from({ length: n }, () => ({
     municipality: any(municipalities),
     year: any(YEARS),
@@ -154,16 +159,25 @@ function randomFacts(seed: number, n: number, municipalities: readonly string[],
   }));
   const units = (rows: readonly string[], k: number) =>
     Array.from({ length: k }, () => ({ municipality: any(municipalities), year: any(YEARS), row: any(rows) }));
-  return { cases, commitments: units(ROWS('toezeggingen'), Math.floor(n / 8)), placements: units(ROWS('plaatsingen'), Math.floor(n / 6)) };
+  return {
+    cases,
+    commitments: units(ROWS('toezeggingen'), Math.floor(n / 8)),
+    placements: units(ROWS('plaatsingen'), Math.floor(n / 6)),
+  };
 }
 
 function publications(facts: MonitorFacts, primaryOnly = false): Map<string, MonitorTable[]> {
   const scoped = buildScopedMonitor(facts, YEARS, { primaryOnly });
-  return new Map([['R', scoped.region], ...[...scoped.municipalities].map(([k, t]): [string, MonitorTable[]] => [`M:${k}`, t])]);
+  return new Map([
+    ['R', scoped.region],
+    ...[...scoped.municipalities].map(([k, t]): [string, MonitorTable[]] => [`M:${k}`, t]),
+  ]);
 }
 
 const shownNumbers = (tables: MonitorTable[]) =>
-  tables.flatMap((t) => [...t.cells.flat(), ...t.rowTotals, ...(t.columnTotals ?? []), t.grandTotal]).filter((v) => typeof v === 'number');
+  tables
+    .flatMap((t) => [...t.cells.flat(), ...t.rowTotals, ...(t.columnTotals ?? []), t.grandTotal])
+    .filter((v) => typeof v === 'number');
 
 describe('the attack on the monitor tables', () => {
   it('finds small counts when only primary suppression is applied (the attacker works)', () => {
@@ -208,7 +222,10 @@ describe('the attack on the monitor tables', () => {
       expect(t.rows).toEqual([...def.rows]);
       for (const label of t.rowLabels) expect(Object.values(def.labels)).toContain(label);
     }
-    const bad = { ...facts, cases: [{ ...(facts.cases[0] as MonitorFacts['cases'][number]), registrant: 'Noor Jansen' }] };
+    const bad = {
+      ...facts,
+      cases: [{ ...(facts.cases[0] as MonitorFacts['cases'][number]), registrant: 'Noor Jansen' }],
+    };
     expect(() => buildScopedMonitor(bad, YEARS)).toThrow(RangeError);
   });
 });

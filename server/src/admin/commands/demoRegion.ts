@@ -150,8 +150,10 @@ export async function generateDemoRegion(db: AppDb, options: DemoRegionOptions):
     // A child-protection measure mostly when the GI registered; help started, late, or not yet.
     const measure = registrant === 'gi' ? rnd() < 0.8 : rnd() < 0.1;
     const measureStart = measure ? created - Math.floor(rnd() * 60) * DAY : null;
-    const helpAfter = rnd() < 0.6 ? (14 + Math.floor(rnd() * 70)) * DAY : rnd() < 0.5 ? (100 + Math.floor(rnd() * 100)) * DAY : null;
-    const helpStart = measureStart !== null && helpAfter !== null && measureStart + helpAfter < now ? measureStart + helpAfter : null;
+    const helpAfter =
+      rnd() < 0.6 ? (14 + Math.floor(rnd() * 70)) * DAY : rnd() < 0.5 ? (100 + Math.floor(rnd() * 100)) * DAY : null;
+    const helpStart =
+      measureStart !== null && helpAfter !== null && measureStart + helpAfter < now ? measureStart + helpAfter : null;
     const level = rnd();
     const dbt = completed !== null && level < 0.045;
     const ben = dbt || level < 0.14;
@@ -161,7 +163,10 @@ export async function generateDemoRegion(db: AppDb, options: DemoRegionOptions):
       .values({
         id,
         young_person_name: `Demo-jeugdige ${String(i + 1).padStart(4, '0')}`,
-        date_of_birth: iso(created - (8 + Math.floor(rnd() * 10)) * 365 * DAY - Math.floor(rnd() * 300) * DAY).slice(0, 10),
+        date_of_birth: iso(created - (8 + Math.floor(rnd() * 10)) * 365 * DAY - Math.floor(rnd() * 300) * DAY).slice(
+          0,
+          10,
+        ),
         municipality,
         region,
         status: closed ? 'afgeschaald' : completed ? 'monitoring' : 'analyse_en_planvorming',
@@ -286,7 +291,8 @@ export async function demoRegionCommand(argv: string[], io: { config: Config; ou
   });
   const cases = Number(values.cases);
   const seed = Number(values.seed);
-  if (!Number.isInteger(cases) || cases < 1 || cases > 5000) throw new Error('--cases must be a whole number from 1 to 5000');
+  if (!Number.isInteger(cases) || cases < 1 || cases > 5000)
+    throw new Error('--cases must be a whole number from 1 to 5000');
   if (!Number.isInteger(seed)) throw new Error('--seed must be a whole number');
   if (io.config.production) throw new Error('demo-region refuses to run with NODE_ENV=production');
   const app = await openConfiguredDatabase(io.config);
