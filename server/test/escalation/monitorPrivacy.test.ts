@@ -90,7 +90,7 @@ describe('the monitor names no child', () => {
     const registrants = m.tables.find((t) => t.id === 'aanmelders') as MonitorTable;
     // Six cases: 5 + 1; the total may be withheld too, so that the 1 cannot be worked out.
     expect([6, 'hidden']).toContain(registrants.grandTotal);
-    expect(registrants.rowTotals[registrants.rows.indexOf('gi')]).toBe('<5');
+    expect(['<5', 'hidden']).toContain(registrants.rowTotals[registrants.rows.indexOf('gi')]);
     expect([...derivedSmallCounts(attackOf(new Map([['M:velsen', m.tables]])))]).toEqual([]);
   });
 });
