@@ -13,6 +13,7 @@ import { initialMigration, type Migrations } from './db/migrations.js';
 import { decisionsMigration } from './decisions/decisionsMigration.js';
 import { endorsementVersionsMigration } from './endorsements/endorsementVersionsMigration.js';
 import { escalationMigration } from './escalation/escalationMigration.js';
+import { monitorMigration } from './escalation/monitorMigration.js';
 import { notifierMigration } from './escalation/notifierMigration.js';
 import { accountsMigration } from './identity/accountsMigration.js';
 import { identityMigration } from './identity/identityMigration.js';
@@ -40,13 +41,14 @@ export const SCHEMA_MIGRATIONS: Migrations = {
   '0011_mail_outbox': outboxMigration,
   '0012_inbox': inboxMigration,
   '0015_accounts': accountsMigration,
-  '0018_endorsement_versions': endorsementVersionsMigration,
   '0016_registration': registrationMigration,
   '0017_analysis_template': ownWordsMigration,
+  '0018_endorsement_versions': endorsementVersionsMigration,
   '0019_decisions': decisionsMigration,
   '0020_future_plan': planMigration,
+  '0022_monitor': monitorMigration,
   '0025_rights': rightsMigration,
-  '0029_access_log_cases': accessLogCasesMigration,
   '0027_passkeys': passkeysMigration,
   '0028_sso': ssoMigration,
+  '0029_access_log_cases': accessLogCasesMigration,
 };

@@ -77,8 +77,21 @@ export const PARTICIPANT_PROFESSIONAL_ROLES: readonly Role[] = ROLES.filter(
 );
 
 /** Who registered the case, as the RET monitor counts it (domain brief §6). */
-export const REGISTRANTS = ['gi', 'lokaal-team', 'jeugdhulpaanbieder', 'ouders', 'onderwijs', 'anders'] as const;
+export const REGISTRANTS = [
+  'gi',
+  'lokaal-team',
+  'jeugdhulpaanbieder',
+  'ouders',
+  'jeugdige',
+  'onderwijs',
+  'anders',
+] as const;
 export const RegistrantSchema = z.enum(REGISTRANTS);
+
+/** The kind of question the RET got (domain brief §6, `003`): consultation and advice, or process direction. */
+export const QUESTION_KINDS = ['consultatie-advies', 'procesregie'] as const;
+export const QuestionKindSchema = z.enum(QUESTION_KINDS);
+export type QuestionKind = z.infer<typeof QuestionKindSchema>;
 
 /**
  * The kinds of problems, one list for every region so the RET monitor compares (domain brief §6; the
@@ -125,6 +138,8 @@ export const CreateCaseBodySchema = z.strictObject({
   question: z.string().trim().max(2000).optional(),
   problemCategories: z.array(ProblemCategorySchema).max(PROBLEM_CATEGORIES.length).optional(),
   attendsSchool: z.boolean().optional(),
+  /** Consultation and advice, or process direction (the RET monitor counts it). */
+  questionKind: QuestionKindSchema.optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBodySchema>;
 
@@ -185,6 +200,7 @@ export const CaseRecordSchema = z.object({
   processDirectorId: z.string().nullable(),
   problemCategories: z.array(z.string()),
   attendsSchool: z.boolean().nullable(),
+  questionKind: QuestionKindSchema.nullable().optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecordSchema>;
 

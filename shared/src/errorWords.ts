@@ -330,6 +330,14 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
     nl: 'Deze toezegging is al nagekomen of losgelaten.',
     en: 'This commitment is already met or released.',
   },
+  monitor_scope_forbidden: {
+    nl: 'Je ziet de monitor alleen van je eigen regio of gemeente.',
+    en: 'You only see the monitor of your own region or municipality.',
+  },
+  no_municipality: {
+    nl: 'Aan jouw account is geen gemeente gekoppeld. Vraag de beheerder om dat te doen.',
+    en: 'Your account has no municipality. Ask the administrator to set one.',
+  },
   region_forbidden: {
     nl: 'Alleen een beheerder van deze regio mag de instellingen van de regio wijzigen.',
     en: "Only an administrator of this region may change the region's settings.",
@@ -345,10 +353,6 @@ export const ERROR_WORDS: Record<HttpErrorId, ErrorWords> = {
   plan_field_forbidden: {
     nl: 'Dit deel van het toekomstplan schrijft iemand anders: de financiering en de BIG5 het lokale team (met de GI bij een maatregel), de reactie de jongere zelf.',
     en: 'Someone else writes this part of the future plan: funding and the BIG5 the local team (with the GI under a measure), the comment the young person.',
-  },
-  monitor_scope_forbidden: {
-    nl: 'Je ziet alleen de aantallen van je eigen gemeente of regio.',
-    en: 'You see only the counts of your own municipality or region.',
   },
 };
 

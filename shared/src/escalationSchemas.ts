@@ -252,33 +252,7 @@ export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 export type SuppressedCount = number | '<5' | 'hidden';
 
 export const SuppressedCountSchema = z.union([z.number(), z.literal('<5'), z.literal('hidden')]);
-const countMap = z.record(z.string(), SuppressedCountSchema);
-
-/** The RET monitor: aggregates only, small counts suppressed (server/src/domain/smallCounts.ts). */
-export const MonitorViewSchema = z.object({
-  generatedAt: z.string(),
-  suppressedBelow: z.number(),
-  total: SuppressedCountSchema,
-  /** Keys "<region> <year>", e.g. "West-Friesland 2025". */
-  casesPerRegionAndYear: countMap,
-  registeredBy: countMap,
-  problemCategories: countMap,
-  /** ja / nee / onbekend */
-  attendsSchool: countMap,
-  /** Keys: year. */
-  benNhInvolvementPerYear: countMap,
-  dbtReferralsPerYear: countMap,
-  /** Keys: clock kind (analysis-due, measure-escalation, …). */
-  overdueClocks: countMap,
-  /** metPlan / zonderPlan */
-  futurePlanHalfYearCheck: countMap,
-  /** Placement decisions per year: keys "<year> volgt analyse" / "<year> wijkt af" (binding advice, 002). */
-  placementDecisionsPerYear: countMap,
-});
-export type MonitorView = z.infer<typeof MonitorViewSchema>;
-/** `GET /api/monitor` */
-export const MonitorResponseSchema = z.object({ monitor: MonitorViewSchema });
-export type MonitorResponse = z.infer<typeof MonitorResponseSchema>;
+/** The RET monitor itself: shared/src/monitorSchemas.ts. */
 
 /** A director with mandate a RET process director may invite to a breakthrough session. */
 export const DirectoryEntrySchema = z.object({
@@ -291,5 +265,5 @@ export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
 export const DbtMembersResponseSchema = z.object({ members: z.array(DirectoryEntrySchema) });
 export type DbtMembersResponse = z.infer<typeof DbtMembersResponseSchema>;
 
-/** Who sees the RET monitor (aggregates only): the municipality and the RET's process director. */
-export const MONITOR_ROLES: readonly Role[] = ['gemeente', 'procesregisseur'];
+/** Who sees the RET monitor (aggregates only): the municipality, the RET's process director, the BEN-NH adviser. */
+export const MONITOR_ROLES: readonly Role[] = ['gemeente', 'procesregisseur', 'ben-adviseur'];

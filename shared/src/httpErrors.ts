@@ -98,7 +98,6 @@ export const HTTP_ERROR_IDS = [
   'party_mismatch',
   'move_reason_required',
   'plan_field_forbidden',
-  'monitor_scope_forbidden',
   // passkeys and single sign-on
   'passkey_failed',
   'challenge_expired',
@@ -106,6 +105,9 @@ export const HTTP_ERROR_IDS = [
   'sso_state',
   'sso_no_mfa',
   'sso_unlinked',
+  // the RET monitor: who sees which region or municipality
+  'monitor_scope_forbidden',
+  'no_municipality',
 ] as const;
 
 export type HttpErrorId = (typeof HTTP_ERROR_IDS)[number];

@@ -24,6 +24,7 @@ export * from './legalDates.js';
 export * from './limits.js';
 export * from './mailSchemas.js';
 export * from './meetingSchemas.js';
+export * from './monitorSchemas.js';
 export * from './passkeySchemas.js';
 export * from './permissions.js';
 export * from './readability.js';

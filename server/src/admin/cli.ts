@@ -2,7 +2,7 @@
  * Operator tool: `npm run admin -- <command> [options]`.
  *   token --role <role> --document <id> [--document <id> ...] [--read-only] [--user <id>] [--name <name>] [--ttl <seconds>]
  *   create-user --login <email> --name <name> --role <role> --organisation <name> [--password <pw>] [--json]
- *   create-user, disable-user, seed-demo, demo-code, verify-log: see their usage texts.
+ *   create-user, disable-user, seed-demo, demo-region, demo-code, verify-log: see their usage texts.
  */
 import { parseArgs } from 'node:util';
 import { type DocumentAccess, isValidDocumentId, ROLES, RoleSchema } from '@samenspraak/shared';
@@ -11,6 +11,7 @@ import { resolveAuthSecret } from '../auth/secret.js';
 import { loadConfig } from '../config.js';
 import { CREATE_USER_USAGE, createUserCommand } from './commands/createUser.js';
 import { DEMO_CODE_USAGE, demoCodeCommand } from './commands/demoCode.js';
+import { DEMO_REGION_USAGE, demoRegionCommand } from './commands/demoRegion.js';
 import { DISABLE_USER_USAGE, disableUserCommand } from './commands/disableUser.js';
 import { SEED_DEMO_USAGE, seedDemoCommand } from './commands/seedDemo.js';
 import { VERIFY_LOG_USAGE, verifyLogCommand } from './commands/verifyLog.js';
@@ -25,7 +26,7 @@ Commands:
           --user <id>            user id (default: admin-<role>)
           --name <name>          display name (default: the role)
           --ttl <seconds>        lifetime (default 3600)
-${CREATE_USER_USAGE}${DISABLE_USER_USAGE}${SEED_DEMO_USAGE}${DEMO_CODE_USAGE}${VERIFY_LOG_USAGE}`;
+${CREATE_USER_USAGE}${DISABLE_USER_USAGE}${SEED_DEMO_USAGE}${DEMO_REGION_USAGE}${DEMO_CODE_USAGE}${VERIFY_LOG_USAGE}`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}`);
@@ -83,6 +84,9 @@ try {
       break;
     case 'seed-demo':
       await seedDemoCommand({ config: loadConfig(process.env), out: (text) => process.stdout.write(text) });
+      break;
+    case 'demo-region':
+      await demoRegionCommand(rest, { config: loadConfig(process.env), out: (text) => process.stdout.write(text) });
       break;
     case 'demo-code':
       demoCodeCommand(rest, { config: loadConfig(process.env), out: (text) => process.stdout.write(text) });

@@ -21,6 +21,8 @@ export interface CaseRowTable extends CasesTable {
   requester?: string | null;
   question?: string | null;
   process_director_id?: string | null;
+  /** Migration 0022: 'consultatie-advies' | 'procesregie' (QUESTION_KINDS); null when not recorded. */
+  question_kind?: string | null;
 }
 
 /** Migration 0016: each ended access and why. */

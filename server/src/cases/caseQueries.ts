@@ -111,6 +111,7 @@ export function presentCase(row: CaseRow, now: Date): CaseRecord {
     processDirectorId: row.process_director_id ?? null,
     problemCategories: parseCategories(row.problem_categories),
     attendsSchool: row.attends_school === null ? null : row.attends_school === 1,
+    questionKind: (row.question_kind ?? null) as CaseRecord['questionKind'],
   };
 }
 

@@ -83,7 +83,7 @@ export function sameYoungPerson(
 export function registrantOf(requester: string | undefined, actorRole: Role): string {
   if (requester === 'ouder') return 'ouders';
   if (requester === 'onderwijs') return 'onderwijs';
-  if (requester === 'jeugdige') return 'anders';
+  if (requester === 'jeugdige') return 'jeugdige';
   if (actorRole === 'jeugdbeschermer') return 'gi';
   if (actorRole === 'lokaal-team' || actorRole === 'jeugdhulpaanbieder') return actorRole;
   return 'anders';

@@ -97,6 +97,7 @@ export async function createCase(
     process_director_id: director,
     problem_categories: JSON.stringify(body.problemCategories ?? []),
     attends_school: body.attendsSchool === undefined ? null : body.attendsSchool ? 1 : 0,
+    question_kind: body.questionKind ?? null,
     destroyed_at: null,
     created_by: actor.userId,
   };

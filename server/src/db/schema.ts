@@ -33,6 +33,8 @@ export interface UsersTable {
   mail_preference?: string | null;
   /** The youth-care region a professional works for (shared REGIONS); null for clients (migration 0011). */
   region?: string | null;
+  /** Migration 0022: the municipality a 'gemeente' account sees the monitor of; null otherwise. */
+  municipality?: string | null;
 }
 
 export interface SessionsTable {

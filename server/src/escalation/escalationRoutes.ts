@@ -21,10 +21,10 @@ import {
   EscalationResponseSchema,
   EscalationStepResponseSchema,
   InvitationBodySchema,
-  MONITOR_ROLES,
   MonitorResponseSchema,
   NotificationsResponseSchema,
   PlainEscalationResponseSchema,
+  type Role,
   SessionOutcomeBodySchema,
   SessionOutcomeResponseSchema,
 } from '@samenspraak/shared';
@@ -33,9 +33,9 @@ import type { ZodType } from 'zod';
 import type { CaseScope, GateRule } from '../cases/caseGate.js';
 import { httpGate } from '../cases/httpGate.js';
 import { actorOf } from '../http/authContext.js';
-import { HttpError } from '../http/errors.js';
 import { reply } from '../http/reply.js';
 import { parseBody } from '../http/validate.js';
+import { Forbidden } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { CLOCK_FACTS_POLICY, presentFacts, setClockFacts } from './clockFacts.js';
 import { recordSessionOutcome, releaseCommitment } from './dbtFollowUp.js';
@@ -50,7 +50,8 @@ import {
 import { ESCALATION_POLICIES } from './escalationPolicies.js';
 import { loadCaseRow, loadState, presentCommitment } from './escalationState.js';
 import { overdueCommitments } from './ladder.js';
-import { buildMonitor } from './monitor.js';
+import { buildMonitor, monitorScopeFor } from './monitor.js';
+import { monitorCsv, monitorFileName, monitorPdf } from './monitorExport.js';
 import { notificationsFor } from './notifications.js';
 import { plainEscalation } from './plainView.js';
 
@@ -211,16 +212,59 @@ export function escalationRoutes(services: AppServices): Router {
     reply(res, NotificationsResponseSchema, { notifications: await notificationsFor(services, auditOf(req, res)) });
   });
 
-  router.get('/monitor', async (req, res) => {
+  /** The monitor for the asker's own region or municipality; ?municipality= / ?region= only to name it again. */
+  const monitorFor = async (req: Request, res: Response, what: string) => {
     const audit = auditOf(req, res);
-    const role = audit.actor.role;
-    if (audit.actor.kind !== 'professional' || !role || !MONITOR_ROLES.includes(role)) {
-      await audit.log({ event: 'read', caseId: null, outcome: 'denied', what: 'monitor' });
-      throw new HttpError(403, 'forbidden', 'the monitor is for the municipality and the RET process direction');
+    const q = (name: string) => (typeof req.query[name] === 'string' ? (req.query[name] as string) : undefined);
+    try {
+      if (audit.actor.kind !== 'professional' || !audit.actor.userId)
+        throw new Forbidden('the monitor is for professionals');
+      const user = await services.db
+        .selectFrom('users')
+        .selectAll()
+        .where('id', '=', audit.actor.userId)
+        .executeTakeFirst();
+      const scope = monitorScopeFor(
+        {
+          role: (user?.role ?? null) as Role | null,
+          region: user?.region ?? null,
+          municipality: user?.municipality ?? null,
+        },
+        { region: q('region'), municipality: q('municipality') },
+      );
+      const monitor = await buildMonitor(services, scope);
+      await audit.log({
+        event: what === 'monitor' ? 'read' : 'export',
+        caseId: null,
+        outcome: 'success',
+        what: `${what}: ${scope.municipality ? `gemeente ${scope.municipality}` : `regio ${scope.region}`}`,
+      });
+      return monitor;
+    } catch (e) {
+      if (e instanceof Forbidden)
+        await audit.log({ event: 'read', caseId: null, outcome: 'denied', what: `${what}: ${e.message}` });
+      throw e;
     }
-    const monitor = await buildMonitor(services);
-    await audit.log({ event: 'read', caseId: null, outcome: 'success', what: 'monitor' });
-    reply(res, MonitorResponseSchema, { monitor });
+  };
+
+  router.get('/monitor', async (req, res) => {
+    reply(res, MonitorResponseSchema, { monitor: await monitorFor(req, res, 'monitor') });
+  });
+
+  router.get('/monitor.csv', async (req, res) => {
+    const monitor = await monitorFor(req, res, 'monitor csv');
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${monitorFileName(monitor)}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(monitorCsv(monitor));
+  });
+
+  router.get('/monitor.pdf', async (req, res) => {
+    const monitor = await monitorFor(req, res, 'monitor pdf');
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${monitorFileName(monitor)}.pdf"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(await monitorPdf(monitor));
   });
 
   return router;

@@ -2,7 +2,6 @@
 import type { Kysely } from 'kysely';
 import type { CaseSchema } from '../cases/caseDb.js';
 import type { AppDb } from '../db/database.js';
-import type { OrganisationsTable } from '../db/schema.js';
 
 export interface FuturePlansTable {
   case_id: string;
@@ -48,8 +47,6 @@ export interface FuturePlanMovesTable {
 }
 
 export interface PlanSchema extends CaseSchema {
-  /** Migration 0020: the municipality a 'gemeente' organisation is. */
-  organisations: OrganisationsTable & { municipality?: string | null };
   future_plans: FuturePlansTable;
   future_plan_domains: FuturePlanDomainsTable;
   future_plan_big5: FuturePlanBig5Table;

@@ -6,9 +6,8 @@
  *  - future_plan_domains: per life domain situation, goal, service, who pays now and from 18, the switch
  *    (date + named contact), the young person's comment;
  *  - future_plan_big5: the local team's confirmation per BIG5 item;
- *  - future_plan_moves: moves, with the reason (required within 6 months of the 18th birthday);
- *  - organisations.municipality: the municipality a 'gemeente' organisation is (its policy officers see
- *    that municipality's counts).
+ *  - future_plan_moves: moves, with the reason (required within 6 months of the 18th birthday).
+ * A policy officer's municipality is users.municipality (migration 0022), as the monitor reads it.
  */
 import type { Kysely } from 'kysely';
 import type { Migration } from '../db/migrations.js';
@@ -61,6 +60,5 @@ export const planMigration: Migration = {
       .addColumn('recorded_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('future_plan_moves_case').on('future_plan_moves').column('case_id').execute();
-    await db.schema.alterTable('organisations').addColumn('municipality', 'text').execute();
   },
 };

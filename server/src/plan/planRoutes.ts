@@ -105,19 +105,17 @@ export function planRoutes(services: AppServices): Router {
     }
     const db = planDb(services.db);
     let scope: { region: string | null; municipality: string | null };
+    // One source for a policy officer's municipality: users.municipality (migration 0022), as the monitor reads it.
+    const user = await db
+      .selectFrom('users')
+      .select(['region', 'municipality'])
+      .where('id', '=', actor.userId)
+      .executeTakeFirst();
     if (actor.role === 'gemeente') {
-      const org = actor.organisationId
-        ? await db
-            .selectFrom('organisations')
-            .select('municipality')
-            .where('id', '=', actor.organisationId)
-            .executeTakeFirst()
-        : undefined;
-      if (!org?.municipality) return deny(new Forbidden('no municipality known', 'monitor_scope_forbidden'));
-      scope = { region: null, municipality: org.municipality };
+      if (!user?.municipality) return deny(new Forbidden('no municipality known', 'no_municipality'));
+      scope = { region: null, municipality: user.municipality };
     } else {
-      const user = await db.selectFrom('users').select('region').where('id', '=', actor.userId).executeTakeFirst();
-      if (!user?.region) return deny(new Forbidden('no region known', 'monitor_scope_forbidden'));
+      if (!user?.region) return deny(new Forbidden('no region known', 'no_region'));
       scope = { region: user.region, municipality: null };
     }
     // A narrower scope may be asked for, never another one.

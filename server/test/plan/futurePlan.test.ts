@@ -215,16 +215,11 @@ describe('counts for the municipality and the RET/BEN: numbers only', () => {
     gemeente = await h.user({ role: 'gemeente', name: 'Greet Gemeente', organisation: 'Gemeente test' });
     const noScope = await h.api<ErrorBody>(gemeente, 'GET', '/api/future-plan/half-year-check/counts');
     expect(noScope.status).toBe(403);
-    expect(noScope.body.error?.id).toBe('monitor_scope_forbidden');
-    const u = await h.db
-      .selectFrom('users')
-      .select('organisation_id')
-      .where('id', '=', gemeente.id)
-      .executeTakeFirstOrThrow();
+    expect(noScope.body.error?.id).toBe('no_municipality');
     await h.db
-      .updateTable('organisations')
+      .updateTable('users')
       .set({ municipality } as never)
-      .where('id', '=', u.organisation_id as string)
+      .where('id', '=', gemeente.id)
       .execute();
     const r = await h.api<{ counts: Record<string, unknown> }>(
       gemeente,

@@ -1,39 +1,83 @@
 /**
- * The RET monitor (domain brief §6) for the municipality and the RET process direction: counts only,
- * as bar charts with a table alternative. Counts below 5 come from the server as "<5", and counts it
- * withheld so that no "<5" can be recomputed come as "hidden"; both are shown as such, never as a guess.
+ * The RET monitor (domain brief §6, issue 17) for the RET chair and BEN-NH adviser (their region) and
+ * the municipality (itself): a trend per year, a bar chart per breakdown (with its table alternative)
+ * and the full table per year, plus CSV and PDF downloads. Every count comes from the server already
+ * suppressed: "<5" is 1–4, "verborgen" is withheld so that no "<5" can be worked out; shown as such.
  */
 
-import type { ReactNode } from 'react';
+import type { MonitorTable } from '@samenspraak/shared';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
-import { Alert, Button, Heading, Paragraph } from '../../components/ui';
+import { Alert, Button, Heading, Paragraph, Table } from '../../components/ui';
 import { formatMoment } from '../../dates';
 import { BarChart, CountText } from './BarChart';
-import { type BarDatum, shareOf } from './charts';
+import type { BarDatum } from './charts';
 import { m } from './messages';
-import { byCountBars, labelledBars, type MonitorResponse, regionYearBars, yearBars } from './monitorData';
+import type { MonitorResponse } from './monitorData';
 import './monitor.css';
 
-type ChartKey =
-  | 'regionYear'
-  | 'registeredBy'
-  | 'problems'
-  | 'school'
-  | 'ben'
-  | 'dbt'
-  | 'overdue'
-  | 'halfYear'
-  | 'placements';
+/** The row totals of a table as bars (the breakdown over all years shown). */
+export function breakdownBars(t: MonitorTable): BarDatum[] {
+  return t.rows.map((key, i) => ({ key, label: t.rowLabels[i] ?? key, value: t.rowTotals[i] ?? 0 }));
+}
 
-function ShareLine({ keyName, data }: { keyName: string; data: readonly BarDatum[] }) {
-  if (data.length === 0) return null;
-  const pct = shareOf(keyName, data);
-  const label = data.find((d) => d.key === keyName)?.label;
+/** Cases per year: the column totals of the registrants' table (every case has one registrant). */
+export function trendBars(t: MonitorTable): BarDatum[] {
+  return t.columns.map((key, i) => ({ key, label: t.columnLabels[i] ?? key, value: t.columnTotals?.[i] ?? 0 }));
+}
+
+function YearTable({ table }: { table: MonitorTable }) {
+  const title = m.tableTitles[table.id] ?? table.title;
   return (
-    <Paragraph size="small" className="bar-chart__share">
-      {pct === null ? m.percentUnknown : `${label}: ${m.percentOfKnown(pct)}`}
-    </Paragraph>
+    <details className="monitor__years">
+      <summary>{m.perYear}</summary>
+      <div className="monitor__scroll">
+        <Table>
+          <Table.Caption>{`${title} — ${m.perYear.toLowerCase()}`}</Table.Caption>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{m.columnWhat}</Table.HeaderCell>
+              {table.columnLabels.map((c) => (
+                <Table.HeaderCell key={c} scope="col" numericColumn>
+                  {c}
+                </Table.HeaderCell>
+              ))}
+              <Table.HeaderCell scope="col" numericColumn>
+                {m.columnTotal}
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {table.rows.map((row, r) => (
+              <Table.Row key={row}>
+                <Table.HeaderCell scope="row">{table.rowLabels[r]}</Table.HeaderCell>
+                {table.columns.map((col, c) => (
+                  <Table.Cell key={col} numericColumn>
+                    <CountText value={table.cells[r]?.[c] ?? 0} />
+                  </Table.Cell>
+                ))}
+                <Table.Cell numericColumn>
+                  <CountText value={table.rowTotals[r] ?? 0} />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+            {table.columnTotals && (
+              <Table.Row>
+                <Table.HeaderCell scope="row">{m.columnTotal}</Table.HeaderCell>
+                {table.columnTotals.map((v, c) => (
+                  <Table.Cell key={table.columns[c]} numericColumn>
+                    <CountText value={v} />
+                  </Table.Cell>
+                ))}
+                <Table.Cell numericColumn>
+                  <CountText value={table.grandTotal} />
+                </Table.Cell>
+              </Table.Row>
+            )}
+          </Table.Body>
+        </Table>
+      </div>
+    </details>
   );
 }
 
@@ -48,7 +92,7 @@ export function MonitorPage() {
           {m.title}
         </Heading>
         <Alert heading={m.loadFailed} headingLevel={2} severity="error">
-          <Paragraph>{forbidden ? m.forbidden : errorText(error)}</Paragraph>
+          <Paragraph>{forbidden ? errorText(error) || m.forbidden : errorText(error)}</Paragraph>
           {!forbidden && <Button onClick={() => void reload()}>{m.retry}</Button>}
         </Alert>
       </section>
@@ -66,45 +110,21 @@ export function MonitorPage() {
   }
 
   const mon = data.monitor;
-  const s = m.sections;
-  const school = labelledBars(mon.attendsSchool, m.school, ['ja', 'nee', 'onbekend']);
-  const halfYear = labelledBars(mon.futurePlanHalfYearCheck, m.halfYear, ['metPlan', 'zonderPlan']);
-  const below = mon.suppressedBelow;
-  // In page order; each chart's title and description are its key and key + "Desc" in the texts.
-  const charts: Array<{ key: ChartKey; data: readonly BarDatum[]; footer?: ReactNode }> = [
-    { key: 'regionYear', data: regionYearBars(mon.casesPerRegionAndYear) },
-    { key: 'registeredBy', data: labelledBars(mon.registeredBy, m.registrants, Object.keys(m.registrants)) },
-    { key: 'problems', data: byCountBars(mon.problemCategories, m.problemCategories) },
-    { key: 'school', data: school, footer: <ShareLine keyName="nee" data={school} /> },
-    { key: 'ben', data: yearBars(mon.benNhInvolvementPerYear) },
-    { key: 'dbt', data: yearBars(mon.dbtReferralsPerYear) },
-    { key: 'overdue', data: labelledBars(mon.overdueClocks, m.clocks, Object.keys(m.clocks)) },
-    { key: 'halfYear', data: halfYear, footer: <ShareLine keyName="zonderPlan" data={halfYear} /> },
-    // Keys are "<year> volgt analyse" / "<year> wijkt af" (server/src/escalation/monitor.ts).
-    {
-      key: 'placements',
-      data: yearBars(mon.placementDecisionsPerYear).map((d) => ({
-        ...d,
-        label: d.key.replace(
-          /^(\d{4}) (.+)$/,
-          (_, year: string, how: string) => `${year} ${m.placementWords[how] ?? how}`,
-        ),
-      })),
-    },
-  ];
+  const registrants = mon.tables.find((t) => t.id === 'aanmelders');
+  const scope = mon.scope.municipality ? m.scopeMunicipality(mon.scope.municipality) : m.scopeRegion(mon.scope.region);
 
   return (
     <section className="stack monitor" aria-labelledby="monitor-title">
       <header className="stack monitor__head">
         <Heading level={1} id="monitor-title">
-          {m.title}
+          {m.title}: {scope}
         </Heading>
         <Paragraph>{m.intro}</Paragraph>
         <dl className="monitor__facts">
           <div>
             <dt>{m.total}</dt>
             <dd className="monitor__big">
-              <CountText value={mon.total} />
+              <CountText value={registrants?.grandTotal ?? 0} />
             </dd>
           </div>
           <div>
@@ -112,6 +132,14 @@ export function MonitorPage() {
             <dd>{formatMoment(mon.generatedAt)}</dd>
           </div>
         </dl>
+        <div className="monitor__downloads">
+          <a className="monitor__download" href="/api/monitor.csv" download>
+            {m.downloadCsv}
+          </a>
+          <a className="monitor__download" href="/api/monitor.pdf" download>
+            {m.downloadPdf}
+          </a>
+        </div>
         <div className="monitor__privacy" role="note" aria-labelledby="monitor-privacy">
           <Heading level={2} size="level-5" id="monitor-privacy">
             {m.privacyTitle}
@@ -120,16 +148,26 @@ export function MonitorPage() {
         </div>
       </header>
 
+      {registrants && (
+        <BarChart
+          title={m.trendTitle}
+          description={m.trendDesc}
+          data={trendBars(registrants)}
+          suppressBelow={mon.suppressedBelow}
+        />
+      )}
+
       <div className="monitor__grid">
-        {charts.map((c) => (
-          <BarChart
-            key={c.key}
-            title={s[c.key]}
-            description={s[`${c.key}Desc`]}
-            data={c.data}
-            suppressBelow={below}
-            footer={c.footer}
-          />
+        {mon.tables.map((t) => (
+          <div key={t.id} className="monitor__panel" data-table={t.id}>
+            <BarChart
+              title={m.tableTitles[t.id] ?? t.title}
+              description={m.tableDescs[t.id]}
+              data={breakdownBars(t)}
+              suppressBelow={mon.suppressedBelow}
+            />
+            <YearTable table={t} />
+          </div>
         ))}
       </div>
     </section>

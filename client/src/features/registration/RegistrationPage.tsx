@@ -10,7 +10,12 @@ import {
   type ConsultationConvertedResponse,
   type ConsultationResponse,
   type CreateCaseBody,
+  PROBLEM_CATEGORIES,
+  PROBLEM_CATEGORY_LABELS,
+  type ProblemCategory,
   type ProfessionalEntry,
+  QUESTION_KINDS,
+  type QuestionKind,
   REGIONS,
   REQUESTERS,
   RET_OF_REGION,
@@ -26,6 +31,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import {
   Alert,
   Button,
+  Checkbox,
   DateInput,
   FieldSet,
   Heading,
@@ -50,6 +56,17 @@ export function RegistrationPage({ consultationId }: { consultationId: string | 
   const [region, setRegion] = useState<Region | ''>('');
   const [requester, setRequester] = useState<Requester>('professional');
   const [question, setQuestion] = useState('');
+  // What the RET monitor counts (fixed lists; shared/src/caseSchemas.ts).
+  const [questionKind, setQuestionKind] = useState<QuestionKind | ''>('');
+  const [school, setSchool] = useState<'ja' | 'nee' | ''>('');
+  const [problems, setProblems] = useState<Set<ProblemCategory>>(new Set());
+  const toggleProblem = (p: ProblemCategory) =>
+    setProblems((prev) => {
+      const next = new Set(prev);
+      if (next.has(p)) next.delete(p);
+      else next.add(p);
+      return next;
+    });
   const [scientist, setScientist] = useState<ProfessionalEntry | null>(null);
   const { busy, error, submit } = useSubmit();
 
@@ -74,6 +91,9 @@ export function RegistrationPage({ consultationId }: { consultationId: string | 
         region: region as Region,
         requester,
         ...(question.trim() ? { question } : {}),
+        ...(questionKind ? { questionKind } : {}),
+        ...(school ? { attendsSchool: school === 'ja' } : {}),
+        ...(problems.size > 0 ? { problemCategories: PROBLEM_CATEGORIES.filter((p) => problems.has(p)) } : {}),
         ...(scientist ? { responsibleScientistId: scientist.userId } : {}),
       };
       const caseId = consultationId
@@ -152,6 +172,39 @@ export function RegistrationPage({ consultationId }: { consultationId: string | 
           {REQUESTERS.map((r) => (
             <Radio key={r} name="reg-requester" value={r} checked={requester === r} onChange={() => setRequester(r)}>
               {m.requesters[r]}
+            </Radio>
+          ))}
+        </FieldSet>
+        <FieldSet legend={m.questionKind}>
+          {QUESTION_KINDS.map((k) => (
+            <Radio
+              key={k}
+              name="reg-question-kind"
+              value={k}
+              checked={questionKind === k}
+              onChange={() => setQuestionKind(k)}
+            >
+              {m.questionKinds[k]}
+            </Radio>
+          ))}
+        </FieldSet>
+        <FieldSet legend={m.problems}>
+          {PROBLEM_CATEGORIES.map((p) => (
+            <Checkbox key={p} name="reg-problems" checked={problems.has(p)} onChange={() => toggleProblem(p)}>
+              {PROBLEM_CATEGORY_LABELS[p]}
+            </Checkbox>
+          ))}
+        </FieldSet>
+        <FieldSet legend={m.school}>
+          {(['ja', 'nee', ''] as const).map((v) => (
+            <Radio
+              key={v || 'onbekend'}
+              name="reg-school"
+              value={v}
+              checked={school === v}
+              onChange={() => setSchool(v)}
+            >
+              {m.schoolAnswers[v || 'onbekend']}
             </Radio>
           ))}
         </FieldSet>

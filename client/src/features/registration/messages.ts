@@ -23,6 +23,14 @@ export const m = messages({
       onderwijs: 'School (onderwijs)',
       professional: 'Een professional',
     } as Record<string, string>,
+    questionKind: 'Soort vraag aan het RET',
+    questionKinds: { 'consultatie-advies': 'Consultatie en advies', procesregie: 'Procesregie' } as Record<
+      string,
+      string
+    >,
+    problems: 'Soort problematiek (meer mogelijk)',
+    school: 'Gaat de jeugdige naar school?',
+    schoolAnswers: { ja: 'Ja', nee: 'Nee', onbekend: 'Weet ik niet' } as Record<string, string>,
     question: 'Waarvoor? De vraag in een paar zinnen',
     questionHint: 'In de woorden van wie het vroeg. Geen diagnoses of details: die komen in de analyse.',
     scientist: 'Verantwoordelijke gedragswetenschapper',
@@ -61,6 +69,14 @@ export const m = messages({
       onderwijs: 'School (education)',
       professional: 'A professional',
     } as Record<string, string>,
+    questionKind: 'Kind of question to the RET',
+    questionKinds: { 'consultatie-advies': 'Consultation and advice', procesregie: 'Process direction' } as Record<
+      string,
+      string
+    >,
+    problems: 'Kind of problems (several possible)',
+    school: 'Does the young person attend school?',
+    schoolAnswers: { ja: 'Yes', nee: 'No', onbekend: "Don't know" } as Record<string, string>,
     question: 'What for? The question in a few sentences',
     questionHint: 'In the words of whoever asked. No diagnoses or details: those go into the analysis.',
     scientist: 'Responsible behavioural scientist',

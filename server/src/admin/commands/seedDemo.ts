@@ -103,6 +103,19 @@ async function ensureCases(services: SeedServices, now: Date): Promise<void> {
     .where('login', '=', 'ria.de.graaf@ret.example')
     .where('region' as never, 'is', null)
     .execute();
+  // The monitor (issue 17): the BEN-NH adviser looks at Alkmaar's region, the municipality at itself.
+  await services.db
+    .updateTable('users')
+    .set({ region: 'Alkmaar (Noord-Kennemerland)' })
+    .where('login', '=', 'bas.kok@ben-nh.example')
+    .where('region', 'is', null)
+    .execute();
+  await services.db
+    .updateTable('users')
+    .set({ region: 'Alkmaar (Noord-Kennemerland)', municipality: 'Alkmaar' })
+    .where('login', '=', 'greet.hendriks@alkmaar.example')
+    .where('municipality', 'is', null)
+    .execute();
   const at = now.toISOString();
   for (const c of DEMO_CASES) {
     if (await db.selectFrom('cases').select('id').where('id', '=', c.id).executeTakeFirst()) continue;

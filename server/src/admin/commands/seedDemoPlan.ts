@@ -2,7 +2,7 @@
  * The demo's future plan records (server/src/plan/): Sanne (16½, Hoorn) has a plan with per life domain
  * who pays now and from 18. Housing and income have their switch arranged (date + contact); care and
  * wellbeing (Jeugdwet → Zvw) not yet, so the demo shows the half-year check failing on exactly that, and
- * the local team arranging it turns it to passing. The municipality's demo organisation is Alkmaar.
+ * the local team arranging it turns it to passing. The municipality's demo account looks at Alkmaar (seedDemo.ts).
  * Idempotent: a plan that exists is left as it is.
  */
 import { addAmsterdamDays } from '@samenspraak/shared';
@@ -57,12 +57,6 @@ const DOMAINS = [
 
 export async function ensureDemoPlan(db: AppDb, now: Date): Promise<void> {
   const p = planDb(db);
-  await p
-    .updateTable('organisations')
-    .set({ municipality: 'Alkmaar' })
-    .where('name', '=', 'Gemeente Alkmaar (demo)')
-    .where('municipality', 'is', null)
-    .execute();
   const sanne = await p.selectFrom('cases').select('id').where('id', '=', SANNE).executeTakeFirst();
   if (!sanne) return;
   const exists = await p.selectFrom('future_plans').select('case_id').where('case_id', '=', SANNE).executeTakeFirst();
