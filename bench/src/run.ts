@@ -26,6 +26,7 @@ import {
   type SingleScenario,
   singleTarget,
 } from './load.js';
+import { runLoopScenarios } from './loopScenarios.js';
 import { type Report, renderMarkdown, renderText } from './report.js';
 import { cleanupScale, RUN_TAG, SCALE_SCENARIOS, type ScaleScenario, scaleRatios, scaleTarget } from './scale.js';
 import { killAllChildren, ROOT } from './servers.js';
@@ -48,6 +49,8 @@ const { values: args } = parseArgs({
     'no-trace': { type: 'boolean', default: false },
     'no-scale': { type: 'boolean', default: false },
     'trace-restarts': { type: 'string' },
+    // Temporary (perf-loop branch): run only these of issue 16's scenarios, see loopScenarios.ts.
+    'loop-scenarios': { type: 'string' },
   },
 });
 
@@ -100,6 +103,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 async function main(): Promise<number> {
+  if (args['loop-scenarios']) return runLoopScenarios(args['loop-scenarios'].split(','), params, log);
   const load: LoadResult[] = [];
   if (servers.some((s) => !SINGLE.includes(s))) log(`scale-out run tag: ${RUN_TAG}`);
   for (const name of servers) {
