@@ -196,8 +196,9 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
     await sleep(windowStart - Math.min(500, p.warmupSeconds * 500) - wallNow());
     const infra = t.infraPids ? await t.infraPids() : null;
     await sleep(windowStart - wallNow());
-    // Reading the servers' event-loop delay resets it: this read starts the window's histogram.
-    await Promise.all(servers.map((s) => s.loopDelay()));
+    // Reading the servers' event-loop delay resets it: this read starts the window's histogram (not
+    // awaited, so a slow answer does not shift the CPU window).
+    for (const s of servers) void s.loopDelay();
     const serverBefore = servers.map((s) => sampleProc(s.pid).cpuMs);
     const workerBefore = workers.map((w) => sampleProc(w.proc.pid!).cpuMs);
     const infraBefore = new Map((infra ?? []).map((pid) => [pid, cpuNow(pid)]));
@@ -231,7 +232,7 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
     const graceStart = Date.now();
     let progress: Progress = { observed: 0, expected: 1, pendingAcks: 0 };
     while (Date.now() - graceStart < p.graceSeconds * 1000) {
-      const replies = await Promise.all(workers.map((w) => w.request('progress', 10_000, { type: 'progress' })));
+      const replies = await Promise.all(workers.map((w) => w.request('progress', 30_000, { type: 'progress' })));
       progress = replies.reduce(
         (a, r) => ({
           observed: a.observed + r.observed,

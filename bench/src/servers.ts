@@ -19,7 +19,8 @@ export const SERVER_LABEL: Record<ServerKind, string> = {
 
 /** Repository root: this file lives in bench/dist/. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SAMENSPRAAK_MAIN = path.join(ROOT, 'server', 'dist', 'main.js');
+/** BENCH_SAMENSPRAAK_MAIN: another build of the server (e.g. a baseline) for a before/after comparison. */
+export const SAMENSPRAAK_MAIN = process.env.BENCH_SAMENSPRAAK_MAIN || path.join(ROOT, 'server', 'dist', 'main.js');
 
 export interface RunningServer {
   kind: ServerKind;
@@ -148,7 +149,7 @@ export async function startServer(kind: ServerKind, port: number, opts?: Samensp
         if (kind === 'samenspraak') {
           const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
             headers: { authorization: `Bearer ${opts!.secret}` },
-            signal: AbortSignal.timeout(5000),
+            signal: AbortSignal.timeout(15_000),
           });
           const text = await res.text();
           const p99 = promValue(text, 'samenspraak_nodejs_eventloop_lag_p99_seconds');
@@ -156,7 +157,7 @@ export async function startServer(kind: ServerKind, port: number, opts?: Samensp
           return Number.isFinite(p99) ? { p99Ms: p99 * 1000, maxMs: max * 1000 } : null;
         }
         if (kind === 'hocuspocus' && loopPort) {
-          const res = await fetch(`http://127.0.0.1:${loopPort}/`, { signal: AbortSignal.timeout(5000) });
+          const res = await fetch(`http://127.0.0.1:${loopPort}/`, { signal: AbortSignal.timeout(15_000) });
           return (await res.json()) as LoopDelay;
         }
       } catch {

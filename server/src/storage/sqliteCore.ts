@@ -43,6 +43,7 @@ export class SqliteDocuments {
   private readonly selectSnapshot: Database.Statement<[string]>;
   private readonly compactTx: (docId: string, snapshot: Uint8Array, uptoSeq: number) => void;
   private readonly deleteTx: (docId: string) => void;
+  private readonly loadTx: (docId: string) => LoadedDocument;
 
   /** `file` is a path (already created private by the caller), or ':memory:'. */
   constructor(file: string) {
@@ -79,6 +80,17 @@ export class SqliteDocuments {
       if (upsertSnapshot.run(docId, Buffer.from(snapshot), uptoSeq, Date.now()).changes === 0) return;
       deleteUpTo.run(docId, uptoSeq);
     });
+    // Snapshot, tail and claims in one read transaction: one consistent view of the document, whatever
+    // a compaction on another connection commits meanwhile.
+    this.loadTx = this.db.transaction((docId: string): LoadedDocument => {
+      const snap = this.selectSnapshot.get(docId) as { data: Buffer } | undefined;
+      const rows = this.selectTail.all(docId) as Array<{ seq: number; data: Buffer }>;
+      return {
+        snapshot: snap ? bytes(snap.data) : null,
+        tail: rows.map((r) => ({ seq: r.seq, update: bytes(r.data) })),
+        claims: this.selectClaims.all(docId) as ClientClaim[],
+      };
+    });
     const deleteUpdates = this.db.prepare('DELETE FROM doc_updates WHERE doc_id = ?');
     const deleteSnapshot = this.db.prepare('DELETE FROM doc_snapshots WHERE doc_id = ?');
     const deleteClaims = this.db.prepare('DELETE FROM doc_clients WHERE doc_id = ?');
@@ -95,13 +107,7 @@ export class SqliteDocuments {
   }
 
   load(docId: string): LoadedDocument {
-    const snap = this.selectSnapshot.get(docId) as { data: Buffer } | undefined;
-    const rows = this.selectTail.all(docId) as Array<{ seq: number; data: Buffer }>;
-    return {
-      snapshot: snap ? bytes(snap.data) : null,
-      tail: rows.map((r) => ({ seq: r.seq, update: bytes(r.data) })),
-      claims: this.selectClaims.all(docId) as ClientClaim[],
-    };
+    return this.loadTx(docId);
   }
 
   compact(docId: string, snapshot: Uint8Array, uptoSeq: number): void {
