@@ -77,6 +77,9 @@ export interface LoadResult {
   /** Redis + Postgres (see scale.ts), null when the scenario uses neither. */
   infraCpuPercent?: number | null;
   infraCpuMsPer1kDeliveries?: number | null;
+  /** Server event-loop delay over the window, per instance (null: the server has no readout). */
+  serverLoopDelayP99Ms?: (number | null)[];
+  serverLoopDelayMaxMs?: (number | null)[];
   workerCpuPercent?: number[];
   otherCpuPercent?: number;
   workerLoopDelayP99Ms?: number[];
@@ -193,6 +196,9 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
     await sleep(windowStart - Math.min(500, p.warmupSeconds * 500) - wallNow());
     const infra = t.infraPids ? await t.infraPids() : null;
     await sleep(windowStart - wallNow());
+    // Reading the servers' event-loop delay resets it: this read starts the window's histogram (not
+    // awaited, so a slow answer does not shift the CPU window).
+    for (const s of servers) void s.loopDelay();
     const serverBefore = servers.map((s) => sampleProc(s.pid).cpuMs);
     const workerBefore = workers.map((w) => sampleProc(w.proc.pid!).cpuMs);
     const infraBefore = new Map((infra ?? []).map((pid) => [pid, cpuNow(pid)]));
@@ -206,6 +212,7 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
     const machineMs = sampleMachineBusyMs() - machineBefore;
     const self = process.cpuUsage(selfBefore);
     const serverRssPerInstanceMB = servers.map((s) => sampleProc(s.pid).rssBytes / 1024 / 1024);
+    const loopDelays = await Promise.all(servers.map((s) => s.loopDelay()));
     // A backend that appeared during the window started at 0 CPU; one that went away is lost (counted 0).
     const infraCpuMs =
       infra && t.infraPids
@@ -225,7 +232,7 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
     const graceStart = Date.now();
     let progress: Progress = { observed: 0, expected: 1, pendingAcks: 0 };
     while (Date.now() - graceStart < p.graceSeconds * 1000) {
-      const replies = await Promise.all(workers.map((w) => w.request('progress', 10_000, { type: 'progress' })));
+      const replies = await Promise.all(workers.map((w) => w.request('progress', 30_000, { type: 'progress' })));
       progress = replies.reduce(
         (a, r) => ({
           observed: a.observed + r.observed,
@@ -267,6 +274,8 @@ export async function runLoad(t: LoadTarget, p: LoadParams, log: (s: string) => 
       serverRssPerInstanceMB,
       infraCpuPercent: infraCpuMs === null ? null : (infraCpuMs / elapsed) * 100,
       infraCpuMsPer1kDeliveries: infraCpuMs === null ? null : infraCpuMs / (observed / 1000),
+      serverLoopDelayP99Ms: loopDelays.map((d) => d?.p99Ms ?? null),
+      serverLoopDelayMaxMs: loopDelays.map((d) => d?.maxMs ?? null),
       workerCpuPercent,
       otherCpuPercent,
       workerLoopDelayP99Ms: results.map((r) => r.loopDelayP99),

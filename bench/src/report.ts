@@ -78,6 +78,14 @@ function loadRows(load: LoadResult[], scale: boolean): Row[] {
       `server RSS at window end (MB${scale ? ', per instance' : ''})`,
       ...col((r) => (r.serverRssPerInstanceMB ?? []).map((v) => fmt(v, 0)).join(' + ')),
     ],
+    [
+      `server event-loop delay p99 / max (ms${scale ? ', per instance' : ''})`,
+      ...col((r) =>
+        (r.serverLoopDelayP99Ms ?? [])
+          .map((v, i) => (v === null ? '–' : `${fmt(v, 1)}/${fmt(r.serverLoopDelayMaxMs?.[i] ?? null, 0)}`))
+          .join(' + '),
+      ),
+    ],
     ...(scale ? infraRows : []),
     ['client workers CPU (%)', ...col((r) => (r.workerCpuPercent ?? []).map((v) => fmt(v, 0)).join(' + '))],
     ['other processes on the machine CPU (%)', ...col((r) => fmt(r.otherCpuPercent, 0))],

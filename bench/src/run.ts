@@ -22,7 +22,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runApiScenario } from './api.js';
+import { runColdLoad } from './coldload.js';
+import { runFanout } from './fanout.js';
 import { type IdCheckCost, measureIdCheckCost } from './idCheckCost.js';
+import { idleLines, runIdle } from './idle.js';
 import { sleep } from './latency.js';
 import {
   type LoadParams,
@@ -44,7 +47,7 @@ import {
   scaleRatios,
   scaleTarget,
 } from './scale.js';
-import { notBuiltHere, type Scenario, type ScenarioContext, type ScenarioOutcome } from './scenarios.js';
+import type { Scenario, ScenarioContext, ScenarioOutcome } from './scenarios.js';
 import { killAllChildren, ROOT } from './servers.js';
 import { runTrace, TRACE_FILE, type TraceResult } from './trace.js';
 
@@ -144,7 +147,7 @@ let scaleSkipped: string[] = [];
 /**
  * THE SCENARIO TABLE: `--scenarios` names come from here, they run in this order, each reports itself.
  * To add one: a file with `async function runX(ctx: ScenarioContext): Promise<ScenarioOutcome>` and an
- * entry here (replacing its notBuiltHere placeholder).
+ * entry here.
  */
 const SCENARIOS: Scenario[] = [
   {
@@ -159,12 +162,25 @@ const SCENARIOS: Scenario[] = [
   { name: 'api', title: 'API read routes vs /api/auth/me (access-log group commit)', run: runApiScenario },
   {
     name: 'fanout',
-    title: 'Collaboration load, single instance (vs Hocuspocus, y-websocket)',
-    unavailable: () => (singleServers.length ? null : '--servers names no single-instance server'),
-    run: async (): Promise<ScenarioOutcome> => {
-      const out = await runServers(singleServers);
+    title: 'Collaboration load, single instance: 500/100 and 300/60 vs Hocuspocus, with event-loop delay',
+    run: async (ctx): Promise<ScenarioOutcome> => {
+      let out: ScenarioOutcome;
+      if (args.servers) {
+        // --servers names the single-instance servers: the load at --clients/--docs on each (as before).
+        if (!singleServers.length) return { status: 'skipped', reason: '--servers names no single-instance server' };
+        out = await runServers(singleServers);
+      } else {
+        // Issue 16 part 3: Samenspraak then Hocuspocus at 500/100 and at 300/60 (bench/src/fanout.ts).
+        const r = await runFanout(ctx.params, log);
+        load.push(...r.load);
+        out = {
+          status: 'ran',
+          data: { lines: r.lines },
+          markdown: [...r.lines.map((l) => `- ${l}`), '', 'Tables: "Collaboration load" below.'],
+        };
+      }
       // The client-id check's own cost per update (see idCheckCost.ts), next to Samenspraak's CPU per update.
-      if (singleServers.includes('samenspraak')) {
+      if (!args.servers || singleServers.includes('samenspraak')) {
         log('client-id check: timing checkClientOwnership in-process…');
         idCheck = await measureIdCheckCost(quick ? 1000 : 5000);
       }
@@ -192,9 +208,32 @@ const SCENARIOS: Scenario[] = [
       return out;
     },
   },
-  // PLACEHOLDERS until the perf-loop branch merges (cold load of a stored document; idle RSS).
-  notBuiltHere('coldload', 'Cold load of a stored document', 'issue 16 part 4, branch perf-loop'),
-  notBuiltHere('idle', 'Idle RSS vs Hocuspocus', 'issue 16 part 4, branch perf-loop'),
+  {
+    name: 'coldload',
+    title: 'Cold load of a stored document (snapshot + tail, first reader after a restart)',
+    run: async (ctx): Promise<ScenarioOutcome> => {
+      const r = await runColdLoad(ctx.secret, ctx.log);
+      return {
+        status: 'ran',
+        data: r,
+        markdown: r.lines.map((l) => `- ${l}`),
+        failures: r.textOk ? [] : ['coldload: text differs after the cold load'],
+      };
+    },
+  },
+  {
+    name: 'idle',
+    title: 'Idle RSS after start vs Hocuspocus',
+    run: async (ctx): Promise<ScenarioOutcome> => {
+      const rows = await runIdle(ctx.secret, ctx.log);
+      return {
+        status: 'ran',
+        data: rows,
+        markdown: idleLines(rows).map((l) => `- ${l}`),
+        failures: rows.filter((r) => r.error).map((r) => `idle ${r.label}: ${r.error}`),
+      };
+    },
+  },
   {
     name: 'trace',
     title: 'Editing trace replay (Samenspraak)',

@@ -35,13 +35,3 @@ export interface Scenario {
   unavailable?: () => Promise<string | null> | string | null;
   run(ctx: ScenarioContext): Promise<ScenarioOutcome>;
 }
-
-/** A scenario another branch builds: listed so `--scenarios` knows the name, skipped with the reason. */
-export function notBuiltHere(name: string, title: string, where: string): Scenario {
-  return {
-    name,
-    title,
-    unavailable: () => `not built in this branch (${where})`,
-    run: async () => ({ status: 'skipped', reason: `not built in this branch (${where})` }),
-  };
-}

@@ -19,7 +19,8 @@ export const SERVER_LABEL: Record<ServerKind, string> = {
 
 /** Repository root: this file lives in bench/dist/. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SAMENSPRAAK_MAIN = path.join(ROOT, 'server', 'dist', 'main.js');
+/** BENCH_SAMENSPRAAK_MAIN: another build of the server (e.g. a baseline) for a before/after comparison. */
+export const SAMENSPRAAK_MAIN = process.env.BENCH_SAMENSPRAAK_MAIN || path.join(ROOT, 'server', 'dist', 'main.js');
 
 export interface RunningServer {
   kind: ServerKind;
@@ -31,6 +32,23 @@ export interface RunningServer {
   output(): string;
   /** SIGTERM, wait for a clean exit (Samenspraak flushes and compacts), SIGKILL after the timeout. */
   stop(timeoutMs?: number): Promise<number | null>;
+  /**
+   * The server's event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution) since the previous
+   * call, which resets it: Samenspraak's from /metrics (prom-client resets at every scrape), Hocuspocus'
+   * from the peer's own readout port. null where the server has none (y-websocket).
+   */
+  loopDelay(): Promise<LoopDelay | null>;
+}
+
+export interface LoopDelay {
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** Reads `<name> <value>` from a Prometheus text exposition. */
+function promValue(text: string, name: string): number {
+  const m = new RegExp(`^${name} ([0-9.eE+-]+)$`, 'm').exec(text);
+  return m ? Number(m[1]) : Number.NaN;
 }
 
 export interface SamenspraakOptions {
@@ -77,7 +95,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function startServer(kind: ServerKind, port: number, opts?: SamenspraakOptions): Promise<RunningServer> {
+export async function startServer(kind: ServerKind, port: number, opts?: SamenspraakOptions): Promise<RunningServer> {
+  let loopPort = 0;
   const base = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   let args: string[];
   let env: NodeJS.ProcessEnv = base;
@@ -96,6 +115,8 @@ export function startServer(kind: ServerKind, port: number, opts?: SamenspraakOp
       // The bench sends far more than a human would; the default per-connection rate limit would close us.
       LIMIT_RATE_MESSAGES_PER_SECOND: '100000',
       LIMIT_RATE_BURST: '100000',
+      // The bench reads the event-loop delay from /metrics (see RunningServer.loopDelay).
+      METRICS_TOKEN: opts.secret,
       // SQLite and no fan-out unless the scenario says otherwise, whatever the caller's shell exports.
       DATABASE_URL: '',
       DATABASE_SCHEMA: '',
@@ -104,7 +125,8 @@ export function startServer(kind: ServerKind, port: number, opts?: SamenspraakOp
     };
   } else if (kind === 'hocuspocus') {
     args = [path.join(ROOT, 'bench', 'dist', 'peers', 'hocuspocusServer.js')];
-    env = { ...base, ...opts?.env };
+    loopPort = await freePort();
+    env = { ...base, LOOP_PORT: String(loopPort), ...opts?.env };
   } else {
     args = [path.join(ROOT, 'node_modules', 'y-websocket', 'bin', 'server.cjs')];
   }
@@ -124,6 +146,27 @@ export function startServer(kind: ServerKind, port: number, opts?: SamenspraakOp
     wsUrl,
     output: () => tail,
     stop: (timeoutMs = 15_000) => stopChild(child, timeoutMs),
+    async loopDelay() {
+      try {
+        if (kind === 'samenspraak') {
+          const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+            headers: { authorization: `Bearer ${opts!.secret}` },
+            signal: AbortSignal.timeout(15_000),
+          });
+          const text = await res.text();
+          const p99 = promValue(text, 'samenspraak_nodejs_eventloop_lag_p99_seconds');
+          const max = promValue(text, 'samenspraak_nodejs_eventloop_lag_max_seconds');
+          return Number.isFinite(p99) ? { p99Ms: p99 * 1000, maxMs: max * 1000 } : null;
+        }
+        if (kind === 'hocuspocus' && loopPort) {
+          const res = await fetch(`http://127.0.0.1:${loopPort}/`, { signal: AbortSignal.timeout(15_000) });
+          return (await res.json()) as LoopDelay;
+        }
+      } catch {
+        // a server that cannot answer has no readout; the report shows –
+      }
+      return null;
+    },
   };
   return waitReady(server, child);
 }

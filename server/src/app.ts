@@ -37,7 +37,7 @@ import { RedisFanout } from './scale/redisFanout.js';
 import { SCHEMA_MIGRATIONS } from './schemaMigrations.js';
 import type { AppServices, TestClock } from './services.js';
 import type { DocumentStore } from './storage/documentStore.js';
-import { SqliteStore } from './storage/sqliteStore.js';
+import { SqliteWorkerStore } from './storage/sqliteWorkerStore.js';
 
 const DESTRUCTION_SWEEP_MS = 60 * 60 * 1000;
 /** Endorsements of changed text, birthdays at Amsterdam midnight, new providers: checked this often. */
@@ -92,7 +92,7 @@ export async function openStore(config: Config): Promise<DocumentStore> {
     const { PostgresStore } = await import('./storage/postgresStore.js');
     return PostgresStore.open(config.databaseUrl, config.databaseSchema ? { schema: config.databaseSchema } : {});
   }
-  return new SqliteStore(path.join(config.dataDir, 'samenspraak.db'));
+  return new SqliteWorkerStore(path.join(config.dataDir, 'samenspraak.db'));
 }
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {

@@ -5,7 +5,13 @@
  * With HOCUSPOCUS_REDIS_PREFIX set (the scale-out scenario) it adds `@hocuspocus/extension-redis` on
  * HOCUSPOCUS_REDIS_HOST:HOCUSPOCUS_REDIS_PORT, with that key/channel prefix and HOCUSPOCUS_INSTANCE_ID as
  * the instance identifier; otherwise it runs without extensions.
+ *
+ * With LOOP_PORT set it answers GET on that port (127.0.0.1) with its event-loop delay since the last
+ * such request as `{ p99Ms, maxMs }` — the same monitorEventLoopDelay at 10 ms resolution, reset on
+ * read, that prom-client exposes in Samenspraak's /metrics, so the bench compares like with like.
  */
+import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Redis } from '@hocuspocus/extension-redis';
 import { Server } from '@hocuspocus/server';
 
@@ -26,3 +32,16 @@ const extensions = prefix
 
 const server = new Server({ port, address: '127.0.0.1', quiet: true, extensions });
 await server.listen();
+
+const loopPort = Number(process.env.LOOP_PORT ?? 0);
+if (loopPort > 0) {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  http
+    .createServer((_req, res) => {
+      const body = JSON.stringify({ p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6 });
+      h.reset();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    })
+    .listen(loopPort, '127.0.0.1');
+}

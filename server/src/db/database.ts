@@ -1,7 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
-import pg from 'pg';
 import { preparePrivateDatabase } from '../storage/privateFiles.js';
 import { type Migrations, migrateToLatest } from './migrations.js';
 import type { AppSchema } from './schema.js';
@@ -27,6 +26,8 @@ export async function openAppDatabase(opts: {
   let dialect: AppDatabase['dialect'];
   let file: string | undefined;
   if (opts.databaseUrl) {
+    // pg only when Postgres is configured: a SQLite server never loads it (issue 16, idle RSS).
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       connectionTimeoutMillis: 3000,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 
 export type PdfBlock = (
   | { kind: 'heading'; level: 1 | 2; text: string }
@@ -168,7 +168,9 @@ function drawBlock(doc: Doc, root: Struct, block: PdfBlock): void {
 }
 
 /** Lays the blocks out on A4 pages and returns the PDF file. */
-export function renderPdf(blocks: PdfBlock[], options: PdfOptions): Promise<Buffer> {
+export async function renderPdf(blocks: PdfBlock[], options: PdfOptions): Promise<Buffer> {
+  // pdfkit (with its font machinery) is loaded on the first export, not at server start (issue 16, idle RSS).
+  const PDFDocument = (await import('pdfkit')).default as typeof PDFDocumentType;
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -5,10 +5,14 @@
  * Applied wherever a password is set: invitation acceptance and accounts made by an administrator.
  * Generated passwords (passwords.ts) always pass.
  */
+
+import { createRequire } from 'node:module';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, type PasswordWeakness } from '@samenspraak/shared';
-import { type MatchExtended, ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as dutch from '@zxcvbn-ts/language-nl-be';
+import type { MatchExtended, ZxcvbnFactory } from '@zxcvbn-ts/core';
+
+// The dictionaries are megabytes of strings: loaded (synchronously, as CommonJS) when a password is
+// first judged, not at server start, so an idle server does not hold them (issue 16, idle RSS).
+const require = createRequire(import.meta.url);
 
 /** zxcvbn's 0..4: 3 means about 10^8 guesses or more, "safely unguessable" against online attacks. */
 export const MIN_SCORE = 3;
@@ -39,7 +43,11 @@ let factory: ZxcvbnFactory | null = null;
 
 /** Built on first use: ranking the dictionaries takes a moment and some memory. */
 function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
+  if (factory) return factory;
+  const core = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  const dutch = require('@zxcvbn-ts/language-nl-be') as typeof import('@zxcvbn-ts/language-nl-be');
+  factory = new core.ZxcvbnFactory({
     dictionary: {
       ...common.dictionary,
       ...dutch.dictionary,

@@ -11,7 +11,6 @@ import {
   RecoveryCodesResponseSchema,
 } from '@samenspraak/shared';
 import { Router } from 'express';
-import QRCode from 'qrcode';
 import { reply } from '../http/reply.js';
 import type { AppServices } from '../services.js';
 import { clientOf, parseBody, rateLimitedError } from './identityHttp.js';
@@ -21,6 +20,8 @@ import { totpUri } from './totp.js';
 
 /** The otpauth URI as an SVG image the page shows (drawn here: the client has no QR library). */
 export async function qrDataUrl(uri: string): Promise<string> {
+  // Loaded on first use: only enrolment draws a QR code (issue 16, idle RSS).
+  const { default: QRCode } = await import('qrcode');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }

@@ -5,12 +5,16 @@
  * of a person. Without Redis there are no other instances; while Redis is down the message is lost and
  * the periodic sweep (NOTIFY_INTERVAL_MS) is the fallback.
  */
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
 import { Server } from 'socket.io';
 import type { HandlerContext, RealtimeServer } from '../realtime/types.js';
 import { sweep } from './accessSweep.js';
 import type { MeetingBroadcaster } from './meetingBroadcast.js';
+
+// ioredis and the socket.io Redis adapter are loaded only when Redis is configured (issue 16, idle RSS).
+const requireLazy = createRequire(import.meta.url);
+const ioredis = () => requireLazy('ioredis') as typeof import('ioredis');
+const redisAdapter = () => requireLazy('@socket.io/redis-adapter') as typeof import('@socket.io/redis-adapter');
 
 /** Ids as the rest of the server makes them; anything else from Redis is ignored. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/;
@@ -54,11 +58,11 @@ export function peerAccess(ctx: HandlerContext, broadcaster: MeetingBroadcaster,
  * person's connections, the way an instance asks its peers. Resolves once Redis has the message.
  */
 export async function announcePersonChanged(redisUrl: string, userId: string): Promise<void> {
-  const pub = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-  const sub = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  const pub = new (ioredis().Redis)(redisUrl, { maxRetriesPerRequest: 1 });
+  const sub = new (ioredis().Redis)(redisUrl, { maxRetriesPerRequest: 1 });
   const io: RealtimeServer = new Server();
   try {
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(redisAdapter().createAdapter(pub, sub));
     io.serverSideEmit('access:person', userId);
   } finally {
     // QUIT runs after the commands queued before it (the adapter's SUBSCRIBEs, the PUBLISH above), so

@@ -5,9 +5,9 @@
  */
 
 import type { Server as HttpServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { REALTIME_PATH, userRoom } from '@samenspraak/shared';
-import { createAdapter } from '@socket.io/redis-adapter';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { Notifier, type OnlinePerson } from '../escalation/notifier.js';
 import { runDigests } from '../inbox/digest.js';
@@ -23,6 +23,11 @@ import { liveCaseEvents } from './liveCaseEvents.js';
 import { MeetingBroadcaster } from './meetingBroadcast.js';
 import { peerAccess } from './peerAccess.js';
 import { authenticate, sessionActor } from './socketAuth.js';
+
+// ioredis and the socket.io Redis adapter are loaded only when Redis is configured (issue 16, idle RSS).
+const requireLazy = createRequire(import.meta.url);
+const ioredis = () => requireLazy('ioredis') as typeof import('ioredis');
+const redisAdapter = () => requireLazy('@socket.io/redis-adapter') as typeof import('@socket.io/redis-adapter');
 
 /** How often the notices of everyone (not only who is online) are turned into inbox items. */
 const EVERYONE_EVERY_MS = 10 * 60_000;
@@ -66,9 +71,9 @@ function handleRejections(conn: Redis, methods: string[]): void {
 function adapterClients(url: string, log: Logger) {
   const retryStrategy = (times: number) => Math.min(50 * 2 ** Math.min(times, 10), 1000);
   // Publishing fails fast while Redis is down: no offline queue growing with every broadcast.
-  const pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy });
+  const pub = new (ioredis().Redis)(url, { enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy });
   // The subscriber keeps its few SUBSCRIBE commands queued until connected and resubscribes by itself.
-  const sub = new Redis(url, { maxRetriesPerRequest: null, retryStrategy });
+  const sub = new (ioredis().Redis)(url, { maxRetriesPerRequest: null, retryStrategy });
   handleRejections(pub, ['publish']);
   handleRejections(sub, ['subscribe', 'psubscribe', 'unsubscribe', 'punsubscribe']);
   let lastLog = 0;
@@ -91,7 +96,7 @@ export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions): R
     maxHttpBufferSize: 64 * 1024,
   });
   const clients = opts.redisUrl ? adapterClients(opts.redisUrl, opts.log) : null;
-  if (clients) io.adapter(createAdapter(clients.pub, clients.sub, { requestsTimeout: 2000 }));
+  if (clients) io.adapter(redisAdapter().createAdapter(clients.pub, clients.sub, { requestsTimeout: 2000 }));
   const crossInstance = () => !clients || (clients.pub.status === 'ready' && clients.sub.status === 'ready');
 
   const ctx: HandlerContext = { io, log: opts.log, services: opts.services, crossInstance };

@@ -4,11 +4,16 @@
  * Each message carries the sending instance's tag so an instance ignores its own.
  */
 import crypto from 'node:crypto';
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Fanout } from '../collab/types.js';
 import type { Logger } from '../observability/logger.js';
+
+// ioredis is loaded only when Redis is configured: a single instance never holds it (issue 16, idle RSS).
+const requireLazy = createRequire(import.meta.url);
+const ioredis = () => requireLazy('ioredis') as typeof import('ioredis');
 
 const CHANNEL_PREFIX = 'samenspraak:awareness:';
 
@@ -26,14 +31,14 @@ export class RedisAwarenessRelay {
   ) {
     this.origin = `${instanceId}#${crypto.randomBytes(4).toString('hex')}`;
     const retryStrategy = (times: number) => Math.min(50 * 2 ** Math.min(times, 10), 2000);
-    this.pub = new Redis(url, {
+    this.pub = new (ioredis().Redis)(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       retryStrategy,
       enableAutoPipelining: true,
     });
     // The subscriber keeps its SUBSCRIBE commands until connected and resubscribes after a reconnect.
-    this.sub = new Redis(url, { maxRetriesPerRequest: null, retryStrategy });
+    this.sub = new (ioredis().Redis)(url, { maxRetriesPerRequest: null, retryStrategy });
     for (const conn of [this.pub, this.sub]) conn.on('error', (err: Error) => this.warn(err));
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
   }

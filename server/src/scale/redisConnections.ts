@@ -1,7 +1,12 @@
 /** The fan-out's two Redis connections and its rate-limited warnings. */
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis, RedisOptions } from 'ioredis';
 import type client from 'prom-client';
 import type { Logger } from '../observability/logger.js';
+
+// ioredis is loaded only when Redis is configured: a single instance never holds it (issue 16, idle RSS).
+const requireLazy = createRequire(import.meta.url);
+const ioredis = () => requireLazy('ioredis') as typeof import('ioredis');
 
 export interface RedisFanoutOptions {
   /** redis://host:port[/db] */
@@ -50,13 +55,13 @@ export function fanoutConnections(url: string, maxReconnectDelayMs: number): { p
     connectTimeout: 3000,
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), maxReconnectDelayMs),
   };
-  const pub = new Redis(url, {
+  const pub = new (ioredis().Redis)(url, {
     ...common,
     commandTimeout: 3000,
     connectionName: 'samenspraak-fanout-pub',
     enableAutoPipelining: true,
   });
-  const reader = new Redis(url, { ...common, connectionName: 'samenspraak-fanout-reader' });
+  const reader = new (ioredis().Redis)(url, { ...common, connectionName: 'samenspraak-fanout-reader' });
   return { pub, reader };
 }
 
