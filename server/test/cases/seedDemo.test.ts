@@ -136,7 +136,7 @@ describe('seedDemo', () => {
     }
   });
 
-  it("gives Sanne (16½) a future plan whose half-year check fails only on the care switch, and the municipality's organisation its municipality", async () => {
+  it("gives Sanne (16½) a future plan whose half-year check fails only on the care switch, and the municipality's policy officer her municipality", async () => {
     const { halfYearCheckCounts } = await import('../../src/plan/halfYearCounts.js');
     const raw = await halfYearCheckCounts(h.services, { municipality: 'Hoorn' });
     expect(raw.overall).toEqual({ total: 1, passing: 0, failing: 1 });
@@ -148,12 +148,12 @@ describe('seedDemo', () => {
       .where('case_id' as never, '=', 'demo-westfriesland-sanne' as never)
       .execute();
     expect(domains).toHaveLength(4);
-    const org = await h.db
-      .selectFrom('organisations')
+    const officer = await h.db
+      .selectFrom('users')
       .select(['municipality' as never])
-      .where('name', '=', 'Gemeente Alkmaar (demo)')
+      .where('role', '=', 'gemeente')
       .executeTakeFirstOrThrow();
-    expect(org).toEqual({ municipality: 'Alkmaar' });
+    expect(officer).toEqual({ municipality: 'Alkmaar' });
   });
 
   it('is idempotent: a second run adds nothing and gives no new passwords', async () => {

@@ -3,6 +3,7 @@
  * without a departure reason, without a gz-psycholoog for a closed placement — each in Dutch, with
  * nothing written; a decision stores the analysis version and asks the scientist for an update.
  */
+import type { MonitorTable } from '@samenspraak/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseHarness, startCaseServer, type TestUser } from '../cases/support.js';
 import { addParticipant, countRows, type LadderTeam, ladderTeam } from '../escalation/support.js';
@@ -104,15 +105,24 @@ describe('placement decisions', () => {
     const read = await h.api<{ decisions: { followsAnalysis: boolean }[] }>(team.youngPerson, 'GET', url());
     expect(read.body.decisions.map((d) => d.followsAnalysis).sort()).toEqual([false, true]);
     expect((await h.api(gz, 'GET', url())).status).toBe(200);
-    const monitor = await h.api<{ monitor: { placementDecisionsPerYear: Record<string, unknown> } }>(
-      team.regisseur,
-      'GET',
-      '/api/monitor',
-    );
-    expect(monitor.body.monitor.placementDecisionsPerYear).toEqual({
-      '2026 volgt analyse': '<5',
-      '2026 wijkt af': '<5',
-    });
+    // The monitor counts one decision that follows the analysis and one that departs (its facts), and
+    // publishes them only as '<5' or withheld: two decisions are a small count.
+    const { monitorFacts } = await import('../../src/escalation/monitor.js');
+    const facts = await monitorFacts(h.services, 'Alkmaar (Noord-Kennemerland)', h.now());
+    expect(facts.placements.map((p) => `${p.year} ${p.row}`).sort()).toEqual(['2026 volgt-analyse', '2026 wijkt-af']);
+    // The RET chair sees the monitor of the region on her account (users.region).
+    await h.db
+      .updateTable('users')
+      .set({ region: 'Alkmaar (Noord-Kennemerland)' })
+      .where('id', '=', team.regisseur.id)
+      .execute();
+    const monitor = await h.api<{ monitor: { tables: MonitorTable[] } }>(team.regisseur, 'GET', '/api/monitor');
+    expect(monitor.status, JSON.stringify(monitor.body)).toBe(200);
+    const table = monitor.body.monitor.tables.find((t) => t.id === 'plaatsingen');
+    expect(table?.rows).toEqual(['volgt-analyse', 'wijkt-af']);
+    const year = table?.columns.indexOf('2026') ?? -1;
+    expect(year).toBeGreaterThanOrEqual(0);
+    for (const row of table?.cells ?? []) expect(['<5', 'hidden']).toContain(row[year]);
   });
 
   it('refuses when the sign-off is older than the region’s "recent" (default 6 months)', async () => {
