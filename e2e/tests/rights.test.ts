@@ -11,7 +11,7 @@
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, demoCases, SESSION_COOKIE, startDemoApp } from '../support/app.js';
-import { expectNoSeriousViolations } from '../support/axe.js';
+import { axeViolations, expectNoSeriousViolations } from '../support/axe.js';
 import { artifactsDir, launchBrowser, screenshot } from '../support/browser.js';
 import { pdfText } from '../support/pdfText.js';
 
@@ -161,6 +161,29 @@ describe('rights of the young person on a phone', () => {
         { timeout: 15_000 },
       )
       .toContain('Daan Visser');
+  });
+});
+
+describe('the professional on the case', () => {
+  it('the responsible scientist finds Daan’s statement in the inbox; the case page with the team table is strict-axe clean', async () => {
+    const context = await app.contextAs(browser, demo.gedragswetenschapper);
+    contexts.push(context);
+    const gert = await context.newPage();
+    await gert.goto(`${app.server.url}/inbox`);
+    const item = gert.locator('[data-testid="inbox-item"][data-kind="own-statement-added"]');
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    expect(await item.textContent()).toContain('De jeugdige heeft een eigen verklaring toegevoegd aan de analyse.');
+    // The item names the part, never the words.
+    expect(await item.textContent()).not.toContain(OWN_WORDS);
+    await expectNoSeriousViolations(gert, 'scientist inbox');
+
+    await gert.goto(`${app.server.url}/zaken/${DAAN}`);
+    const team = gert.getByTestId('team-table');
+    await expect.poll(() => team.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await team.getByRole('columnheader', { name: 'Toegang' }).count()).toBe(1);
+    await gert.waitForLoadState('networkidle');
+    const strict = await axeViolations(gert, { strict: true });
+    expect(strict.map((v) => `${v.id}: ${v.nodes.join(' ')}`)).toEqual([]);
   });
 });
 

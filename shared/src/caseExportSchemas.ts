@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CaseParticipantViewSchema, CaseRecordSchema, DestructionRequestViewSchema } from './caseSchemas.js';
 import { EndorsementViewSchema, VersionSummarySchema } from './documentContracts.js';
 import { DOCUMENT_TYPES } from './documents.js';
+import { FuturePlanRecordSchema } from './futurePlanSchemas.js';
 import { MeetingViewSchema } from './meetingSchemas.js';
 import { CorrectionViewSchema, StatementViewSchema } from './rightsSchemas.js';
 
@@ -86,6 +87,11 @@ export const CaseExportSchema = z.object({
   statements: z.array(StatementViewSchema),
   /** Correction requests and their answers. */
   corrections: z.array(CorrectionViewSchema),
+  /**
+   * The future plan's records (server/src/plan/): per life domain situation, goal, service, funders and
+   * the switch at 18, the young person's comment; the BIG5; the supporter; moves. Null when none was written.
+   */
+  futurePlan: FuturePlanRecordSchema.nullable(),
   accessLog: z.array(AccessLogExportSchema),
 });
 export type CaseExport = z.infer<typeof CaseExportSchema>;

@@ -183,6 +183,9 @@ export const FuturePlanViewSchema = z.object({
   mayWrite: z.object({ director: z.boolean(), drafter: z.boolean(), youth: z.boolean() }),
 });
 export type FuturePlanView = z.infer<typeof FuturePlanViewSchema>;
+/** The plan's records as the case export holds them (shared/src/caseExportSchemas.ts): no check, no write rights. */
+export const FuturePlanRecordSchema = FuturePlanViewSchema.omit({ halfYearCheck: true, mayWrite: true });
+export type FuturePlanRecord = z.infer<typeof FuturePlanRecordSchema>;
 export const FuturePlanResponseSchema = z.object({ plan: FuturePlanViewSchema });
 
 /** Counts only, never content: per check, per municipality, per region. */

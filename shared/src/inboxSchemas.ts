@@ -28,6 +28,10 @@ export const INBOX_KINDS = [
   'escalation-changed',
   /** A young person or parent wrote in their own-words part of the analysis — for its responsible professionals. */
   'own-words-written',
+  /** A young person or parent added their own statement to the file — for the case's responsible professionals. */
+  'own-statement-added',
+  /** A young person or parent asked for a correction (answer within a month) — for those who answer it. */
+  'correction-requested',
 ] as const;
 export const InboxKindSchema = z.enum(INBOX_KINDS);
 export type InboxKind = z.infer<typeof InboxKindSchema>;

@@ -24,6 +24,7 @@ import { documentSections } from '../documents/sections.js';
 import { listEndorsements } from '../endorsements/endorsements.js';
 import { listMeetings } from '../meetings/meetingRecords.js';
 import { buildMeetingView } from '../meetings/meetingView.js';
+import { exportPlan } from '../plan/futurePlans.js';
 import { listCorrections } from '../rights/corrections.js';
 import { listStatements } from '../rights/statements.js';
 import type { AppServices } from '../services.js';
@@ -119,6 +120,7 @@ export async function buildCaseExport(
     destructionRequests: await listDestructionRequests(services, caseId),
     statements: await listStatements(services, caseId),
     corrections: await listCorrections(services, caseId),
+    futurePlan: await exportPlan(services, caseId, row.date_of_birth),
     accessLog: log.reverse().map((e) => ({
       seq: e.seq,
       at: e.at,

@@ -11,6 +11,7 @@ import { type PdfBlock, renderPdf } from '../documents/pdfWriter.js';
 import { sectionBody } from '../documents/sections.js';
 import { groupAccessLog, summarisePeople } from './accessLogSummary.js';
 import type { CaseExport } from './caseExport.js';
+import { futurePlanBlocks } from './planPdf.js';
 
 const DOCUMENT_TITLES: Record<DocumentType, string> = {
   analysis: 'Verklarende analyse',
@@ -252,7 +253,11 @@ export function casePdfBlocks(x: CaseExport): PdfBlock[] {
     // Statements belong to the analysis and the plan, not to meeting notes.
     const own = d.type === 'meetingNotes' ? [] : x.statements;
     blocks.push(...sectionBlocks(d, own), ...endorsementBlocks(d), ...versionBlocks(d));
+    // The plan's records (life domains, BIG5, supporter, moves) right after the plan's text.
+    if (d.type === 'futurePlan' && x.futurePlan) blocks.push(...futurePlanBlocks(x.futurePlan, dutchDate));
   }
+  if (x.futurePlan && !x.documents.some((d) => d.type === 'futurePlan'))
+    blocks.push(...futurePlanBlocks(x.futurePlan, dutchDate));
 
   if (x.meetings.length > 0) {
     blocks.push(h1('Overleggen: wat is besloten?'));

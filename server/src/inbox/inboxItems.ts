@@ -13,6 +13,7 @@ export const appPaths = {
     `/zaken/${enc(caseId)}/${type === 'futurePlan' ? 'toekomstplan' : 'analyse'}`,
   breakthrough: (caseId: string) => `/zaken/${enc(caseId)}/doorbraak`,
   meeting: (caseId: string, meetingId: string) => `/zaken/${enc(caseId)}/overleg/${enc(meetingId)}`,
+  rights: (caseId: string) => `/zaken/${enc(caseId)}/rechten`,
 };
 
 /** A director invited to a breakthrough session (escalation/escalationCommands.ts inviteDirector). */

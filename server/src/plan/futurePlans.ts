@@ -10,6 +10,7 @@ import {
   type Big5Item,
   type Big5Status,
   type Funder,
+  type FuturePlanRecord,
   type FuturePlanView,
   type MoveBody,
   type MoveReason,
@@ -96,10 +97,16 @@ export function domainFacts(d: PlanDomainView | FuturePlanDomainsTable): DomainF
   };
 }
 
-/** The plan of one case as its reader may see it (the half-year check only for professionals). */
-export async function readPlan(services: AppServices, scope: CaseScope): Promise<FuturePlanView> {
+/**
+ * The plan's records of one case as stored: the domains, BIG5, supporter and moves. `stored` is false
+ * when nothing was ever written (the export then says so instead of listing empty domains).
+ */
+async function loadPlan(
+  services: Pick<AppServices, 'db'>,
+  caseId: string,
+  dateOfBirth: string,
+): Promise<{ record: FuturePlanRecord; facts: PlanFacts | null; stored: boolean }> {
   const db = planDb(services.db);
-  const caseId = scope.caseId;
   const [plan, rows, big5Rows, moves] = await Promise.all([
     db.selectFrom('future_plans').selectAll().where('case_id', '=', caseId).executeTakeFirst(),
     db.selectFrom('future_plan_domains').selectAll().where('case_id', '=', caseId).execute(),
@@ -124,10 +131,9 @@ export async function readPlan(services: AppServices, scope: CaseScope): Promise
   const facts: PlanFacts | null = plan
     ? { updatedAt: new Date(plan.updated_at), domains: rows.map(domainFacts) }
     : null;
-  const professional = PROFESSIONAL_VIEW_ROLES.has(scope.role);
-  return {
+  const record: FuturePlanRecord = {
     caseId,
-    eighteenOn: eighteenOn(scope.row.date_of_birth),
+    eighteenOn: eighteenOn(dateOfBirth),
     supporterKind: (plan?.supporter_kind as SupporterKind | null | undefined) ?? null,
     supporterName: plan?.supporter_name ?? '',
     updatedAt: plan?.updated_at ?? null,
@@ -144,6 +150,17 @@ export async function readPlan(services: AppServices, scope: CaseScope): Promise
       recordedByName: m.recorded_by_name,
       recordedAt: m.recorded_at,
     })),
+  };
+  const stored = plan !== undefined || rows.length > 0 || big5Rows.length > 0 || moves.length > 0;
+  return { record, facts, stored };
+}
+
+/** The plan of one case as its reader may see it (the half-year check only for professionals). */
+export async function readPlan(services: AppServices, scope: CaseScope): Promise<FuturePlanView> {
+  const { record, facts } = await loadPlan(services, scope.caseId, scope.row.date_of_birth);
+  const professional = PROFESSIONAL_VIEW_ROLES.has(scope.role);
+  return {
+    ...record,
     halfYearCheck: professional
       ? halfYearCheck(
           { dateOfBirth: scope.row.date_of_birth, closed: scope.row.closed_at !== null, plan: facts },
@@ -152,6 +169,20 @@ export async function readPlan(services: AppServices, scope: CaseScope): Promise
       : null,
     mayWrite: mayWrite(scope.role),
   };
+}
+
+/**
+ * The plan's records for the case export (the young person's right to see everything about them):
+ * null when no record was ever written. Without the half-year check (a municipal measure, not about them)
+ * and without write rights (the export has no reader).
+ */
+export async function exportPlan(
+  services: Pick<AppServices, 'db'>,
+  caseId: string,
+  dateOfBirth: string,
+): Promise<FuturePlanRecord | null> {
+  const { record, stored } = await loadPlan(services, caseId, dateOfBirth);
+  return stored ? record : null;
 }
 
 /** Creates the plan's record if needed and stamps when and by whom it last changed. */

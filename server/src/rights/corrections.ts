@@ -14,6 +14,8 @@ import {
   type Role,
 } from '@samenspraak/shared';
 import type { CaseScope } from '../cases/caseGate.js';
+import type { AppDb } from '../db/database.js';
+import { noteRightsRequest } from '../inbox/rightsRequested.js';
 import { Conflict, NotFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { type CorrectionRequestsTable, rightsDb } from './rightsDb.js';
@@ -73,7 +75,27 @@ export async function requestCorrection(
     decided_at: null,
     answer: null,
   };
-  await rightsDb(services.db).insertInto('correction_requests').values(row).execute();
+  // The request and the inbox items of those who answer it together (inbox/rightsRequested.ts).
+  await services.db.transaction().execute(async (trx) => {
+    await rightsDb(trx as unknown as AppDb)
+      .insertInto('correction_requests')
+      .values(row)
+      .execute();
+    await noteRightsRequest(
+      trx as unknown as AppDb,
+      {
+        kind: 'correction-requested',
+        caseId: scope.caseId,
+        id: row.id,
+        document: body.document,
+        section: body.section,
+        byUserId: row.requested_by,
+        byRole: scope.role,
+        dueBy: row.due_by,
+      },
+      scope.now,
+    );
+  });
   await scope.log('create', 'success', `${documentId(scope.caseId, body.document)} correction request ${row.id}`);
   services.caseEvents.changed({ caseId: scope.caseId, kind: 'rights' });
   return present(row);

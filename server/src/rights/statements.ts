@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Role, StatementBody, StatementView } from '@samenspraak/shared';
 import { documentId } from '@samenspraak/shared';
 import type { CaseScope } from '../cases/caseGate.js';
+import type { AppDb } from '../db/database.js';
+import { noteRightsRequest } from '../inbox/rightsRequested.js';
 import type { AppServices } from '../services.js';
 import { type OwnStatementsTable, rightsDb } from './rightsDb.js';
 import { checkReadableSection } from './sectionRef.js';
@@ -52,7 +54,26 @@ export async function addStatement(
     author_role: scope.role,
     created_at: scope.now.toISOString(),
   };
-  await rightsDb(services.db).insertInto('own_statements').values(row).execute();
+  // The statement and the professionals' inbox items together (inbox/rightsRequested.ts).
+  await services.db.transaction().execute(async (trx) => {
+    await rightsDb(trx as unknown as AppDb)
+      .insertInto('own_statements')
+      .values(row)
+      .execute();
+    await noteRightsRequest(
+      trx as unknown as AppDb,
+      {
+        kind: 'own-statement-added',
+        caseId: scope.caseId,
+        id: row.id,
+        document: body.document,
+        section: body.section,
+        byUserId: row.author_id,
+        byRole: scope.role,
+      },
+      scope.now,
+    );
+  });
   // The document id in the entry, so the young person reads "de analyse: een eigen verklaring".
   await scope.log('create', 'success', `${documentId(scope.caseId, body.document)} own statement ${row.id}`);
   services.caseEvents.changed({

@@ -1,5 +1,6 @@
 /** Words of the inbox (bell, page, mail choice): plain, so a 14-year-old understands them. */
 import type { InboxItemView } from '@samenspraak/shared';
+import { formatDate } from '../../dates';
 import { messages } from '../../i18n';
 
 type Item = Pick<InboxItemView, 'kind' | 'params' | 'caseName'>;
@@ -46,6 +47,10 @@ const nl = {
       i.params.byRole === 'jeugdige'
         ? 'De jeugdige heeft in eigen woorden geschreven in de analyse.'
         : 'Een ouder heeft in eigen woorden geschreven in de analyse.',
+    'own-statement-added': (i: Item) =>
+      `${i.params.byRole === 'jeugdige' ? 'De jeugdige' : 'Een ouder'} heeft een eigen verklaring toegevoegd aan ${i.params.document === 'futurePlan' ? 'het toekomstplan' : 'de analyse'}.`,
+    'correction-requested': (i: Item) =>
+      `${i.params.byRole === 'jeugdige' ? 'De jeugdige' : 'Een ouder'} vraagt om iets te verbeteren in ${i.params.document === 'futurePlan' ? 'het toekomstplan' : 'de analyse'}.${i.params.dueBy ? ` Geef antwoord vóór ${formatDate(i.params.dueBy)}.` : ''}`,
     'commitment-due': (i: Item) =>
       i.params.overdue === 'true'
         ? 'Een afspraak van de doorbraaksessie is te laat.'
@@ -122,6 +127,10 @@ const en: typeof nl = {
       i.params.byRole === 'jeugdige'
         ? 'The young person wrote in their own words in the analysis.'
         : 'A parent wrote in their own words in the analysis.',
+    'own-statement-added': (i: Item) =>
+      `${i.params.byRole === 'jeugdige' ? 'The young person' : 'A parent'} added their own statement to the ${i.params.document === 'futurePlan' ? 'future plan' : 'analysis'}.`,
+    'correction-requested': (i: Item) =>
+      `${i.params.byRole === 'jeugdige' ? 'The young person' : 'A parent'} asks for a correction in the ${i.params.document === 'futurePlan' ? 'future plan' : 'analysis'}.${i.params.dueBy ? ` Answer before ${formatDate(i.params.dueBy)}.` : ''}`,
     'commitment-due': (i: Item) =>
       i.params.overdue === 'true' ? 'A breakthrough commitment is overdue.' : 'A commitment is due soon.',
     'clock-running-out': (i: Item) =>

@@ -179,7 +179,9 @@ export function TeamPanel({ c, me, onChanged }: { c: CaseDetail; me: string; onC
     <div className="stack">
       <div>
         <Table className="stacked-table" role="table" data-testid="team-table">
-          <Table.ColumnHeaders columns={[m.teamName, m.teamRole, m.teamOrganisation, ...(mayRemove ? [''] : [])]} />
+          <Table.ColumnHeaders
+            columns={[m.teamName, m.teamRole, m.teamOrganisation, ...(mayRemove ? [m.teamAccess] : [])]}
+          />
           <Table.Body role="rowgroup">
             {c.participants.map((p) => (
               <Table.Row key={`${p.userId}-${p.role}`} role="row">
@@ -199,7 +201,7 @@ export function TeamPanel({ c, me, onChanged }: { c: CaseDetail; me: string; onC
                   {p.organisation ?? '—'}
                 </Table.Cell>
                 {mayRemove && (
-                  <Table.Cell role="cell">
+                  <Table.Cell role="cell" data-label={m.teamAccess}>
                     {p.userId !== me && removing !== p.userId && (
                       <Button variant="tertiary" onClick={() => setRemoving(p.userId)}>
                         {m.teamRemove(p.name)}

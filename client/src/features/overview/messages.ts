@@ -108,6 +108,8 @@ export const m = messages({
     responsible: 'verantwoordelijk voor de analyse',
     processDirection: 'heeft de procesregie',
     teamRemove: (name: string) => `Toegang beëindigen voor ${name}`,
+    /** The header of the column with the "end access" buttons (axe: every cell has a header). */
+    teamAccess: 'Toegang',
     teamRemoveTitle: (name: string) => `Toegang beëindigen voor ${name}`,
     teamRemoveReason: (name: string) => `Waarom beëindig je de toegang van ${name}?`,
     teamRemoveHint: 'Verplicht. De reden komt in het overzicht van wie het dossier bekeek; ook de jeugdige ziet die.',
@@ -270,6 +272,7 @@ export const m = messages({
     responsible: 'responsible for the analysis',
     processDirection: 'holds process direction',
     teamRemove: (name: string) => `End access for ${name}`,
+    teamAccess: 'Access',
     teamRemoveTitle: (name: string) => `End access for ${name}`,
     teamRemoveReason: (name: string) => `Why do you end the access of ${name}?`,
     teamRemoveHint:
