@@ -229,7 +229,12 @@ export function buildScopedMonitor(
     for (const [id, n] of s.values) {
       values.set(`${scope}#${id}`, n);
       // Hide a municipality's cell before its totals, and any municipality figure before the region's.
-      priority.set(`${scope}#${id}`, (scope === 'R' ? 2 : 0) + (s.totals.has(id) ? 1 : 0));
+      // The region's headline totals (cases, commitments, decisions, per year) last of all.
+      const headline = /^(casussen|toezeggingen|besluiten)(\|\d{4})?$/.test(id);
+      priority.set(
+        `${scope}#${id}`,
+        (scope === 'R' ? 2 : 0) + (s.totals.has(id) ? 1 : 0) + (scope === 'R' && headline ? 1 : 0),
+      );
       if (scope === 'R') regionIds.push(id);
     }
     for (const id of s.published) published.add(`${scope}#${id}`);
