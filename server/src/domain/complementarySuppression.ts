@@ -262,16 +262,22 @@ export function suppressSystem(system: CountSystem): Map<string, Publication> {
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.localeCompare(b);
   };
   for (let guard = 0; guard < 10 * status.size + 10; guard += 1) {
-    const revealed = revealedSmallCounts(system, status);
-    if (revealed.length === 0) return status;
+    // One elimination per round gives both what is determined and a derivation of it.
+    const unknown = new Set([...system.values.keys()].filter((v) => status.get(v) !== 'shown'));
+    const small = new Set([...unknown].filter((v) => isSmall(system.values.get(v) ?? 0)));
+    const support = derivationSupport(system.equations, unknown, small);
+    const bounds = new Map(
+      [...system.values.keys()].map((v) => [v, boundsOf(system.values.get(v) ?? 0, status.get(v) ?? 'implicit')]),
+    );
+    const pinned = boundPinned(system.equations, bounds, small);
+    const revealed = [...small].filter((v) => support.has(v) || pinned.has(v)).sort();
+    if (revealed.length === 0) return showDetermined(system, status);
     // One more hidden figure per revealed one in this round (an equation gets at most one), then check again.
     const touched = new Set<CountEquation>();
     const hiddenNow = new Set<string>();
     let hid = 0;
     // A linearly determined target: hide the cheapest shown figure of its derivation — a municipality's
     // cell far along the chain rather than the region's total next to the target.
-    const unknown = new Set([...system.values.keys()].filter((v) => status.get(v) !== 'shown'));
-    const support = derivationSupport(system.equations, unknown, new Set(revealed));
     const handled = new Set<string>();
     for (const target of revealed) {
       const derivation = support.get(target);
@@ -324,4 +330,23 @@ export function suppressSystem(system: CountSystem): Map<string, Publication> {
     if (hid === 0) throw new Error(`cannot protect ${revealed[0]}`);
   }
   throw new Error('complementary suppression did not reach a fixed point');
+}
+
+/**
+ * A hidden figure that the shown figures determine anyway (e.g. failing = total 5 − passing 0) is
+ * shown again: the reader learns nothing new, and sees a number instead of "hidden". Checked once more
+ * against both attacks; if anything were revealed, the publication stays as it was.
+ */
+function showDetermined(system: CountSystem, status: Map<string, Publication>): Map<string, Publication> {
+  const unknown = new Set([...system.values.keys()].filter((v) => status.get(v) !== 'shown'));
+  const determined = linearlyDetermined(system.equations, unknown);
+  const next = new Map(status);
+  let changed = false;
+  for (const v of determined)
+    if (status.get(v) === 'hidden' && !isSmall(system.values.get(v) as number)) {
+      next.set(v, 'shown');
+      changed = true;
+    }
+  if (!changed || revealedSmallCounts(system, next).length > 0) return status;
+  return next;
 }

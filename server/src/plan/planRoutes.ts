@@ -12,6 +12,7 @@ import {
   CASE_PROFESSIONALS,
   type CaseChanged,
   FuturePlanResponseSchema,
+  HALF_YEAR_COUNTS_ROLES,
   HalfYearCountsResponseSchema,
   HalfYearFailingResponseSchema,
   MoveBodySchema,
@@ -34,7 +35,7 @@ import { failingCasesOf, publishedHalfYearCounts } from './halfYearCounts.js';
 import { planDb } from './planDb.js';
 
 /** Policy officers of a municipality; the RET's process directors and BEN advisers of a region. */
-export const COUNTS_ROLES: readonly Role[] = ['gemeente', 'procesregisseur', 'ben-adviseur'];
+export const COUNTS_ROLES: readonly Role[] = HALF_YEAR_COUNTS_ROLES;
 
 const READ: GateRule = { event: 'read', what: 'future plan' };
 const WRITE: GateRule = { event: 'update', what: 'future plan' };
