@@ -241,7 +241,9 @@ export function buildScopedMonitor(
     for (const e of s.equations)
       equations.push({ total: `${scope}#${e.total}`, parts: e.parts.map((p) => `${scope}#${p}`) });
   }
-  if (byMunicipality.size > 1)
+  // Also with one municipality: its figures and the region's are then the same figures, suppressed once
+  // (two systems with different priorities could hide different halves of one line).
+  if (byMunicipality.size > 0)
     for (const id of regionIds)
       equations.push({ total: `R#${id}`, parts: [...byMunicipality.keys()].map((k) => `M:${k}#${id}`) });
   const status = options.primaryOnly

@@ -57,7 +57,7 @@ export function attackOf(publications: Map<string, MonitorTable[]>): Attack {
   const shown = new Map<string, SuppressedCount>();
   for (const [scope, tables] of publications) for (const t of tables) tableEquations(scope, t, equations, shown);
   const municipalities = [...publications.keys()].filter((s) => s !== 'R');
-  if (publications.has('R') && municipalities.length > 1) {
+  if (publications.has('R') && municipalities.length > 0) {
     const figures = new Set<string>();
     for (const e of equations) for (const v of [e.total, ...e.parts]) if (v.startsWith('R#')) figures.add(v.slice(2));
     for (const f of figures) equations.push({ total: `R#${f}`, parts: municipalities.map((m) => `${m}#${f}`) });
