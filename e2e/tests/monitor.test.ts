@@ -2,7 +2,8 @@
  * The RET monitor in a real browser (issue 17): a demo server, then `demo-region --cases 400` (the real
  * operator command) fills the nine regions; the RET chair of Alkmaar opens the monitor and sees every
  * breakdown with real numbers, downloads the CSV and the PDF (whose text carries a figure shown on the
- * page), and the page passes axe. A municipality sees itself; asking for another is refused.
+ * page), the future plan's half-year check as counts, and the page passes axe. A municipality sees
+ * itself (and its half-year check); asking for another is refused.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoApp, demo, startDemoApp } from '../support/app.js';
 import { expectNoSeriousViolations } from '../support/axe.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { artifactsDir, launchBrowser, screenshot } from '../support/browser.js';
 import { repoRoot } from '../support/server.js';
 
 let app: DemoApp;
@@ -58,19 +59,31 @@ describe('the monitor with a generated region', () => {
     // The page's figures are the API's figures; the region has real numbers (not all "<5").
     const view = await app.apiAs<{ monitor: MonitorView }>(demo.procesregisseur, 'GET', '/api/monitor');
     const registrants = view.monitor.tables[0];
-    // A figure the page, the CSV and the PDF all show: the largest shown number of registrations in a year.
-    const shownYears = (registrants?.columnTotals ?? []).filter((v): v is number => typeof v === 'number' && v >= 5);
-    expect(shownYears.length).toBeGreaterThan(0);
-    const total = String(Math.max(...shownYears));
+    // The headline: the region's total of registrations is shown (suppression hides municipality
+    // figures before the region's), on the page, in the CSV and in the PDF.
+    expect(typeof registrants?.grandTotal).toBe('number');
+    const total = String(registrants?.grandTotal);
+    await expect.poll(() => page.locator('.monitor__big').textContent()).toBe(total);
     const bigNumbers = view.monitor.tables
       .flatMap((t) => t.cells.flat())
       .filter((v) => typeof v === 'number' && v >= 5);
     expect(bigNumbers.length).toBeGreaterThan(0);
-    await page.getByText('Toon als tabel').first().click();
-    await expect.poll(() => page.locator('details[open] table').first().textContent()).toContain(total);
+
+    // The future plan's half-year check, as counts, below the breakdowns (the same suppression).
+    const halfYear = page.getByTestId('half-year-check-panel');
+    await halfYear.getByRole('table').first().waitFor({ timeout: 15_000 });
+    const counts = await app.apiAs<{ counts: { overall: { total: unknown } } }>(
+      demo.procesregisseur,
+      'GET',
+      '/api/future-plan/half-year-check/counts',
+    );
+    const overall = counts.counts.overall.total;
+    const firstRow = halfYear.getByRole('table').first().getByRole('row').nth(1);
+    await expect.poll(() => firstRow.textContent()).toContain(overall === 'hidden' ? 'verborgen' : String(overall));
 
     await page.getByText('Per jaar').first().click();
     await screenshot(page, 'monitor-generated-region');
+    await halfYear.screenshot({ path: path.join(artifactsDir, 'monitor-half-year-check.png') });
     await expectNoSeriousViolations(page, 'monitor with a generated region');
 
     const dir = mkdtempSync(path.join(tmpdir(), 'monitor-e2e-'));
@@ -83,7 +96,7 @@ describe('the monitor with a generated region', () => {
     const csvText = readFileSync(csvFile, 'utf8');
     expect(csvText.charCodeAt(0)).toBe(0xfeff);
     expect(csvText).toContain('Tabel;Onderwerp;');
-    expect(csvText).toContain(`;${total};`);
+    expect(csvText).toContain(`;${total}\r\n`);
 
     const [pdf] = await Promise.all([
       page.waitForEvent('download'),
@@ -108,6 +121,8 @@ describe('the monitor with a generated region', () => {
     await expect(app.apiAs(demo.gemeente, 'GET', '/api/monitor?municipality=Bergen')).rejects.toThrow(/403/);
     const { page, context } = await app.pageAs(browser, demo.gemeente, '/monitor');
     await page.getByRole('heading', { level: 1, name: /Monitor: gemeente Alkmaar/ }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('half-year-check-panel').getByRole('table').first().waitFor({ timeout: 15_000 });
+    await expectNoSeriousViolations(page, 'monitor of a municipality with the half-year check');
     await context.close();
   }, 120_000);
 });

@@ -154,6 +154,8 @@ export type MoveView = z.infer<typeof MoveViewSchema>;
 
 /** The three checks of the municipality's half-year check (domain brief §4), computed from content. */
 export const HALF_YEAR_CHECKS = ['planExists', 'newFunderEngaged', 'updatedRecently'] as const;
+/** Who reads the half-year check's counts: the policy officer (own municipality), the RET and BEN (region). */
+export const HALF_YEAR_COUNTS_ROLES = ['gemeente', 'procesregisseur', 'ben-adviseur'] as const;
 export type HalfYearCheck = (typeof HALF_YEAR_CHECKS)[number];
 
 export const HalfYearResultSchema = z.object({

@@ -116,6 +116,78 @@ export function linearlyDetermined(equations: readonly CountEquation[], unknown:
   return determined;
 }
 
+/**
+ * For each linearly determined unknown in `targets`, the shown figures of one derivation of it: the
+ * same elimination as linearlyDetermined, carrying the shown figures along (never as pivots), so a
+ * determined unknown's reduced row reads "target = Σ c·shown". Hiding one of those breaks that
+ * derivation; the next round finds another if there is one.
+ */
+export function derivationSupport(
+  equations: readonly CountEquation[],
+  unknown: ReadonlySet<string>,
+  targets: ReadonlySet<string>,
+): Map<string, string[]> {
+  const rows: Array<{ u: Map<string, number>; s: Map<string, number> }> = [];
+  const rowsOf = new Map<string, Set<number>>();
+  const touch = (v: string, r: number) => {
+    const set = rowsOf.get(v) ?? new Set<number>();
+    rowsOf.set(v, set);
+    set.add(r);
+  };
+  const addTo = (m: Map<string, number>, v: string, c: number) => m.set(v, (m.get(v) ?? 0) + c);
+  for (const e of equations) {
+    const u = new Map<string, number>();
+    const s = new Map<string, number>();
+    addTo(unknown.has(e.total) ? u : s, e.total, 1);
+    for (const p of e.parts) addTo(unknown.has(p) ? u : s, p, -1);
+    for (const m of [u, s]) for (const [v, c] of m) if (c === 0) m.delete(v);
+    if (u.size === 0) continue;
+    const r = rows.length;
+    rows.push({ u, s });
+    for (const v of u.keys()) touch(v, r);
+  }
+  const pivotOf = new Map<number, string>();
+  const open = new Set(rows.keys());
+  const rowAt = (i: number) => rows[i] as { u: Map<string, number>; s: Map<string, number> };
+  while (open.size > 0) {
+    let r = -1;
+    for (const i of open) if (r < 0 || rowAt(i).u.size < rowAt(r).u.size) r = i;
+    open.delete(r);
+    const row = rowAt(r);
+    if (row.u.size === 0) continue;
+    let pivot = '';
+    for (const v of row.u.keys()) if (!pivot || (rowsOf.get(v)?.size ?? 0) < (rowsOf.get(pivot)?.size ?? 0)) pivot = v;
+    const pv = row.u.get(pivot) as number;
+    for (const m of [row.u, row.s]) for (const [v, c] of m) m.set(v, c / pv);
+    for (const i of [...(rowsOf.get(pivot) ?? [])]) {
+      if (i === r) continue;
+      const other = rowAt(i);
+      const f = other.u.get(pivot);
+      if (f === undefined) continue;
+      for (const [v, c] of row.u) {
+        const next = (other.u.get(v) ?? 0) - f * c;
+        if (Math.abs(next) < 1e-9) {
+          other.u.delete(v);
+          rowsOf.get(v)?.delete(i);
+        } else {
+          if (!other.u.has(v)) touch(v, i);
+          other.u.set(v, next);
+        }
+      }
+      for (const [v, c] of row.s) {
+        const next = (other.s.get(v) ?? 0) - f * c;
+        if (Math.abs(next) < 1e-9) other.s.delete(v);
+        else other.s.set(v, next);
+      }
+    }
+    pivotOf.set(r, pivot);
+  }
+  const support = new Map<string, string[]>();
+  for (const [r, pivot] of pivotOf)
+    if (targets.has(pivot) && rowAt(r).u.size === 1) support.set(pivot, [...rowAt(r).s.keys()]);
+  return support;
+}
+
 /** Interval propagation to a fixed point: the variables (not shown) whose bounds meet. */
 export function boundPinned(
   equations: readonly CountEquation[],
@@ -190,20 +262,53 @@ export function suppressSystem(system: CountSystem): Map<string, Publication> {
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.localeCompare(b);
   };
   for (let guard = 0; guard < 10 * status.size + 10; guard += 1) {
-    const revealed = revealedSmallCounts(system, status);
-    if (revealed.length === 0) return status;
+    // One elimination per round gives both what is determined and a derivation of it.
+    const unknown = new Set([...system.values.keys()].filter((v) => status.get(v) !== 'shown'));
+    const small = new Set([...unknown].filter((v) => isSmall(system.values.get(v) ?? 0)));
+    const support = derivationSupport(system.equations, unknown, small);
+    const bounds = new Map(
+      [...system.values.keys()].map((v) => [v, boundsOf(system.values.get(v) ?? 0, status.get(v) ?? 'implicit')]),
+    );
+    const pinned = boundPinned(system.equations, bounds, small);
+    const revealed = [...small].filter((v) => support.has(v) || pinned.has(v)).sort();
+    if (revealed.length === 0) return showDetermined(system, status);
     // One more hidden figure per revealed one in this round (an equation gets at most one), then check again.
     const touched = new Set<CountEquation>();
+    const hiddenNow = new Set<string>();
     let hid = 0;
+    // A linearly determined target: hide the cheapest shown figure of its derivation — a municipality's
+    // cell far along the chain rather than the region's total next to the target.
+    const handled = new Set<string>();
     for (const target of revealed) {
+      const derivation = support.get(target);
+      if (!derivation) continue;
+      if (derivation.some((v) => hiddenNow.has(v))) {
+        handled.add(target);
+        continue;
+      }
+      const next = derivation.filter((v) => status.get(v) === 'shown').sort(cheaper)[0];
+      if (next === undefined) continue;
+      handled.add(target);
+      status.set(next, 'hidden');
+      hiddenNow.add(next);
+      hid += 1;
+      for (const e of eqsOf.get(next) ?? []) touched.add(e);
+    }
+    for (const target of revealed) {
+      if (handled.has(target)) continue;
       const eqs = eqsOf.get(target) ?? [];
       if (eqs.some((e) => touched.has(e))) continue;
       const near = eqs.flatMap((e) => [e.total, ...e.parts]);
       // Shown figures in the target's equations; else a '<5' marker there (the marker itself says "at
       // least 1": four municipalities at '<5' under a region's '<5' are each 1), which becomes 'hidden';
       // else a shown figure further along the component's unknowns.
-      let candidates = near.filter((v) => status.get(v) === 'shown');
-      if (candidates.length === 0) candidates = near.filter((v) => status.get(v) === '<5');
+      // A '<5' marker turned 'hidden' costs the reader little, so it goes before a shown figure of the
+      // same or a higher priority (a region's '<5' before the region's total); but a municipality's shown
+      // cell goes before the region's marker.
+      const rank = (v: string) => 2 * (system.priority?.get(v) ?? 0) + (status.get(v) === '<5' ? 0 : 1);
+      let candidates = near.filter((v) => status.get(v) === 'shown' || status.get(v) === '<5');
+      const best = Math.min(...candidates.map(rank));
+      candidates = candidates.filter((v) => rank(v) === best);
       if (candidates.length === 0) {
         const seen = new Set([target]);
         const queue = [target];
@@ -225,4 +330,23 @@ export function suppressSystem(system: CountSystem): Map<string, Publication> {
     if (hid === 0) throw new Error(`cannot protect ${revealed[0]}`);
   }
   throw new Error('complementary suppression did not reach a fixed point');
+}
+
+/**
+ * A hidden figure that the shown figures determine anyway (e.g. failing = total 5 − passing 0) is
+ * shown again: the reader learns nothing new, and sees a number instead of "hidden". Checked once more
+ * against both attacks; if anything were revealed, the publication stays as it was.
+ */
+function showDetermined(system: CountSystem, status: Map<string, Publication>): Map<string, Publication> {
+  const unknown = new Set([...system.values.keys()].filter((v) => status.get(v) !== 'shown'));
+  const determined = linearlyDetermined(system.equations, unknown);
+  const next = new Map(status);
+  let changed = false;
+  for (const v of determined)
+    if (status.get(v) === 'hidden' && !isSmall(system.values.get(v) as number)) {
+      next.set(v, 'shown');
+      changed = true;
+    }
+  if (!changed || revealedSmallCounts(system, next).length > 0) return status;
+  return next;
 }

@@ -229,14 +229,21 @@ export function buildScopedMonitor(
     for (const [id, n] of s.values) {
       values.set(`${scope}#${id}`, n);
       // Hide a municipality's cell before its totals, and any municipality figure before the region's.
-      priority.set(`${scope}#${id}`, (scope === 'R' ? 2 : 0) + (s.totals.has(id) ? 1 : 0));
+      // The region's headline totals (cases, commitments, decisions, per year) last of all.
+      const headline = /^(casussen|toezeggingen|besluiten)(\|\d{4})?$/.test(id);
+      priority.set(
+        `${scope}#${id}`,
+        (scope === 'R' ? 2 : 0) + (s.totals.has(id) ? 1 : 0) + (scope === 'R' && headline ? 1 : 0),
+      );
       if (scope === 'R') regionIds.push(id);
     }
     for (const id of s.published) published.add(`${scope}#${id}`);
     for (const e of s.equations)
       equations.push({ total: `${scope}#${e.total}`, parts: e.parts.map((p) => `${scope}#${p}`) });
   }
-  if (byMunicipality.size > 1)
+  // Also with one municipality: its figures and the region's are then the same figures, suppressed once
+  // (two systems with different priorities could hide different halves of one line).
+  if (byMunicipality.size > 0)
     for (const id of regionIds)
       equations.push({ total: `R#${id}`, parts: [...byMunicipality.keys()].map((k) => `M:${k}#${id}`) });
   const status = options.primaryOnly

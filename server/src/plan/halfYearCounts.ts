@@ -1,8 +1,8 @@
 /**
  * The municipality's half-year check over many cases: counts only (per check, per municipality, per
  * region) for the policy officer and the RET/BEN, and — for a professional — the failing cases they are
- * on. Counts are computed from content by planRules.ts; published counts go through the small-count
- * rules (domain/smallCounts.ts).
+ * on. Counts are computed from content by planRules.ts; published counts go through complementary
+ * suppression over all regions and municipalities at once (halfYearPublication.ts).
  */
 import {
   CASE_PROFESSIONALS,
@@ -12,11 +12,10 @@ import {
   type HalfYearFailingResponse,
   MOVE_REASONS,
   type Role,
-  type SuppressedCount,
 } from '@samenspraak/shared';
-import { SMALL_COUNT_THRESHOLD, suppressCount, suppressLine } from '../domain/smallCounts.js';
 import type { AppServices } from '../services.js';
 import { domainFacts } from './futurePlans.js';
+import { type MoveFact, publishHalfYearSystem } from './halfYearPublication.js';
 import { planDb } from './planDb.js';
 import { failingChecks, halfYearCheck, type PlanFacts } from './planRules.js';
 
@@ -148,36 +147,28 @@ export async function movesNearEighteenCounts(
   return counts;
 }
 
-function publishLine(l: CountLine): { total: SuppressedCount; passing: SuppressedCount; failing: SuppressedCount } {
-  const cells = suppressLine({ passing: l.passing, failing: l.failing }, l.total);
-  return {
-    total: suppressCount(l.total),
-    passing: cells.passing as SuppressedCount,
-    failing: cells.failing as SuppressedCount,
-  };
+/**
+ * The published counts for a scope: computed from every open case of 16+ and every move near 18
+ * everywhere, suppressed as ONE system (halfYearPublication.ts), so that a region's publication and its
+ * municipalities' publications together reveal no count 1–4.
+ */
+export async function publishedHalfYearCounts(
+  services: AppServices,
+  scope: { region: string | null; municipality: string | null },
+  now: Date = services.clock(),
+): Promise<HalfYearCounts> {
+  const [list, moves] = await Promise.all([checkedCases(services, {}, now), moveFacts(services)]);
+  return publishHalfYearSystem(list, moves).counts(scope);
 }
 
-/**
- * Publishes counts: every line (passing + failing = total) with primary and complementary suppression.
- * Not covered here: differences between the region's line and its municipalities' lines; the monitor's
- * cross-table suppression decides what it shows side by side.
- */
-export function publishHalfYearCounts(
-  raw: RawHalfYearCounts,
-  scope: { region: string | null; municipality: string | null },
-): HalfYearCounts {
-  const moves = Object.values(raw.movesNearEighteen).reduce((s, n) => s + n, 0);
-  return {
-    scope,
-    overall: publishLine(raw.overall),
-    perCheck: Object.fromEntries(
-      HALF_YEAR_CHECKS.map((c) => [c, publishLine(raw.perCheck[c])]),
-    ) as HalfYearCounts['perCheck'],
-    perMunicipality: raw.perMunicipality.map((l) => ({ municipality: l.municipality, ...publishLine(l) })),
-    perRegion: raw.perRegion.map((l) => ({ region: l.region, ...publishLine(l) })),
-    movesNearEighteen: suppressLine(raw.movesNearEighteen, moves),
-    suppressedBelow: SMALL_COUNT_THRESHOLD,
-  };
+async function moveFacts(services: AppServices): Promise<MoveFact[]> {
+  return planDb(services.db)
+    .selectFrom('future_plan_moves')
+    .innerJoin('cases', 'cases.id', 'future_plan_moves.case_id')
+    .select(['future_plan_moves.reason as reason', 'cases.region as region', 'cases.municipality as municipality'])
+    .where('future_plan_moves.near_eighteen', '=', 1)
+    .where('cases.destroyed_at', 'is', null)
+    .execute();
 }
 
 /** The failing half-year checks of the open cases of 16+ that `userId` takes part in as a professional. */

@@ -12,6 +12,7 @@ import {
   CASE_PROFESSIONALS,
   type CaseChanged,
   FuturePlanResponseSchema,
+  HALF_YEAR_COUNTS_ROLES,
   HalfYearCountsResponseSchema,
   HalfYearFailingResponseSchema,
   MoveBodySchema,
@@ -30,11 +31,11 @@ import { parseBody } from '../http/validate.js';
 import { Forbidden, notFound } from '../kernel/errors.js';
 import type { AppServices } from '../services.js';
 import { confirmBig5, readPlan, recordMove, setSupporter, writeDomain } from './futurePlans.js';
-import { failingCasesOf, halfYearCheckCounts, publishHalfYearCounts } from './halfYearCounts.js';
+import { failingCasesOf, publishedHalfYearCounts } from './halfYearCounts.js';
 import { planDb } from './planDb.js';
 
 /** Policy officers of a municipality; the RET's process directors and BEN advisers of a region. */
-export const COUNTS_ROLES: readonly Role[] = ['gemeente', 'procesregisseur', 'ben-adviseur'];
+export const COUNTS_ROLES: readonly Role[] = HALF_YEAR_COUNTS_ROLES;
 
 const READ: GateRule = { event: 'read', what: 'future plan' };
 const WRITE: GateRule = { event: 'update', what: 'future plan' };
@@ -128,9 +129,9 @@ export function planRoutes(services: AppServices): Router {
       return deny(new Forbidden('another region or municipality', 'monitor_scope_forbidden'));
     }
     if (askedMunicipality) scope = { ...scope, municipality: askedMunicipality };
-    const raw = await halfYearCheckCounts(services, scope, services.clock());
+    const counts = await publishedHalfYearCounts(services, scope, services.clock());
     await audit.log({ event: 'read', caseId: null, outcome: 'success', what: 'half-year check counts' });
-    reply(res, HalfYearCountsResponseSchema, { counts: publishHalfYearCounts(raw, scope) });
+    reply(res, HalfYearCountsResponseSchema, { counts });
   });
 
   router.get('/future-plan/half-year-check/failing', async (req, res) => {

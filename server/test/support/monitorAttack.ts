@@ -9,7 +9,7 @@
  *  2. bounds: '<5' is 1–4, a hidden figure is ≥ 0; interval propagation over every equation, repeat.
  * Anything pinned to one value in 1–4 that was not shown as that number is a disclosure.
  */
-import type { MonitorTable, SuppressedCount } from '@samenspraak/shared';
+import type { HalfYearCountLine, HalfYearCounts, MonitorTable, SuppressedCount } from '@samenspraak/shared';
 
 interface Eq {
   total: string;
@@ -57,7 +57,7 @@ export function attackOf(publications: Map<string, MonitorTable[]>): Attack {
   const shown = new Map<string, SuppressedCount>();
   for (const [scope, tables] of publications) for (const t of tables) tableEquations(scope, t, equations, shown);
   const municipalities = [...publications.keys()].filter((s) => s !== 'R');
-  if (publications.has('R') && municipalities.length > 1) {
+  if (publications.has('R') && municipalities.length > 0) {
     const figures = new Set<string>();
     for (const e of equations) for (const v of [e.total, ...e.parts]) if (v.startsWith('R#')) figures.add(v.slice(2));
     for (const f of figures) equations.push({ total: `R#${f}`, parts: municipalities.map((m) => `${m}#${f}`) });
@@ -125,4 +125,57 @@ export function derivedSmallCounts(attack: Attack): Map<string, number> {
   }
   for (const v of all) if (notShown(v) && L(v) === H(v) && L(v) >= 1 && L(v) <= 4) revealed.set(v, L(v));
   return revealed;
+}
+
+/**
+ * The same attacker on the half-year check's counts (plan/halfYearCounts.ts): the publications of a
+ * region ('R:<region>') and of each of its municipalities ('M:<name>'), read together. What anyone can
+ * see: every line is total = passing + failing; every check's line has the overall total; a region's
+ * line, check lines and moves are the sums of its municipalities'; the region's per-municipality lines
+ * are those municipalities' own overall lines.
+ */
+export function halfYearAttackOf(publications: Map<string, HalfYearCounts>): Attack {
+  const equations: Eq[] = [];
+  const shown = new Map<string, SuppressedCount>();
+  const put = (id: string, v: SuppressedCount) => {
+    const before = shown.get(id);
+    // The same figure in two publications: a number wins over a marker (the attacker keeps the best).
+    if (before === undefined || typeof v === 'number') shown.set(id, v);
+  };
+  const line = (id: string, l: HalfYearCountLine, totalId = `${id}|total`) => {
+    put(totalId, l.total);
+    put(`${id}|passing`, l.passing);
+    put(`${id}|failing`, l.failing);
+    equations.push({ total: totalId, parts: [`${id}|passing`, `${id}|failing`] });
+  };
+  const regionParts = new Map<string, string[]>();
+  for (const [scope, c] of publications) {
+    line(`${scope}#overall`, c.overall);
+    for (const [check, l] of Object.entries(c.perCheck)) line(`${scope}#${check}`, l, `${scope}#overall|total`);
+    for (const [reason, v] of Object.entries(c.movesNearEighteen)) put(`${scope}#moves|${reason}`, v);
+    if (scope.startsWith('R:')) {
+      regionParts.set(
+        scope,
+        c.perMunicipality.map((m) => `M:${m.municipality}`),
+      );
+      for (const m of c.perMunicipality) line(`M:${m.municipality}#overall`, m);
+      for (const r of c.perRegion) line(`${scope}#overall`, r);
+    }
+  }
+  for (const [region, parts] of regionParts) {
+    if (parts.length === 0) continue;
+    const region_ = publications.get(region) as HalfYearCounts;
+    const ids = [
+      'overall|total',
+      'overall|passing',
+      'overall|failing',
+      ...Object.keys(region_.perCheck).flatMap((c) => [`${c}|passing`, `${c}|failing`]),
+      ...Object.keys(region_.movesNearEighteen).map((r) => `moves|${r}`),
+    ];
+    for (const f of ids) {
+      equations.push({ total: `${region}#${f}`, parts: parts.map((p) => `${p}#${f}`) });
+      for (const p of parts) if (!shown.has(`${p}#${f}`)) shown.set(`${p}#${f}`, 'hidden');
+    }
+  }
+  return { equations, shown };
 }

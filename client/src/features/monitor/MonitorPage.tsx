@@ -5,11 +5,13 @@
  * suppressed: "<5" is 1–4, "verborgen" is withheld so that no "<5" can be worked out; shown as such.
  */
 
-import type { MonitorTable } from '@samenspraak/shared';
+import { HALF_YEAR_COUNTS_ROLES, type MonitorTable, type Role } from '@samenspraak/shared';
+import { useUser } from '../../app/auth';
 import { errorText } from '../../app/errorText';
 import { useApi } from '../../app/useApi';
 import { Alert, Button, Heading, Paragraph, Table } from '../../components/ui';
 import { formatMoment } from '../../dates';
+import { HalfYearCheckPanel } from '../plan/HalfYearCheckPanel';
 import { BarChart, CountText } from './BarChart';
 import type { BarDatum } from './charts';
 import { m } from './messages';
@@ -83,6 +85,10 @@ function YearTable({ table }: { table: MonitorTable }) {
 
 export function MonitorPage() {
   const { data, error, loading, reload } = useApi<MonitorResponse>('/api/monitor');
+  const user = useUser();
+  // The future plan's half-year check, as counts, for the roles the server gives them to.
+  const readsHalfYear =
+    user.kind === 'professional' && (HALF_YEAR_COUNTS_ROLES as readonly Role[]).includes(user.role as Role);
 
   if (error) {
     const forbidden = error.status === 403;
@@ -170,6 +176,8 @@ export function MonitorPage() {
           </div>
         ))}
       </div>
+
+      {readsHalfYear && <HalfYearCheckPanel headingLevel={2} />}
     </section>
   );
 }
