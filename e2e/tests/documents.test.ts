@@ -168,7 +168,7 @@ describe('the explanatory analysis, written together', () => {
 
     expect(await gert.page.getByTestId('document-heading').textContent()).toBe('Verklarende analyse van Daan');
     const order = await gert.page
-      .locator('[data-testid^="section-"]')
+      .locator('[data-testid^="section-"]:not([data-testid="section-nav"])')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')?.slice('section-'.length)));
     // The 002 Bijlage 1 layout: each parent's part after the young person's; the old template's parts
     // are shown only when they hold words (never, in this new document).
@@ -620,7 +620,7 @@ describe('the future plan', () => {
       /Nog 1 jaar.* tot Sanne 18 wordt, op \d{1,2} \S+ \d{4}\./,
     );
     const order = await lotte.page
-      .locator('[data-testid^="section-"]')
+      .locator('[data-testid^="section-"]:not([data-testid="section-nav"])')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')?.slice('section-'.length)));
     expect(order).toEqual(SECTIONS.futurePlan.map((s) => s.id));
 

@@ -2,7 +2,6 @@
 
 import { lazy, Suspense, useEffect } from 'react';
 import { Alert, Button, Heading, Paragraph } from '../components/ui';
-import { CaseAccessGuard } from '../features/rights/CaseAccessGuard';
 import { AppShell } from './AppShell';
 import { useAuth, useUser } from './auth';
 import { InvitationPage } from './InvitationPage';
@@ -49,6 +48,10 @@ const ConsultationQueue = lazy(() =>
 );
 const RegionSettingsPage = lazy(() =>
   import('../features/regions/RegionSettingsPage').then((m) => ({ default: m.RegionSettingsPage })),
+);
+// Lazy like the pages it wraps: it listens on the realtime socket, which the login page must not load.
+const CaseAccessGuard = lazy(() =>
+  import('../features/rights/CaseAccessGuard').then((m) => ({ default: m.CaseAccessGuard })),
 );
 const StartPage = lazy(() => import('../features/start/StartPage').then((m) => ({ default: m.StartPage })));
 const RightsPage = lazy(() => import('../features/rights/RightsPage').then((m) => ({ default: m.RightsPage })));
